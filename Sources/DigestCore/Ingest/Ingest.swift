@@ -1,0 +1,193 @@
+import Foundation
+
+public struct IngestOptions: Sendable {
+    public var siteFolder: String
+    /// Listing files or folders; empty means the site's `content/listings`.
+    public var paths: [String]
+    /// Settings given on the command line; they win over `digest.yml`.
+    public var settings: ListingSettings
+    public var today: CalendarDay
+    public var dryRun: Bool
+
+    public init(siteFolder: String, paths: [String] = [], settings: ListingSettings = ListingSettings(),
+                today: CalendarDay, dryRun: Bool = false) {
+        self.siteFolder = siteFolder
+        self.paths = paths
+        self.settings = settings
+        self.today = today
+        self.dryRun = dryRun
+    }
+}
+
+/// `digest ingest`: listings in, one record per paper out.
+///
+/// Every listing is parsed to entries, entries become normalised facts, facts that share a
+/// title or an abstract are one paper, and each paper's record is created or brought up to
+/// date. A listing that cannot be read contributes nothing, so no record changes because of
+/// it; every other listing still goes in.
+public enum Ingest {
+    public static func run(_ options: IngestOptions) -> IngestReport {
+        var report = IngestReport()
+        let site = SitePaths(root: options.siteFolder)
+        let config: SiteConfig
+        do {
+            config = try SiteConfig.load(siteFolder: options.siteFolder)
+        } catch {
+            report.diagnostics.append(error.diagnostic)
+            return report
+        }
+
+        // 1. Read and parse the listings asked for.
+        var inputs: [ParsedInput] = []
+        for file in ListingFiles.expand(options.paths.isEmpty ? [site.listings] : options.paths, diagnostics: &report.diagnostics) {
+            let settings = (config.listings[file.name] ?? ListingSettings()).overriding(with: options.settings)
+            var summary = IngestReport.ListingSummary(path: file.path, name: file.name)
+            if let parsed = read(file, settings: settings, today: options.today, summary: &summary) {
+                if !options.dryRun, let problem = ListingFiles.keepCopy(of: file, in: site.listings) {
+                    summary.diagnostics.append(problem)
+                } else {
+                    inputs.append(parsed)
+                }
+            }
+            report.listings.append(summary)
+        }
+
+        // 2. The records there are, and the listings they came from that were not asked for:
+        //    those tell what ingest derived before, so hand edits can be told apart.
+        let store = RecordStore(folder: site.papers)
+        let loaded = store.loadAll()
+        report.diagnostics += loaded.diagnostics
+        let inputNames = Set(inputs.map(\.name))
+        let referenced = Set(loaded.records.flatMap { RecordFields.sourceRefs(in: $0).map(\.listing) })
+        var references: [ParsedInput] = []
+        for name in referenced.subtracting(inputNames).sorted() {
+            let path = site.listings + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let settings = (config.listings[name] ?? ListingSettings()).overriding(with: options.settings)
+            var ignored = IngestReport.ListingSummary(path: path, name: name)
+            if var parsed = read(ListingFiles.File(path: path, name: name), settings: settings, today: options.today, summary: &ignored) {
+                parsed.isReference = true
+                references.append(parsed)
+            }
+        }
+
+        // 3. Which entries and records are the same paper. Candidates are sorted by source
+        //    so that the outcome does not depend on the order listings were given in.
+        let candidates = (inputs + references).flatMap { input in input.facts.map { (input.isReference, $0) } }
+            .map { Node(isInput: !$0.0, facts: $0.1) }
+            .sorted { $0.facts.sources[0] < $1.facts.sources[0] }
+        let records = loaded.records
+        let keys = candidates.map(\.facts.identityKeys) + records.map(RecordFields.identityKeys(of:))
+        var taken = Set(records.map(\.id)).union(loaded.unreadable)
+        var outcomeBySource: [SourceRef: IngestReport.Outcome] = [:]
+        var writes: [Record] = []
+        for group in PaperGrouping.groups(keys: keys) {
+            let members = group.filter { $0 < candidates.count }.map { candidates[$0] }
+            guard members.contains(where: \.isInput) else { continue }
+            let matched = group.filter { $0 >= candidates.count }.map { records[$0 - candidates.count] }
+            let new = PaperFacts.merge(members.map(\.facts))
+            let outcome: IngestReport.Outcome
+            if let target = matched.first {
+                for other in matched.dropFirst() {
+                    report.diagnostics.append(Diagnostic(file: store.path(for: other.id), line: nil, .warning,
+                                                         "same paper as \(target.id).md (shared title or abstract); left as it is"))
+                }
+                let sourceListings = Set(RecordFields.sourceRefs(in: target).map(\.listing))
+                let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
+                let updated = RecordFields.update(target, base: baseFacts.isEmpty ? nil : PaperFacts.merge(baseFacts), new: new)
+                outcome = updated == target ? .unchanged : .updated
+                if outcome == .updated { writes.append(updated) }
+            } else {
+                var id = Slug.make(new.title)
+                if id.isEmpty { id = "paper" }
+                if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
+                taken.insert(id)
+                writes.append(RecordFields.newRecord(id: id, facts: new))
+                outcome = .added
+            }
+            let listings = Set(members.map(\.facts.sources[0].listing))
+            if listings.count > 1 || Set(matched.flatMap { RecordFields.sourceRefs(in: $0).map(\.listing) }).union(listings).count > 1 {
+                report.merged.append(.init(title: new.title, sources: new.sources))
+            }
+            report.distinctPapers += 1
+            for member in members where member.isInput { outcomeBySource[member.facts.sources[0]] = outcome }
+        }
+
+        // 4. Write what changed, each record atomically.
+        if !options.dryRun {
+            for record in writes.sorted(by: { $0.id < $1.id }) {
+                do { try store.write(record) } catch {
+                    report.diagnostics.append(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
+                }
+            }
+        }
+        report.written = options.dryRun ? 0 : writes.count
+        for index in report.listings.indices {
+            let name = report.listings[index].name
+            for input in inputs where input.name == name {
+                for facts in input.facts {
+                    report.listings[index].count(outcomeBySource[facts.sources[0]] ?? .unchanged)
+                }
+            }
+        }
+        report.merged.sort { $0.title < $1.title }
+        return report
+    }
+
+    struct ParsedInput {
+        let name: String
+        let facts: [PaperFacts]
+        var isReference = false
+    }
+
+    struct Node {
+        let isInput: Bool
+        let facts: PaperFacts
+    }
+
+    /// Reads one listing to facts, recording format, counts and problems in `summary`.
+    /// nil when the listing as a whole cannot be used.
+    static func read(_ file: ListingFiles.File, settings: ListingSettings, today: CalendarDay,
+                     summary: inout IngestReport.ListingSummary) -> ParsedInput? {
+        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+            summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error, "cannot read the file"))
+            return nil
+        }
+        let text = ListingText(path: file.path, name: file.name, bytes: bytes)
+        guard let format = settings.format ?? FormatDetector.detect(text) else {
+            summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
+                "not a listing: it matches none of the formats (abstract list, daily papers page, poster session); use --format to force one"))
+            return nil
+        }
+        summary.format = format
+        summary.formatForced = settings.format != nil
+        let parsed = format.parser.parse(text)
+        summary.diagnostics += parsed.diagnostics
+        summary.entries = parsed.entries.count
+        guard !parsed.entries.isEmpty else {
+            summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error, "no papers found in this \(format.displayName)"))
+            return nil
+        }
+        let year = ListingYear.resolve(entries: parsed.entries, setting: settings.year, today: today)
+        summary.yearNote = year?.explanation
+        let facts = parsed.entries.map {
+            Candidate.facts(for: $0, in: parsed, name: file.name, settings: settings, year: year, today: today)
+        }
+        return ParsedInput(name: file.name, facts: facts)
+    }
+}
+
+/// Where things are in a site folder.
+public struct SitePaths: Sendable {
+    public let root: String
+    public init(root: String) { self.root = root }
+    public var listings: String { path("content/listings") }
+    public var papers: String { path("content/papers") }
+    public var templates: String { path("templates") }
+    public var output: String { path("public") }
+
+    /// Paths inside the site; relative when the site is the current folder, so messages stay short.
+    public func path(_ relative: String) -> String {
+        root == "." || root.isEmpty ? relative : (root.hasSuffix("/") ? root : root + "/") + relative
+    }
+}

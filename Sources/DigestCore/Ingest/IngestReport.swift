@@ -1,0 +1,69 @@
+/// What `digest ingest` did, per listing and in total, and everything it has to say.
+public struct IngestReport: Sendable {
+    public enum Outcome: Sendable { case added, updated, unchanged }
+
+    public struct ListingSummary: Sendable {
+        public let path: String
+        public let name: String
+        public var format: ListingFormat?
+        public var formatForced = false
+        public var entries = 0
+        public var added = 0, updated = 0, unchanged = 0
+        public var yearNote: String?
+        public var diagnostics: [Diagnostic] = []
+
+        mutating func count(_ outcome: Outcome) {
+            switch outcome {
+            case .added: added += 1
+            case .updated: updated += 1
+            case .unchanged: unchanged += 1
+            }
+        }
+
+        public var failed: Bool { diagnostics.contains { $0.severity == .error } && format == nil || entries == 0 }
+    }
+
+    public struct Merge: Sendable {
+        public let title: String
+        public let sources: [SourceRef]
+    }
+
+    public var listings: [ListingSummary] = []
+    /// Problems not tied to one listing: the config, unreadable records, failed writes.
+    public var diagnostics: [Diagnostic] = []
+    public var distinctPapers = 0
+    public var merged: [Merge] = []
+    public var written = 0
+
+    public var allDiagnostics: [Diagnostic] { listings.flatMap(\.diagnostics) + diagnostics }
+    public var hasErrors: Bool { allDiagnostics.contains { $0.severity == .error } }
+
+    public func render() -> String {
+        var out: [String] = []
+        for listing in listings {
+            if let format = listing.format {
+                var line = "\(listing.path): \(format.displayName)\(listing.formatForced ? " (forced)" : ""), \(listing.entries) papers"
+                if listing.entries > 0 && !(listing.diagnostics.contains { $0.severity == .error && $0.line == nil }) {
+                    line += ": \(listing.added) added, \(listing.updated) updated, \(listing.unchanged) unchanged"
+                }
+                out.append(line)
+                if let note = listing.yearNote { out.append("  \(note)") }
+            } else {
+                out.append("\(listing.path): not ingested")
+            }
+            for diagnostic in listing.diagnostics { out.append("  \(diagnostic)") }
+        }
+        for diagnostic in diagnostics { out.append(diagnostic.description) }
+        if !merged.isEmpty {
+            out.append("Merged across listings:")
+            for merge in merged {
+                let where_ = merge.sources.map { "\($0.listing):\($0.line)" }.joined(separator: ", ")
+                out.append("  \(merge.title) (\(where_))")
+            }
+        }
+        let errors = allDiagnostics.filter { $0.severity == .error }.count
+        let warnings = allDiagnostics.count - errors
+        out.append("\(distinctPapers) distinct papers from \(listings.filter { $0.format != nil && $0.entries > 0 }.count) listings; \(written) records written; \(errors) errors, \(warnings) warnings")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

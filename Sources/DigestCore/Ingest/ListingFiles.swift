@@ -1,0 +1,57 @@
+import Foundation
+
+/// Finds the listing files named on the command line, and keeps a copy of each in the
+/// site's `content/listings/`, where records point to it as provenance.
+enum ListingFiles {
+    struct File: Sendable {
+        let path: String
+        let name: String
+    }
+
+    /// Files as given, and the visible files of folders, sorted by name.
+    static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [File] {
+        var files: [File] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                diagnostics.append(Diagnostic(file: path, line: nil, .error, "no such file or folder"))
+                continue
+            }
+            if isFolder.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    let full = path + "/" + name
+                    var sub: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue {
+                        files.append(File(path: full, name: name))
+                    }
+                }
+            } else {
+                files.append(File(path: path, name: (path as NSString).lastPathComponent))
+            }
+        }
+        var seen = Set<String>()
+        return files.filter { seen.insert($0.name).inserted }
+    }
+
+    /// nil when the listing is (now) in the site's listings folder; a diagnostic when another
+    /// listing of the same name is there already.
+    static func keepCopy(of file: File, in folder: String) -> Diagnostic? {
+        let target = folder + "/" + file.name
+        let source = URL(fileURLWithPath: file.path).standardizedFileURL.resolvingSymlinksInPath().path
+        let kept = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path
+        if source == kept { return nil }
+        let bytes = FileManager.default.contents(atPath: file.path) ?? Data()
+        if let existing = FileManager.default.contents(atPath: target) {
+            return existing == bytes ? nil : Diagnostic(file: file.path, line: nil, .error,
+                "a different listing named \(file.name) is already in \(folder); rename one of them")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try AtomicFile.write([UInt8](bytes), to: target)
+            return nil
+        } catch {
+            return Diagnostic(file: target, line: nil, .error, "\(error)")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Yams
+
+/// Where a record's facts came from: a listing file and the line the paper starts on.
+public struct SourceRef: Sendable, Hashable, Comparable {
+    public var listing: String
+    public var line: Int
+    public static func < (a: SourceRef, b: SourceRef) -> Bool { (a.listing, a.line) < (b.listing, b.line) }
+}
+
+/// The facts ingest knows about one paper: what a listing says, normalised, or several
+/// listings' worth merged. These are the only record fields ingest ever writes.
+public struct PaperFacts: Sendable, Equatable {
+    public var title: String
+    public var titleInferred = false
+    public var authors: [String] = []
+    public var authorCount: Int?
+    public var organization: String?
+    public var affiliation: String?
+    /// ISO `YYYY-MM-DD`.
+    public var date: String?
+    public var upvotes: Int?
+    public var venue: String?
+    public var session: String?
+    public var room: String?
+    public var abstract: String = ""
+    public var sources: [SourceRef] = []
+
+    public init(title: String) { self.title = title }
+
+    /// One paper's facts from several listings. The result does not depend on the order the
+    /// listings were read in: each fact comes from the earliest source (by listing name and
+    /// line) that has it, except where a rule says better — a real title beats an inferred
+    /// one, an author list beats a count, the most upvotes and the longest abstract win.
+    public static func merge(_ facts: [PaperFacts]) -> PaperFacts {
+        let ordered = facts.sorted { ($0.sources.first ?? SourceRef(listing: "", line: 0)) < ($1.sources.first ?? SourceRef(listing: "", line: 0)) }
+        var merged = ordered.first { !$0.titleInferred } ?? ordered[0]
+        func first<T>(_ path: KeyPath<PaperFacts, T?>) -> T? { ordered.lazy.compactMap { $0[keyPath: path] }.first }
+        merged.authors = ordered.first { !$0.authors.isEmpty }?.authors ?? []
+        merged.authorCount = merged.authors.isEmpty ? ordered.compactMap(\.authorCount).max() : nil
+        merged.organization = first(\.organization)
+        merged.affiliation = first(\.affiliation)
+        merged.date = first(\.date)
+        merged.upvotes = ordered.compactMap(\.upvotes).max()
+        merged.venue = first(\.venue)
+        merged.session = first(\.session)
+        merged.room = first(\.room)
+        merged.abstract = ordered.reduce("") { $1.abstract.count > $0.count ? $1.abstract : $0 }
+        merged.sources = Array(Set(ordered.flatMap(\.sources))).sorted()
+        return merged
+    }
+
+    /// The keys that say two entries are the same paper: its title (unless inferred) and
+    /// its abstract (when long enough to be telling).
+    public var identityKeys: [String] {
+        var keys: [String] = []
+        if !titleInferred, !title.isEmpty { keys.append("title:" + TextNormalization.identityKey(title)) }
+        if TextNormalization.wordCount(abstract) >= 20 { keys.append("abstract:" + TextNormalization.identityKey(abstract)) }
+        return keys
+    }
+}

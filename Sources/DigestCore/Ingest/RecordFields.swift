@@ -1,0 +1,132 @@
+import Yams
+
+/// How `PaperFacts` sit in a record's front matter: which keys, in which order, in which
+/// YAML style. Ingest owns these keys and leaves every other key alone.
+public enum RecordFields {
+    /// The order fields take in a new record; `tags` is filled by the tagger.
+    public static let order = [
+        "title", "title_inferred", "authors", "author_count", "organization", "affiliation",
+        "date", "upvotes", "venue", "session", "room", "tags", "sources",
+    ]
+
+    /// The keys whose values come from listings (sources are handled on their own).
+    static let owned = ["title", "title_inferred", "authors", "author_count", "organization", "affiliation",
+                        "date", "upvotes", "venue", "session", "room"]
+
+    static func node(_ key: String, of facts: PaperFacts) -> Node? {
+        switch key {
+        case "title": return quoted(facts.title)
+        case "title_inferred": return facts.titleInferred ? Node("true", .init(.bool)) : nil
+        case "authors": return facts.authors.isEmpty ? nil : list(facts.authors)
+        case "author_count": return facts.authorCount.map(int)
+        case "organization": return facts.organization.map(text)
+        case "affiliation": return facts.affiliation.map(text)
+        case "date": return facts.date.map { Node($0, .init(.timestamp)) }
+        case "upvotes": return facts.upvotes.map(int)
+        case "venue": return facts.venue.map(text)
+        case "session": return facts.session.map(text)
+        case "room": return facts.room.map(text)
+        case "sources": return sources(facts.sources)
+        default: return nil
+        }
+    }
+
+    /// A string that stays a string: `null`, `true` or `123` are quoted, as YAML would read
+    /// them as something else.
+    static func text(_ s: String) -> Node {
+        let plain = Node.Scalar(s)
+        return .scalar(Resolver.default.resolveTag(of: .scalar(plain)) == .str ? plain : .init(s, .init(.str), .singleQuoted))
+    }
+    static func quoted(_ s: String) -> Node { .scalar(.init(s, .init(.str), .doubleQuoted)) }
+    static func int(_ n: Int) -> Node { Node(String(n), .init(.int)) }
+    static func list(_ items: [String]) -> Node { .sequence(.init(items.map(text), .implicit, .flow)) }
+
+    static func sources(_ refs: [SourceRef]) -> Node {
+        .sequence(.init(refs.map { ref in
+            .mapping(.init([(Node("listing"), text(ref.listing)), (Node("line"), int(ref.line))], .implicit, .flow))
+        }, .implicit, .block))
+    }
+
+    /// What a field says, whatever its YAML style: how hand edits are told from ingest's own values.
+    static func meaning(_ node: Node?) -> [String]? {
+        switch node {
+        case nil: return nil
+        case .scalar(let s)?: return ["", "~", "null"].contains(s.string) && s.style != .doubleQuoted && s.style != .singleQuoted ? nil : [s.string]
+        case .sequence(let seq)?: return seq.map { $0.string ?? "\($0)" }
+        case .mapping(let map)?: return map.map { "\($0.key.string ?? ""):\($0.value.string ?? "")" }
+        case .alias?: return ["alias"]
+        }
+    }
+
+    public static func sourceRefs(in record: Record) -> [SourceRef] {
+        guard case .sequence(let seq)? = record["sources"] else { return [] }
+        return seq.compactMap { node in
+            guard case .mapping(let map) = node, let listing = map["listing"]?.string else { return nil }
+            return SourceRef(listing: listing, line: map["line"]?.int ?? 0)
+        }
+    }
+
+    /// The facts a record holds now, as ingest would compare them.
+    public static func identityKeys(of record: Record) -> [String] {
+        var facts = PaperFacts(title: record.string("title") ?? "")
+        facts.titleInferred = record.bool("title_inferred")
+        facts.abstract = record.body
+        return facts.identityKeys
+    }
+
+    /// A new record for facts no record holds yet.
+    static func newRecord(id: String, facts: PaperFacts) -> Record {
+        var record = Record(id: id, body: facts.abstract)
+        for key in order { if let node = node(key, of: facts) { record.fields.append((key, node)) } }
+        return record
+    }
+
+    /// Brings a record up to date with what its listings now say, keeping hand edits: a
+    /// field whose value differs from what ingest last derived (`base`) was changed by a
+    /// person and is kept; any other field takes the listings' new value. With no base
+    /// (the record's listings are gone), ingest only fills in fields the record lacks.
+    static func update(_ record: Record, base: PaperFacts?, new: PaperFacts) -> Record {
+        var updated = record
+        for key in owned {
+            let current = record[key]
+            let wanted = node(key, of: new)
+            if let base {
+                if meaning(current) == meaning(node(key, of: base)) { set(key, wanted, in: &updated) }
+            } else if current == nil {
+                set(key, wanted, in: &updated)
+            }
+        }
+        // A count says nothing an author list does not.
+        if !updated.strings("authors").isEmpty && meaning(record["author_count"]) == meaning(base.flatMap { node("author_count", of: $0) }) {
+            set("author_count", nil, in: &updated)
+        }
+        if let base {
+            if record.body == base.abstract { updated.body = new.abstract }
+        } else if record.body.isEmpty {
+            updated.body = new.abstract
+        }
+        // Sources from the listings read now are replaced; others (listings not read) stay.
+        let reread = Set(new.sources.map(\.listing)).union(base?.sources.map(\.listing) ?? [])
+        let kept = sourceRefs(in: record).filter { !reread.contains($0.listing) }
+        set("sources", sources(Array(Set(kept + new.sources)).sorted()), in: &updated)
+        // YAML styles are not kept by the reader: give the known fields their usual ones back,
+        // so that a rewritten record looks like a new one.
+        if let title = updated.string("title") { set("title", quoted(title), in: &updated) }
+        for key in ["authors", "tags"] where updated[key] != nil {
+            let items = updated.strings(key)
+            if meaning(updated[key]) == items { set(key, list(items), in: &updated) }
+        }
+        return updated
+    }
+
+    /// Sets a field where it stands; a new one goes where it belongs in `order`, after the
+    /// known fields before it, so a person's own fields keep their places.
+    static func set(_ key: String, _ value: Node?, in record: inout Record) {
+        guard record[key] == nil, let value else { record[key] = value; return }
+        let rank = order.firstIndex(of: key) ?? order.count
+        let after = record.fields.lastIndex { (order.firstIndex(of: $0.key) ?? Int.max) < rank }
+        let before = record.fields.firstIndex { (order.firstIndex(of: $0.key) ?? -1) > rank }
+        let index = after.map { $0 + 1 } ?? before ?? record.fields.count
+        record.fields.insert((key, value), at: index)
+    }
+}

@@ -1,0 +1,82 @@
+/// A readable title for a paper whose listing gave none, from the opening of its abstract:
+/// the first sentence, cut at a whole word to at most twelve words, ending on a content
+/// word, with an ellipsis when it was cut.
+public enum TitleInference {
+    static let maxWords = 12
+    static let weakEndings: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "at", "as",
+        "is", "are", "was", "were", "be", "that", "which", "its", "their", "this", "these", "via", "into",
+    ]
+
+    static let clauseWords: Set<String> = ["because", "which", "while", "where", "when", "since", "although", "whereas", "so"]
+
+    public static func title(fromAbstract abstract: String) -> String {
+        let sentence = firstSentence(of: abstract)
+        var words = sentence.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return "Untitled paper" }
+        var cut = false
+        if words.count > maxWords {
+            words = Array(words.prefix(maxWords))
+            cut = true
+        }
+        // Stop before a subordinate clause: the title is what comes before "because", "which", …
+        if cut, let clause = words.indices.first(where: { $0 >= 5 && clauseWords.contains(words[$0].lowercased()) }) {
+            words = Array(words.prefix(clause))
+        }
+        // Prefer ending at a clause boundary when one falls in the second half.
+        if cut, let clause = words.indices.reversed().first(where: { $0 >= maxWords / 2 && words[$0].hasSuffix(",") }) {
+            words = Array(words.prefix(clause + 1))
+        }
+        while words.count > 3, let last = words.last, weakEndings.contains(trimmed(last).lowercased()) {
+            words.removeLast()
+            cut = true
+        }
+        var title = words.joined(separator: " ")
+        while let last = title.last, ",;:.(".contains(last) { title.removeLast() }
+        title = balanced(title)
+        return cut ? title + "…" : title
+    }
+
+    static func firstSentence(of text: String) -> String {
+        var previous: Character = " "
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            let next = text.index(after: index)
+            // A full stop ends the sentence when a space and a capital follow and it does
+            // not end an abbreviation like `e.g.` or `i.e.`.
+            if (c == "." || c == "?" || c == "!"), next < text.endIndex, text[next] == " ",
+               previous != ".", !text[text.startIndex..<index].hasSuffix("e.g"), !text[text.startIndex..<index].hasSuffix("i.e"),
+               !text[text.startIndex..<index].hasSuffix("et al"), !text[text.startIndex..<index].hasSuffix("vs") {
+                return String(text[..<index])
+            }
+            previous = c
+            index = next
+        }
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
+    static func trimmed(_ word: String) -> String {
+        String(word.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    }
+
+    /// An opening bracket whose closing one fell past the cut is dropped with what follows.
+    static func balanced(_ title: String) -> String {
+        var depth = 0
+        var lastOpen: String.Index?
+        for index in title.indices {
+            if title[index] == "(" { if depth == 0 { lastOpen = index }; depth += 1 }
+            if title[index] == ")" { depth = max(0, depth - 1) }
+        }
+        guard depth > 0, let open = lastOpen else { return title }
+        return String(title[..<open]).trimmingTrailingWhitespace()
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

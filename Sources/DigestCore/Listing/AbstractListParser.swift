@@ -1,0 +1,48 @@
+/// `Abstract:<text>` lines, optionally under one header line naming an institution.
+/// There are no titles or authors; ingest infers a title from each abstract.
+public struct AbstractListParser: ListingParser {
+    public init() {}
+    public var format: ListingFormat { .abstractList }
+
+    static func abstractText(_ line: String) -> Substring? {
+        guard line.utf8.count >= 9 else { return nil }
+        let head = line.prefix(9)
+        guard head.lowercased() == "abstract:" else {
+            // `Abstract :` with a space before the colon, as some exports have it
+            if line.lowercased().hasPrefix("abstract :") { return line.dropFirst(10) }
+            return nil
+        }
+        return line.dropFirst(9)
+    }
+
+    public func score(_ listing: ListingText) -> Double {
+        let lines = listing.nonBlankLines
+        guard !lines.isEmpty else { return 0 }
+        let abstracts = lines.filter { Self.abstractText($0.text) != nil }.count
+        guard abstracts > 0 else { return 0 }
+        return Double(abstracts) / Double(lines.count) + (Self.abstractText(lines.last!.text) != nil ? 0.1 : 0)
+    }
+
+    public func parse(_ listing: ListingText) -> ParsedListing {
+        var result = ParsedListing(format: format)
+        var headerLines: [String] = []
+        for line in listing.nonBlankLines {
+            if let text = Self.abstractText(line.text) {
+                var entry = ListingEntry(title: nil, firstLine: line.number)
+                entry.abstract = String(text)
+                result.entries.append(entry)
+            } else if result.entries.isEmpty {
+                headerLines.append(line.text)
+            } else {
+                // A wrapped abstract: the line belongs to the abstract above it.
+                result.entries[result.entries.count - 1].abstract += " " + line.text
+                result.entries[result.entries.count - 1].lastLine = line.number
+            }
+        }
+        if !headerLines.isEmpty {
+            result.header.affiliation = headerLines.joined(separator: ", ")
+        }
+        result.dropEntriesWithInvalidText(listing)
+        return result
+    }
+}

@@ -1,0 +1,94 @@
+/// Small judgements about single lines that several parsers share.
+enum LineShape {
+    static let months: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+        "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+        "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
+        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    ]
+
+    /// `Jul 20, 2024`, `Sep 28`, `Sep 28 2` (2 upvotes), `Sep 25, 2024 4`.
+    static func dateLine(_ text: String) -> (date: ListingDate, upvotes: Int?)? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count >= 2, parts.count <= 4 else { return nil }
+        let monthWord = parts[0].lowercased().trimmingSuffix(".")
+        guard let month = months[monthWord] else { return nil }
+        let dayHasComma = parts[1].hasSuffix(",")
+        guard let day = Int(dayHasComma ? parts[1].dropLast() : parts[1]), (1...31).contains(day) else { return nil }
+        var year: Int?
+        var upvotes: Int?
+        var rest = parts.dropFirst(2)
+        if let next = rest.first, let value = Int(next), next.count == 4, dayHasComma || (1900...2100).contains(value) {
+            year = value
+            rest = rest.dropFirst()
+        } else if dayHasComma {
+            return nil  // `Sep 28,` must be followed by a year
+        }
+        if let next = rest.first {
+            guard let value = Int(next), value >= 0, rest.count == 1 else { return nil }
+            upvotes = value
+        }
+        guard isValid(year: year ?? 2000, month: month, day: day) else { return nil }
+        return (ListingDate(year: year, month: month, day: day), upvotes)
+    }
+
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        let days = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(month) && day >= 1 && day <= days[month - 1]
+    }
+
+    /// Running text rather than a title or a name: long, or a sentence of some length.
+    static func isProse(_ text: String) -> Bool {
+        let words = TextNormalization.wordCount(text)
+        if words >= 25 || text.utf8.count >= 200 { return true }
+        guard let last = text.unicodeScalars.last else { return false }
+        return words >= 8 && (last == "." || last == "!")
+    }
+
+    /// Could this line be a title? Titles are one short line that is not a sentence.
+    static func isTitleLike(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 300 && !isProse(text)
+    }
+
+    /// One person's name, as a poster session gives a single author without a ` · `:
+    /// a few words, each capitalised (or a particle such as `van`), no digits or colon.
+    static func isPersonName(_ text: String) -> Bool {
+        guard text.utf8.count <= 60 else { return false }
+        let words = text.split(separator: " ")
+        guard (2...5).contains(words.count) else { return false }
+        let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "al", "ten", "dos", "das"]
+        for word in words {
+            if particles.contains(String(word)) { continue }
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+            for s in word.unicodeScalars where !(s.properties.isAlphabetic || s == "." || s == "-" || s == "'" || s == "\u{2019}") {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// An author line of a poster session: names separated by ` · `.
+    static func isAuthorList(_ text: String) -> Bool {
+        guard text.contains(" · ") else { return false }
+        return text.components(separatedBy: " · ").allSatisfy { name in
+            name.utf8.count <= 80 && TextNormalization.wordCount(name) <= 8
+        }
+    }
+
+    static func authors(in text: String) -> [String] {
+        text.split(separator: "·").map { TextNormalization.clean(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// Does an abstract continue on this line (a wrapped line), rather than a new one start?
+    static func continues(_ previous: String, with next: String) -> Bool {
+        if let first = next.unicodeScalars.first, first.properties.isLowercase { return true }
+        guard let last = previous.unicodeScalars.last else { return true }
+        return !(last == "." || last == "!" || last == "?" || last == ")" || last == "\"" || last == "]")
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

@@ -1,0 +1,59 @@
+import Yams
+
+/// A paper's Markdown record: YAML front matter between `---` lines, then the abstract.
+/// The front matter is kept as an ordered YAML mapping, so fields ingest does not know
+/// (notes, links, a person's own tags) pass through untouched.
+public struct Record {
+    public var id: String
+    public var fields: [(key: String, value: Node)]
+    public var body: String
+
+    public init(id: String, fields: [(key: String, value: Node)] = [], body: String = "") {
+        self.id = id
+        self.fields = fields
+        self.body = body
+    }
+
+    public subscript(key: String) -> Node? {
+        get { fields.first { $0.key == key }?.value }
+        set {
+            if let index = fields.firstIndex(where: { $0.key == key }) {
+                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
+            } else if let newValue {
+                fields.append((key, newValue))
+            }
+        }
+    }
+
+    public func string(_ key: String) -> String? {
+        guard let node = self[key], case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
+        return scalar.string
+    }
+
+    public func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
+
+    public func bool(_ key: String) -> Bool {
+        guard let value = string(key)?.lowercased() else { return false }
+        return value == "true" || value == "yes"
+    }
+
+    /// A list of strings; a single string counts as a list of one.
+    public func strings(_ key: String) -> [String] {
+        switch self[key] {
+        case .sequence(let seq)?: return seq.compactMap { $0.string }
+        case .scalar(let scalar)? where !isNull(scalar): return [scalar.string]
+        default: return []
+        }
+    }
+
+    private func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain || scalar.style == .any ? ["", "~", "null", "Null", "NULL"].contains(scalar.string) : false
+    }
+}
+
+extension Record: Equatable {
+    public static func == (a: Record, b: Record) -> Bool {
+        a.id == b.id && a.body == b.body && a.fields.count == b.fields.count
+            && zip(a.fields, b.fields).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Yams
+
+/// Reads and writes the text of a record. Writing is canonical — the same record always
+/// gives the same bytes — so that a re-ingest that changes nothing writes nothing.
+public enum RecordCoding {
+    public struct ReadError: Error, Sendable {
+        public let line: Int
+        public let message: String
+    }
+
+    public static func read(id: String, text: String) throws(ReadError) -> Record {
+        var text = Substring(text)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        let normalized = text.contains("\r") ? Substring(text.replacingOccurrences(of: "\r\n", with: "\n")) : text
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.first?.trimmingTrailingSpaces() == "---" else {
+            throw ReadError(line: 1, message: "a record starts with a `---` line, then its YAML front matter")
+        }
+        lines = lines.dropFirst()
+        guard let close = lines.firstIndex(where: { $0.trimmingTrailingSpaces() == "---" || $0.trimmingTrailingSpaces() == "..." }) else {
+            throw ReadError(line: 1, message: "the front matter has no closing `---` line")
+        }
+        let yaml = lines[..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw ReadError(line: Self.line(of: error) + 1, message: "front matter is not valid YAML: \(Self.describe(error))")
+        } catch {
+            throw ReadError(line: 2, message: "front matter is not valid YAML: \(error)")
+        }
+        var record = Record(id: id, body: body.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let node else { return record }
+        guard case .mapping(let mapping) = node else {
+            throw ReadError(line: 2, message: "front matter must be a mapping of `field: value` lines")
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                throw ReadError(line: (key.mark?.line ?? 1) + 1, message: "front matter keys must be plain names")
+            }
+            if record[name] != nil {
+                throw ReadError(line: (key.mark?.line ?? 1) + 1, message: "field `\(name)` appears twice")
+            }
+            record.fields.append((name, value))
+        }
+        return record
+    }
+
+    public static func write(_ record: Record) -> String {
+        let mapping = Node.Mapping(record.fields.map { (Node($0.key), $0.value) })
+        // width -1: never fold a long title or abstract across lines.
+        let yaml = (try? Yams.serialize(node: .mapping(mapping), width: -1, allowUnicode: true)) ?? ""
+        let body = record.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        return "---\n" + yaml + "---\n" + (body.isEmpty ? "" : body + "\n")
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return 1
+        }
+    }
+
+    static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return s
+    }
+}

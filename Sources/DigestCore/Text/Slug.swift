@@ -1,0 +1,51 @@
+import Foundation
+
+/// ASCII slugs for ids and URLs: `François Charton` → `francois-charton`. Only `[a-z0-9-]`
+/// ever comes out, so a slug is safe as a path component.
+public enum Slug {
+    public static func make(_ text: String, maxLength: Int = 80) -> String {
+        let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
+        let ascii = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                                  locale: Locale(identifier: "en_US_POSIX"))
+        var slug = ""
+        var dash = false
+        for scalar in ascii.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9":
+                if dash && !slug.isEmpty { slug.append("-") }
+                dash = false
+                slug.unicodeScalars.append(scalar)
+            case "A"..."Z":
+                if dash && !slug.isEmpty { slug.append("-") }
+                dash = false
+                slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            case "ß":
+                if dash && !slug.isEmpty { slug.append("-") }
+                dash = false
+                slug.append("ss")
+            case "'", "\u{2019}":
+                continue  // "Alzheimer's" → "alzheimers", not "alzheimer-s"
+            default:
+                dash = true
+            }
+        }
+        guard slug.count > maxLength else { return slug }
+        // Cut at a word boundary so the slug stays readable.
+        let prefix = slug.prefix(maxLength + 1)
+        if let cut = prefix.lastIndex(of: "-"), prefix.distance(from: prefix.startIndex, to: cut) >= maxLength / 2 {
+            return String(prefix[..<cut])
+        }
+        return String(slug.prefix(maxLength))
+    }
+
+    /// A short, stable suffix for telling apart two papers whose slugs collide.
+    public static func disambiguator(for key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs and platforms
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(6).description
+    }
+}

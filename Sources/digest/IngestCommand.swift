@@ -1,0 +1,68 @@
+import ArgumentParser
+import DigestCore
+import Foundation
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Turn listings into one Markdown record per paper.",
+        discussion: """
+        Reads each listing (default: every file in content/listings/), detects its format,
+        and writes content/papers/<id>.md for each paper, merging a paper that appears in
+        several listings into one record. Re-running changes nothing; fields you edit in a
+        record by hand are kept. Exits 1 when any listing or record had errors; the other
+        listings are still ingested.
+
+        Examples:
+          digest ingest
+          digest ingest ~/Downloads/iclr-poster-session-6.txt --venue "ICLR 2024"
+          digest ingest content/listings/004_daily.txt --year 2025 --dry-run
+        """
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Argument(help: ArgumentHelp("Listing files or folders.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: "Read the listings as this format instead of detecting it (\(ListingFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var format: ListingFormat?
+
+    @Option(help: "The venue of the papers, when the listing does not say it (e.g. \"ICLR 2024\").")
+    var venue: String?
+
+    @Option(help: "The year of dates shown without one (e.g. `Sep 28`); inferred from the listing when not given.")
+    var year: Int?
+
+    @Flag(help: "Report what would change without writing anything.")
+    var dryRun = false
+
+    @Option(help: .hidden)
+    var today: String?
+
+    func run() throws {
+        let options = IngestOptions(
+            siteFolder: siteOptions.site,
+            paths: paths,
+            settings: ListingSettings(format: format, venue: venue, year: year),
+            today: try todayDay(),
+            dryRun: dryRun
+        )
+        let report = Ingest.run(options)
+        print(report.render(), terminator: "")
+        if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// Today, or the day given with the hidden --today option (tests pin it).
+    func todayDay() throws -> CalendarDay {
+        if let today {
+            let parts = today.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { throw ValidationError("--today takes YYYY-MM-DD") }
+            return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
+        }
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)
+    }
+}
+
+extension ListingFormat: ExpressibleByArgument {}

@@ -1,0 +1,65 @@
+import Foundation
+@testable import DigestCore
+
+/// The real listings, as committed in the sample site's content/listings/.
+enum Fixtures {
+    static let repoRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let listingsFolder = repoRoot + "/content/listings"
+    static let abstractList = "000_73e087a1ebbecbfe.txt"
+    static let dailyPapers = "001_37758aaf28c704c9.txt"
+    static let posterSession = "002_399c9b84d8821e2e.txt"
+    static let abstractListNoHeader = "003_4c0baf77e4312006.txt"
+    static let dailyPapersWithMeta = "004_6d046406d792592b.txt"
+    static let all = [abstractList, dailyPapers, posterSession, abstractListNoHeader, dailyPapersWithMeta]
+
+    static let today = CalendarDay(year: 2026, month: 11, day: 22)
+
+    static func bytes(_ name: String) -> [UInt8] {
+        [UInt8](FileManager.default.contents(atPath: listingsFolder + "/" + name)!)
+    }
+
+    static func listing(_ name: String) -> ListingText {
+        ListingText(path: name, name: name, bytes: bytes(name))
+    }
+
+    static func parse(_ name: String) -> ParsedListing {
+        let text = listing(name)
+        return FormatDetector.detect(text)!.parser.parse(text)
+    }
+
+    /// A new site folder holding the given listings and the sample's digest.yml.
+    static func site(listings: [String] = all, transform: ([UInt8]) -> [UInt8] = { $0 }) throws -> String {
+        let root = NSTemporaryDirectory() + "digest-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/content/listings", withIntermediateDirectories: true)
+        for name in listings {
+            try Data(transform(bytes(name))).write(to: URL(fileURLWithPath: root + "/content/listings/" + name))
+        }
+        try FileManager.default.copyItem(atPath: repoRoot + "/digest.yml", toPath: root + "/digest.yml")
+        return root
+    }
+
+    static func ingest(_ site: String, paths: [String] = [], settings: ListingSettings = ListingSettings()) -> IngestReport {
+        Ingest.run(IngestOptions(siteFolder: site, paths: paths, settings: settings, today: today))
+    }
+
+    /// Every record's bytes, by file name.
+    static func snapshot(_ site: String) -> [String: Data] {
+        let folder = site + "/content/papers"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: folder + "/" + $0)!) })
+    }
+
+    static func record(_ site: String, _ id: String) throws -> Record {
+        let text = try String(contentsOfFile: site + "/content/papers/\(id).md", encoding: .utf8)
+        return try RecordCoding.read(id: id, text: text)
+    }
+
+    static func entry(_ parsed: ParsedListing, titled prefix: String) -> ListingEntry? {
+        parsed.entries.first { $0.title?.hasPrefix(prefix) == true }
+    }
+}

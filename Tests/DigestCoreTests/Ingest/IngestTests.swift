@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+@Suite struct IngestTests {
+    @Test func sampleListingsGiveOneRecordPerPaper() throws {
+        let site = try Fixtures.site()
+        let report = Fixtures.ingest(site)
+        #expect(!report.hasErrors)
+        #expect(report.listings.map(\.entries) == [10, 145, 285, 10, 57])
+        #expect(report.distinctPapers == 505)
+        #expect(Fixtures.snapshot(site).count == 505)
+        #expect(report.merged.map(\.title) == [
+            "Hardness of Independent Learning and Sparse Equilibrium Computation in Markov Games",
+            "Learning Mean Field Games on Sparse Graphs: A Hybrid Graphex Approach",
+        ])
+    }
+
+    @Test func crossListedPaperMergesFactsAndKeepsBothSources() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let graphex = try Fixtures.record(site, "learning-mean-field-games-on-sparse-graphs-a-hybrid-graphex-approach")
+        #expect(graphex.strings("authors") == ["Christian Fabian", "Kai Cui", "Heinz Koeppl"])
+        #expect(graphex.string("venue") == "ICLR 2024")
+        #expect(graphex.body.hasPrefix("Learning the behavior of large agent populations"))  // only 001 has the abstract
+        #expect(RecordFields.sourceRefs(in: graphex).map(\.listing) == [Fixtures.dailyPapers, Fixtures.posterSession])
+
+        let hardness = try Fixtures.record(site, "hardness-of-independent-learning-and-sparse-equilibrium-computation-in-markov")
+        #expect(hardness.int("author_count") == 3)
+        #expect(hardness.string("date") == "2023-03-21")
+        #expect(RecordFields.sourceRefs(in: hardness) == [
+            SourceRef(listing: Fixtures.dailyPapers, line: 383), SourceRef(listing: Fixtures.dailyPapersWithMeta, line: 317),
+        ])
+    }
+
+    @Test func recordsCarryTheNormalisedFacts() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let p5 = try Fixtures.record(site, "recommendation-as-language-processing-rlp-a-unified-pretrain-personalized-prompt")
+        #expect(p5.string("title") == "Recommendation as Language Processing (RLP): A Unified Pretrain, Personalized Prompt & Predict Paradigm (P5)")
+
+        let grpo = try Fixtures.record(site, "group-relative-reinforce-is-secretly-an-off-policy-algorithm-demystifying-some")
+        #expect(grpo.string("date") == "2025-09-28")  // yearless: the page's year, 2024 + 1
+        #expect(grpo.int("upvotes") == 2)
+        #expect(grpo.int("author_count") == 8)
+
+        let drive = try Fixtures.record(site, "drive-data-curation-best-practices-for-reinforcement-learning-with-verifiable")
+        #expect(drive.string("organization") == "Tencent")
+
+        let charton = try Fixtures.record(site, "learning-the-greatest-common-divisor-explaining-transformer-predictions")
+        #expect(charton.strings("authors") == ["François Charton"])
+        #expect(charton.string("session") == "Poster Session 6")
+        #expect(charton.string("room") == "Halle B")
+
+        let pathologies = try Fixtures.record(site, "pathologies-of-predictive-diversity-in-deep-ensembles")
+        #expect(pathologies.body == "")
+
+        let gam = try #require(Fixtures.snapshot(site).keys.first { $0.hasPrefix("generalized-additive-models") })
+        let gamRecord = try Fixtures.record(site, String(gam.dropLast(3)))
+        #expect(gamRecord.bool("title_inferred"))
+        #expect(gamRecord.string("affiliation") == "Renmin University of China")
+        #expect(gamRecord.body.contains("$\\ell_{2,1}$-norm regularizer"))
+        #expect(gamRecord.string("title")?.hasPrefix("Generalized additive models (GAM) have been") == true)
+    }
+
+    @Test func idsAreAsciiSlugsAndUnique() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let ids = Fixtures.snapshot(site).keys.map { String($0.dropLast(3)) }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D } })
+    }
+
+    @Test func reingestChangesNoByte() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let before = Fixtures.snapshot(site)
+        let again = Fixtures.ingest(site)
+        #expect(again.written == 0)
+        #expect(again.listings.allSatisfy { $0.added == 0 && $0.updated == 0 })
+        #expect(Fixtures.snapshot(site) == before)
+    }
+
+    @Test func handEditsSurviveReingest() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let id = "hyperattention-long-context-attention-in-near-linear-time"
+        let path = site + "/content/papers/\(id).md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "venue: ICLR 2024", with: "venue: ICLR 2024 (Vienna)\nnotes: read in week 3")
+        text = text.replacingOccurrences(of: "Recent work suggests", with: "Recent work (edited) suggests")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = Fixtures.ingest(site)
+        #expect(report.written == 0)
+        let record = try Fixtures.record(site, id)
+        #expect(record.string("venue") == "ICLR 2024 (Vienna)")
+        #expect(record.string("notes") == "read in week 3")
+        #expect(record.body.contains("Recent work (edited) suggests"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+
+    @Test func handEditedTitleStillMatchesByAbstract() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let id = "hyperattention-long-context-attention-in-near-linear-time"
+        let path = site + "/content/papers/\(id).md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "Near-Linear Time", with: "Near-Linear Time (HyperAttention)")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = Fixtures.ingest(site)
+        #expect(report.written == 0)
+        #expect(Fixtures.snapshot(site).count == 505)
+    }
+
+    @Test func junkListingFailsAloneAndTouchesNoRecord() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let before = Fixtures.snapshot(site)
+        try "<html><body>Sorry, this page is unavailable.</body></html>\n".write(
+            toFile: site + "/content/listings/005_junk.txt", atomically: true, encoding: .utf8)
+        let report = Fixtures.ingest(site)
+        #expect(report.hasErrors)
+        let junk = try #require(report.listings.first { $0.name == "005_junk.txt" })
+        #expect(junk.diagnostics.first?.description.contains("005_junk.txt: error: not a listing") == true)
+        #expect(report.render().contains("005_junk.txt"))
+        #expect(report.listings.filter { $0.format != nil }.count == 5)
+        #expect(Fixtures.snapshot(site) == before)
+    }
+
+    @Test func goodListingsGoInWhenOneFails() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractList])
+        try "nothing to see\n".write(toFile: site + "/content/listings/zz.txt", atomically: true, encoding: .utf8)
+        let report = Fixtures.ingest(site)
+        #expect(report.hasErrors)
+        #expect(Fixtures.snapshot(site).count == 10)
+    }
+
+    @Test func windowsCopiesGiveTheSameRecords() throws {
+        let plain = try Fixtures.site()
+        let windows = try Fixtures.site(transform: ListingTextTests.windowsCopy)
+        _ = Fixtures.ingest(plain)
+        _ = Fixtures.ingest(windows)
+        #expect(Fixtures.snapshot(plain) == Fixtures.snapshot(windows))
+    }
+
+    @Test func listingsIngestedOneByOneInAnyOrderGiveTheSameRecords() throws {
+        let together = try Fixtures.site()
+        _ = Fixtures.ingest(together)
+        let oneByOne = try Fixtures.site()
+        for name in Fixtures.all.reversed() {
+            let report = Fixtures.ingest(oneByOne, paths: [oneByOne + "/content/listings/" + name])
+            #expect(!report.hasErrors)
+        }
+        #expect(Fixtures.snapshot(oneByOne) == Fixtures.snapshot(together))
+    }
+
+    @Test func commandLineVenueAndYearWin() throws {
+        let site = try Fixtures.site(listings: [Fixtures.dailyPapersWithMeta])
+        let report = Fixtures.ingest(site, settings: ListingSettings(venue: "HF Daily", year: 2030))
+        #expect(report.listings[0].yearNote == "year 2030 from the listing's settings")
+        let grpo = try Fixtures.record(site, "group-relative-reinforce-is-secretly-an-off-policy-algorithm-demystifying-some")
+        #expect(grpo.string("venue") == "HF Daily")
+        #expect(grpo.string("date") == "2029-09-28")  // 2030-09-28 is after today, so the year before
+    }
+
+    @Test func unreadableRecordIsNotOverwritten() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession])
+        _ = Fixtures.ingest(site)
+        let path = site + "/content/papers/hyperattention-long-context-attention-in-near-linear-time.md"
+        let broken = "---\ntitle: [unclosed\n---\nbody\n"
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = Fixtures.ingest(site)
+        #expect(report.hasErrors)
+        #expect(report.diagnostics.contains { $0.file == path && $0.line != nil })
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == broken)
+    }
+
+    @Test func listingFromElsewhereIsKeptInTheSite() throws {
+        let site = try Fixtures.site(listings: [])
+        let report = Fixtures.ingest(site, paths: [Fixtures.listingsFolder + "/" + Fixtures.abstractListNoHeader])
+        #expect(!report.hasErrors)
+        #expect(FileManager.default.contents(atPath: site + "/content/listings/" + Fixtures.abstractListNoHeader)
+                == FileManager.default.contents(atPath: Fixtures.listingsFolder + "/" + Fixtures.abstractListNoHeader))
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+@testable import DigestCore
+
+@Suite struct ListingTextTests {
+    /// CRLF line ends, a byte order mark, trailing spaces and tabs.
+    static func windowsCopy(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for byte in bytes {
+            if byte == 0x0A { out += Array(" \t\r\n".utf8) } else { out.append(byte) }
+        }
+        return out
+    }
+
+    @Test(arguments: Fixtures.all)
+    func lineEndingsBomAndTrailingSpaceMakeNoDifference(name: String) {
+        let plain = Fixtures.parse(name)
+        let windows = ListingText(path: name, name: name, bytes: Self.windowsCopy(Fixtures.bytes(name)))
+        #expect(FormatDetector.detect(windows) == plain.format)
+        let parsed = plain.format.parser.parse(windows)
+        #expect(parsed.entries == plain.entries)
+        #expect(parsed.header == plain.header)
+    }
+
+    @Test func invalidUTF8CostsOnlyItsEntry() throws {
+        // Break one byte in the authors line of the 2nd paper of the poster session (line 8).
+        var lines = Fixtures.bytes(Fixtures.posterSession).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        lines[7].insert(0xFF, at: 3)
+        let bytes = Array(lines.joined(separator: [0x0A]))
+        let text = ListingText(path: "p.txt", name: "p.txt", bytes: bytes)
+        #expect(text.lines[7].isValidUTF8 == false)
+        let parsed = PosterSessionParser().parse(text)
+        #expect(parsed.entries.count == 284)
+        #expect(!parsed.entries.contains { $0.title == "BatchPrompt: Accomplish more with less" })
+        #expect(parsed.entries.contains { $0.title == "ToolChain*: Efficient Action Space Navigation in Large Language Models with A* Search" })
+        let error = try #require(parsed.diagnostics.first { $0.severity == .error })
+        #expect(error.description.hasPrefix("p.txt:8: error: invalid UTF-8"))
+    }
+}

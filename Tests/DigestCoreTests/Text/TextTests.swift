@@ -1,0 +1,26 @@
+import Testing
+@testable import DigestCore
+
+@Suite struct TextTests {
+    @Test func slugs() {
+        #expect(Slug.make("François Charton") == "francois-charton")
+        #expect(Slug.make("stéphane") == "stephane")
+        #expect(Slug.make("Fast & Slow Learning: Incorporating Synthetic Gradients") == "fast-slow-learning-incorporating-synthetic-gradients")
+        #expect(Slug.make("Machine Learning Workflow for Alzheimer's Disease") == "machine-learning-workflow-for-alzheimers-disease")
+        let long = Slug.make(String(repeating: "word ", count: 40))
+        #expect(long.count <= 80 && !long.hasSuffix("-") && long.hasSuffix("word"))
+        #expect(Slug.make("../../etc/passwd") == "etc-passwd")
+    }
+
+    @Test func entities() {
+        #expect(HTMLEntities.decode("Prompt &amp; Predict") == "Prompt & Predict")
+        #expect(HTMLEntities.decode("&#8217;&#x2014;&eacute;") == "\u{2019}\u{2014}é")
+        #expect(HTMLEntities.decode("AT&T &unknown; a & b") == "AT&T &unknown; a & b")
+    }
+
+    @Test func cleaningFoldsSpaceAndComposes() {
+        #expect(TextNormalization.clean("  a\t\tb \u{00A0} c ") == "a b c")
+        #expect(TextNormalization.clean("Cafe\u{0301}") == "Café")
+        #expect(TextNormalization.identityKey("Fast & Slow — LEARNING!") == TextNormalization.identityKey("fast & slow learning"))
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The `digest` command as a user runs it: exit codes, messages and files on disk.
+# Usage: Tests/cli/run.sh path/to/digest
+set -uo pipefail
+digest=$(realpath "$1")
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+fingerprint() { (cd "$1/content/papers" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum; }
+
+site=$work/site
+mkdir -p "$site/content/listings"
+cp "$repo"/content/listings/*.txt "$site/content/listings/"
+cp "$repo/digest.yml" "$site/"
+
+out=$("$digest" ingest -C "$site" --today 2026-11-22); status=$?
+check "ingest of the sample exits 0" test $status -eq 0
+check "ingest reports 505 distinct papers" grep -q "^505 distinct papers from 5 listings" <<<"$out"
+check "ingest explains the inferred year" grep -q "year 2025 inferred" <<<"$out"
+check "ingest warns with file:line" grep -q "002_399c9b84d8821e2e.txt:186: warning:" <<<"$out"
+check "the sample's committed records are what ingest writes" diff -r -q "$repo/content/papers" "$site/content/papers"
+
+before=$(fingerprint "$site")
+out=$("$digest" ingest -C "$site" --today 2026-11-22); status=$?
+check "re-ingest exits 0" test $status -eq 0
+check "re-ingest writes nothing" grep -q "0 records written" <<<"$out"
+check "re-ingest changes no byte" test "$before" = "$(fingerprint "$site")"
+
+echo "this is not a listing" > "$site/content/listings/zz_junk.txt"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1); status=$?
+check "a junk listing makes ingest exit 1" test $status -eq 1
+check "the junk listing is named" grep -q "zz_junk.txt: error: not a listing" <<<"$out"
+check "the junk listing changes no record" test "$before" = "$(fingerprint "$site")"
+rm "$site/content/listings/zz_junk.txt"
+
+"$digest" ingest --no-such-option >/dev/null 2>&1; status=$?
+check "a usage error exits 2" test $status -eq 2
+"$digest" ingest -C "$site" --format nonsense >/dev/null 2>&1; status=$?
+check "an unknown --format exits 2" test $status -eq 2
+check "--help shows examples" bash -c "'$digest' ingest --help | grep -q 'Examples:'"
+
+echo "cli: $passed passed, $failed failed"
+[ $failed -eq 0 ]
