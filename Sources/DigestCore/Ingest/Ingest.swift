@@ -94,9 +94,9 @@ public enum Ingest {
                 }
                 let sourceListings = Set(RecordFields.sourceRefs(in: target).map(\.listing))
                 let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
-                let updated = RecordFields.update(target, base: baseFacts.isEmpty ? nil : PaperFacts.merge(baseFacts), new: new)
-                outcome = updated == target ? .unchanged : .updated
-                if outcome == .updated { writes.append(updated) }
+                let (updated, changed) = RecordFields.updated(target, base: baseFacts.isEmpty ? nil : PaperFacts.merge(baseFacts), new: new)
+                outcome = changed ? .updated : .unchanged
+                if changed { writes.append(updated) }
             } else {
                 var id = Slug.make(new.title)
                 if id.isEmpty { id = "paper" }

@@ -35,7 +35,17 @@ public enum RecordFields {
     /// them as something else.
     static func text(_ s: String) -> Node {
         let plain = Node.Scalar(s)
+        guard mightNotBeAString(s) else { return .scalar(plain) }
         return .scalar(Resolver.default.resolveTag(of: .scalar(plain)) == .str ? plain : .init(s, .init(.str), .singleQuoted))
+    }
+
+    /// Only text that starts like a number, a date or `~`, or is a word such as `true` or
+    /// `null`, can resolve to another type; asking Yams' resolver (regular expressions) for
+    /// every author name would be most of ingest's time.
+    static func mightNotBeAString(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return true }
+        if (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D || first == 0x2E || first == 0x7E { return true }
+        return s.utf8.count <= 5 && ["y", "n", "yes", "no", "true", "false", "on", "off", "null"].contains(s.lowercased())
     }
     static func quoted(_ s: String) -> Node { .scalar(.init(s, .init(.str), .doubleQuoted)) }
     static func int(_ n: Int) -> Node { Node(String(n), .init(.int)) }
@@ -52,9 +62,19 @@ public enum RecordFields {
         switch node {
         case nil: return nil
         case .scalar(let s)?: return ["", "~", "null"].contains(s.string) && s.style != .doubleQuoted && s.style != .singleQuoted ? nil : [s.string]
-        case .sequence(let seq)?: return seq.map { $0.string ?? "\($0)" }
-        case .mapping(let map)?: return map.map { "\($0.key.string ?? ""):\($0.value.string ?? "")" }
-        case .alias?: return ["alias"]
+        case .sequence(let seq)?: return seq.map(canonical)
+        case .mapping(let map)?: return map.map { canonical($0.key) + ": " + canonical($0.value) }
+        case .alias?: return ["*alias"]
+        }
+    }
+
+    /// A node as text, with no trace of its YAML style.
+    static func canonical(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): return s.string
+        case .sequence(let seq): return "[" + seq.map(canonical).joined(separator: ", ") + "]"
+        case .mapping(let map): return "{" + map.map { canonical($0.key) + ": " + canonical($0.value) }.joined(separator: ", ") + "}"
+        case .alias: return "*alias"
         }
     }
 
@@ -86,6 +106,12 @@ public enum RecordFields {
     /// person and is kept; any other field takes the listings' new value. With no base
     /// (the record's listings are gone), ingest only fills in fields the record lacks.
     static func update(_ record: Record, base: PaperFacts?, new: PaperFacts) -> Record {
+        updated(record, base: base, new: new).record
+    }
+
+    /// The updated record, and whether it says anything the old one did not (a change of
+    /// YAML style alone is none, so a hand-formatted record is left as its author wrote it).
+    static func updated(_ record: Record, base: PaperFacts?, new: PaperFacts) -> (record: Record, changed: Bool) {
         var updated = record
         for key in owned {
             let current = record[key]
@@ -116,7 +142,9 @@ public enum RecordFields {
             let items = updated.strings(key)
             if meaning(updated[key]) == items { set(key, list(items), in: &updated) }
         }
-        return updated
+        let changed = updated.body != record.body || updated.fields.map(\.key) != record.fields.map(\.key)
+            || zip(updated.fields, record.fields).contains { meaning($0.value) != meaning($1.value) }
+        return (updated, changed)
     }
 
     /// Sets a field where it stands; a new one goes where it belongs in `order`, after the

@@ -9,6 +9,8 @@ enum LineShape {
 
     /// `Jul 20, 2024`, `Sep 28`, `Sep 28 2` (2 upvotes), `Sep 25, 2024 4`.
     static func dateLine(_ text: String) -> (date: ListingDate, upvotes: Int?)? {
+        // The longest is `September 30, 2024 99999`; most lines are titles and abstracts.
+        guard text.utf8.count <= 28, let first = text.utf8.first, first >= 0x41, first <= 0x5A else { return nil }
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count >= 2, parts.count <= 4 else { return nil }
         let monthWord = parts[0].lowercased().trimmingSuffix(".")

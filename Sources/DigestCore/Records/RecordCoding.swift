@@ -31,7 +31,7 @@ public enum RecordCoding {
         } catch {
             throw ReadError(line: 2, message: "front matter is not valid YAML: \(error)")
         }
-        var record = Record(id: id, body: body.trimmingCharacters(in: .whitespacesAndNewlines))
+        var record = Record(id: id, body: trimmed(body))
         guard let node else { return record }
         guard case .mapping(let mapping) = node else {
             throw ReadError(line: 2, message: "front matter must be a mapping of `field: value` lines")
@@ -52,8 +52,17 @@ public enum RecordCoding {
         let mapping = Node.Mapping(record.fields.map { (Node($0.key), $0.value) })
         // width -1: never fold a long title or abstract across lines.
         let yaml = (try? Yams.serialize(node: .mapping(mapping), width: -1, allowUnicode: true)) ?? ""
-        let body = record.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = trimmed(record.body)
         return "---\n" + yaml + "---\n" + (body.isEmpty ? "" : body + "\n")
+    }
+
+    /// Without the blank lines and spaces around it; Foundation's trimming is slow on Linux.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = utf8.lastIndex(where: { !isSpace($0) })!
+        return String(text[start...end])
     }
 
     static func line(of error: YamlError) -> Int {

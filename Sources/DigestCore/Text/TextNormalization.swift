@@ -5,6 +5,7 @@ import Foundation
 public enum TextNormalization {
     public static func clean(_ raw: String) -> String {
         let decoded = HTMLEntities.decode(raw)
+        if isPlainASCII(decoded) { return decoded }
         var out = ""
         out.reserveCapacity(decoded.utf8.count)
         var pendingSpace = false
@@ -22,6 +23,22 @@ public enum TextNormalization {
     /// The key two texts share when they name the same paper: diacritics and case folded,
     /// every run of punctuation or space one space. `Fast &amp; Slow` and `fast & slow` agree.
     public static func identityKey(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var gap = false
+            for byte in text.utf8 {
+                let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if gap && !out.isEmpty { out.append(0x20) }
+                    gap = false
+                    out.append(lower)
+                } else {
+                    gap = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
                                   locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
@@ -37,6 +54,16 @@ public enum TextNormalization {
             }
         }
         return out
+    }
+
+    /// Printable ASCII with single spaces and no space at either end: already clean.
+    static func isPlainASCII(_ text: String) -> Bool {
+        var previousSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x7F || byte < 0x20 { return false }
+            if byte == 0x20 { if previousSpace { return false }; previousSpace = true } else { previousSpace = false }
+        }
+        return !previousSpace || text.isEmpty
     }
 
     public static func wordCount(_ text: String) -> Int {
