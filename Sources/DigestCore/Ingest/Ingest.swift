@@ -30,8 +30,10 @@ public enum Ingest {
         var report = IngestReport()
         let site = SitePaths(root: options.siteFolder)
         let config: SiteConfig
+        let vocabulary: TagVocabulary
         do {
             config = try SiteConfig.load(siteFolder: options.siteFolder)
+            vocabulary = try TagVocabulary.load(siteFolder: options.siteFolder)
         } catch {
             report.diagnostics.append(error.diagnostic)
             return report
@@ -85,7 +87,7 @@ public enum Ingest {
             let members = group.filter { $0 < candidates.count }.map { candidates[$0] }
             guard members.contains(where: \.isInput) else { continue }
             let matched = group.filter { $0 >= candidates.count }.map { records[$0 - candidates.count] }
-            let new = PaperFacts.merge(members.map(\.facts))
+            let new = vocabulary.tagged(PaperFacts.merge(members.map(\.facts)))
             let outcome: IngestReport.Outcome
             if let target = matched.first {
                 for other in matched.dropFirst() {
@@ -94,7 +96,7 @@ public enum Ingest {
                 }
                 let sourceListings = Set(RecordFields.sourceRefs(in: target).map(\.listing))
                 let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
-                let (updated, changed) = RecordFields.updated(target, base: baseFacts.isEmpty ? nil : PaperFacts.merge(baseFacts), new: new)
+                let (updated, changed) = RecordFields.updated(target, base: baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)), new: new)
                 outcome = changed ? .updated : .unchanged
                 if changed { writes.append(updated) }
             } else {

@@ -23,6 +23,8 @@ public struct PaperFacts: Sendable, Equatable {
     public var session: String?
     public var room: String?
     public var abstract: String = ""
+    /// Set from the tag vocabulary after merging, never by a listing.
+    public var tags: [String] = []
     public var sources: [SourceRef] = []
 
     public init(title: String) { self.title = title }

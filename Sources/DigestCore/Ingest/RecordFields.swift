@@ -11,7 +11,7 @@ public enum RecordFields {
 
     /// The keys whose values come from listings (sources are handled on their own).
     static let owned = ["title", "title_inferred", "authors", "author_count", "organization", "affiliation",
-                        "date", "upvotes", "venue", "session", "room"]
+                        "date", "upvotes", "venue", "session", "room", "tags"]
 
     static func node(_ key: String, of facts: PaperFacts) -> Node? {
         switch key {
@@ -26,6 +26,7 @@ public enum RecordFields {
         case "venue": return facts.venue.map(text)
         case "session": return facts.session.map(text)
         case "room": return facts.room.map(text)
+        case "tags": return facts.tags.isEmpty ? nil : list(facts.tags)
         case "sources": return sources(facts.sources)
         default: return nil
         }
@@ -122,6 +123,8 @@ public enum RecordFields {
                 set(key, wanted, in: &updated)
             }
         }
+        // A paper always has tags: a record left with none gets the vocabulary's.
+        if updated["tags"] == nil, !new.tags.isEmpty { set("tags", node("tags", of: new), in: &updated) }
         // A count says nothing an author list does not.
         if !updated.strings("authors").isEmpty && meaning(record["author_count"]) == meaning(base.flatMap { node("author_count", of: $0) }) {
             set("author_count", nil, in: &updated)
