@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; the Makefile installs it.
@@ -19,9 +20,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The one system call Foundation lacks: an atomic exchange of two folders.
+        .target(name: "CSystem"),
         .target(
             name: "DigestCore",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCmark",
+                "CSystem",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "digest",

@@ -1,6 +1,6 @@
 /// A problem found in an input file, reported as `file:line: severity: message` so that
 /// editors and CI logs can jump to it.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case warning, error
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
@@ -22,4 +22,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         let place = line.map { "\(file):\($0)" } ?? file
         return "\(place): \(severity.rawValue): \(message)"
     }
+}
+
+/// Several diagnostics as one error.
+public struct Diagnostics: Error, Sendable {
+    public let all: [Diagnostic]
 }

@@ -1,0 +1,19 @@
+public struct BuildOptions: Sendable {
+    public var siteFolder: String
+    /// Defaults to the site's `public/`.
+    public var output: String?
+    /// Overrides `base_url` from `digest.yml`.
+    public var baseURL: String?
+    public var linkStyle: SiteRenderer.LinkStyle
+    /// Where Debian's libjs-katex puts KaTeX; copied into the site when present.
+    public var katexFolder: String
+
+    public init(siteFolder: String, output: String? = nil, baseURL: String? = nil,
+                linkStyle: SiteRenderer.LinkStyle = .pretty, katexFolder: String = "/usr/share/javascript/katex") {
+        self.siteFolder = siteFolder
+        self.output = output
+        self.baseURL = baseURL
+        self.linkStyle = linkStyle
+        self.katexFolder = katexFolder
+    }
+}

@@ -1,0 +1,27 @@
+/// What `digest build` did: files written per kind, time per stage, problems found.
+public struct BuildReport: Sendable {
+    public var stages: [(name: String, seconds: Double)] = []
+    public var counts: [String: Int] = [:]
+    public var diagnostics: [Diagnostic] = []
+    public var output = ""
+    public var written = false
+    public var notes: [String] = []
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public func render() -> String {
+        var lines = diagnostics.map(\.description)
+        lines += notes
+        if written {
+            let order = ["home", "papers", "authors", "tags", "sources", "search", "404", "feeds", "other files", "assets"]
+            let kinds = order.filter { counts[$0] != nil }.map { "\(counts[$0]!) \($0)" }
+            lines.append("wrote \(output): " + kinds.joined(separator: ", "))
+        } else {
+            lines.append("nothing written; \(output) is as it was")
+        }
+        lines.append(stages.map { "\($0.name) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: " · "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+import Foundation

@@ -1,0 +1,77 @@
+import CSystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a whole site beside the old one and swaps it in, so that the output folder holds
+/// the previous site or the new one, never a mix, whenever the build stops.
+struct OutputFolder {
+    let target: String
+    let staging: String
+
+    init(target: String) {
+        self.target = target
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        staging = (parent.isEmpty ? "." : parent) + "/.\(name).building-\(getpid())"
+    }
+
+    func prepare() throws {
+        try? FileManager.default.removeItem(atPath: staging)
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    }
+
+    /// Writes files (paths relative to the site root) into the staging folder, in parallel.
+    func write(_ files: [(path: String, bytes: [UInt8])]) throws {
+        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+        for folder in folders {
+            try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+        }
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let path = staging + "/" + files[i].path
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { failures.add(path); return }
+            let ok = files[i].bytes.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n <= 0 { return false }
+                    offset += n
+                }
+                return true
+            }
+            close(fd)
+            if !ok { failures.add(path) }
+        }
+        if let first = failures.first { throw AtomicFile.WriteError(path: first, reason: "write failed") }
+    }
+
+    /// Puts the new site in place of the old with one atomic exchange where the system has
+    /// it (Linux `renameat2`), else two renames.
+    func swapIn() throws {
+        if FileManager.default.fileExists(atPath: target) {
+            if digest_exchange_paths(staging, target) == 0 {
+                try FileManager.default.removeItem(atPath: staging)  // now the old site
+                return
+            }
+            let old = staging + ".old"
+            guard rename(target, old) == 0 else { throw AtomicFile.WriteError(path: target, reason: String(cString: strerror(errno))) }
+            guard rename(staging, target) == 0 else { throw AtomicFile.WriteError(path: target, reason: String(cString: strerror(errno))) }
+            try? FileManager.default.removeItem(atPath: old)
+        } else {
+            guard rename(staging, target) == 0 else { throw AtomicFile.WriteError(path: target, reason: String(cString: strerror(errno))) }
+        }
+    }
+
+    func discard() { try? FileManager.default.removeItem(atPath: staging) }
+}
+
+/// Paths that failed to write, collected from parallel writers.
+final class FailureBox: @unchecked Sendable {
+    private var paths: [String] = []
+    private let lock = NSLock()
+    func add(_ path: String) { lock.lock(); paths.append(path); lock.unlock() }
+    var first: String? { lock.lock(); defer { lock.unlock() }; return paths.sorted().first }
+}

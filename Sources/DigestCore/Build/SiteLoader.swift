@@ -1,0 +1,39 @@
+import Foundation
+
+/// The first stage: the config, the records as papers, and what each listing's header says.
+enum SiteLoader {
+    struct Loaded {
+        var config: SiteConfig
+        var papers: [Paper]
+        var listings: [String: ListingInfo]
+    }
+
+    static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
+        let config: SiteConfig
+        do { config = try SiteConfig.load(siteFolder: site.root) } catch {
+            diagnostics.append(error.diagnostic)
+            return nil
+        }
+        let store = RecordStore(folder: site.papers)
+        let loaded = store.loadAll()
+        diagnostics += loaded.diagnostics
+        var papers: [Paper] = []
+        for record in loaded.records {
+            switch Paper.from(record, file: store.path(for: record.id)) {
+            case .success(let paper): papers.append(paper)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        // Only headers are needed; a listing that cannot be read leaves its source page plainer.
+        var listings: [String: ListingInfo] = [:]
+        let names = Set(papers.flatMap { $0.sources.map(\.listing) })
+        for name in names.sorted() {
+            guard let bytes = FileManager.default.contents(atPath: site.listings + "/" + name) else { continue }
+            let text = ListingText(path: name, name: name, bytes: bytes)
+            let format = config.listings[name]?.format ?? FormatDetector.detect(text)
+            let header = format.map { $0.parser.parse(text).header } ?? ListingHeader()
+            listings[name] = ListingInfo(format: format, header: header)
+        }
+        return Loaded(config: config, papers: papers, listings: listings)
+    }
+}

@@ -1,0 +1,91 @@
+/// Everything the pages are made from, built once: papers newest first, and the authors,
+/// tags, sources and related papers that index them. Every list is sorted by a stated key.
+public struct SiteModel: Sendable {
+    public let config: SiteConfig
+    /// Newest first (`Paper.newestFirst`).
+    public let papers: [Paper]
+    /// A–Z by family name.
+    public let authors: [Author]
+    /// For each paper, its authors as indices into `authors`, in byline order.
+    public let paperAuthors: [[Int]]
+    /// By name.
+    public let tags: [Tag]
+    /// By listing file name.
+    public let sources: [Source]
+    /// For each paper, up to five related papers, most similar first.
+    public let related: [[Int]]
+    public let paperIndex: [String: Int]
+
+    public struct Tag: Sendable {
+        public let id: String
+        /// Newest first.
+        public let papers: [Int]
+    }
+
+    public init(config: SiteConfig, papers unsorted: [Paper], listings: [String: ListingInfo]) {
+        self.config = config
+        let papers = unsorted.sorted(by: Paper.newestFirst)
+        self.papers = papers
+        paperIndex = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.id, $0) })
+
+        // Authors: one pass over the bylines.
+        var spellings: [String: [String: Int]] = [:]
+        var byKey: [String: [Int]] = [:]
+        for (index, paper) in papers.enumerated() {
+            for name in paper.authorNames {
+                let key = AuthorIdentity.key(name)
+                spellings[key, default: [:]][name, default: 0] += 1
+                if byKey[key]?.last != index { byKey[key, default: []].append(index) }
+            }
+        }
+        var authors = byKey.keys.sorted().map { key in
+            Author(id: "", name: AuthorIdentity.bestSpelling(spellings[key]!), papers: byKey[key]!)
+        }
+        authors.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.name < $1.name }
+        var taken: [String: Int] = [:]
+        authors = authors.map { author in
+            var slug = Slug.make(author.name)
+            if slug.isEmpty { slug = "author" }
+            taken[slug, default: 0] += 1
+            if taken[slug]! > 1 { slug += "-\(taken[slug]!)" }
+            return Author(id: slug, name: author.name, papers: author.papers)
+        }
+        let authorIndex = Dictionary(uniqueKeysWithValues: authors.enumerated().map { (AuthorIdentity.key($1.name), $0) })
+        let paperAuthors = papers.map { paper in
+            var seen = Set<Int>()
+            return paper.authorNames.compactMap { authorIndex[AuthorIdentity.key($0)] }.filter { seen.insert($0).inserted }
+        }
+        for (index, author) in authors.enumerated() {
+            var counts: [Int: Int] = [:]
+            for paper in author.papers { for other in paperAuthors[paper] where other != index { counts[other, default: 0] += 1 } }
+            authors[index].coauthors = counts.map { (author: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.author < $1.author }
+        }
+        self.authors = authors
+        self.paperAuthors = paperAuthors
+
+        var tagPapers: [String: [Int]] = [:]
+        for (index, paper) in papers.enumerated() { for tag in paper.tags { tagPapers[tag, default: []].append(index) } }
+        tags = tagPapers.keys.sorted().map { Tag(id: $0, papers: tagPapers[$0]!) }
+
+        var sourcePapers: [String: [(line: Int, paper: Int)]] = [:]
+        for (index, paper) in papers.enumerated() {
+            for source in paper.sources { sourcePapers[source.listing, default: []].append((source.line, index)) }
+        }
+        var sourceSlugs: [String: Int] = [:]
+        sources = sourcePapers.keys.sorted().map { listing in
+            let entries = sourcePapers[listing]!.sorted { $0.line != $1.line ? $0.line < $1.line : $0.paper < $1.paper }
+            let info = listings[listing] ?? ListingInfo(format: nil, header: ListingHeader())
+            let venue = config.listings[listing]?.venue
+            var slug = Slug.make((listing as NSString).deletingPathExtension)
+            if slug.isEmpty { slug = "listing" }
+            sourceSlugs[slug, default: 0] += 1
+            if sourceSlugs[slug]! > 1 { slug += "-\(sourceSlugs[slug]!)" }
+            return Source(id: slug, listing: listing, title: info.title(listing: listing, venue: venue),
+                          format: info.format, papers: entries.map(\.paper))
+        }
+        related = RelatedPapers.compute(papers)
+    }
+}
+
+import Foundation

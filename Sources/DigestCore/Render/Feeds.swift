@@ -1,0 +1,62 @@
+/// Atom feeds (the site's and one per tag), the sitemap and robots.txt. Links here are
+/// absolute, made from `base_url`.
+extension SiteRenderer {
+    static let feedSize = 50
+
+    func atomFeed(title: String, selfPath: String, alternatePath: String, papers: [Int]) -> String {
+        let entries = papers.prefix(Self.feedSize)
+        let updated = entries.compactMap { model.papers[$0].date }.max().map { $0 + "T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom"\(model.config.language.isEmpty ? "" : " xml:lang=\"\(Escape.xml(model.config.language))\"")>
+        <title>\(Escape.xml(title))</title>
+        <id>\(Escape.xml(baseURL + alternatePath))</id>
+        <link rel="self" type="application/atom+xml" href="\(Escape.xml(baseURL + selfPath))"/>
+        <link rel="alternate" type="text/html" href="\(Escape.xml(baseURL + alternatePath))"/>
+        <updated>\(updated)</updated>
+        <generator>PaperDigest</generator>
+
+        """
+        for index in entries {
+            let paper = model.papers[index]
+            let url = baseURL + "papers/\(paper.id)/"
+            xml += "<entry>\n<title>\(Escape.xml(paper.title))</title>\n<id>\(Escape.xml(url))</id>\n"
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(url))\"/>\n"
+            xml += "<updated>\(paper.date.map { $0 + "T00:00:00Z" } ?? updated)</updated>\n"
+            let names = model.paperAuthors[index].map { model.authors[$0].name }
+            for name in names.isEmpty ? [byline(index) ?? model.config.title] : names {
+                xml += "<author><name>\(Escape.xml(name))</name></author>\n"
+            }
+            for tag in paper.tags { xml += "<category term=\"\(Escape.xml(tag))\"/>\n" }
+            if !paper.abstract.isEmpty {
+                xml += "<summary type=\"html\">\(Escape.xml(MathText.markdownHTML(paper.abstract)))</summary>\n"
+            }
+            xml += "</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    func siteFeed() -> String {
+        atomFeed(title: model.config.title, selfPath: "feed.xml", alternatePath: "", papers: Array(model.papers.indices))
+    }
+
+    func tagFeed(_ index: Int) -> String {
+        let tag = model.tags[index]
+        return atomFeed(title: "\(tag.id) · \(model.config.title)", selfPath: "tags/\(tag.id)/feed.xml",
+                        alternatePath: "tags/\(tag.id)/", papers: tag.papers)
+    }
+
+    func sitemap(_ pages: [Page]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages where page.kind != .notFound {
+            xml += "<url><loc>\(Escape.xml(baseURL + urlPath(page.path)))</loc>"
+            if case .paper(let i) = page.kind, let date = model.papers[i].date { xml += "<lastmod>\(date)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n" + (baseURL.isEmpty ? "" : "Sitemap: \(baseURL)sitemap.xml\n")
+    }
+}

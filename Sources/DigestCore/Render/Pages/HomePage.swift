@@ -1,0 +1,19 @@
+extension SiteRenderer {
+    /// Newest papers, paginated; counts; the tag cloud; the sources.
+    func homeContext(page n: Int, into context: inout [String: Any]) {
+        let root = context["root"] as! String
+        let start = (n - 1) * perPage
+        context["papers"] = paperList(model.papers.indices.dropFirst(start).prefix(perPage))
+        context["pagination"] = pagination(page: n, count: Self.pageCount(model.papers.count, perPage: perPage), root: root, folder: "")
+        context["author_count"] = model.authors.count
+        context["tag_count"] = model.tags.count
+        context["source_count"] = model.sources.count
+        let most = model.tags.map(\.papers.count).max() ?? 1
+        context["tag_cloud"] = model.tags.map { tag -> [String: Any] in
+            // Five sizes, by the square root of the share of the largest tag.
+            let weight = 1 + Int((Double(tag.papers.count) / Double(most)).squareRoot() * 4)
+            return ["id": tag.id, "count": tag.papers.count, "weight": min(5, weight)]
+        }
+        context["sources"] = model.sources.map { ["id": $0.id, "title": $0.title, "count": $0.papers.count] }
+    }
+}

@@ -1,0 +1,57 @@
+extension SiteRenderer {
+    /// Everything about one paper, with the citation tags Zotero and Google Scholar read.
+    func paperContext(_ index: Int, into context: inout [String: Any]) {
+        let paper = model.papers[index]
+        let authorIDs = model.paperAuthors[index]
+        let names = authorIDs.map { model.authors[$0].name }
+        context["title"] = paper.title
+        context["title_html"] = MathText.inlineHTML(paper.title)
+        context["title_inferred"] = paper.titleInferred
+        context["authors"] = authorIDs.enumerated().map { n, a -> [String: Any] in
+            ["id": model.authors[a].id, "name": model.authors[a].name, "last": n == authorIDs.count - 1]
+        }
+        context["has_authors"] = !authorIDs.isEmpty
+        if authorIDs.isEmpty, let count = paper.authorCount { context["author_count"] = count }
+        if let date = paper.date {
+            context["date"] = date
+            context["date_display"] = Self.displayDate(date)
+            context["citation_date"] = date.replacingOccurrences(of: "-", with: "/")
+        }
+        for (key, value) in [("venue", paper.venue), ("session", paper.session), ("room", paper.room),
+                             ("organization", paper.organization), ("affiliation", paper.affiliation)] {
+            if let value { context[key] = value }
+        }
+        if let upvotes = paper.upvotes { context["upvotes"] = upvotes }
+        context["tags"] = paper.tags.map { ["id": $0] }
+        context["has_tags"] = !paper.tags.isEmpty
+        if !paper.tags.isEmpty { context["keywords"] = paper.tags.joined(separator: "; ") }
+        if !paper.abstract.isEmpty {
+            context["abstract_html"] = MathText.markdownHTML(paper.abstract)
+            context["abstract_text"] = paper.abstract
+        }
+        context["summary"] = Self.summaryText(paper)
+        let related = model.related[index]
+        context["related"] = related.map { r -> [String: Any] in
+            var item: [String: Any] = ["id": model.papers[r].id, "title_html": MathText.inlineHTML(model.papers[r].title)]
+            if let byline = byline(r) { item["byline"] = byline }
+            return item
+        }
+        context["has_related"] = !related.isEmpty
+        context["title_query"] = Escape.query(paper.title)
+        context["bibtex"] = BibTeX.entry(for: paper, authors: names)
+        let sourceIDs = Dictionary(uniqueKeysWithValues: model.sources.map { ($0.listing, $0) })
+        context["sources"] = paper.sources.map { ref -> [String: Any] in
+            let source = sourceIDs[ref.listing]
+            return ["id": source?.id ?? "", "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
+        }
+        context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String)
+    }
+
+    /// The abstract's opening, for descriptions and previews: whole words, about 200 characters.
+    static func summaryText(_ paper: Paper) -> String {
+        let text = paper.abstract.isEmpty ? paper.title : paper.abstract
+        guard text.count > 200 else { return text }
+        let cut = text.prefix(200)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+}

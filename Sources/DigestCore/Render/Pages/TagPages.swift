@@ -1,0 +1,18 @@
+extension SiteRenderer {
+    /// Tags by name, with counts.
+    func tagIndexContext(into context: inout [String: Any]) {
+        context["tag_count"] = model.tags.count
+        context["tags"] = model.tags.map { ["id": $0.id, "count": $0.papers.count] }
+    }
+
+    /// A tag's papers, newest first, paginated.
+    func tagContext(_ index: Int, page n: Int, into context: inout [String: Any]) {
+        let tag = model.tags[index]
+        let root = context["root"] as! String
+        context["tag"] = tag.id
+        context["count"] = tag.papers.count
+        context["tag_root"] = root + "tags/\(tag.id)/"
+        context["papers"] = paperList(tag.papers.dropFirst((n - 1) * perPage).prefix(perPage))
+        context["pagination"] = pagination(page: n, count: Self.pageCount(tag.papers.count, perPage: perPage), root: root, folder: "tags/\(tag.id)/")
+    }
+}

@@ -1,0 +1,41 @@
+/// How a paper appears in a list: title, byline, date, venue, tags.
+extension SiteRenderer {
+    func summary(_ index: Int) -> [String: Any] {
+        let paper = model.papers[index]
+        var item: [String: Any] = [
+            "id": paper.id,
+            "title_html": MathText.inlineHTML(paper.title),
+            "tags": paper.tags.map { ["id": $0] },
+            "has_tags": !paper.tags.isEmpty,
+        ]
+        if let byline = byline(index) { item["byline"] = byline }
+        if let date = paper.date { item["date"] = date; item["date_display"] = Self.displayDate(date) }
+        if let venue = paper.venue { item["venue"] = venue }
+        if let upvotes = paper.upvotes, upvotes > 0 { item["upvotes"] = upvotes }
+        return item
+    }
+
+    /// `A, B and C`, `A, B et al.`, `4 authors` or the organisation.
+    func byline(_ index: Int) -> String? {
+        let paper = model.papers[index]
+        let names = model.paperAuthors[index].map { model.authors[$0].name }
+        switch names.count {
+        case 0:
+            if let count = paper.authorCount { return "\(count) author\(count == 1 ? "" : "s")" }
+            return paper.organization
+        case 1: return names[0]
+        case 2: return names[0] + " and " + names[1]
+        case 3: return names[0] + ", " + names[1] + " and " + names[2]
+        default: return names[0] + ", " + names[1] + " et al."
+        }
+    }
+
+    /// `2024-07-20` → `20 Jul 2024`.
+    static func displayDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return iso }
+        return "\(day) \(LineShape.monthNames[month - 1]) \(parts[0])"
+    }
+
+    func paperList(_ indices: some Collection<Int>) -> [[String: Any]] { indices.map(summary) }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The pages of a site, and how each is rendered. A `Page` is a plain value, so pages can be
+/// listed first and rendered in parallel; each render reads only the shared, immutable model.
+public struct SiteRenderer: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case home(page: Int), paper(Int), authorIndex, author(Int), tagIndex, tag(Int, page: Int)
+        case sourceIndex, source(Int), search, notFound
+
+        /// The name the build summary counts pages under.
+        public var group: String {
+            switch self {
+            case .home: return "home"
+            case .paper: return "papers"
+            case .authorIndex, .author: return "authors"
+            case .tagIndex, .tag: return "tags"
+            case .sourceIndex, .source: return "sources"
+            case .search: return "search"
+            case .notFound: return "404"
+            }
+        }
+    }
+
+    public struct Page: Sendable {
+        public let kind: Kind
+        /// Inside the output folder, e.g. `papers/<id>/index.html`.
+        public let path: String
+    }
+
+    /// Directory links end in `/` (`pretty`, for web servers) or `/index.html` (`files`, for
+    /// browsing the folder from disk).
+    public enum LinkStyle: String, Sendable, CaseIterable { case pretty, files }
+
+    public let model: SiteModel
+    public let templates: TemplateSet
+    public let linkStyle: LinkStyle
+    public let katex: Bool
+    /// `base_url` with a trailing slash, or empty.
+    public let baseURL: String
+
+    public init(model: SiteModel, templates: TemplateSet, linkStyle: LinkStyle, katex: Bool, baseURL: String) {
+        self.model = model
+        self.templates = templates
+        self.linkStyle = linkStyle
+        self.katex = katex
+        self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    var perPage: Int { max(1, model.config.perPage) }
+
+    static func pageCount(_ items: Int, perPage: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
+
+    /// Every page of the site, in a fixed order.
+    public func pages() -> [Page] {
+        var pages: [Page] = []
+        for n in 1...Self.pageCount(model.papers.count, perPage: perPage) {
+            pages.append(Page(kind: .home(page: n), path: (n == 1 ? "" : "page/\(n)/") + "index.html"))
+        }
+        for (i, paper) in model.papers.enumerated() { pages.append(Page(kind: .paper(i), path: "papers/\(paper.id)/index.html")) }
+        pages.append(Page(kind: .authorIndex, path: "authors/index.html"))
+        for (i, author) in model.authors.enumerated() { pages.append(Page(kind: .author(i), path: "authors/\(author.id)/index.html")) }
+        pages.append(Page(kind: .tagIndex, path: "tags/index.html"))
+        for (i, tag) in model.tags.enumerated() {
+            for n in 1...Self.pageCount(tag.papers.count, perPage: perPage) {
+                pages.append(Page(kind: .tag(i, page: n), path: "tags/\(tag.id)/" + (n == 1 ? "" : "page/\(n)/") + "index.html"))
+            }
+        }
+        pages.append(Page(kind: .sourceIndex, path: "sources/index.html"))
+        for (i, source) in model.sources.enumerated() { pages.append(Page(kind: .source(i), path: "sources/\(source.id)/index.html")) }
+        pages.append(Page(kind: .search, path: "search/index.html"))
+        pages.append(Page(kind: .notFound, path: "404.html"))
+        return pages
+    }
+
+    public func render(_ page: Page) -> String {
+        var context = common(for: page)
+        let template: String
+        switch page.kind {
+        case .home(let n): template = "home"; homeContext(page: n, into: &context)
+        case .paper(let i): template = "paper"; paperContext(i, into: &context)
+        case .authorIndex: template = "authors"; authorIndexContext(into: &context)
+        case .author(let i): template = "author"; authorContext(i, into: &context)
+        case .tagIndex: template = "tags"; tagIndexContext(into: &context)
+        case .tag(let i, let n): template = "tag"; tagContext(i, page: n, into: &context)
+        case .sourceIndex: template = "sources"; sourceIndexContext(into: &context)
+        case .source(let i): template = "source"; sourceContext(i, into: &context)
+        case .search: template = "search"
+        case .notFound: template = "404"
+        }
+        return templates.render(context, template: template)
+    }
+
+    /// What every page's layout needs.
+    func common(for page: Page) -> [String: Any] {
+        var context: [String: Any] = [
+            "site_title": model.config.title,
+            "lang": model.config.language,
+            "root": root(of: page),
+            "ix": linkStyle == .files ? "index.html" : "",
+            "paper_count": model.papers.count,
+            "katex": katex,
+        ]
+        if !model.config.description.isEmpty { context["site_description"] = model.config.description }
+        if !baseURL.isEmpty, page.kind != .notFound { context["canonical"] = baseURL + urlPath(page.path) }
+        return context
+    }
+
+    /// `../../` from `papers/x/index.html`; `./` at the top. The 404 page is served at any
+    /// address, so its links start from the site's own path in `base_url`.
+    func root(of page: Page) -> String {
+        if page.kind == .notFound {
+            guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+            return url.path.hasSuffix("/") ? url.path : url.path + "/"
+        }
+        let depth = page.path.split(separator: "/").count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// `papers/x/index.html` → `papers/x/`.
+    func urlPath(_ path: String) -> String {
+        path.hasSuffix("index.html") ? String(path.dropLast(10)) : path
+    }
+
+    /// A link from a page to a folder of the site (`papers/x/`, or `` for the home page).
+    func link(_ root: String, _ folder: String) -> String {
+        root + folder + (linkStyle == .files ? "index.html" : "")
+    }
+
+    /// Previous / next links for page `n` of `count` pages under `folder`.
+    func pagination(page n: Int, count: Int, root: String, folder: String) -> [String: Any]? {
+        guard count > 1 else { return nil }
+        func target(_ k: Int) -> String { link(root, folder + (k == 1 ? "" : "page/\(k)/")) }
+        var p: [String: Any] = ["page": n, "pages": count, "not_first": n > 1]
+        if n > 1 { p["previous"] = target(n - 1) }
+        if n < count { p["next"] = target(n + 1) }
+        return p
+    }
+}

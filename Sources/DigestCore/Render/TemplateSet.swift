@@ -1,0 +1,70 @@
+import Foundation
+import Mustache
+
+/// The templates a build renders with: the defaults built into digest, each replaced by a
+/// file of the same name in the site's `templates/` folder, and the site's own partials.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Assets (`assets/style.css`, …) by path, site files over defaults.
+    public let assets: [String: [UInt8]]
+    /// Which templates came from the site, for the build summary.
+    public let overridden: [String]
+
+    public static func load(siteTemplates folder: String) -> Result<TemplateSet, Diagnostics> {
+        var sources: [String: (text: String, file: String)] = [:]
+        var assets: [String: [UInt8]] = [:]
+        for (path, text) in DefaultTemplates.files {
+            if path.hasSuffix(".mustache") {
+                sources[String(path.dropLast(9))] = (text, "built-in templates/" + path)
+            } else {
+                assets[path] = Array(text.utf8)
+            }
+        }
+        var overridden: [String] = []
+        for path in siteFiles(in: folder) {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
+            // Only a file that differs from the built-in one counts as an override.
+            if DefaultTemplates.files[path].map({ Array($0.utf8) == [UInt8](data) }) == true { continue }
+            if path.hasSuffix(".mustache") {
+                sources[String(path.dropLast(9))] = (String(decoding: data, as: UTF8.self), folder + "/" + path)
+                overridden.append(path)
+            } else if path.hasPrefix("assets/") {
+                assets[path] = [UInt8](data)
+                overridden.append(path)
+            }
+        }
+        var library = MustacheLibrary()
+        var errors: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            let (text, file) = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                errors.append(Diagnostic(file: file, line: error.context.lineNumber, .error,
+                                         "template error: \(error.error) near `\(error.context.line.trimmingCharacters(in: .whitespaces))`"))
+            } catch {
+                errors.append(Diagnostic(file: file, line: nil, .error, "template error: \(error)"))
+            }
+        }
+        guard errors.isEmpty else { return .failure(Diagnostics(all: errors)) }
+        return .success(TemplateSet(library: library, assets: assets, overridden: overridden.sorted()))
+    }
+
+    /// Files below the folder, as paths relative to it, skipping hidden ones.
+    static func siteFiles(in folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let path = walker.nextObject() as? String {
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    public func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import DigestCore
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render the records into a static website.",
+        discussion: """
+        Reads content/papers/*.md, renders every page through the templates (the built-in
+        ones, or a file of the same name in templates/), and writes the site to public/.
+        The new site is written beside the old one and swapped in, so a failed or killed
+        build leaves the previous site whole. Exits 1 on errors.
+
+        Examples:
+          digest build
+          digest build --base-url https://lab.example.org/digest/
+          digest build --links files -o /tmp/site   # browse from disk
+        """
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output folder (default: public/ in the site).", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The site's public address, for feeds, sitemap and canonical links (default: base_url in digest.yml).", valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: "Links to folders end in `/` (pretty, for web servers) or `/index.html` (files, for opening from disk).")
+    var links: SiteRenderer.LinkStyle = .pretty
+
+    func run() throws {
+        let report = SiteBuild.run(BuildOptions(siteFolder: siteOptions.site, output: output, baseURL: baseURL, linkStyle: links))
+        print(report.render(), terminator: "")
+        if report.hasErrors { throw ExitCode(1) }
+    }
+}
+
+extension SiteRenderer.LinkStyle: ExpressibleByArgument {}

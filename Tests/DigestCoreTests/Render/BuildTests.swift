@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// The sample site, ingested and built once for the tests that only read it.
+enum BuiltSample {
+    static let site: String = {
+        let site = try! Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let report = SiteBuild.run(BuildOptions(siteFolder: site))
+        precondition(report.written, report.render())
+        return site
+    }()
+
+    static func page(_ path: String) throws -> String {
+        try String(contentsOfFile: site + "/public/" + path, encoding: .utf8)
+    }
+}
+
+@Suite struct BuildTests {
+    @Test func everyPageKindIsWritten() throws {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: BuiltSample.site + "/public")
+        #expect(files.filter { $0.hasPrefix("papers/") && $0.hasSuffix("index.html") }.count == 505)
+        for path in ["index.html", "page/2/index.html", "authors/index.html", "authors/francois-charton/index.html",
+                     "tags/index.html", "tags/llm/index.html", "tags/llm/feed.xml", "sources/index.html",
+                     "sources/002-399c9b84d8821e2e/index.html", "search/index.html", "404.html", "feed.xml",
+                     "sitemap.xml", "robots.txt", "assets/style.css", "assets/site.js"] {
+            #expect(files.contains(path), "missing \(path)")
+        }
+    }
+
+    @Test func mathReachesThePageVerbatim() throws {
+        let id = try #require(Fixtures.snapshot(BuiltSample.site).keys.first { $0.hasPrefix("generalized-additive-models") }).dropLast(3)
+        let html = try BuiltSample.page("papers/\(id)/index.html")
+        #expect(html.contains("<span class=\"math\">$\\ell_{2,1}$</span>-norm regularizer"))
+    }
+
+    @Test func ampersandInTitleIsEscapedExactlyOnce() throws {
+        let html = try BuiltSample.page("papers/recommendation-as-language-processing-rlp-a-unified-pretrain-personalized-prompt/index.html")
+        #expect(html.contains("<h1 class=\"paper-title\">Recommendation as Language Processing (RLP): A Unified Pretrain, Personalized Prompt &amp; Predict Paradigm (P5)</h1>"))
+        #expect(!html.contains("&amp;amp;"))
+        #expect(!html.contains("Prompt & Predict"))
+    }
+
+    @Test func crossListedPapersHaveOnePageListingBothSources() throws {
+        for id in ["learning-mean-field-games-on-sparse-graphs-a-hybrid-graphex-approach",
+                   "hardness-of-independent-learning-and-sparse-equilibrium-computation-in-markov"] {
+            let html = try BuiltSample.page("papers/\(id)/index.html")
+            let provenance = try #require(html.components(separatedBy: "id=\"provenance\"").last)
+            #expect(provenance.contains(Fixtures.dailyPapers))
+            #expect(provenance.contains(id.hasPrefix("learning") ? Fixtures.posterSession : Fixtures.dailyPapersWithMeta))
+        }
+    }
+
+    @Test func paperPageCarriesCitationMetadata() throws {
+        let html = try BuiltSample.page("papers/hyperattention-long-context-attention-in-near-linear-time/index.html")
+        #expect(html.components(separatedBy: "<meta name=\"citation_author\"").count - 1 == 6)
+        #expect(html.contains("<meta name=\"citation_conference_title\" content=\"ICLR 2024\">"))
+        #expect(!html.contains("citation_journal_title"))
+        #expect(html.contains("\"@type\": \"ScholarlyArticle\""))
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/digest/papers/hyperattention-long-context-attention-in-near-linear-time/\">"))
+        #expect(html.contains("@inproceedings{han2024hyperattention,"))
+        #expect(html.contains("href=\"../../authors/insu-han/\""))
+    }
+
+    @Test func linksAreRelative() throws {
+        let html = try BuiltSample.page("tags/llm/index.html")
+        #expect(html.contains("href=\"../../assets/style.css\""))
+        #expect(!html.contains("href=\"/"))
+        #expect(!html.contains("src=\"/"))
+    }
+
+    @Test func feedsUseAbsoluteLinks() throws {
+        let feed = try BuiltSample.page("feed.xml")
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/digest/papers/"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let site = BuiltSample.site
+        let other = site + "/public-again"
+        let report = SiteBuild.run(BuildOptions(siteFolder: site, output: other))
+        #expect(report.written)
+        let first = try FileManager.default.subpathsOfDirectory(atPath: site + "/public").sorted()
+        let second = try FileManager.default.subpathsOfDirectory(atPath: other).sorted()
+        #expect(first == second)
+        for path in first {
+            #expect(FileManager.default.contents(atPath: site + "/public/" + path) == FileManager.default.contents(atPath: other + "/" + path), "\(path) differs")
+        }
+    }
+
+    @Test func templateOverrideTakesEffect() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        try FileManager.default.createDirectory(atPath: site + "/templates", withIntermediateDirectories: true)
+        try "{{<layout}}{{$main}}<p class=\"mine\">{{title}}</p>{{/main}}{{/layout}}\n".write(toFile: site + "/templates/paper.mustache", atomically: true, encoding: .utf8)
+        let report = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(report.written)
+        #expect(report.notes.contains("site templates: paper.mustache"))
+        let paper = try #require(try FileManager.default.contentsOfDirectory(atPath: site + "/public/papers").first)
+        let html = try String(contentsOfFile: site + "/public/papers/\(paper)/index.html", encoding: .utf8)
+        #expect(html.contains("<p class=\"mine\">"))
+        #expect(html.contains("<nav aria-label=\"Site\">"))  // the built-in layout still wraps it
+    }
+
+    @Test func brokenTemplateNamesFileAndLineAndKeepsThePreviousSite() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let before = try String(contentsOfFile: site + "/public/index.html", encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: site + "/templates", withIntermediateDirectories: true)
+        try "<h1>ok</h1>\n{{#papers}}\n<p>{{title}}</p>\n".write(toFile: site + "/templates/home.mustache", atomically: true, encoding: .utf8)
+        let report = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(report.hasErrors && !report.written)
+        let error = try #require(report.diagnostics.first)
+        #expect(error.file == site + "/templates/home.mustache")
+        #expect(error.line != nil)
+        #expect(try String(contentsOfFile: site + "/public/index.html", encoding: .utf8) == before)
+    }
+}

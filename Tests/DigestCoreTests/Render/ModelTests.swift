@@ -1,0 +1,46 @@
+import Testing
+@testable import DigestCore
+
+@Suite struct ModelTests {
+    func paper(_ id: String, _ title: String, authors: [String], date: String? = nil, abstract: String = "") -> Paper {
+        var p = Paper(id: id, title: title)
+        p.authorNames = authors
+        p.date = date
+        p.abstract = abstract
+        return p
+    }
+
+    @Test func authorsAgreeAfterFoldingAndShowTheBestCasing() {
+        let model = SiteModel(config: SiteConfig(), papers: [
+            paper("a", "A", authors: ["AJAY JAISWAL", "François  Charton"]),
+            paper("b", "B", authors: ["Ajay Jaiswal", "Zhe Gan"]),
+            paper("c", "C", authors: ["ajay jaiswal"]),
+        ], listings: [:])
+        let ajay = model.authors.first { $0.id == "ajay-jaiswal" }
+        #expect(ajay?.name == "Ajay Jaiswal")
+        #expect(ajay?.papers.count == 3)
+        #expect(model.authors.contains { $0.id == "francois-charton" && $0.name == "François  Charton" })
+        #expect(model.authors.map(\.name) == ["François  Charton", "Zhe Gan", "Ajay Jaiswal"])  // A–Z by family name
+        #expect(ajay?.coauthors.count == 2)
+    }
+
+    @Test func papersAreNewestFirstThenByTitle() {
+        let model = SiteModel(config: SiteConfig(), papers: [
+            paper("x", "Undated", authors: []), paper("y", "Old", authors: [], date: "2020-01-01"),
+            paper("z", "New", authors: [], date: "2024-05-01"), paper("w", "Also undated", authors: []),
+        ], listings: [:])
+        #expect(model.papers.map(\.id) == ["z", "y", "w", "x"])
+    }
+
+    @Test func relatedPapersShareTopics() throws {
+        let site = BuiltSample.site
+        let loaded = RecordStore(folder: site + "/content/papers").loadAll()
+        let papers = loaded.records.compactMap { try? Paper.from($0, file: "").get() }
+        let model = SiteModel(config: SiteConfig(), papers: papers, listings: [:])
+        let unlearning = try #require(model.paperIndex["negative-preference-optimization-from-catastrophic-collapse-to-effective"])
+        let related = model.related[unlearning].map { model.papers[$0].title.lowercased() }
+        #expect(related.count == 5)
+        #expect(!related.contains(model.papers[unlearning].title.lowercased()))
+        #expect(related.filter { $0.contains("unlearn") }.count >= 3)
+    }
+}
