@@ -1,14 +1,16 @@
 # The two commands: `make site` and `make test`. Each installs what it needs first.
-SWIFT     ?= swift
-DIGEST    := .build/release/digest
+SWIFT   ?= swift
+DIGEST  := .build/release/digest
+VENV    := .venv
 
-.PHONY: site test deps build unit cli clean
+.PHONY: site test deps build unit cli browser browser-deps templates bench clean
 
 site: build
+	@scripts/install-deps.sh libjs-katex
 	$(DIGEST) ingest
-	@echo "records in content/papers/ (the site build lands with the render stage)"
+	$(DIGEST) build
 
-test: deps unit cli
+test: unit cli browser
 
 deps:
 	@scripts/install-deps.sh
@@ -23,5 +25,22 @@ unit: deps
 cli: build
 	@Tests/cli/run.sh $(DIGEST)
 
+# The built site in Chromium, the Nu HTML Checker, LinkChecker, axe-core and an Atom parser.
+browser: build browser-deps
+	DIGEST=$(DIGEST) $(VENV)/bin/pytest -q Tests/browser
+
+browser-deps:
+	@scripts/install-deps.sh chromium chromium-driver libjs-katex
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	@cmp -s Tests/browser/requirements.txt $(VENV)/.installed || \
+	  ($(VENV)/bin/pip install -q -r Tests/browser/requirements.txt && cp Tests/browser/requirements.txt $(VENV)/.installed)
+
+# Rebuild the templates built into digest from templates/ (a unit test checks they agree).
+templates:
+	scripts/embed-templates.py
+
+bench: build
+	bench/ingest_throughput.py $(DIGEST)
+
 clean:
-	rm -rf .build public
+	rm -rf .build public $(VENV)

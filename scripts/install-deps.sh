@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(libcmark-dev pkg-config)
 for extra in "$@"; do packages+=("$extra"); done
+# The HTML validator (vnu) runs on Java; the machine image usually has one already.
+if [[ " $* " == *" chromium "* ]] && ! command -v java >/dev/null; then packages+=(default-jre-headless); fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -1,0 +1,62 @@
+"""The built sample site, served under a sub-path on 127.0.0.1, and a headless Chromium.
+
+The site is built by the `digest` binary named in $DIGEST (default .build/release/digest)
+from the repository's own records, into a temporary folder served as /sub/path/digest/.
+Nothing is downloaded: Chromium and ChromeDriver come from Debian, Selenium runs offline.
+"""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SUBPATH = "sub/path/digest"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site():
+    """(base URL, folder of the built site)."""
+    digest = os.path.abspath(os.environ.get("DIGEST", os.path.join(REPO, ".build/release/digest")))
+    root = tempfile.mkdtemp(prefix="digest-browser-")
+    out = os.path.join(root, SUBPATH)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/{SUBPATH}/"
+    subprocess.run([digest, "build", "-C", REPO, "-o", out, "--base-url", base], check=True, capture_output=True)
+    os.chmod(root, 0o755)
+    server = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "serve.py"), str(port), root])
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield base, out
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    os.environ["SE_OFFLINE"] = "true"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/lib/chromium/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield browser
+    browser.quit()
