@@ -1,18 +1,19 @@
 /// The papers most like each paper: cosine similarity of TF-IDF vectors over title and
 /// abstract. Scores come from an inverted index — a paper meets only the papers that share
-/// one of its terms — and each paper is represented by its strongest terms only, and terms
-/// found in more than a tenth of the papers are dropped, which keeps this near-linear at
-/// 100k papers instead of comparing all pairs.
+/// one of its terms — and pruned three ways, which keeps it near-linear at 100k papers
+/// instead of comparing all pairs: each paper keeps only its strongest terms, each term
+/// keeps only the papers where it weighs most, and terms in over half the papers are dropped.
 public enum RelatedPapers {
     static let termsPerPaper = 24
-    static let titleWeight: Float = 2
+    static let postingsPerTerm = 256
+    static let titleWeight: Float = 3
 
     public static func compute(_ papers: [Paper], count: Int = 5) -> [[Int]] {
         let docs = papers.map { terms(in: $0) }
         var df: [String: Int] = [:]
         for doc in docs { for term in doc.keys { df[term, default: 0] += 1 } }
         let n = Float(papers.count)
-        let maxDF = max(2, papers.count / 10)
+        let maxDF = max(2, papers.count / 2)
         // Term ids, assigned in sorted order for determinism.
         var termID: [String: Int] = [:]
         for term in df.keys.sorted() where df[term]! >= 2 && df[term]! <= maxDF { termID[term] = termID.count }
@@ -31,6 +32,10 @@ public enum RelatedPapers {
         }
         var postings = [[(doc: Int, weight: Float)]](repeating: [], count: termID.count)
         for (doc, v) in vectors.enumerated() { for (term, weight) in v { postings[term].append((doc, weight)) } }
+        for term in postings.indices where postings[term].count > postingsPerTerm {
+            postings[term].sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.doc < $1.doc }
+            postings[term].removeLast(postings[term].count - postingsPerTerm)
+        }
 
         var related: [[Int]] = []
         related.reserveCapacity(papers.count)
