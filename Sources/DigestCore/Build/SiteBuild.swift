@@ -29,6 +29,7 @@ public enum SiteBuild {
         let baseURL = options.baseURL ?? loaded.config.baseURL
         if baseURL.isEmpty { report.diagnostics.append(Diagnostic(file: SiteConfig.fileName, line: nil, .warning, "no base_url: feeds, sitemap and canonical links need one (set it, or pass --base-url)")) }
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
+            .withRenderedItems()
         let pages = renderer.pages()
         let rendered = ParallelMap.run(pages.count) { Array(renderer.render(pages[$0]).utf8) }
         var files: [(path: String, bytes: [UInt8])] = zip(pages, rendered).map { ($0.path, $1) }
@@ -55,6 +56,8 @@ public enum SiteBuild {
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
         }
         report.stages.append(("write", clock.lap()))
+        folder.removeOld()
+        report.stages.append(("remove old site", clock.lap()))
         return report
     }
 }

@@ -37,23 +37,43 @@ public enum RelatedPapers {
             postings[term].removeLast(postings[term].count - postingsPerTerm)
         }
 
-        var related: [[Int]] = []
-        related.reserveCapacity(papers.count)
-        var scores = [Float](repeating: 0, count: papers.count)
-        var touched: [Int] = []
-        for (doc, v) in vectors.enumerated() {
-            for (term, weight) in v {
-                for (other, w) in postings[term] where other != doc {
-                    if scores[other] == 0 { touched.append(other) }
-                    scores[other] += weight * w
+        // Each paper's neighbours are independent of the others': score them on all cores,
+        // a slice of papers per task with its own score array.
+        let chunks = max(1, min(papers.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let (docVectors, termPostings) = (vectors, postings)
+        let parts = ParallelMap.run(chunks) { chunk -> [[Int]] in
+            let range = (papers.count * chunk / chunks)..<(papers.count * (chunk + 1) / chunks)
+            var scores = [Float](repeating: 0, count: papers.count)
+            var touched: [Int] = []
+            var out: [[Int]] = []
+            out.reserveCapacity(range.count)
+            for doc in range {
+                for (term, weight) in docVectors[doc] {
+                    for (other, w) in termPostings[term] where other != doc {
+                        if scores[other] == 0 { touched.append(other) }
+                        scores[other] += weight * w
+                    }
                 }
+                out.append(top(count, of: touched, by: scores))
+                for other in touched { scores[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
-            let best = touched.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(count)
-            related.append(Array(best))
-            for other in touched { scores[other] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            return out
         }
-        return related
+        return parts.flatMap { $0 }
+    }
+
+    /// The `count` best candidates, best first (ties by index), without sorting them all.
+    static func top(_ count: Int, of candidates: [Int], by scores: [Float]) -> [Int] {
+        var best: [Int] = []
+        func better(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
+        for c in candidates {
+            if best.count == count, let last = best.last, !better(c, last) { continue }
+            let at = best.firstIndex { better(c, $0) } ?? best.count
+            best.insert(c, at: at)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     static let stopwords: Set<String> = [
@@ -88,6 +108,4 @@ public enum RelatedPapers {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation

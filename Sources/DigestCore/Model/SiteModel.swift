@@ -41,7 +41,10 @@ public struct SiteModel: Sendable {
         var authors = byKey.keys.sorted().map { key in
             Author(id: "", name: AuthorIdentity.bestSpelling(spellings[key]!), papers: byKey[key]!)
         }
-        authors.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.name < $1.name }
+        // Sort keys computed once, not in every comparison.
+        authors = authors.map { ($0.sortKey, $0) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.name < $1.1.name }
+            .map(\.1)
         var taken: [String: Int] = [:]
         authors = authors.map { author in
             var slug = Slug.make(author.name)

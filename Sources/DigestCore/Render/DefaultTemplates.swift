@@ -160,13 +160,14 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{$main}}
 <h1>{{site_title}}</h1>
 {{#site_description}}<p class="lede">{{site_description}}</p>{{/site_description}}
-<p class="counts">{{paper_count}} papers · <a href="{{root}}authors/{{ix}}">{{author_count}} authors</a> · <a href="{{root}}tags/{{ix}}">{{tag_count}} tags</a> · <a href="{{root}}sources/{{ix}}">{{source_count}} sources</a></p>
-<div class="home-grid">
+{{#first_page}}<p class="counts">{{paper_count}} papers · <a href="{{root}}authors/{{ix}}">{{author_count}} authors</a> · <a href="{{root}}tags/{{ix}}">{{tag_count}} tags</a> · <a href="{{root}}sources/{{ix}}">{{source_count}} sources</a></p>{{/first_page}}
+<div class="{{#first_page}}home-grid{{/first_page}}">
 <section aria-labelledby="newest">
 <h2 id="newest">Newest papers</h2>
 {{>paper-list}}
 {{>pagination}}
 </section>
+{{#first_page}}
 <aside aria-label="Browse">
 <section aria-labelledby="cloud">
 <h2 id="cloud">Tags</h2>
@@ -177,6 +178,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 <ul class="source-list">{{#sources}}<li><a href="{{root}}sources/{{id}}/{{ix}}">{{title}}</a> <span class="count">{{count}}</span></li>{{/sources}}</ul>
 </section>
 </aside>
+{{/first_page}}
 </div>
 {{/main}}
 {{/layout}}
@@ -232,15 +234,17 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{/pagination}}
 
 """###,
-        "paper-list.mustache": ###"""
-<ol class="paper-list">
-{{#papers}}
+        "paper-item.mustache": ###"""
 <li class="paper-item">
 <h3 class="paper-item-title"><a href="{{root}}papers/{{id}}/{{ix}}">{{{title_html}}}</a></h3>
 <p class="paper-item-meta">{{#byline}}<span class="byline">{{byline}}</span>{{/byline}}{{#date}} <time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#venue}} <span class="venue">{{venue}}</span>{{/venue}}{{#upvotes}} <span class="upvotes" title="upvotes">▲ {{upvotes}}</span>{{/upvotes}}</p>
 {{#has_tags}}<ul class="tag-list" aria-label="Tags">{{#tags}}<li><a class="tag" href="{{root}}tags/{{id}}/{{ix}}">{{id}}</a></li>{{/tags}}</ul>{{/has_tags}}
 </li>
-{{/papers}}
+
+"""###,
+        "paper-list.mustache": ###"""
+<ol class="paper-list">
+{{#papers}}{{{html}}}{{/papers}}
 </ol>
 
 """###,

@@ -37,5 +37,29 @@ extension SiteRenderer {
         return "\(day) \(LineShape.monthNames[month - 1]) \(parts[0])"
     }
 
-    func paperList(_ indices: some Collection<Int>) -> [[String: Any]] { indices.map(summary) }
+    /// A list of papers as the `paper-list` template takes it: each item rendered through
+    /// `paper-item` once per link depth for the whole build (`ItemCache`), not once per page
+    /// it appears on — a paper shows on the home, tag, author and source pages.
+    func paperList(_ indices: some Collection<Int>, root: String) -> [[String: Any]] {
+        let cached = items.html[root]
+        return indices.map { ["html": cached?[$0] ?? renderItem($0, root: root)] }
+    }
+
+    func renderItem(_ index: Int, root: String) -> String {
+        var context = summary(index)
+        context["root"] = root
+        context["ix"] = linkStyle == .files ? "index.html" : ""
+        return templates.render(context, template: "paper-item")
+    }
+
+    /// Items for every paper at each link depth that lists them, rendered on all cores.
+    func withRenderedItems() -> SiteRenderer {
+        var renderer = self
+        var html: [String: [String]] = [:]
+        for root in ["./", "../../", "../../../../"] {
+            html[root] = ParallelMap.run(model.papers.count) { self.renderItem($0, root: root) }
+        }
+        renderer.items = ItemCache(html: html)
+        return renderer
+    }
 }

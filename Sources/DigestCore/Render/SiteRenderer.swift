@@ -37,6 +37,12 @@ public struct SiteRenderer: Sendable {
     public let katex: Bool
     /// `base_url` with a trailing slash, or empty.
     public let baseURL: String
+    /// Paper list items rendered ahead, by link root (see `withRenderedItems`).
+    var items = ItemCache(html: [:])
+
+    struct ItemCache: Sendable {
+        let html: [String: [String]]
+    }
 
     public init(model: SiteModel, templates: TemplateSet, linkStyle: LinkStyle, katex: Bool, baseURL: String) {
         self.model = model

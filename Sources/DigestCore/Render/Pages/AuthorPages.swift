@@ -17,7 +17,7 @@ extension SiteRenderer {
         context["name"] = author.name
         context["count"] = author.papers.count
         context["papers_word"] = author.papers.count == 1 ? "paper" : "papers"
-        context["papers"] = paperList(author.papers)
+        context["papers"] = paperList(author.papers, root: context["root"] as! String)
         context["coauthors"] = author.coauthors.map { ["id": model.authors[$0.author].id, "name": model.authors[$0.author].name, "count": $0.count] }
         context["has_coauthors"] = !author.coauthors.isEmpty
     }

@@ -3,9 +3,11 @@ extension SiteRenderer {
     func homeContext(page n: Int, into context: inout [String: Any]) {
         let root = context["root"] as! String
         let start = (n - 1) * perPage
-        context["papers"] = paperList(model.papers.indices.dropFirst(start).prefix(perPage))
+        context["papers"] = paperList(model.papers.indices.dropFirst(start).prefix(perPage), root: root)
         context["pagination"] = pagination(page: n, count: Self.pageCount(model.papers.count, perPage: perPage), root: root, folder: "")
         context["author_count"] = model.authors.count
+        context["first_page"] = n == 1
+        guard n == 1 else { return }  // the tag cloud and sources stand on the first page only
         context["tag_count"] = model.tags.count
         context["source_count"] = model.sources.count
         let most = model.tags.map(\.papers.count).max() ?? 1

@@ -11,6 +11,6 @@ extension SiteRenderer {
         context["listing"] = source.listing
         context["count"] = source.papers.count
         if let format = source.format { context["format"] = format.displayName }
-        context["papers"] = paperList(source.papers)
+        context["papers"] = paperList(source.papers, root: context["root"] as! String)
     }
 }
