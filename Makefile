@@ -39,8 +39,11 @@ browser-deps:
 templates:
 	scripts/embed-templates.py
 
+# Benchmarks print numbers; they assert nothing. BENCH_SIZES="10000 100000" for the large corpus.
 bench: build
+	@scripts/install-deps.sh hyperfine
 	bench/ingest_throughput.py $(DIGEST)
+	bench/run.sh $(or $(BENCH_SIZES),10000)
 
 clean:
 	rm -rf .build public $(VENV)

