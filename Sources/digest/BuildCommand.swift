@@ -8,8 +8,10 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Reads content/papers/*.md, renders every page through the templates (the built-in
         ones, or a file of the same name in templates/), and writes the site to public/.
-        The new site is written beside the old one and swapped in, so a failed or killed
-        build leaves the previous site whole. Exits 1 on errors.
+        A rebuild renders and writes only the pages whose inputs changed (recorded in
+        .digest-cache/), and removes pages that no longer exist; --clean renders everything.
+        A full build writes the new site beside the old one and swaps it in, so a failed or
+        killed build leaves the previous site whole. Exits 1 on errors.
 
         Examples:
           digest build
@@ -29,8 +31,13 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Links to folders end in `/` (pretty, for web servers) or `/index.html` (files, for opening from disk).")
     var links: SiteRenderer.LinkStyle = .pretty
 
+    @Flag(help: "Render and write every page, ignoring what the last build recorded in .digest-cache/.")
+    var clean = false
+
     func run() throws {
-        let report = SiteBuild.run(BuildOptions(siteFolder: siteOptions.site, output: output, baseURL: baseURL, linkStyle: links))
+        var options = BuildOptions(siteFolder: siteOptions.site, output: output, baseURL: baseURL, linkStyle: links)
+        options.clean = clean
+        let report = SiteBuild.run(options)
         print(report.render(), terminator: "")
         if report.hasErrors { throw ExitCode(1) }
     }

@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     public var linkStyle: SiteRenderer.LinkStyle
     /// Where Debian's libjs-katex puts KaTeX; copied into the site when present.
     public var katexFolder: String
+    /// Render and write everything, ignoring what the last build left in `.digest-cache/`.
+    public var clean = false
 
     public init(siteFolder: String, output: String? = nil, baseURL: String? = nil,
                 linkStyle: SiteRenderer.LinkStyle = .pretty, katexFolder: String = "/usr/share/javascript/katex") {

@@ -6,6 +6,9 @@ public struct BuildReport: Sendable {
     public var output = ""
     public var written = false
     public var notes: [String] = []
+    public var incremental = false
+    /// Files written this time, of all the site's files; files removed.
+    public var rewritten = 0, total = 0, removed = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -15,7 +18,8 @@ public struct BuildReport: Sendable {
         if written {
             let order = ["home", "papers", "authors", "tags", "sources", "search", "404", "feeds", "other files", "assets"]
             let kinds = order.filter { counts[$0] != nil }.map { "\(counts[$0]!) \($0)" }
-            lines.append("wrote \(output): " + kinds.joined(separator: ", "))
+            lines.append("\(output): " + kinds.joined(separator: ", "))
+            lines.append(incremental ? "incremental: \(rewritten) of \(total) files rewritten, \(removed) removed" : "full build: \(total) files written")
         } else {
             lines.append("nothing written; \(output) is as it was")
         }

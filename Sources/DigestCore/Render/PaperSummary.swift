@@ -37,12 +37,11 @@ extension SiteRenderer {
         return "\(day) \(LineShape.monthNames[month - 1]) \(parts[0])"
     }
 
-    /// A list of papers as the `paper-list` template takes it: each item rendered through
-    /// `paper-item` once per link depth for the whole build (`ItemCache`), not once per page
-    /// it appears on — a paper shows on the home, tag, author and source pages.
-    func paperList(_ indices: some Collection<Int>, root: String) -> [[String: Any]] {
-        let cached = items.html[root]
-        return indices.map { ["html": cached?[$0] ?? renderItem($0, root: root)] }
+    /// A list of papers as the `paper-list` template takes it: items rendered through
+    /// `paper-item` once per paper and link depth for the whole build, not once per page —
+    /// a paper shows on the home, tag, author and source pages.
+    func paperList(_ indices: some Collection<Int>, root: String) -> [PaperItem] {
+        indices.map { PaperItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
     }
 
     func renderItem(_ index: Int, root: String) -> String {
@@ -52,14 +51,16 @@ extension SiteRenderer {
         return templates.render(context, template: "paper-item")
     }
 
-    /// Items for every paper at each link depth that lists them, rendered on all cores.
-    func withRenderedItems() -> SiteRenderer {
+    /// Every paper's summary hash, on all cores; with `renderAll`, also every list item at
+    /// each link depth that lists papers (what a full build needs anyway).
+    func prepared(renderAll: Bool) -> SiteRenderer {
         var renderer = self
-        var html: [String: [String]] = [:]
-        for root in ["./", "../../", "../../../../"] {
-            html[root] = ParallelMap.run(model.papers.count) { self.renderItem($0, root: root) }
+        renderer.summaryHashes = ParallelMap.run(model.papers.count) { ContextHash.of(self.summary($0)) }
+        if renderAll {
+            for root in ["./", "../../", "../../../../"] {
+                renderer.items.fill(root: root, with: ParallelMap.run(model.papers.count) { self.renderItem($0, root: root) })
+            }
         }
-        renderer.items = ItemCache(html: html)
         return renderer
     }
 }

@@ -37,12 +37,10 @@ public struct SiteRenderer: Sendable {
     public let katex: Bool
     /// `base_url` with a trailing slash, or empty.
     public let baseURL: String
-    /// Paper list items rendered ahead, by link root (see `withRenderedItems`).
-    var items = ItemCache(html: [:])
-
-    struct ItemCache: Sendable {
-        let html: [String: [String]]
-    }
+    /// Paper list items, rendered once per paper and link root (see `prepared`).
+    let items = ItemMemo()
+    /// Hash of each paper's summary, the input of its list items.
+    var summaryHashes: [UInt64] = []
 
     public init(model: SiteModel, templates: TemplateSet, linkStyle: LinkStyle, katex: Bool, baseURL: String) {
         self.model = model
@@ -79,21 +77,43 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ page: Page) -> String {
-        var context = common(for: page)
-        let template: String
-        switch page.kind {
-        case .home(let n): template = "home"; homeContext(page: n, into: &context)
-        case .paper(let i): template = "paper"; paperContext(i, into: &context)
-        case .authorIndex: template = "authors"; authorIndexContext(into: &context)
-        case .author(let i): template = "author"; authorContext(i, into: &context)
-        case .tagIndex: template = "tags"; tagIndexContext(into: &context)
-        case .tag(let i, let n): template = "tag"; tagContext(i, page: n, into: &context)
-        case .sourceIndex: template = "sources"; sourceIndexContext(into: &context)
-        case .source(let i): template = "source"; sourceContext(i, into: &context)
-        case .search: template = "search"
-        case .notFound: template = "404"
+        render(context(for: page), page: page)
+    }
+
+    func render(_ context: [String: Any], page: Page) -> String {
+        templates.render(context, template: Self.template(page.kind))
+    }
+
+    static func template(_ kind: Kind) -> String {
+        switch kind {
+        case .home: return "home"
+        case .paper: return "paper"
+        case .authorIndex: return "authors"
+        case .author: return "author"
+        case .tagIndex: return "tags"
+        case .tag: return "tag"
+        case .sourceIndex: return "sources"
+        case .source: return "source"
+        case .search: return "search"
+        case .notFound: return "404"
         }
-        return templates.render(context, template: template)
+    }
+
+    /// Everything a page's template receives; its hash decides whether the page is rendered again.
+    func context(for page: Page) -> [String: Any] {
+        var context = common(for: page)
+        switch page.kind {
+        case .home(let n): homeContext(page: n, into: &context)
+        case .paper(let i): paperContext(i, into: &context)
+        case .authorIndex: authorIndexContext(into: &context)
+        case .author(let i): authorContext(i, into: &context)
+        case .tagIndex: tagIndexContext(into: &context)
+        case .tag(let i, let n): tagContext(i, page: n, into: &context)
+        case .sourceIndex: sourceIndexContext(into: &context)
+        case .source(let i): sourceContext(i, into: &context)
+        case .search, .notFound: break
+        }
+        return context
     }
 
     /// What every page's layout needs.

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let assets: [String: [UInt8]]
     /// Which templates came from the site, for the build summary.
     public let overridden: [String]
+    /// Hash of every template's text and every asset: what all pages depend on.
+    public let fingerprint: UInt64
 
     public static func load(siteTemplates folder: String) -> Result<TemplateSet, Diagnostics> {
         var sources: [String: (text: String, file: String)] = [:]
@@ -47,7 +49,10 @@ public struct TemplateSet: Sendable {
             }
         }
         guard errors.isEmpty else { return .failure(Diagnostics(all: errors)) }
-        return .success(TemplateSet(library: library, assets: assets, overridden: overridden.sorted()))
+        var hash = ContextHash()
+        for name in sources.keys.sorted() { hash.add(tag: 1, name); hash.add(tag: 2, sources[name]!.text) }
+        for path in assets.keys.sorted() { hash.add(tag: 3, path); hash.add(assets[path]!) }
+        return .success(TemplateSet(library: library, assets: assets, overridden: overridden.sorted(), fingerprint: hash.value))
     }
 
     /// Files below the folder, as paths relative to it, skipping hidden ones.

@@ -1,0 +1,84 @@
+import Foundation
+
+/// What the last build wrote, beside the site in `.digest-cache/` (not committed): a
+/// fingerprint of everything every page depends on (templates, assets, config, options,
+/// digest's version), and for each output file the hash of its own inputs. A rebuild
+/// renders only the outputs whose hash changed.
+struct BuildCache: Equatable {
+    static let version = "digest-build-cache 1"
+    var fingerprint: String
+    var output: String
+    var hashes: [String: UInt64]
+
+    /// One cache per output folder, so building elsewhere (`-o`) does not spoil it.
+    static func path(siteFolder: String, output: String) -> String {
+        let absolute = URL(fileURLWithPath: output).standardizedFileURL.path
+        return SitePaths(root: siteFolder).path(".digest-cache/build-\(String(ContextHash.of(absolute), radix: 16)).tsv")
+    }
+
+    static func load(_ path: String) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 3, lines[0] == version else { return nil }
+        var hashes: [String: UInt64] = [:]
+        for line in lines.dropFirst(3) where !line.isEmpty {
+            guard let tab = line.firstIndex(of: "\t"), let hash = UInt64(line[..<tab], radix: 16) else { return nil }
+            hashes[String(line[line.index(after: tab)...])] = hash
+        }
+        return BuildCache(fingerprint: String(lines[1]), output: String(lines[2]), hashes: hashes)
+    }
+
+    func save(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var text = Self.version + "\n" + fingerprint + "\n" + output + "\n"
+        for key in hashes.keys.sorted() { text += String(hashes[key]!, radix: 16) + "\t" + key + "\n" }
+        try AtomicFile.write(text, to: path)
+    }
+}
+
+/// FNV-1a over a canonical rendering of a template context: dictionaries by sorted key,
+/// arrays in order, each value tagged with its type. Equal contexts hash equal in every run.
+struct ContextHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    }
+
+    mutating func add(tag: UInt8, _ text: String) {
+        add(CollectionOfOne(tag))
+        add(text.utf8)
+        add(CollectionOfOne(0))
+    }
+
+    mutating func add(any: Any) {
+        switch any {
+        case let s as String: add(tag: 1, s)
+        case let n as Int: add(tag: 2, String(n))
+        case let b as Bool: add(tag: 3, b ? "1" : "0")
+        case let item as PaperItem: add(tag: 4, item.root); add(tag: 5, String(item.summaryHash, radix: 16))
+        case let d as [String: Any]:
+            add(CollectionOfOne(6))
+            for key in d.keys.sorted() { add(tag: 7, key); add(any: d[key]!) }
+            add(CollectionOfOne(8))
+        case let a as [Any]:
+            add(CollectionOfOne(9))
+            for element in a { add(any: element) }
+            add(CollectionOfOne(10))
+        case let d as Double: add(tag: 11, String(d))
+        default: add(tag: 12, String(describing: any))
+        }
+    }
+
+    static func of(_ any: Any) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(any: any)
+        return hash.value
+    }
+
+    static func of(bytes: [UInt8]) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(bytes)
+        return hash.value
+    }
+}
