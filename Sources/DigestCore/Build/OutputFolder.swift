@@ -22,30 +22,28 @@ struct OutputFolder {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
 
-    /// Writes files (paths relative to the site root) into the staging folder, in parallel.
-    func write(_ files: [(path: String, bytes: [UInt8])]) throws {
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+    /// Creates the folders the given files go in, below `root`.
+    static func makeFolders(for paths: [String], in root: String) throws {
+        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
         for folder in folders {
-            try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
-        let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let path = staging + "/" + files[i].path
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { failures.add(path); return }
-            let ok = files[i].bytes.withUnsafeBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n <= 0 { return false }
-                    offset += n
-                }
-                return true
+    }
+
+    /// Writes a new file (in the staging folder nothing reads, so no temporary is needed).
+    static func writeNew(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
             }
-            close(fd)
-            if !ok { failures.add(path) }
+            return true
         }
-        if let first = failures.first { throw AtomicFile.WriteError(path: first, reason: "write failed") }
     }
 
     /// Puts the new site in place of the old with one atomic exchange where the system has
@@ -77,10 +75,3 @@ struct OutputFolder {
     }
 }
 
-/// Paths that failed to write, collected from parallel writers.
-final class FailureBox: @unchecked Sendable {
-    private var paths: [String] = []
-    private let lock = NSLock()
-    func add(_ path: String) { lock.lock(); paths.append(path); lock.unlock() }
-    var first: String? { lock.lock(); defer { lock.unlock() }; return paths.sorted().first }
-}

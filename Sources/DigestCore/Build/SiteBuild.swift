@@ -36,67 +36,80 @@ public enum SiteBuild {
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
             .prepared(renderAll: previous == nil)
         let pages = renderer.pages()
+        let incremental = previous != nil
+        let folder = OutputFolder(target: output)
+        // A full build writes into a staging folder swapped in at the end; an incremental one
+        // replaces changed files in place, each atomically.
+        let destination = incremental ? output : folder.staging
+        var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(renderer.siteFeed().utf8))]
+        for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(renderer.tagFeed(i).utf8))) }
+        other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
+        other.append(("robots.txt", Array(renderer.robots().utf8)))
+        let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
+        do {
+            if !incremental { try folder.prepare() }
+            try OutputFolder.makeFolders(for: pages.map(\.path) + (other + assets).map(\.path), in: destination)
+        } catch {
+            folder.discard()
+            report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
+            return report
+        }
+        @Sendable func write(_ bytes: [UInt8], _ path: String) -> Bool {
+            incremental ? (try? AtomicFile.write(bytes, to: destination + "/" + path)) != nil
+                        : OutputFolder.writeNew(bytes, to: destination + "/" + path)
+        }
         // Each page's inputs are its template context; a page whose context hashes as last
-        // time (and whose file is still there) is not rendered again.
-        let results = ParallelMap.run(pages.count) { i -> (hash: UInt64, bytes: [UInt8]?) in
+        // time (and whose file is still there) is not rendered again. Pages are written as
+        // they are rendered, so the site is never held in memory whole.
+        let results = ParallelMap.run(pages.count) { i -> (hash: UInt64, wrote: Bool, failed: Bool) in
             let context = renderer.context(for: pages[i])
             let hash = ContextHash.of(context)
             if let previous, previous.hashes[pages[i].path] == hash, FileManager.default.fileExists(atPath: output + "/" + pages[i].path) {
-                return (hash, nil)
+                return (hash, false, false)
             }
-            return (hash, Array(renderer.render(context, page: pages[i]).utf8))
+            let ok = write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
+            return (hash, true, !ok)
         }
-        var outputs: [(path: String, hash: UInt64, bytes: [UInt8]?)] = zip(pages, results).map { ($0.path, $1.hash, $1.bytes) }
+        var hashes: [(path: String, hash: UInt64)] = zip(pages, results).map { ($0.path, $1.hash) }
+        var failed = zip(pages, results).filter { $1.failed }.map(\.0.path)
+        report.rewritten = results.filter(\.wrote).count
         for page in pages { report.counts[page.kind.group, default: 0] += 1 }
-        var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(renderer.siteFeed().utf8))]
-        for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(renderer.tagFeed(i).utf8))) }
         report.counts["feeds"] = 1 + model.tags.count
-        other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
-        other.append(("robots.txt", Array(renderer.robots().utf8)))
         report.counts["other files"] = 2
-        let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         report.counts["assets"] = assets.count
         for file in other + assets {
             let hash = ContextHash.of(bytes: file.bytes)
-            let unchanged = previous?.hashes[file.path] == hash && FileManager.default.fileExists(atPath: output + "/" + file.path)
-            outputs.append((file.path, hash, unchanged ? nil : file.bytes))
+            hashes.append((file.path, hash))
+            if previous?.hashes[file.path] == hash && FileManager.default.fileExists(atPath: output + "/" + file.path) { continue }
+            report.rewritten += 1
+            if !write(file.bytes, file.path) { failed.append(file.path) }
         }
-        report.stages.append(("render", clock.lap()))
+        report.total = hashes.count
+        report.incremental = incremental
+        report.stages.append(("render and write", clock.lap()))
 
-        let changed = outputs.compactMap { o in o.bytes.map { (path: o.path, bytes: $0) } }
-        report.rewritten = changed.count
-        report.total = outputs.count
-        report.incremental = previous != nil
-        if let previous {
-            // Incremental: changed files replaced one by one (each atomically), outputs that
-            // no longer exist removed.
-            let gone = Set(previous.hashes.keys).subtracting(outputs.map(\.path))
-            do {
-                try Self.writeInPlace(changed, removing: gone.sorted(), in: output)
-                report.written = true
-                report.removed = gone.count
-            } catch {
-                report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
-            }
-            report.stages.append(("write", clock.lap()))
+        if let first = failed.sorted().first {
+            if !incremental { folder.discard() }
+            report.diagnostics.append(Diagnostic(file: destination + "/" + first, line: nil, .error, "cannot write (and \(failed.count - 1) more)"))
+        } else if let previous {
+            let gone = Set(previous.hashes.keys).subtracting(hashes.map(\.path))
+            Self.remove(gone.sorted(), in: output)
+            report.written = true
+            report.removed = gone.count
         } else {
-            let folder = OutputFolder(target: output)
             do {
-                try folder.prepare()
-                try folder.write(changed)
                 try folder.swapIn()
                 report.written = true
             } catch {
                 folder.discard()
                 report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
             }
-            report.stages.append(("write", clock.lap()))
             folder.removeOld()
             report.stages.append(("remove old site", clock.lap()))
         }
         if report.written {
             let cache = BuildCache(fingerprint: fingerprint, output: output,
-                                   hashes: Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.hash) }))
+                                   hashes: Dictionary(uniqueKeysWithValues: hashes.map { ($0.path, $0.hash) }))
             try? cache.save(cachePath)
         } else {
             try? FileManager.default.removeItem(atPath: cachePath)
@@ -123,12 +136,8 @@ extension SiteBuild {
         return String(hash.value, radix: 16)
     }
 
-    static func writeInPlace(_ files: [(path: String, bytes: [UInt8])], removing gone: [String], in output: String) throws {
-        for file in files {
-            let path = output + "/" + file.path
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile.write(file.bytes, to: path)
-        }
+    /// Removes outputs that no longer exist, and the folders that leaves empty.
+    static func remove(_ gone: [String], in output: String) {
         for relative in gone {
             try? FileManager.default.removeItem(atPath: output + "/" + relative)
             // Remove folders the deletion left empty, up to the output folder.

@@ -14,20 +14,37 @@ enum SiteLoader {
             diagnostics.append(error.diagnostic)
             return nil
         }
+        // Records are read and parsed on every core; only `Paper` values (Sendable) come back.
         let store = RecordStore(folder: site.papers)
-        let loaded = store.loadAll()
-        diagnostics += loaded.diagnostics
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: site.papers)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        let results = ParallelMap.run(names.count) { i -> Result<Paper, Diagnostic> in
+            let id = String(names[i].dropLast(3))
+            let path = store.path(for: id)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .failure(Diagnostic(file: path, line: nil, .error, "cannot read the record"))
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                return .failure(Diagnostic(file: path, line: nil, .error, "the record is not UTF-8 text"))
+            }
+            do throws(RecordCoding.ReadError) {
+                return Paper.from(try RecordCoding.read(id: id, text: text), file: path)
+            } catch {
+                return .failure(Diagnostic(file: path, line: error.line, .error, error.message))
+            }
+        }
         var papers: [Paper] = []
-        for record in loaded.records {
-            switch Paper.from(record, file: store.path(for: record.id)) {
+        papers.reserveCapacity(results.count)
+        for result in results {
+            switch result {
             case .success(let paper): papers.append(paper)
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         // Only headers are needed; a listing that cannot be read leaves its source page plainer.
         var listings: [String: ListingInfo] = [:]
-        let names = Set(papers.flatMap { $0.sources.map(\.listing) })
-        for name in names.sorted() {
+        let listingNames = Set(papers.flatMap { $0.sources.map(\.listing) })
+        for name in listingNames.sorted() {
             guard let bytes = FileManager.default.contents(atPath: site.listings + "/" + name) else { continue }
             let text = ListingText(path: name, name: name, bytes: bytes)
             let format = config.listings[name]?.format ?? FormatDetector.detect(text)

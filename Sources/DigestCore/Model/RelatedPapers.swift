@@ -9,7 +9,7 @@ public enum RelatedPapers {
     static let titleWeight: Float = 3
 
     public static func compute(_ papers: [Paper], count: Int = 5) -> [[Int]] {
-        let docs = papers.map { terms(in: $0) }
+        let docs = ParallelMap.run(papers.count) { terms(in: papers[$0]) }
         var df: [String: Int] = [:]
         for doc in docs { for term in doc.keys { df[term, default: 0] += 1 } }
         let n = Float(papers.count)

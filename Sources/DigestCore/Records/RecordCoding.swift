@@ -25,7 +25,7 @@ public enum RecordCoding {
         let body = lines[(close + 1)...].joined(separator: "\n")
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)  // naming the encoding spares Yams a lookup per call
         } catch let error as YamlError {
             throw ReadError(line: Self.line(of: error) + 1, message: "front matter is not valid YAML: \(Self.describe(error))")
         } catch {
