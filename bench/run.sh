@@ -40,3 +40,16 @@ for n in "${sizes[@]}"; do
   echo "$line" | tee -a "$report"
   rm -rf "$out/digest-public-$n" "$out/hugo-public-$n"
 done
+
+# Ingest throughput at scale: one generated listing per format, 10,000 papers each, ingested
+# into an empty site (median of RUNS).
+ingest_dir="$out/ingest"
+if [ ! -d "$ingest_dir/listings" ]; then
+  mkdir -p "$ingest_dir/listings"
+  for f in abstract-list daily-papers poster-session; do bench/gen_corpus.py listing 10000 "$ingest_dir/listings/$f.txt" --format "$f" --seed 7; done
+fi
+bytes=$(cat "$ingest_dir"/listings/*.txt | wc -c)
+hyperfine --runs "$runs" --prepare "rm -rf $ingest_dir/site && mkdir -p $ingest_dir/site" \
+  --export-json "$out/ingest.json" "$digest ingest -C $ingest_dir/site $ingest_dir/listings --today 2026-11-22" >/dev/null || true
+i=$(median "$out/ingest.json")
+echo "| ingest | $(python3 -c "print('%.1f MB of listings (30,000 papers) in $i s = %.1f MB/s' % ($bytes/1e6, $bytes/1e6/$i))") |" | tee -a "$report"

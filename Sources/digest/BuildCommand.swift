@@ -1,5 +1,6 @@
 import ArgumentParser
 import DigestCore
+import Foundation
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,13 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(siteFolder: siteOptions.site, output: output, baseURL: baseURL, linkStyle: links)
         options.clean = clean
+        if isatty(STDERR_FILENO) == 1 {
+            options.progress = { done, total in
+                FileHandle.standardError.write(Data("\rrendering \(done * 100 / max(1, total))% of \(total) pages".utf8))
+            }
+        }
         let report = SiteBuild.run(options)
+        if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print(report.render(), terminator: "")
         if report.hasErrors { throw ExitCode(1) }
     }

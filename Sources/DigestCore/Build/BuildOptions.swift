@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var katexFolder: String
     /// Render and write everything, ignoring what the last build left in `.digest-cache/`.
     public var clean = false
+    /// Told now and then how far rendering is: (pages done, pages in all). The CLI shows it
+    /// on a terminal only.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(siteFolder: String, output: String? = nil, baseURL: String? = nil,
                 linkStyle: SiteRenderer.LinkStyle = .pretty, katexFolder: String = "/usr/share/javascript/katex") {

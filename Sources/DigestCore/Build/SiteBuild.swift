@@ -61,7 +61,9 @@ public enum SiteBuild {
         // Each page's inputs are its template context; a page whose context hashes as last
         // time (and whose file is still there) is not rendered again. Pages are written as
         // they are rendered, so the site is never held in memory whole.
+        let progress = options.progress
         let results = ParallelMap.run(pages.count) { i -> (hash: UInt64, wrote: Bool, failed: Bool) in
+            if i % 997 == 0 { progress?(i, pages.count) }  // every few hundred pages; order across cores is loose
             let context = renderer.context(for: pages[i])
             let hash = ContextHash.of(context)
             if let previous, previous.hashes[pages[i].path] == hash, FileManager.default.fileExists(atPath: output + "/" + pages[i].path) {
