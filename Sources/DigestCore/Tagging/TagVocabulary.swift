@@ -12,14 +12,37 @@ public struct TagVocabulary: Sendable {
     }
 
     public let entries: [Entry]
+    /// Phrase (words joined by single spaces) → the entries it belongs to.
+    let phraseEntries: [String: [Int]]
+    /// The most words in any phrase.
+    let longestPhrase: Int
     static let titleWeight = 3
     static let threshold = 3
     static let maxTags = 4
 
     public init(entries: [(tag: String, phrases: [String])]) {
         self.entries = entries.map { tag, phrases in
-            Entry(tag: Slug.make(tag), phrases: Array(Set(phrases.map { " " + TextNormalization.identityKey($0) + " " })).sorted())
+            Entry(tag: Slug.make(tag), phrases: Array(Set(phrases.map { TextNormalization.identityKey($0) }.filter { !$0.isEmpty })).sorted())
         }
+        var index: [String: [Int]] = [:]
+        for (n, entry) in self.entries.enumerated() { for phrase in entry.phrases { index[phrase, default: []].append(n) } }
+        phraseEntries = index
+        longestPhrase = self.entries.flatMap(\.phrases).map { $0.split(separator: " ").count }.max() ?? 1
+    }
+
+    /// The vocabulary's phrases that occur in a text, as whole words: every run of up to
+    /// `longestPhrase` words is looked up once, instead of searching the text for each phrase.
+    func phrases(in text: String) -> Set<String> {
+        let words = TextNormalization.identityKey(text).split(separator: " ")
+        var found = Set<String>()
+        for start in words.indices {
+            var phrase = ""
+            for end in start..<min(words.count, start + longestPhrase) {
+                phrase += (end == start ? "" : " ") + words[end]
+                if phraseEntries[phrase] != nil { found.insert(phrase) }
+            }
+        }
+        return found
     }
 
     public static let standard: TagVocabulary = try! parse(DefaultVocabulary.yaml, file: "default vocabulary")
@@ -58,16 +81,14 @@ public struct TagVocabulary: Sendable {
 
     /// The tags for a paper, best first: those that reach the threshold, else the best one.
     public func tags(title: String, abstract: String) -> [String] {
-        let titleKey = " " + TextNormalization.identityKey(title) + " "
-        let abstractKey = " " + TextNormalization.identityKey(abstract) + " "
-        var scored: [(tag: String, score: Int)] = []
-        for entry in entries {
-            var score = 0
-            for phrase in entry.phrases {
-                if titleKey.contains(phrase) { score += Self.titleWeight } else if abstractKey.contains(phrase) { score += 1 }
-            }
-            if score > 0 { scored.append((entry.tag, score)) }
+        let inTitle = phrases(in: title)
+        let inAbstract = phrases(in: abstract)
+        var scores = [Int](repeating: 0, count: entries.count)
+        for phrase in inTitle.union(inAbstract) {
+            let points = inTitle.contains(phrase) ? Self.titleWeight : 1
+            for entry in phraseEntries[phrase]! { scores[entry] += points }
         }
+        var scored = scores.enumerated().filter { $0.element > 0 }.map { (tag: entries[$0.offset].tag, score: $0.element) }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.tag < $1.tag }
         let strong = scored.filter { $0.score >= Self.threshold }.prefix(Self.maxTags)
         return (strong.isEmpty ? Array(scored.prefix(1)) : Array(strong)).map(\.tag).sorted()
