@@ -35,9 +35,11 @@ public enum RecordFields {
     /// A string that stays a string: `null`, `true` or `123` are quoted, as YAML would read
     /// them as something else.
     static func text(_ s: String) -> Node {
-        let plain = Node.Scalar(s)
+        // An explicit `str` tag: the emitter would otherwise resolve every scalar's tag with
+        // regular expressions, most of the time spent writing records.
+        let plain = Node.Scalar(s, .init(.str))
         guard mightNotBeAString(s) else { return .scalar(plain) }
-        return .scalar(Resolver.default.resolveTag(of: .scalar(plain)) == .str ? plain : .init(s, .init(.str), .singleQuoted))
+        return .scalar(Resolver.default.resolveTag(of: .scalar(Node.Scalar(s))) == .str ? plain : .init(s, .init(.str), .singleQuoted))
     }
 
     /// Only text that starts like a number, a date or `~`, or is a word such as `true` or
@@ -54,7 +56,7 @@ public enum RecordFields {
 
     static func sources(_ refs: [SourceRef]) -> Node {
         .sequence(.init(refs.map { ref in
-            .mapping(.init([(Node("listing"), text(ref.listing)), (Node("line"), int(ref.line))], .implicit, .flow))
+            .mapping(.init([(text("listing"), text(ref.listing)), (text("line"), int(ref.line))], .implicit, .flow))
         }, .implicit, .block))
     }
 
@@ -87,7 +89,26 @@ public enum RecordFields {
         }
     }
 
-    /// The facts a record holds now, as ingest would compare them.
+    /// The facts a record holds now, field by field the inverse of `node(_:of:)`.
+    public static func facts(in record: Record) -> PaperFacts {
+        var facts = PaperFacts(title: record.string("title") ?? "")
+        facts.titleInferred = record.bool("title_inferred")
+        facts.authors = record.strings("authors")
+        facts.authorCount = record.int("author_count")
+        facts.organization = record.string("organization")
+        facts.affiliation = record.string("affiliation")
+        facts.date = record.string("date")
+        facts.upvotes = record.int("upvotes")
+        facts.venue = record.string("venue")
+        facts.session = record.string("session")
+        facts.room = record.string("room")
+        facts.tags = record.strings("tags")
+        facts.sources = sourceRefs(in: record)
+        facts.abstract = record.body
+        return facts
+    }
+
+    /// The keys a record is matched by: its title (unless inferred) and abstract.
     public static func identityKeys(of record: Record) -> [String] {
         var facts = PaperFacts(title: record.string("title") ?? "")
         facts.titleInferred = record.bool("title_inferred")

@@ -71,10 +71,22 @@ enum LineShape {
 
     /// An author line of a poster session: names separated by ` · `.
     static func isAuthorList(_ text: String) -> Bool {
-        guard text.contains(" · ") else { return false }
+        guard containsNameSeparator(text) else { return false }
         return text.components(separatedBy: " · ").allSatisfy { name in
             name.utf8.count <= 80 && TextNormalization.wordCount(name) <= 8
         }
+    }
+
+    /// Does the line hold ` · ` (space, U+00B7, space)? A byte search: this runs on every
+    /// line of every listing, abstracts included, during format detection.
+    static func containsNameSeparator(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= 4 else { return false }
+            for i in 0...(bytes.count - 4) where bytes[i + 1] == 0xC2 && bytes[i + 2] == 0xB7 && bytes[i] == 0x20 && bytes[i + 3] == 0x20 {
+                return true
+            }
+            return false
+        } ?? text.contains(" · ")
     }
 
     static func authors(in text: String) -> [String] {

@@ -1,57 +1,36 @@
 import Foundation
 
-/// A paper as the site shows it, read from its record.
+/// A paper as the site shows it: its record's id and the facts the record holds (the same
+/// fields ingest writes; see `PaperFacts`).
+@dynamicMemberLookup
 public struct Paper: Sendable {
     public var id: String
-    public var title: String
-    public var titleInferred = false
-    /// Names as the record gives them; `SiteModel` maps them to authors.
-    public var authorNames: [String] = []
-    public var authorCount: Int?
-    public var organization: String?
-    public var affiliation: String?
-    /// ISO `YYYY-MM-DD`.
-    public var date: String?
-    public var upvotes: Int?
-    public var venue: String?
-    public var session: String?
-    public var room: String?
-    public var tags: [String] = []
-    public var sources: [SourceRef] = []
-    /// Markdown.
-    public var abstract: String = ""
+    public var facts: PaperFacts
 
     public init(id: String, title: String) {
         self.id = id
-        self.title = title
+        self.facts = PaperFacts(title: title)
     }
 
-    public var year: String? { date.map { String($0.prefix(4)) } }
+    public subscript<T>(dynamicMember path: WritableKeyPath<PaperFacts, T>) -> T {
+        get { facts[keyPath: path] }
+        set { facts[keyPath: path] = newValue }
+    }
 
-    /// Reads a record; a record without a usable title is reported and left out.
+    public var year: String? { facts.date.map { String($0.prefix(4)) } }
+
+    /// Reads a record; a record without a usable title or date is reported and left out.
     public static func from(_ record: Record, file: String) -> Result<Paper, Diagnostic> {
-        guard let title = record.string("title"), !title.isEmpty else {
+        let facts = RecordFields.facts(in: record)
+        guard !facts.title.isEmpty else {
             return .failure(Diagnostic(file: file, line: 2, .error, "the record has no `title`"))
         }
-        var paper = Paper(id: record.id, title: title)
-        paper.titleInferred = record.bool("title_inferred")
-        paper.authorNames = record.strings("authors")
-        paper.authorCount = record.int("author_count")
-        paper.organization = record.string("organization")
-        paper.affiliation = record.string("affiliation")
-        if let date = record.string("date") {
-            guard LineShape.isISODate(date) else {
-                return .failure(Diagnostic(file: file, line: nil, .error, "`date` must be YYYY-MM-DD, not `\(date)`"))
-            }
-            paper.date = date
+        if let date = facts.date, !LineShape.isISODate(date) {
+            return .failure(Diagnostic(file: file, line: nil, .error, "`date` must be YYYY-MM-DD, not `\(date)`"))
         }
-        paper.upvotes = record.int("upvotes")
-        paper.venue = record.string("venue")
-        paper.session = record.string("session")
-        paper.room = record.string("room")
-        paper.tags = Array(Set(record.strings("tags").map { Slug.make($0) }.filter { !$0.isEmpty })).sorted()
-        paper.sources = RecordFields.sourceRefs(in: record)
-        paper.abstract = record.body
+        var paper = Paper(id: record.id, title: facts.title)
+        paper.facts = facts
+        paper.facts.tags = Array(Set(facts.tags.map { Slug.make($0) }.filter { !$0.isEmpty })).sorted()
         return .success(paper)
     }
 

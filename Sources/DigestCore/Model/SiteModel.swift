@@ -32,7 +32,7 @@ public struct SiteModel: Sendable {
         var spellings: [String: [String: Int]] = [:]
         var byKey: [String: [Int]] = [:]
         for (index, paper) in papers.enumerated() {
-            for name in paper.authorNames {
+            for name in paper.authors {
                 let key = AuthorIdentity.key(name)
                 spellings[key, default: [:]][name, default: 0] += 1
                 if byKey[key]?.last != index { byKey[key, default: []].append(index) }
@@ -56,7 +56,7 @@ public struct SiteModel: Sendable {
         let authorIndex = Dictionary(uniqueKeysWithValues: authors.enumerated().map { (AuthorIdentity.key($1.name), $0) })
         let paperAuthors = papers.map { paper in
             var seen = Set<Int>()
-            return paper.authorNames.compactMap { authorIndex[AuthorIdentity.key($0)] }.filter { seen.insert($0).inserted }
+            return paper.authors.compactMap { authorIndex[AuthorIdentity.key($0)] }.filter { seen.insert($0).inserted }
         }
         for (index, author) in authors.enumerated() {
             var counts: [Int: Int] = [:]

@@ -4,7 +4,7 @@ import Testing
 @Suite struct ModelTests {
     func paper(_ id: String, _ title: String, authors: [String], date: String? = nil, abstract: String = "") -> Paper {
         var p = Paper(id: id, title: title)
-        p.authorNames = authors
+        p.authors = authors
         p.date = date
         p.abstract = abstract
         return p

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Incremental builds on a generated site: after editing one record, and after ingesting one
+# new 150-paper listing. Usage: bench/incremental.sh [SIZE] (default 10000); run bench/run.sh
+# SIZE first, or this generates the corpus. Appends to $OUT/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+digest=$(pwd)/.build/release/digest
+out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)
+n=${1:-10000}
+site="$out/site-$n"
+[ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site"
+scratch="$out/incremental-$n"
+rm -rf "$scratch" && cp -al "$site" "$scratch"   # hard links: edits and ingest replace files, never change them
+public="$scratch/public"
+seconds() { local start end; start=$(date +%s.%N); "$@" >"$out/last.txt"; end=$(date +%s.%N); python3 -c "print('%.2f' % ($end - $start))"; }
+
+full=$(seconds "$digest" build -C "$scratch" -o "$public")
+noop=$(seconds "$digest" build -C "$scratch" -o "$public")
+record=$(ls "$scratch/content/papers" | sort | sed -n 2p)
+sed -i '0,/^title: "/s//title: "Edited: /' "$scratch/content/papers/$record"
+edit=$(seconds "$digest" build -C "$scratch" -o "$public"); edit_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
+bench/gen_corpus.py listing 150 "$out/new-listing.txt" --format poster-session --seed 99
+ingest=$(seconds "$digest" ingest -C "$scratch" "$out/new-listing.txt" --today 2026-11-22)
+add=$(seconds "$digest" build -C "$scratch" -o "$public"); add_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
+echo "| $n papers, incremental | full $full s · no change $noop s · one record edited $edit s ($edit_files) · 150-paper listing: ingest $ingest s, build $add s ($add_files) |" | tee -a "$out/results.md"
+rm -rf "$scratch"
