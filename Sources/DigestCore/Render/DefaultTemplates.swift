@@ -216,7 +216,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
-<p>{{site_title}} · {{paper_count}} papers · <a href="{{root}}feed.xml">Atom feed</a> · made with PaperDigest</p>
+<p>{{site_title}} · <a href="{{root}}feed.xml">Atom feed</a> · made with PaperDigest</p>
 </footer>
 {{#katex}}<script src="{{root}}assets/katex/katex.min.js" defer></script>
 {{/katex}}<script src="{{root}}assets/site.js" defer></script>

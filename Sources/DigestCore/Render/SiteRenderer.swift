@@ -116,14 +116,14 @@ public struct SiteRenderer: Sendable {
         return context
     }
 
-    /// What every page's layout needs.
+    /// What every page's layout needs — nothing that changes with every new paper, or every
+    /// page would be rendered again whenever one is added.
     func common(for page: Page) -> [String: Any] {
         var context: [String: Any] = [
             "site_title": model.config.title,
             "lang": model.config.language,
             "root": root(of: page),
             "ix": linkStyle == .files ? "index.html" : "",
-            "paper_count": model.papers.count,
             "katex": katex,
         ]
         if !model.config.description.isEmpty { context["site_description"] = model.config.description }

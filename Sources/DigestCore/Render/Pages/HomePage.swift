@@ -5,6 +5,7 @@ extension SiteRenderer {
         let start = (n - 1) * perPage
         context["papers"] = paperList(model.papers.indices.dropFirst(start).prefix(perPage), root: root)
         context["pagination"] = pagination(page: n, count: Self.pageCount(model.papers.count, perPage: perPage), root: root, folder: "")
+        context["paper_count"] = model.papers.count
         context["author_count"] = model.authors.count
         context["first_page"] = n == 1
         guard n == 1 else { return }  // the tag cloud and sources stand on the first page only
