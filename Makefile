@@ -3,7 +3,7 @@ SWIFT   ?= swift
 DIGEST  := .build/release/digest
 VENV    := .venv
 
-.PHONY: site test deps build unit cli browser browser-deps templates bench clean
+.PHONY: site test deps build unit cli browser browser-deps templates bench microbench clean
 
 site: build
 	@scripts/install-deps.sh libjs-katex
@@ -47,3 +47,7 @@ bench: build
 
 clean:
 	rm -rf .build public $(VENV)
+
+# Micro benchmarks of the hot paths (ordo-one/benchmark), in their own package.
+microbench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark

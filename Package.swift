@@ -21,12 +21,12 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // The one system call Foundation lacks: an atomic exchange of two folders.
-        .target(name: "CSystem"),
+        .target(name: "CDigestSys"),
         .target(
             name: "DigestCore",
             dependencies: [
                 "CCmark",
-                "CSystem",
+                "CDigestSys",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

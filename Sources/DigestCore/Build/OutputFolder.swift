@@ -1,4 +1,4 @@
-import CSystem
+import CDigestSys
 import Foundation
 #if canImport(Glibc)
 import Glibc
