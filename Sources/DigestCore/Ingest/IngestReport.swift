@@ -20,7 +20,6 @@ public struct IngestReport: Sendable {
             }
         }
 
-        public var failed: Bool { diagnostics.contains { $0.severity == .error } && format == nil || entries == 0 }
     }
 
     public struct Merge: Sendable {

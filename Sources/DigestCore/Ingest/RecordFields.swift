@@ -127,11 +127,7 @@ public enum RecordFields {
     /// field whose value differs from what ingest last derived (`base`) was changed by a
     /// person and is kept; any other field takes the listings' new value. With no base
     /// (the record's listings are gone), ingest only fills in fields the record lacks.
-    static func update(_ record: Record, base: PaperFacts?, new: PaperFacts) -> Record {
-        updated(record, base: base, new: new).record
-    }
-
-    /// The updated record, and whether it says anything the old one did not (a change of
+    /// Returns the record and whether it says anything the old one did not (a change of
     /// YAML style alone is none, so a hand-formatted record is left as its author wrote it).
     static func updated(_ record: Record, base: PaperFacts?, new: PaperFacts) -> (record: Record, changed: Bool) {
         var updated = record

@@ -50,10 +50,3 @@ public struct Record {
         scalar.style == .plain || scalar.style == .any ? ["", "~", "null", "Null", "NULL"].contains(scalar.string) : false
     }
 }
-
-extension Record: Equatable {
-    public static func == (a: Record, b: Record) -> Bool {
-        a.id == b.id && a.body == b.body && a.fields.count == b.fields.count
-            && zip(a.fields, b.fields).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-    }
-}
