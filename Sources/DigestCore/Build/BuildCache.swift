@@ -36,14 +36,13 @@ struct BuildCache: Equatable {
     }
 }
 
-/// FNV-1a over a canonical rendering of a template context: dictionaries by sorted key,
-/// arrays in order, each value tagged with its type. Equal contexts hash equal in every run.
+/// `StableHash` over a canonical rendering of a template context: dictionaries by sorted
+/// key, arrays in order, each value tagged with its type. Equal contexts hash equal in every run.
 struct ContextHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var hash = StableHash()
+    var value: UInt64 { hash.value }
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    }
+    mutating func add(_ bytes: some Sequence<UInt8>) { hash.add(bytes) }
 
     mutating func add(tag: UInt8, _ text: String) {
         add(CollectionOfOne(tag))

@@ -16,22 +16,9 @@ enum SiteLoader {
         }
         // Records are read and parsed on every core; only `Paper` values (Sendable) come back.
         let store = RecordStore(folder: site.papers)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: site.papers)) ?? [])
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-        let results = ParallelMap.run(names.count) { i -> Result<Paper, Diagnostic> in
-            let id = String(names[i].dropLast(3))
-            let path = store.path(for: id)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .failure(Diagnostic(file: path, line: nil, .error, "cannot read the record"))
-            }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                return .failure(Diagnostic(file: path, line: nil, .error, "the record is not UTF-8 text"))
-            }
-            do throws(RecordCoding.ReadError) {
-                return Paper.from(try RecordCoding.read(id: id, text: text), file: path)
-            } catch {
-                return .failure(Diagnostic(file: path, line: error.line, .error, error.message))
-            }
+        let ids = store.ids()
+        let results = ParallelMap.run(ids.count) { i -> Result<Paper, Diagnostic> in
+            store.read(id: ids[i]).flatMap { Paper.from($0, file: store.path(for: ids[i])) }
         }
         var papers: [Paper] = []
         papers.reserveCapacity(results.count)

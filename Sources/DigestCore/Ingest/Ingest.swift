@@ -67,16 +67,15 @@ public enum Ingest {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let settings = (config.listings[name] ?? ListingSettings()).overriding(with: options.settings)
             var ignored = IngestReport.ListingSummary(path: path, name: name)
-            if var parsed = read(ListingFiles.File(path: path, name: name), settings: settings, today: options.today, summary: &ignored) {
-                parsed.isReference = true
+            if let parsed = read(ListingFiles.File(path: path, name: name), settings: settings, today: options.today, summary: &ignored) {
                 references.append(parsed)
             }
         }
 
         // 3. Which entries and records are the same paper. Candidates are sorted by source
         //    so that the outcome does not depend on the order listings were given in.
-        let candidates = (inputs + references).flatMap { input in input.facts.map { (input.isReference, $0) } }
-            .map { Node(isInput: !$0.0, facts: $0.1) }
+        let candidates = (inputs.flatMap { $0.facts.map { Member(isInput: true, facts: $0) } }
+            + references.flatMap { $0.facts.map { Member(isInput: false, facts: $0) } })
             .sorted { $0.facts.sources[0] < $1.facts.sources[0] }
         let records = loaded.records
         let keys = candidates.map(\.facts.identityKeys) + records.map(RecordFields.identityKeys(of:))
@@ -139,10 +138,11 @@ public enum Ingest {
     struct ParsedInput {
         let name: String
         let facts: [PaperFacts]
-        var isReference = false
     }
 
-    struct Node {
+    /// One listing entry's facts in the grouping; references (listings read only to know
+    /// what ingest derived before) are never written on their own.
+    struct Member {
         let isInput: Bool
         let facts: PaperFacts
     }
@@ -176,20 +176,5 @@ public enum Ingest {
             Candidate.facts(for: $0, in: parsed, name: file.name, settings: settings, year: year, today: today)
         }
         return ParsedInput(name: file.name, facts: facts)
-    }
-}
-
-/// Where things are in a site folder.
-public struct SitePaths: Sendable {
-    public let root: String
-    public init(root: String) { self.root = root }
-    public var listings: String { path("content/listings") }
-    public var papers: String { path("content/papers") }
-    public var templates: String { path("templates") }
-    public var output: String { path("public") }
-
-    /// Paths inside the site; relative when the site is the current folder, so messages stay short.
-    public func path(_ relative: String) -> String {
-        root == "." || root.isEmpty ? relative : (root.hasSuffix("/") ? root : root + "/") + relative
     }
 }

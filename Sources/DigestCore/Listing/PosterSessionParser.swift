@@ -21,20 +21,24 @@ public struct PosterSessionParser: ListingParser {
         var result = ParsedListing(format: format)
         let lines = listing.nonBlankLines
         let texts = lines.map(\.text)
+        // Each line's shape, judged once: the loops below ask about the same line repeatedly.
+        let authorList = texts.map(LineShape.isAuthorList)
+        let titleLike = texts.map(LineShape.isTitleLike)
+        let prose = texts.map(LineShape.isProse)
 
         /// Is line `j` the title of a paper, judged by the line after it?
         func startsPaper(_ j: Int) -> Bool {
-            guard j + 1 < texts.count, LineShape.isTitleLike(texts[j]) else { return false }
-            if LineShape.isAuthorList(texts[j + 1]) { return true }
+            guard j + 1 < texts.count, titleLike[j] else { return false }
+            if authorList[j + 1] { return true }
             // A single author: a name, followed by an abstract or the next paper.
-            guard LineShape.isPersonName(texts[j + 1]), !LineShape.isAuthorList(texts[j]) else { return false }
-            return j + 2 >= texts.count || !LineShape.isAuthorList(texts[j + 2])
+            guard !authorList[j], LineShape.isPersonName(texts[j + 1]) else { return false }
+            return j + 2 >= texts.count || !authorList[j + 2]
         }
 
         // The header runs to the first paper whose authors are a ` · ` list; a paper with a
         // single author before that shows itself by the abstract after it.
-        var first = texts.firstIndex(where: LineShape.isAuthorList).map { max(0, $0 - 1) } ?? texts.count
-        if let prose = texts[..<first].firstIndex(where: LineShape.isProse), prose >= 2 {
+        var first = authorList.firstIndex(of: true).map { max(0, $0 - 1) } ?? texts.count
+        if let prose = prose[..<first].firstIndex(of: true), prose >= 2 {
             first = prose - 2
         }
         readHeader(texts[..<first], into: &result.header)
@@ -43,7 +47,7 @@ public struct PosterSessionParser: ListingParser {
         while i < lines.count {
             if startsPaper(i) {
                 var entry = ListingEntry(title: texts[i], firstLine: lines[i].number)
-                entry.authors = LineShape.isAuthorList(texts[i + 1]) ? LineShape.authors(in: texts[i + 1]) : [texts[i + 1]]
+                entry.authors = authorList[i + 1] ? LineShape.authors(in: texts[i + 1]) : [texts[i + 1]]
                 entry.lastLine = lines[i + 1].number
                 i += 2
                 if i < lines.count, !startsPaper(i) {

@@ -16,27 +16,36 @@ public struct RecordStore: Sendable {
 
     public func path(for id: String) -> String { folder + "/" + id + ".md" }
 
+    /// The ids of the records in the folder, sorted.
+    public func ids() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { String($0.dropLast(3)) }
+    }
+
+    /// One record, or what is wrong with its file, with the line where it can be told.
+    public func read(id: String) -> Result<Record, Diagnostic> {
+        let path = path(for: id)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Diagnostic(file: path, line: nil, .error, "cannot read the record"))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failure(Diagnostic(file: path, line: nil, .error, "the record is not UTF-8 text"))
+        }
+        do throws(RecordCoding.ReadError) {
+            return .success(try RecordCoding.read(id: id, text: text))
+        } catch {
+            return .failure(Diagnostic(file: path, line: error.line, .error, error.message))
+        }
+    }
+
     public func loadAll() -> Loaded {
         var loaded = Loaded(records: [], unreadable: [], diagnostics: [])
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
-            let id = String(name.dropLast(3))
-            let path = folder + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else {
+        for id in ids() {
+            switch read(id: id) {
+            case .success(let record): loaded.records.append(record)
+            case .failure(let diagnostic):
                 loaded.unreadable.insert(id)
-                loaded.diagnostics.append(Diagnostic(file: path, line: nil, .error, "cannot read the record"))
-                continue
-            }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                loaded.unreadable.insert(id)
-                loaded.diagnostics.append(Diagnostic(file: path, line: nil, .error, "the record is not UTF-8 text"))
-                continue
-            }
-            do {
-                loaded.records.append(try RecordCoding.read(id: id, text: text))
-            } catch {
-                loaded.unreadable.insert(id)
-                loaded.diagnostics.append(Diagnostic(file: path, line: error.line, .error, error.message))
+                loaded.diagnostics.append(diagnostic)
             }
         }
         return loaded

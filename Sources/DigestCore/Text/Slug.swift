@@ -40,11 +40,7 @@ public enum Slug {
 
     /// A short, stable suffix for telling apart two papers whose slugs collide.
     public static func disambiguator(for key: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs and platforms
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        let hash = StableHash.of(key)
         let hex = String(hash, radix: 16)
         return String(String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(6).description
     }
