@@ -34,15 +34,18 @@ public struct Paper: Sendable {
         return .success(paper)
     }
 
-    /// Newest first; undated papers after dated ones; then by title and id, so ties never
-    /// depend on the order records were read in.
+    /// Newest first; undated papers after dated ones; then by title (case and accents
+    /// folded, then as written) and id, so ties depend neither on the order records were read
+    /// in nor on the machine's locale.
     public static func newestFirst(_ a: Paper, _ b: Paper) -> Bool {
         if a.date != b.date {
             guard let da = a.date else { return false }
             guard let db = b.date else { return true }
             return da > db
         }
-        if a.title != b.title { return a.title.localizedStandardCompare(b.title) == .orderedAscending }
+        let (ka, kb) = (TextNormalization.identityKey(a.title), TextNormalization.identityKey(b.title))
+        if ka != kb { return ka < kb }
+        if a.title != b.title { return a.title < b.title }
         return a.id < b.id
     }
 }

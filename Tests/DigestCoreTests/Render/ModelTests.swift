@@ -32,6 +32,15 @@ import Testing
         #expect(model.papers.map(\.id) == ["z", "y", "w", "x"])
     }
 
+    @Test func sameDateTiesSortByFoldedTitleThenAsWrittenThenId() {
+        let model = SiteModel(config: SiteConfig(), papers: [
+            paper("3", "banana", authors: [], date: "2024-01-01"), paper("2", "Éclair", authors: [], date: "2024-01-01"),
+            paper("1", "apple", authors: [], date: "2024-01-01"), paper("4", "Apple", authors: [], date: "2024-01-01"),
+            paper("0", "Apple", authors: [], date: "2024-01-01"),
+        ], listings: [:])
+        #expect(model.papers.map(\.id) == ["0", "4", "1", "3", "2"])
+    }
+
     @Test func relatedPapersShareTopics() throws {
         let site = BuiltSample.site
         let loaded = RecordStore(folder: site + "/content/papers").loadAll()
