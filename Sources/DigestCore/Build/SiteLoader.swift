@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The first stage: the config, the records as papers, and what each listing's header says.
 enum SiteLoader {
@@ -18,7 +19,7 @@ enum SiteLoader {
         let store = RecordStore(folder: site.papers)
         let ids = store.ids()
         let results = ParallelMap.run(ids.count) { i -> Result<Paper, Diagnostic> in
-            store.read(id: ids[i]).flatMap { Paper.from($0, file: store.path(for: ids[i])) }
+            store.read(id: ids[i], resolver: .basic).flatMap { Paper.from($0, file: store.path(for: ids[i])) }
         }
         var papers: [Paper] = []
         papers.reserveCapacity(results.count)

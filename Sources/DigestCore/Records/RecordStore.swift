@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The folder of records, `content/papers/<id>.md`.
 public struct RecordStore: Sendable {
@@ -23,7 +24,7 @@ public struct RecordStore: Sendable {
     }
 
     /// One record, or what is wrong with its file, with the line where it can be told.
-    public func read(id: String) -> Result<Record, Diagnostic> {
+    public func read(id: String, resolver: Resolver = .default) -> Result<Record, Diagnostic> {
         let path = path(for: id)
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(file: path, line: nil, .error, "cannot read the record"))
@@ -32,7 +33,7 @@ public struct RecordStore: Sendable {
             return .failure(Diagnostic(file: path, line: nil, .error, "the record is not UTF-8 text"))
         }
         do throws(RecordCoding.ReadError) {
-            return .success(try RecordCoding.read(id: id, text: text))
+            return .success(try RecordCoding.read(id: id, text: text, resolver: resolver))
         } catch {
             return .failure(Diagnostic(file: path, line: error.line, .error, error.message))
         }

@@ -130,7 +130,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{#has_coauthors}}
 <section aria-labelledby="coauthors">
 <h2 id="coauthors">Co-authors</h2>
-<ul class="coauthors">{{#coauthors}}<li><a href="{{root}}authors/{{id}}/{{ix}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/coauthors}}</ul>
+<ul class="coauthors">{{#coauthors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/coauthors}}</ul>
 </section>
 {{/has_coauthors}}
 {{/main}}
@@ -147,7 +147,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{#letters}}
 <section aria-labelledby="letter-{{letter_id}}">
 <h2 id="letter-{{letter_id}}">{{letter}}</h2>
-<ul class="author-index">{{#authors}}<li><a href="{{root}}authors/{{id}}/{{ix}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/authors}}</ul>
+<ul class="author-index">{{#authors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/authors}}</ul>
 </section>
 {{/letters}}
 {{/main}}
@@ -171,11 +171,11 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 <aside aria-label="Browse">
 <section aria-labelledby="cloud">
 <h2 id="cloud">Tags</h2>
-<ul class="tag-cloud">{{#tag_cloud}}<li><a class="tag weight-{{weight}}" href="{{root}}tags/{{id}}/{{ix}}">{{id}} <span class="count">{{count}}</span></a></li>{{/tag_cloud}}</ul>
+<ul class="tag-cloud">{{#tag_cloud}}<li><a class="tag weight-{{weight}}" href="{{url}}">{{id}} <span class="count">{{count}}</span></a></li>{{/tag_cloud}}</ul>
 </section>
 <section aria-labelledby="sources">
 <h2 id="sources">Sources</h2>
-<ul class="source-list">{{#sources}}<li><a href="{{root}}sources/{{id}}/{{ix}}">{{title}}</a> <span class="count">{{count}}</span></li>{{/sources}}</ul>
+<ul class="source-list">{{#sources}}<li><a href="{{url}}">{{title}}</a> <span class="count">{{count}}</span></li>{{/sources}}</ul>
 </section>
 </aside>
 {{/first_page}}
@@ -236,9 +236,9 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 """###,
         "paper-item.mustache": ###"""
 <li class="paper-item">
-<h3 class="paper-item-title"><a href="{{root}}papers/{{id}}/{{ix}}">{{{title_html}}}</a></h3>
+<h3 class="paper-item-title"><a href="{{url}}">{{{title_html}}}</a></h3>
 <p class="paper-item-meta">{{#byline}}<span class="byline">{{byline}}</span>{{/byline}}{{#date}} <time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#venue}} <span class="venue">{{venue}}</span>{{/venue}}{{#upvotes}} <span class="upvotes" title="upvotes">▲ {{upvotes}}</span>{{/upvotes}}</p>
-{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{#tags}}<li><a class="tag" href="{{root}}tags/{{id}}/{{ix}}">{{id}}</a></li>{{/tags}}</ul>{{/has_tags}}
+{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{#tags}}<li><a class="tag" href="{{url}}">{{id}}</a></li>{{/tags}}</ul>{{/has_tags}}
 </li>
 
 """###,
@@ -271,7 +271,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 <header>
 <h1 class="paper-title">{{{title_html}}}</h1>
 {{#title_inferred}}<p class="note">The listing gave no title; this one is taken from the abstract's opening.</p>{{/title_inferred}}
-{{#has_authors}}<p class="authors">{{#authors}}<a href="{{root}}authors/{{id}}/{{ix}}">{{name}}</a>{{^last}}, {{/last}}{{/authors}}</p>{{/has_authors}}
+{{#has_authors}}<p class="authors">{{#authors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/authors}}</p>{{/has_authors}}
 {{#author_count}}<p class="authors">{{author_count}} authors</p>{{/author_count}}
 <dl class="facts">
 {{#date}}<div><dt>Date</dt><dd><time datetime="{{date}}">{{date_display}}</time></dd></div>{{/date}}
@@ -282,7 +282,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{#affiliation}}<div><dt>Affiliation</dt><dd>{{affiliation}}</dd></div>{{/affiliation}}
 {{#upvotes}}<div><dt>Upvotes</dt><dd>{{upvotes}}</dd></div>{{/upvotes}}
 </dl>
-{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{#tags}}<li><a class="tag" href="{{root}}tags/{{id}}/{{ix}}">{{id}}</a></li>{{/tags}}</ul>{{/has_tags}}
+{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{#tags}}<li><a class="tag" href="{{url}}">{{id}}</a></li>{{/tags}}</ul>{{/has_tags}}
 </header>
 <section aria-labelledby="abstract">
 <h2 id="abstract">Abstract</h2>
@@ -292,7 +292,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{#has_related}}
 <section aria-labelledby="related">
 <h2 id="related">Related papers</h2>
-<ol class="related">{{#related}}<li><a href="{{root}}papers/{{id}}/{{ix}}">{{{title_html}}}</a>{{#byline}} <span class="byline">{{byline}}</span>{{/byline}}</li>{{/related}}</ol>
+<ol class="related">{{#related}}<li><a href="{{url}}">{{{title_html}}}</a>{{#byline}} <span class="byline">{{byline}}</span>{{/byline}}</li>{{/related}}</ol>
 </section>
 {{/has_related}}
 <section aria-labelledby="find">
@@ -310,7 +310,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 </section>
 <section aria-labelledby="provenance">
 <h2 id="provenance">Sources</h2>
-<ul class="provenance">{{#sources}}<li><a href="{{root}}sources/{{id}}/{{ix}}">{{title}}</a>, <code>{{listing}}</code> line {{line}}</li>{{/sources}}</ul>
+<ul class="provenance">{{#sources}}<li><a href="{{url}}">{{title}}</a>, <code>{{listing}}</code> line {{line}}</li>{{/sources}}</ul>
 </section>
 </article>
 {{/main}}
@@ -352,7 +352,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{$main}}
 <h1>Sources</h1>
 <p class="counts">The listings this digest was made from, by file name.</p>
-<ul class="source-list">{{#sources}}<li><a href="{{root}}sources/{{id}}/{{ix}}">{{title}}</a> <code>{{listing}}</code> <span class="count">{{count}}</span></li>{{/sources}}</ul>
+<ul class="source-list">{{#sources}}<li><a href="{{url}}">{{title}}</a> <code>{{listing}}</code> <span class="count">{{count}}</span></li>{{/sources}}</ul>
 {{/main}}
 {{/layout}}
 
@@ -380,7 +380,7 @@ input[type=search] { padding: 0.4rem 0.6rem; border: 1px solid var(--muted); bor
 {{$main}}
 <h1>Tags</h1>
 <p class="counts">{{tag_count}} tags, by name, with the number of papers.</p>
-<ul class="tag-index">{{#tags}}<li><a href="{{root}}tags/{{id}}/{{ix}}">{{id}}</a> <span class="count">{{count}}</span></li>{{/tags}}</ul>
+<ul class="tag-index">{{#tags}}<li><a href="{{url}}">{{id}}</a> <span class="count">{{count}}</span></li>{{/tags}}</ul>
 {{/main}}
 {{/layout}}
 

@@ -1,22 +1,29 @@
 /// Escaping for the three kinds of text a page holds. Templates escape what they insert;
 /// these are for markup built in Swift (math spans, JSON-LD, feeds).
 public enum Escape {
-    /// Text and quoted attribute values in HTML (and XML): `& < > " '`.
+    /// Text and quoted attribute values in HTML (and XML): `& < > " '`. Byte by byte: every
+    /// page's text goes through here (templates escape with it too, see `TemplateEscaping`).
     public static func html(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        let escaped: String? = text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+            else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
+                default: out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? text
     }
 
     /// XML 1.0 text: as HTML, minus the control characters XML forbids.
@@ -27,29 +34,32 @@ public enum Escape {
     /// A JSON string literal that is also safe inside `<script>`: no `</script>`, no `<!--`,
     /// and U+2028/U+2029 escaped for old JavaScript parsers.
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 16)
+        func escape(_ code: UInt32) {
+            let hex = Array(String(code, radix: 16).utf8)
+            out.append(contentsOf: [0x5C, 0x75] + Array(repeating: 0x30, count: 4 - hex.count) + hex)  // \u00XX
+        }
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])           // \"
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])           // \\
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])           // \n
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])           // \r
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])           // \t
+            case 0x3C, 0x3E, 0x26: escape(UInt32(byte))                // < > &
+            case ..<0x20: escape(UInt32(byte))
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8.
+                guard let b1 = bytes.next() else { out.append(byte); break }
+                guard let b2 = bytes.next() else { out.append(contentsOf: [byte, b1]); break }
+                if b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) { escape(b2 == 0xA8 ? 0x2028 : 0x2029) } else { out.append(contentsOf: [byte, b1, b2]) }
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A URL query value.

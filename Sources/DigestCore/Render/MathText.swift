@@ -12,6 +12,8 @@ public enum MathText {
     /// followed by a space, the closing one not preceded by a space nor followed by a digit,
     /// so `$5 and $10` stays text.
     static func spans(in text: String) -> [Span] {
+        // Most titles and abstracts have no math and no code: one byte scan says so.
+        guard text.utf8.contains(where: { $0 == 0x24 || $0 == 0x5C || $0 == 0x60 }) else { return [] }  // $ \ `
         var spans: [Span] = []
         var i = text.startIndex
         func at(_ index: String.Index, _ s: String) -> Bool { text[index...].hasPrefix(s) }

@@ -1,11 +1,14 @@
 /// How a paper appears in a list: title, byline, date, venue, tags.
 extension SiteRenderer {
-    func summary(_ index: Int) -> [String: Any] {
+    /// Links start at `root`; the summary hash takes them from the top (`./`), which is enough
+    /// to tell whether the item changed.
+    func summary(_ index: Int, root: String = "./") -> [String: Any] {
         let paper = model.papers[index]
         var item: [String: Any] = [
             "id": paper.id,
+            "url": link(root, "papers/\(paper.id)/"),
             "title_html": MathText.inlineHTML(paper.title),
-            "tags": paper.tags.map { ["id": $0] },
+            "tags": paper.tags.map { ["id": $0, "url": link(root, "tags/\($0)/")] },
             "has_tags": !paper.tags.isEmpty,
         ]
         if let byline = byline(index) { item["byline"] = byline }
@@ -45,7 +48,7 @@ extension SiteRenderer {
     }
 
     func renderItem(_ index: Int, root: String) -> String {
-        var context = summary(index)
+        var context = summary(index, root: root)
         context["root"] = root
         context["ix"] = linkStyle == .files ? "index.html" : ""
         return templates.render(context, template: "paper-item")

@@ -35,14 +35,15 @@ public struct TemplateSet: Sendable {
                 overridden.append(path)
             }
         }
+        TemplateEscaping.registered
         var library = MustacheLibrary()
         var errors: [Diagnostic] = []
         for name in sources.keys.sorted() {
             let (text, file) = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                errors.append(Diagnostic(file: file, line: error.context.lineNumber, .error,
+                errors.append(Diagnostic(file: file, line: error.context.lineNumber - TemplateEscaping.pragmaLines, .error,
                                          "template error: \(error.error) near `\(error.context.line.trimmingCharacters(in: .whitespaces))`"))
             } catch {
                 errors.append(Diagnostic(file: file, line: nil, .error, "template error: \(error)"))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestCore
 
@@ -24,6 +25,33 @@ import Testing
     @Test func jsonIsSafeInsideScript() {
         let json = Escape.jsonString("</script><!-- \u{2028}")
         #expect(!json.contains("</") && !json.contains("<!--") && !json.contains("\u{2028}"))
+    }
+
+    @Test func jsonStringIsExactJSON() {
+        // Byte-level escaping must still give JSON that means the same text, multi-byte
+        // characters (é, 😀, U+2027 beside U+2028) untouched.
+        let text = "a\"b\\c\nd\u{01}é😀\u{2027}\u{2028}\u{2029}<>&'"
+        let json = Escape.jsonString(text)
+        #expect(json == "\"a\\\"b\\\\c\\nd\\u0001é😀\u{2027}\\u2028\\u2029\\u003c\\u003e\\u0026'\"")
+        let decoded = try? JSONSerialization.jsonObject(with: Data(("[" + json + "]").utf8)) as? [String]
+        #expect(decoded == [text])
+    }
+
+    @Test func htmlEscapingIsByteExactForEveryCharacter() {
+        // A quote followed by a combining accent is one Character; it must still be escaped.
+        #expect(Escape.html("\"\u{301}<é>&'") == "&quot;\u{301}&lt;é&gt;&amp;&#39;")
+        #expect(Escape.html("plain text") == "plain text")
+        #expect(TemplateEscaping().escapeText("<b>") == "&lt;b&gt;")
+    }
+
+    @Test func templatesEscapeWithDigestsEscaper() throws {
+        // swift-mustache's own escaper goes by Character and would leave this quote alone.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escaper-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "<p title=\"{{x}}\">{{x}} {{n}}</p>\n".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(siteTemplates: folder).get()
+        #expect(set.render(["x": "\"\u{301}<", "n": 7], template: "404") == "<p title=\"&quot;\u{301}&lt;\">&quot;\u{301}&lt; 7</p>\n")
     }
 
     @Test func bibtexEscapesTextButNotMath() {

@@ -2,10 +2,11 @@ extension SiteRenderer {
     /// A–Z by family name, one section per initial.
     func authorIndexContext(into context: inout [String: Any]) {
         context["author_count"] = model.authors.count
+        let root = context["root"] as! String
         var letters: [(letter: String, authors: [[String: Any]])] = []
         for author in model.authors {
             let initial = author.sortKey.first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
-            let entry: [String: Any] = ["id": author.id, "name": author.name, "count": author.papers.count]
+            let entry: [String: Any] = ["url": link(root, "authors/\(author.id)/"), "name": author.name, "count": author.papers.count]
             if letters.last?.letter == initial { letters[letters.count - 1].authors.append(entry) } else { letters.append((initial, [entry])) }
         }
         context["letters"] = letters.map { ["letter": $0.letter, "letter_id": $0.letter == "#" ? "other" : $0.letter.lowercased(), "authors": $0.authors] }
@@ -17,8 +18,12 @@ extension SiteRenderer {
         context["name"] = author.name
         context["count"] = author.papers.count
         context["papers_word"] = author.papers.count == 1 ? "paper" : "papers"
-        context["papers"] = paperList(author.papers, root: context["root"] as! String)
-        context["coauthors"] = author.coauthors.map { ["id": model.authors[$0.author].id, "name": model.authors[$0.author].name, "count": $0.count] }
+        let root = context["root"] as! String
+        context["papers"] = paperList(author.papers, root: root)
+        context["coauthors"] = author.coauthors.map { co -> [String: Any] in
+            let coauthor = model.authors[co.author]
+            return ["url": link(root, "authors/\(coauthor.id)/"), "name": coauthor.name, "count": co.count]
+        }
         context["has_coauthors"] = !author.coauthors.isEmpty
     }
 }

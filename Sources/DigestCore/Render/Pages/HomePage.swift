@@ -15,8 +15,8 @@ extension SiteRenderer {
         context["tag_cloud"] = model.tags.map { tag -> [String: Any] in
             // Five sizes, by the square root of the share of the largest tag.
             let weight = 1 + Int((Double(tag.papers.count) / Double(most)).squareRoot() * 4)
-            return ["id": tag.id, "count": tag.papers.count, "weight": min(5, weight)]
+            return ["id": tag.id, "url": link(root, "tags/\(tag.id)/"), "count": tag.papers.count, "weight": min(5, weight)]
         }
-        context["sources"] = model.sources.map { ["id": $0.id, "title": $0.title, "count": $0.papers.count] }
+        context["sources"] = model.sources.map { ["url": link(root, "sources/\($0.id)/"), "title": $0.title, "count": $0.papers.count] }
     }
 }

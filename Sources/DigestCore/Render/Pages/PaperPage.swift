@@ -4,11 +4,12 @@ extension SiteRenderer {
         let paper = model.papers[index]
         let authorIDs = model.paperAuthors[index]
         let names = authorIDs.map { model.authors[$0].name }
+        let root = context["root"] as! String
         context["title"] = paper.title
         context["title_html"] = MathText.inlineHTML(paper.title)
         context["title_inferred"] = paper.titleInferred
         context["authors"] = authorIDs.enumerated().map { n, a -> [String: Any] in
-            ["id": model.authors[a].id, "name": model.authors[a].name, "last": n == authorIDs.count - 1]
+            ["url": link(root, "authors/\(model.authors[a].id)/"), "name": model.authors[a].name, "last": n == authorIDs.count - 1]
         }
         context["has_authors"] = !authorIDs.isEmpty
         if authorIDs.isEmpty, let count = paper.authorCount { context["author_count"] = count }
@@ -22,7 +23,7 @@ extension SiteRenderer {
             if let value { context[key] = value }
         }
         if let upvotes = paper.upvotes { context["upvotes"] = upvotes }
-        context["tags"] = paper.tags.map { ["id": $0] }
+        context["tags"] = paper.tags.map { ["id": $0, "url": link(root, "tags/\($0)/")] }
         context["has_tags"] = !paper.tags.isEmpty
         if !paper.tags.isEmpty { context["keywords"] = paper.tags.joined(separator: "; ") }
         if !paper.abstract.isEmpty {
@@ -32,7 +33,7 @@ extension SiteRenderer {
         context["summary"] = Self.summaryText(paper)
         let related = model.related[index]
         context["related"] = related.map { r -> [String: Any] in
-            var item: [String: Any] = ["id": model.papers[r].id, "title_html": MathText.inlineHTML(model.papers[r].title)]
+            var item: [String: Any] = ["url": link(root, "papers/\(model.papers[r].id)/"), "title_html": MathText.inlineHTML(model.papers[r].title)]
             if let byline = byline(r) { item["byline"] = byline }
             return item
         }
@@ -42,7 +43,7 @@ extension SiteRenderer {
         let sourceIDs = Dictionary(uniqueKeysWithValues: model.sources.map { ($0.listing, $0) })
         context["sources"] = paper.sources.map { ref -> [String: Any] in
             let source = sourceIDs[ref.listing]
-            return ["id": source?.id ?? "", "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
+            return ["url": link(root, "sources/\(source?.id ?? "")/"), "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
         }
         context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String)
     }

@@ -1,7 +1,8 @@
 extension SiteRenderer {
     /// The listings, by file name.
     func sourceIndexContext(into context: inout [String: Any]) {
-        context["sources"] = model.sources.map { ["id": $0.id, "title": $0.title, "listing": $0.listing, "count": $0.papers.count] }
+        let root = context["root"] as! String
+        context["sources"] = model.sources.map { ["url": link(root, "sources/\($0.id)/"), "title": $0.title, "listing": $0.listing, "count": $0.papers.count] }
     }
 
     /// One listing's papers, in the listing's order.

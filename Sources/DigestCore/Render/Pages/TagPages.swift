@@ -2,7 +2,8 @@ extension SiteRenderer {
     /// Tags by name, with counts.
     func tagIndexContext(into context: inout [String: Any]) {
         context["tag_count"] = model.tags.count
-        context["tags"] = model.tags.map { ["id": $0.id, "count": $0.papers.count] }
+        let root = context["root"] as! String
+        context["tags"] = model.tags.map { ["id": $0.id, "url": link(root, "tags/\($0.id)/"), "count": $0.papers.count] }
     }
 
     /// A tag's papers, newest first, paginated.
