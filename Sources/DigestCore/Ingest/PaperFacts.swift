@@ -57,6 +57,14 @@ public struct PaperFacts: Sendable, Equatable {
         var keys: [String] = []
         if !titleInferred, !title.isEmpty { keys.append("title:" + TextNormalization.identityKey(title)) }
         if TextNormalization.wordCount(abstract) >= 20 { keys.append("abstract:" + TextNormalization.identityKey(abstract)) }
+        if keys.isEmpty, !abstract.isEmpty {
+            // A few words with no title (a poster page that lost the title) are too weak a key
+            // across listings, but within the listing they came from they still name one paper:
+            // without this key such a paper would be added again on every ingest.
+            for listing in Set(sources.map(\.listing)).sorted() {
+                keys.append("text:\(listing):" + TextNormalization.identityKey(abstract))
+            }
+        }
         return keys
     }
 }

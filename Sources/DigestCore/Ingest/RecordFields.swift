@@ -113,6 +113,7 @@ public enum RecordFields {
         var facts = PaperFacts(title: record.string("title") ?? "")
         facts.titleInferred = record.bool("title_inferred")
         facts.abstract = record.body
+        facts.sources = sourceRefs(in: record)
         return facts.identityKeys
     }
 

@@ -28,8 +28,11 @@ public struct PosterSessionParser: ListingParser {
 
         /// Is line `j` the title of a paper, judged by the line after it?
         func startsPaper(_ j: Int) -> Bool {
-            guard j + 1 < texts.count, titleLike[j] else { return false }
-            if authorList[j + 1] { return true }
+            guard j + 1 < texts.count else { return false }
+            // A ` · ` author list below is the strongest sign of a title, even of one that ends
+            // like a sentence (`… in Your Email Inbox!`); only running text is ruled out.
+            if authorList[j + 1] { return !authorList[j] && texts[j].utf8.count <= 300 && TextNormalization.wordCount(texts[j]) < 25 }
+            guard titleLike[j] else { return false }
             // A single author: a name, followed by an abstract or the next paper.
             guard !authorList[j], LineShape.isPersonName(texts[j + 1]) else { return false }
             return j + 2 >= texts.count || !authorList[j + 2]

@@ -81,6 +81,24 @@ import Testing
         #expect(Fixtures.snapshot(site) == before)
     }
 
+    @Test func shortAbstractWithoutTitleIsNotAddedAgain() throws {
+        // The poster page loses a paper's title and authors, and its abstract is one short
+        // sentence: too short to identify it across listings. Re-ingest must still find it.
+        let site = try Fixtures.site(listings: [Fixtures.posterSession]) { bytes in
+            var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+            lines[293] = "Given a sample of size $N$, it is often useful to select a smaller subsample."
+            lines.removeSubrange(291...292)
+            return Array(lines.joined(separator: "\n").utf8)
+        }
+        let first = Fixtures.ingest(site)
+        #expect(first.allDiagnostics.contains { $0.line == 292 && $0.message.contains("no title or authors") })
+        let before = Fixtures.snapshot(site)
+        let again = Fixtures.ingest(site)
+        #expect(again.written == 0)
+        #expect(again.listings.allSatisfy { $0.added == 0 && $0.updated == 0 })
+        #expect(Fixtures.snapshot(site) == before)
+    }
+
     @Test func handEditsSurviveReingest() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site)

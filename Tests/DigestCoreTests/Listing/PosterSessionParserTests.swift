@@ -41,6 +41,19 @@ import Testing
         #expect(entry.firstLine == 467 && entry.lastLine == 470)
     }
 
+    @Test func titleEndingLikeASentenceIsATitleAboveAuthors() throws {
+        // Nine words and a `!`: shaped like a sentence, but the ` · ` line below makes it a title.
+        let text = "Poster\nTowards a statistical theory of data selection under weak supervision\n"
+            + "Germain Kolossov · Andrea Montanari · Pulkit Tandon\nGiven a sample of size $N$, it is often useful to select a subsample.\n"
+            + "Causal Discovery From Trajectories in Your Email Inbox Is Easy!\nJonathan Groth · See-Kiong Cooley\n"
+            + "We find causal structure in the order in which people answer their mail.\n"
+        let parsed = PosterSessionParser().parse(ListingText(path: "p.txt", name: "p.txt", bytes: Array(text.utf8)))
+        #expect(parsed.entries.map(\.title) == ["Towards a statistical theory of data selection under weak supervision",
+                                                "Causal Discovery From Trajectories in Your Email Inbox Is Easy!"])
+        #expect(parsed.entries.last?.authors == ["Jonathan Groth", "See-Kiong Cooley"])
+        #expect(parsed.diagnostics.isEmpty)
+    }
+
     @Test func latexAndShortAbstractKept() throws {
         #expect(session.entries.contains { $0.abstract.hasPrefix("Given a sample of size $N$") })
     }
