@@ -10,7 +10,8 @@ struct IngestCommand: ParsableCommand {
         Reads each listing (default: every file in content/listings/), detects its format,
         and writes content/papers/<id>.md for each paper, merging a paper that appears in
         several listings into one record. Re-running changes nothing; fields you edit in a
-        record by hand are kept. Exits 1 when any listing or record had errors; the other
+        record by hand are kept. When no listing, record or setting has changed since the
+        last ingest, it repeats that report without parsing (see --no-cache). Exits 1 when any listing or record had errors; the other
         listings are still ingested.
 
         Examples:
@@ -37,6 +38,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Report what would change without writing anything.")
     var dryRun = false
 
+    @Flag(help: "Parse every listing even when nothing has changed since the last ingest.")
+    var noCache = false
+
     @Option(help: .hidden)
     var today: String?
 
@@ -46,7 +50,8 @@ struct IngestCommand: ParsableCommand {
             paths: paths,
             settings: ListingSettings(format: format, venue: venue, year: year),
             today: try todayDay(),
-            dryRun: dryRun
+            dryRun: dryRun,
+            useCache: !noCache
         )
         let report = Ingest.run(options)
         print(report.render(), terminator: "")

@@ -43,8 +43,9 @@ enum Fixtures {
         return root
     }
 
-    static func ingest(_ site: String, paths: [String] = [], settings: ListingSettings = ListingSettings()) -> IngestReport {
-        Ingest.run(IngestOptions(siteFolder: site, paths: paths, settings: settings, today: today))
+    /// Without the ingest cache unless asked: most tests are about what a real parse does.
+    static func ingest(_ site: String, paths: [String] = [], settings: ListingSettings = ListingSettings(), useCache: Bool = false) -> IngestReport {
+        Ingest.run(IngestOptions(siteFolder: site, paths: paths, settings: settings, today: today, useCache: useCache))
     }
 
     /// Every record's bytes, by file name.

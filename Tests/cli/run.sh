@@ -31,6 +31,10 @@ out=$("$digest" ingest -C "$site" --today 2026-11-22); status=$?
 check "re-ingest exits 0" test $status -eq 0
 check "re-ingest writes nothing" grep -q "0 records written" <<<"$out"
 check "re-ingest changes no byte" test "$before" = "$(fingerprint "$site")"
+check "re-ingest with nothing changed parses nothing" grep -q "^Nothing changed since the last ingest" <<<"$out"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 --no-cache); status=$?
+check "re-ingest with --no-cache parses again, writes nothing" grep -q "^505 distinct papers from 5 listings; 0 records written" <<<"$out"
+check "re-ingest with --no-cache changes no byte" test "$before" = "$(fingerprint "$site")"
 
 echo "this is not a listing" > "$site/content/listings/zz_junk.txt"
 out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1); status=$?

@@ -8,9 +8,12 @@ public struct IngestOptions: Sendable {
     public var settings: ListingSettings
     public var today: CalendarDay
     public var dryRun: Bool
+    /// Repeat the last report when nothing read has changed since (`IngestCache`).
+    public var useCache: Bool
 
     public init(siteFolder: String, paths: [String] = [], settings: ListingSettings = ListingSettings(),
-                today: CalendarDay, dryRun: Bool = false) {
+                today: CalendarDay, dryRun: Bool = false, useCache: Bool = true) {
+        self.useCache = useCache
         self.siteFolder = siteFolder
         self.paths = paths
         self.settings = settings
@@ -39,9 +42,17 @@ public enum Ingest {
             return report
         }
 
+        let files = ListingFiles.expand(options.paths.isEmpty ? [site.listings] : options.paths, diagnostics: &report.diagnostics)
+        if options.useCache, report.diagnostics.isEmpty, let cache = IngestCache.load(site),
+           cache.fingerprint == IngestCache.fingerprint(site: site, inputs: files, options: options) {
+            var repeated = cache.report
+            repeated.repeated = true
+            return repeated
+        }
+
         // 1. Read and parse the listings asked for.
         var inputs: [ParsedInput] = []
-        for file in ListingFiles.expand(options.paths.isEmpty ? [site.listings] : options.paths, diagnostics: &report.diagnostics) {
+        for file in files {
             let settings = (config.listings[file.name] ?? ListingSettings()).overriding(with: options.settings)
             var summary = IngestReport.ListingSummary(path: file.path, name: file.name)
             if let parsed = read(file, settings: settings, today: options.today, summary: &summary) {
@@ -132,6 +143,12 @@ public enum Ingest {
             }
         }
         report.merged.sort { $0.title < $1.title }
+        if !options.dryRun {
+            // Fingerprinted after the writes: the records as this ingest left them.
+            if report.hasErrors { IngestCache.remove(site) } else {
+                IngestCache.save(report.asUnchanged, fingerprint: IngestCache.fingerprint(site: site, inputs: files, options: options), site: site)
+            }
+        }
         return report
     }
 

@@ -1,8 +1,8 @@
 /// What `digest ingest` did, per listing and in total, and everything it has to say.
-public struct IngestReport: Sendable {
+public struct IngestReport: Sendable, Codable {
     public enum Outcome: Sendable { case added, updated, unchanged }
 
-    public struct ListingSummary: Sendable {
+    public struct ListingSummary: Sendable, Codable {
         public let path: String
         public let name: String
         public var format: ListingFormat?
@@ -22,7 +22,7 @@ public struct IngestReport: Sendable {
 
     }
 
-    public struct Merge: Sendable {
+    public struct Merge: Sendable, Codable {
         public let title: String
         public let sources: [SourceRef]
     }
@@ -33,6 +33,20 @@ public struct IngestReport: Sendable {
     public var distinctPapers = 0
     public var merged: [Merge] = []
     public var written = 0
+    /// Nothing read had changed since the last ingest, whose report this repeats (`IngestCache`).
+    public var repeated = false
+
+    /// The report as a run that changed nothing tells it: every paper unchanged.
+    var asUnchanged: IngestReport {
+        var report = self
+        for i in report.listings.indices {
+            report.listings[i].unchanged += report.listings[i].added + report.listings[i].updated
+            report.listings[i].added = 0
+            report.listings[i].updated = 0
+        }
+        report.written = 0
+        return report
+    }
 
     public var allDiagnostics: [Diagnostic] { listings.flatMap(\.diagnostics) + diagnostics }
     public var hasErrors: Bool { allDiagnostics.contains { $0.severity == .error } }
@@ -60,6 +74,7 @@ public struct IngestReport: Sendable {
                 out.append("  \(merge.title) (\(where_))")
             }
         }
+        if repeated { out.append("Nothing changed since the last ingest (listings, records and settings as then); nothing parsed.") }
         let errors = allDiagnostics.filter { $0.severity == .error }.count
         let warnings = allDiagnostics.count - errors
         out.append("\(distinctPapers) distinct papers from \(listings.filter { $0.format != nil && $0.entries > 0 }.count) listings; \(written) records written; \(errors) errors, \(warnings) warnings")

@@ -1,7 +1,7 @@
 import Yams
 
 /// Where a record's facts came from: a listing file and the line the paper starts on.
-public struct SourceRef: Sendable, Hashable, Comparable {
+public struct SourceRef: Sendable, Hashable, Comparable, Codable {
     public var listing: String
     public var line: Int
     public static func < (a: SourceRef, b: SourceRef) -> Bool { (a.listing, a.line) < (b.listing, b.line) }

@@ -1,7 +1,7 @@
 /// A problem found in an input file, reported as `file:line: severity: message` so that
 /// editors and CI logs can jump to it.
-public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+public struct Diagnostic: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable, Codable {
         case warning, error
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }

@@ -6,7 +6,16 @@ public struct StableHash: Sendable {
     public init() {}
 
     public mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        // Contiguous bytes (Data, arrays, native strings' UTF-8) are walked through a buffer:
+        // generic iteration over Data is several times slower, and ingest hashes whole listings.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            var value = self.value
+            for byte in buffer { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            self.value = value
+        }
+        if done == nil {
+            for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
     }
 
     public static func of(_ text: String) -> UInt64 {

@@ -99,6 +99,33 @@ import Testing
         #expect(Fixtures.snapshot(site) == before)
     }
 
+    @Test func unchangedInputsRepeatTheLastReport() throws {
+        let site = try Fixtures.site()
+        let first = Fixtures.ingest(site, useCache: true)
+        #expect(!first.repeated && first.written == 505)
+        let again = Fixtures.ingest(site, useCache: true)
+        #expect(again.repeated && again.written == 0 && again.distinctPapers == 505)
+        #expect(again.listings.map(\.unchanged) == [10, 145, 285, 10, 57])
+        #expect(again.allDiagnostics == first.allDiagnostics)  // the warnings are said again
+        #expect(again.merged.count == 2)
+    }
+
+    @Test func anyChangeToWhatIngestReadsParsesAgain() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site, useCache: true)
+        // A record edited by hand (its size or modification time changes).
+        let record = site + "/content/papers/" + (try FileManager.default.contentsOfDirectory(atPath: site + "/content/papers").sorted()[0])
+        try (String(contentsOfFile: record, encoding: .utf8) + "\nA note.\n").write(toFile: record, atomically: true, encoding: .utf8)
+        #expect(!Fixtures.ingest(site, useCache: true).repeated)
+        #expect(Fixtures.ingest(site, useCache: true).repeated)
+        // A listing with one more byte.
+        let listing = site + "/content/listings/" + Fixtures.abstractList
+        try (String(contentsOfFile: listing, encoding: .utf8) + "\n").write(toFile: listing, atomically: true, encoding: .utf8)
+        #expect(!Fixtures.ingest(site, useCache: true).repeated)
+        // Other settings on the command line.
+        #expect(!Fixtures.ingest(site, settings: ListingSettings(venue: "ICLR 2024"), useCache: true).repeated)
+    }
+
     @Test func handEditsSurviveReingest() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site)
