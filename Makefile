@@ -44,6 +44,7 @@ bench: build
 	@scripts/install-deps.sh hyperfine
 	bench/ingest_throughput.py $(DIGEST)
 	bench/run.sh $(or $(BENCH_SIZES),10000)
+	for n in $(or $(BENCH_SIZES),10000); do bench/incremental.sh $$n; done
 
 clean:
 	rm -rf .build public $(VENV)

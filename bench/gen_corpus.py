@@ -8,8 +8,10 @@
 Vocabulary comes from the real listings in content/listings/ (a word-level Markov chain over
 their titles and abstracts); abstracts are 120-250 words, some with LaTeX; 1-12 authors per
 paper drawn Zipf-like from a pool of about 2.5 names per paper (most authors have one paper,
-a few have hundreds); dates spread over 2019-2025; 1-3 of 40 tags. The same seed and size
-always give the same bytes.
+a few have hundreds); dates spread over 2019-2025; 1-3 of 40 tags. Records: one paper in 20
+also names a second listing (cross-listed). Listings: the same seed gives the same papers in
+every format, so ingesting two formats of one seed cross-lists every paper. The same seed
+and size always give the same bytes.
 """
 import argparse, bisect, os, random, re, sys
 
@@ -139,8 +141,10 @@ def write_records(n, folder, seed):
                  f"date: {p['date']}"]
         if p["upvotes"] is not None:
             lines.append(f"upvotes: {p['upvotes']}")
-        lines += ["tags: [" + ", ".join(p["tags"]) + "]", "sources:", f"- {{listing: bench-{seed}.txt, line: {i + 1}}}", "---",
-                  p["abstract"], ""]
+        lines += ["tags: [" + ", ".join(p["tags"]) + "]", "sources:", f"- {{listing: bench-{seed}.txt, line: {i + 1}}}"]
+        if i % 20 == 7:  # one paper in 20 was also in a second listing (cross-listed)
+            lines.append(f"- {{listing: bench-{seed}-posters.txt, line: {3 * (i // 20) + 4}}}")
+        lines += ["---", p["abstract"], ""]
         with open(os.path.join(papers, ident + ".md"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines))
 
