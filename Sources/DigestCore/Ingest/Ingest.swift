@@ -89,24 +89,37 @@ public enum Ingest {
             + references.flatMap { $0.facts.map { Member(isInput: false, facts: $0) } })
             .sorted { $0.facts.sources[0] < $1.facts.sources[0] }
         let records = loaded.records
-        let keys = candidates.map(\.facts.identityKeys) + records.map(RecordFields.identityKeys(of:))
+        // Keys, merged facts and tags take most of an ingest's time and depend on nothing but
+        // their own group: they are worked out on every core, the ids and writes after, in order.
+        // (Records hold Yams nodes, which may not cross threads: what is needed of them is taken first.)
+        let recordFacts = records.map(RecordFields.identityFacts(of:))
+        let keys = ParallelMap.run(candidates.count + records.count) {
+            $0 < candidates.count ? candidates[$0].facts.identityKeys : recordFacts[$0 - candidates.count].identityKeys
+        }
+        let groups = PaperGrouping.groups(keys: keys)
+        let merged = ParallelMap.run(groups.count) { g -> (new: PaperFacts, base: PaperFacts?)? in
+            let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
+            guard members.contains(where: \.isInput) else { return nil }
+            let new = vocabulary.tagged(PaperFacts.merge(members.map(\.facts)))
+            guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else { return (new, nil) }
+            let sourceListings = Set(target.sources.map(\.listing))
+            let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
+            return (new, baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)))
+        }
         var taken = Set(records.map(\.id)).union(loaded.unreadable)
         var outcomeBySource: [SourceRef: IngestReport.Outcome] = [:]
         var writes: [Record] = []
-        for group in PaperGrouping.groups(keys: keys) {
+        for (group, facts) in zip(groups, merged) {
+            guard let (new, base) = facts else { continue }
             let members = group.filter { $0 < candidates.count }.map { candidates[$0] }
-            guard members.contains(where: \.isInput) else { continue }
             let matched = group.filter { $0 >= candidates.count }.map { records[$0 - candidates.count] }
-            let new = vocabulary.tagged(PaperFacts.merge(members.map(\.facts)))
             let outcome: IngestReport.Outcome
             if let target = matched.first {
                 for other in matched.dropFirst() {
                     report.diagnostics.append(Diagnostic(file: store.path(for: other.id), line: nil, .warning,
                                                          "same paper as \(target.id).md (shared title or abstract); left as it is"))
                 }
-                let sourceListings = Set(RecordFields.sourceRefs(in: target).map(\.listing))
-                let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
-                let (updated, changed) = RecordFields.updated(target, base: baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)), new: new)
+                let (updated, changed) = RecordFields.updated(target, base: base, new: new)
                 outcome = changed ? .updated : .unchanged
                 if changed { writes.append(updated) }
             } else {
@@ -189,8 +202,8 @@ public enum Ingest {
         }
         let year = ListingYear.resolve(entries: parsed.entries, setting: settings.year, today: today)
         summary.yearNote = year?.explanation
-        let facts = parsed.entries.map {
-            Candidate.facts(for: $0, in: parsed, name: file.name, settings: settings, year: year, today: today)
+        let facts = ParallelMap.run(parsed.entries.count) {
+            Candidate.facts(for: parsed.entries[$0], in: parsed, name: file.name, settings: settings, year: year, today: today)
         }
         return ParsedInput(name: file.name, facts: facts)
     }

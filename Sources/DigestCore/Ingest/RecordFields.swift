@@ -110,11 +110,16 @@ public enum RecordFields {
 
     /// The keys a record is matched by: its title (unless inferred) and abstract.
     public static func identityKeys(of record: Record) -> [String] {
+        identityFacts(of: record).identityKeys
+    }
+
+    /// What of a record says which paper it is: title, abstract and sources.
+    static func identityFacts(of record: Record) -> PaperFacts {
         var facts = PaperFacts(title: record.string("title") ?? "")
         facts.titleInferred = record.bool("title_inferred")
         facts.abstract = record.body
         facts.sources = sourceRefs(in: record)
-        return facts.identityKeys
+        return facts
     }
 
     /// A new record for facts no record holds yet.

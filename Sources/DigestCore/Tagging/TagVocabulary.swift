@@ -14,8 +14,9 @@ public struct TagVocabulary: Sendable {
     public let entries: [Entry]
     /// Phrase (words joined by single spaces) → the entries it belongs to.
     let phraseEntries: [String: [Int]]
-    /// The most words in any phrase.
-    let longestPhrase: Int
+    /// Every phrase's leading words (`large`, `large language`, …): a run of words is
+    /// extended only while it can still become a phrase, so most words cost one lookup.
+    let prefixes: Set<String>
     static let titleWeight = 3
     static let threshold = 3
     static let maxTags = 4
@@ -27,19 +28,27 @@ public struct TagVocabulary: Sendable {
         var index: [String: [Int]] = [:]
         for (n, entry) in self.entries.enumerated() { for phrase in entry.phrases { index[phrase, default: []].append(n) } }
         phraseEntries = index
-        longestPhrase = self.entries.flatMap(\.phrases).map { $0.split(separator: " ").count }.max() ?? 1
+        var prefixes = Set<String>()
+        for phrase in index.keys {
+            let words = phrase.split(separator: " ")
+            for n in 1...max(1, words.count) { prefixes.insert(words.prefix(n).joined(separator: " ")) }
+        }
+        self.prefixes = prefixes
     }
 
-    /// The vocabulary's phrases that occur in a text, as whole words: every run of up to
-    /// `longestPhrase` words is looked up once, instead of searching the text for each phrase.
+    /// The vocabulary's phrases that occur in a text, as whole words: runs of words are looked
+    /// up while they are the start of some phrase, instead of searching the text for each phrase.
     func phrases(in text: String) -> Set<String> {
         let words = TextNormalization.identityKey(text).split(separator: " ")
         var found = Set<String>()
         for start in words.indices {
-            var phrase = ""
-            for end in start..<min(words.count, start + longestPhrase) {
-                phrase += (end == start ? "" : " ") + words[end]
+            var phrase = String(words[start])
+            var end = start
+            while prefixes.contains(phrase) {
                 if phraseEntries[phrase] != nil { found.insert(phrase) }
+                end += 1
+                guard end < words.count else { break }
+                phrase += " " + words[end]
             }
         }
         return found
