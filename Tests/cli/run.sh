@@ -49,5 +49,39 @@ check "a usage error exits 2" test $status -eq 2
 check "an unknown --format exits 2" test $status -eq 2
 check "--help shows examples" bash -c "'$digest' ingest --help | grep -q 'Examples:'"
 
+# A build killed at any moment leaves the previous site or the new one, never a mix: the
+# record's title goes back and forth between two states A and B; each build towards the other
+# state is killed after a different delay, then run to the end.
+treehash() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-64; }
+record="$site/content/papers/$(ls "$site/content/papers" | sort | sed -n 3p)"
+cp "$record" "$work/state-a.md"
+sed '0,/^title: "/s//title: "Killed builds: /' "$work/state-a.md" > "$work/state-b.md"
+for state in a b; do
+  cp "$work/state-$state.md" "$record"
+  "$digest" build -C "$site" -o "$work/expected-$state" --clean >/dev/null 2>&1
+  eval "hash_$state=$(treehash "$work/expected-$state")"
+done
+cp "$work/state-a.md" "$record"
+"$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
+check "the site built for state A is the clean build of A" test "$(treehash "$site/public")" = "$hash_a"
+mixed=0 killed=0 tries=0 now=a
+for delay in 0.02 0.05 0.08 0.1 0.13 0.16 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8; do
+  other=$([ $now = a ] && echo b || echo a)
+  cp "$work/state-$other.md" "$record"
+  tries=$((tries + 1)); clean=$([ $((tries % 3)) = 0 ] && echo --clean || true)  # full builds too
+  "$digest" build -C "$site" -o "$site/public" $clean >/dev/null 2>&1 & pid=$!
+  sleep "$delay"; kill -9 $pid 2>/dev/null && killed=$((killed + 1)); wait $pid 2>/dev/null
+  h=$(treehash "$site/public")
+  [ "$h" = "$hash_a" ] || [ "$h" = "$hash_b" ] || { mixed=$((mixed + 1)); echo "     mixed site after a kill at $delay s"; }
+  "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
+  eval "want=\$hash_$other"
+  [ "$(treehash "$site/public")" = "$want" ] || { mixed=$((mixed + 1)); echo "     wrong site after the build that followed a kill at $delay s"; }
+  now=$other
+done
+echo "     $killed of 14 builds were killed while running"
+check "killed builds leave a whole site (old or new), and the next build the right one" test $mixed -eq 0
+check "some builds were killed mid-way" test $killed -ge 5
+check "no staging folder is left behind" test -z "$(ls -A "$site" | grep building)"
+
 echo "cli: $passed passed, $failed failed"
 [ $failed -eq 0 ]

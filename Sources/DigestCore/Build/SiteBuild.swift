@@ -10,6 +10,8 @@ public enum SiteBuild {
         report.output = output
         var clock = StageClock()
 
+        let folder = OutputFolder(target: output)
+        folder.emptyTrash()
         guard let loaded = SiteLoader.load(site, diagnostics: &report.diagnostics) else { return report }
         let templates: TemplateSet
         switch TemplateSet.load(siteTemplates: site.templates) {
@@ -37,17 +39,42 @@ public enum SiteBuild {
             .prepared(renderAll: previous == nil)
         let pages = renderer.pages()
         let incremental = previous != nil
-        let folder = OutputFolder(target: output)
-        // A full build writes into a staging folder swapped in at the end; an incremental one
-        // replaces changed files in place, each atomically.
-        let destination = incremental ? output : folder.staging
+        // Every build writes the new site into a staging folder and swaps it in at the end, so
+        // a build stopped at any moment leaves the old site or the new one, never a mix. An
+        // incremental build fills staging with hard links to the files that did not change.
+        let destination = folder.staging
         var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(renderer.siteFeed().utf8))]
         for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(renderer.tagFeed(i).utf8))) }
         other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
         other.append(("robots.txt", Array(renderer.robots().utf8)))
         let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
+        for page in pages { report.counts[page.kind.group, default: 0] += 1 }
+        report.counts["feeds"] = 1 + model.tags.count
+        report.counts["other files"] = 2
+        report.counts["assets"] = assets.count
+        report.total = pages.count + other.count + assets.count
+        report.incremental = incremental
+
+        // Each page's inputs are its template context. A rebuild hashes them all first,
+        // touching no file: when every output is as last time (and the site is still there),
+        // there is nothing to do; otherwise only pages whose hash changed are rendered again.
+        let progress = options.progress
+        let pageHashes = previous == nil ? nil : ParallelMap.run(pages.count) { i -> UInt64 in
+            if i % 997 == 0 { progress?(i, pages.count) }  // every few hundred pages; order across cores is loose
+            return ContextHash.of(renderer.context(for: pages[i]))
+        }
+        let otherHashes = (other + assets).map { ContextHash.of(bytes: $0.bytes) }
+        if let previous, let pageHashes, previous.hashes.count == report.total,
+           zip(pages, pageHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
+           zip(other + assets, otherHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
+           (pages.map(\.path) + (other + assets).map(\.path)).allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
+            report.written = true
+            report.stages.append(("render and write", clock.lap()))
+            return report
+        }
+
         do {
-            if !incremental { try folder.prepare() }
+            try folder.prepare()
             try OutputFolder.makeFolders(for: pages.map(\.path) + (other + assets).map(\.path), in: destination)
         } catch {
             folder.discard()
@@ -55,50 +82,40 @@ public enum SiteBuild {
             return report
         }
         @Sendable func write(_ bytes: [UInt8], _ path: String) -> Bool {
-            incremental ? (try? AtomicFile.write(bytes, to: destination + "/" + path)) != nil
-                        : OutputFolder.writeNew(bytes, to: destination + "/" + path)
+            OutputFolder.writeNew(bytes, to: destination + "/" + path)
         }
-        // Each page's inputs are its template context; a page whose context hashes as last
-        // time (and whose file is still there) is not rendered again. Pages are written as
-        // they are rendered, so the site is never held in memory whole.
-        let progress = options.progress
+        /// The current site's file, unchanged, into the new one: false when it is not there.
+        @Sendable func keep(_ path: String) -> Bool {
+            OutputFolder.link(output + "/" + path, to: destination + "/" + path)
+        }
+        // Pages are written as they are rendered, so the site is never held in memory whole.
         let results = ParallelMap.run(pages.count) { i -> (hash: UInt64, wrote: Bool, failed: Bool) in
-            if i % 997 == 0 { progress?(i, pages.count) }  // every few hundred pages; order across cores is loose
+            if pageHashes == nil, i % 997 == 0 { progress?(i, pages.count) }
+            if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, keep(pages[i].path) {
+                return (known, false, false)
+            }
             let context = renderer.context(for: pages[i])
             let hash = ContextHash.of(context)
-            if let previous, previous.hashes[pages[i].path] == hash, FileManager.default.fileExists(atPath: output + "/" + pages[i].path) {
-                return (hash, false, false)
-            }
             let ok = write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
             return (hash, true, !ok)
         }
         var hashes: [(path: String, hash: UInt64)] = zip(pages, results).map { ($0.path, $1.hash) }
         var failed = zip(pages, results).filter { $1.failed }.map(\.0.path)
         report.rewritten = results.filter(\.wrote).count
-        for page in pages { report.counts[page.kind.group, default: 0] += 1 }
-        report.counts["feeds"] = 1 + model.tags.count
-        report.counts["other files"] = 2
-        report.counts["assets"] = assets.count
-        for file in other + assets {
-            let hash = ContextHash.of(bytes: file.bytes)
+        for (file, hash) in zip(other + assets, otherHashes) {
             hashes.append((file.path, hash))
-            if previous?.hashes[file.path] == hash && FileManager.default.fileExists(atPath: output + "/" + file.path) { continue }
+            if previous?.hashes[file.path] == hash && keep(file.path) { continue }
             report.rewritten += 1
             if !write(file.bytes, file.path) { failed.append(file.path) }
         }
-        report.total = hashes.count
-        report.incremental = incremental
         report.stages.append(("render and write", clock.lap()))
 
         if let first = failed.sorted().first {
-            if !incremental { folder.discard() }
+            folder.discard()
             report.diagnostics.append(Diagnostic(file: destination + "/" + first, line: nil, .error, "cannot write (and \(failed.count - 1) more)"))
-        } else if let previous {
-            let gone = Set(previous.hashes.keys).subtracting(hashes.map(\.path))
-            Self.remove(gone.sorted(), in: output)
-            report.written = true
-            report.removed = gone.count
         } else {
+            // Outputs the new site no longer has were simply not linked into it.
+            if let previous { report.removed = Set(previous.hashes.keys).subtracting(hashes.map(\.path)).count }
             do {
                 try folder.swapIn()
                 report.written = true
@@ -106,8 +123,7 @@ public enum SiteBuild {
                 folder.discard()
                 report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
             }
-            folder.removeOld()
-            report.stages.append(("remove old site", clock.lap()))
+            folder.discard()
         }
         if report.written {
             let cache = BuildCache(fingerprint: fingerprint, output: output,
@@ -136,18 +152,5 @@ extension SiteBuild {
         hash.add(tag: 4, options.linkStyle.rawValue)
         for file in katex { hash.add(tag: 5, file.path); hash.add(file.bytes) }
         return String(hash.value, radix: 16)
-    }
-
-    /// Removes outputs that no longer exist, and the folders that leaves empty.
-    static func remove(_ gone: [String], in output: String) {
-        for relative in gone {
-            try? FileManager.default.removeItem(atPath: output + "/" + relative)
-            // Remove folders the deletion left empty, up to the output folder.
-            var folder = (relative as NSString).deletingLastPathComponent
-            while !folder.isEmpty, (try? FileManager.default.contentsOfDirectory(atPath: output + "/" + folder))?.isEmpty == true {
-                try? FileManager.default.removeItem(atPath: output + "/" + folder)
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
     }
 }

@@ -33,7 +33,8 @@ enum SiteLoader {
         var listings: [String: ListingInfo] = [:]
         let listingNames = Set(papers.flatMap { $0.sources.map(\.listing) })
         for name in listingNames.sorted() {
-            guard let bytes = FileManager.default.contents(atPath: site.listings + "/" + name) else { continue }
+            let path = site.listings + "/" + name
+            guard !SymbolicLink.isLink(path), let bytes = FileManager.default.contents(atPath: path) else { continue }
             let text = ListingText(path: name, name: name, bytes: bytes)
             let format = config.listings[name]?.format ?? FormatDetector.detect(text)
             let header = format.map { $0.parser.parse(text).header } ?? ListingHeader()

@@ -21,6 +21,10 @@ enum ListingFiles {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let full = path + "/" + name
+                    if SymbolicLink.isLink(full) {
+                        diagnostics.append(SymbolicLink.diagnostic(full))
+                        continue
+                    }
                     var sub: ObjCBool = false
                     if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue {
                         files.append(File(path: full, name: name))

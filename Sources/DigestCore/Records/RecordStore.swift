@@ -26,6 +26,14 @@ public struct RecordStore: Sendable {
     /// One record, or what is wrong with its file, with the line where it can be told.
     public func read(id: String, resolver: Resolver = .default) -> Result<Record, Diagnostic> {
         let path = path(for: id)
+        // The id becomes a folder and a URL of the site, so only a slug will do; and a link
+        // could point anywhere on the machine, so records must be files of the site itself.
+        guard Slug.isValid(id) else {
+            let suggestion = Slug.make(id)
+            return .failure(Diagnostic(file: path, line: nil, .error, "a record's file name must be lowercase letters, digits and single dashes"
+                                       + (suggestion.isEmpty ? "" : " (rename it to \(suggestion).md)")))
+        }
+        if SymbolicLink.isLink(path) { return .failure(SymbolicLink.diagnostic(path)) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(file: path, line: nil, .error, "cannot read the record"))
         }

@@ -23,7 +23,12 @@ public struct TemplateSet: Sendable {
             }
         }
         var overridden: [String] = []
+        var errors: [Diagnostic] = []
         for path in siteFiles(in: folder) {
+            if SymbolicLink.isLink(folder + "/" + path) {
+                errors.append(SymbolicLink.diagnostic(folder + "/" + path))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
             // Only a file that differs from the built-in one counts as an override.
             if DefaultTemplates.files[path].map({ Array($0.utf8) == [UInt8](data) }) == true { continue }
@@ -37,7 +42,6 @@ public struct TemplateSet: Sendable {
         }
         TemplateEscaping.registered
         var library = MustacheLibrary()
-        var errors: [Diagnostic] = []
         for name in sources.keys.sorted() {
             let (text, file) = sources[name]!
             do {

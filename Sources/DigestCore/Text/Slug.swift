@@ -3,6 +3,13 @@ import Foundation
 /// ASCII slugs for ids and URLs: `François Charton` → `francois-charton`. Only `[a-z0-9-]`
 /// ever comes out, so a slug is safe as a path component.
 public enum Slug {
+    /// Is this a slug `make` could give: `[a-z0-9]` runs joined by single `-`? Record ids
+    /// must be, since they become folders and URLs of the site.
+    public static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 200 && id.first != "-" && id.last != "-" && !id.contains("--")
+            && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
     public static func make(_ text: String, maxLength: Int = 80) -> String {
         let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
         let ascii = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
