@@ -179,8 +179,19 @@ public enum Ingest {
 
     /// Reads one listing to facts, recording format, counts and problems in `summary`.
     /// nil when the listing as a whole cannot be used.
+    /// The largest listing read, and the most papers taken from one: far beyond any real page
+    /// (a conference's whole program is a few MB), small enough that memory and time stay bounded.
+    static let maxListingBytes = 256 << 20
+    static let maxEntries = 200_000
+
     static func read(_ file: ListingFiles.File, settings: ListingSettings, today: CalendarDay,
                      summary: inout IngestReport.ListingSummary) -> ParsedInput? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        guard size <= maxListingBytes else {
+            summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
+                "the file is \(size >> 20) MB; digest reads listings of up to \(maxListingBytes >> 20) MB (split it into several listings)"))
+            return nil
+        }
         guard let bytes = FileManager.default.contents(atPath: file.path) else {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error, "cannot read the file"))
             return nil
@@ -196,6 +207,11 @@ public enum Ingest {
         let parsed = format.parser.parse(text)
         summary.diagnostics += parsed.diagnostics
         summary.entries = parsed.entries.count
+        guard parsed.entries.count <= maxEntries else {
+            summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
+                "\(parsed.entries.count) papers; digest takes up to \(maxEntries) from one listing (split it into several listings)"))
+            return nil
+        }
         guard !parsed.entries.isEmpty else {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error, "no papers found in this \(format.displayName)"))
             return nil

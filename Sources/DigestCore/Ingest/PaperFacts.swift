@@ -55,14 +55,19 @@ public struct PaperFacts: Sendable, Equatable {
     /// its abstract (when long enough to be telling).
     public var identityKeys: [String] {
         var keys: [String] = []
-        if !titleInferred, !title.isEmpty { keys.append("title:" + TextNormalization.identityKey(title)) }
-        if TextNormalization.wordCount(abstract) >= 20 { keys.append("abstract:" + TextNormalization.identityKey(abstract)) }
-        if keys.isEmpty, !abstract.isEmpty {
-            // A few words with no title (a poster page that lost the title) are too weak a key
-            // across listings, but within the listing they came from they still name one paper:
-            // without this key such a paper would be added again on every ingest.
+        let titleKey = TextNormalization.identityKey(title)
+        if !titleInferred, !titleKey.isEmpty { keys.append("title:" + titleKey) }
+        let abstractKey = TextNormalization.wordCount(abstract) >= 20 ? TextNormalization.identityKey(abstract) : ""
+        if !abstractKey.isEmpty { keys.append("abstract:" + abstractKey) }
+        let text = abstract.isEmpty ? title : abstract
+        if keys.isEmpty, !text.isEmpty {
+            // A few words with no title (a poster page that lost the title), or text of symbols
+            // only, are too weak a key across listings, but within the listing they came from
+            // they still name one paper: without this key such a paper would be added again
+            // on every ingest. Text with no letters or digits counts as written.
+            let key = TextNormalization.identityKey(text)
             for listing in Set(sources.map(\.listing)).sorted() {
-                keys.append("text:\(listing):" + TextNormalization.identityKey(abstract))
+                keys.append("text:\(listing):" + (key.isEmpty ? "=" + text : key))
             }
         }
         return keys

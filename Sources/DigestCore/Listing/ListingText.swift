@@ -6,11 +6,17 @@ public struct ListingLine: Sendable, Equatable {
     /// False when the bytes of this line were not valid UTF-8; the text then holds U+FFFD
     /// in their place, so that the parser keeps its place but the entry is dropped.
     public let isValidUTF8: Bool
+    /// The line's length in bytes when it is over `ListingText.maxLineBytes`; its text is
+    /// then only a placeholder, and the entry it belongs to is dropped.
+    public var tooLong: Int? = nil
 }
 
 /// A listing file read into lines. CRLF or CR line ends, a UTF-8 byte order mark, and
 /// trailing spaces or tabs make no difference to what the parsers see.
 public struct ListingText: Sendable {
+    /// No title, author list or abstract is a megabyte long; a longer line is a page dump
+    /// gone wrong (or an attack), and is not kept in memory or handed to the parsers.
+    public static let maxLineBytes = 1 << 20
     /// The path as the user gave it, for messages.
     public let path: String
     /// The file name, which is how records refer to the listing.
@@ -24,7 +30,15 @@ public struct ListingText: Sendable {
         var current: [UInt8] = []
         var number = 1
         var previousWasCR = false
+        var length = 0
         func flush() {
+            defer { length = 0 }
+            if length > Self.maxLineBytes {
+                lines.append(ListingLine(number: number, text: "\u{FFFD}", isValidUTF8: true, tooLong: length))
+                current.removeAll(keepingCapacity: false)
+                number += 1
+                return
+            }
             var slice = current[...]
             if number == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
             let valid = String(validating: slice, as: UTF8.self)
@@ -42,7 +56,8 @@ public struct ListingText: Sendable {
                 previousWasCR = true
                 continue
             } else {
-                current.append(byte)
+                length += 1
+                if length <= Self.maxLineBytes { current.append(byte) }
             }
             previousWasCR = false
         }

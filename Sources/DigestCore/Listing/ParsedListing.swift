@@ -55,6 +55,7 @@ public struct ParsedListing: Sendable {
     /// Drops every entry that spans a line whose bytes were not UTF-8: the rest of the
     /// listing is still good, but a half-decoded title or abstract is not.
     mutating func dropEntriesWithInvalidText(_ listing: ListingText) {
+        for line in listing.lines { if let bytes = line.tooLong { dropEntry(at: line.number, listing, "line is \(bytes) bytes long, over the limit of \(ListingText.maxLineBytes)") } }
         let invalid = listing.lines.filter { !$0.isValidUTF8 }.map(\.number)
         guard !invalid.isEmpty else { return }
         entries.removeAll { entry in
@@ -66,5 +67,13 @@ public struct ParsedListing: Sendable {
         for line in invalid where !diagnostics.contains(where: { $0.line == line }) {
             diagnostics.append(Diagnostic(file: listing.path, line: line, .warning, "invalid UTF-8 outside any paper; line ignored"))
         }
+    }
+
+    private mutating func dropEntry(at line: Int, _ listing: ListingText, _ problem: String) {
+        let before = entries.count
+        entries.removeAll { $0.firstLine <= line && line <= $0.lastLine }
+        // An error either way: the line may have been a paper the parser could not even see.
+        diagnostics.append(Diagnostic(file: listing.path, line: line, .error,
+                                      problem + (entries.count < before ? "; the paper there was skipped" : "; line skipped")))
     }
 }

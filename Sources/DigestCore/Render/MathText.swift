@@ -10,70 +10,102 @@ public enum MathText {
 
     /// Math spans, outside code spans. `$` follows Pandoc's rule: the opening one is not
     /// followed by a space, the closing one not preceded by a space nor followed by a digit,
-    /// so `$5 and $10` stays text.
+    /// so `$5 and $10` stays text. A code span is a run of backticks closed by the next run of
+    /// the same length (CommonMark's rule, which cmark applies after us).
+    ///
+    /// One pass over the bytes, and every search for a closer is a binary search in a list of
+    /// closer positions made once: abstracts are pasted from pages nobody here controls, and a
+    /// megabyte of `\(` or backticks must not cost a search of the rest of the text each.
     static func spans(in text: String) -> [Span] {
         // Most titles and abstracts have no math and no code: one byte scan says so.
         guard text.utf8.contains(where: { $0 == 0x24 || $0 == 0x5C || $0 == 0x60 }) else { return [] }  // $ \ `
-        var spans: [Span] = []
-        var i = text.startIndex
-        func at(_ index: String.Index, _ s: String) -> Bool { text[index...].hasPrefix(s) }
-        while i < text.endIndex {
-            let c = text[i]
-            if c == "`" {
-                // Skip a code span: a run of backticks to the next run of the same length.
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        var found: [(start: Int, end: Int, display: Bool)] = []
+
+        // Closers, by position: `\)`, `\]`, `$$`; backtick runs by length.
+        var parenClose: [Int] = [], bracketClose: [Int] = [], doubleDollar: [Int] = []
+        var runsByLength: [Int: [Int]] = [:]
+        var j = 0
+        while j < n {
+            if bytes[j] == 0x60 {
+                let start = j
+                while j < n, bytes[j] == 0x60 { j += 1 }
+                runsByLength[j - start, default: []].append(start)
+                continue
+            }
+            if j + 1 < n {
+                if bytes[j] == 0x5C, bytes[j + 1] == 0x29 { parenClose.append(j) }
+                if bytes[j] == 0x5C, bytes[j + 1] == 0x5D { bracketClose.append(j) }
+                if bytes[j] == 0x24, bytes[j + 1] == 0x24 { doubleDollar.append(j) }
+            }
+            j += 1
+        }
+        /// The first position in a sorted list at or after `position`.
+        func first(_ list: [Int], atOrAfter position: Int) -> Int? {
+            var (low, high) = (0, list.count)
+            while low < high { let mid = (low + high) / 2; if list[mid] < position { low = mid + 1 } else { high = mid } }
+            return low < list.count ? list[low] : nil
+        }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+        var i = 0
+        while i < n {
+            let c = bytes[i]
+            if c == 0x60 {  // a code span: skip it whole; an unmatched run is text
                 var run = i
-                while run < text.endIndex, text[run] == "`" { run = text.index(after: run) }
-                let fence = String(text[i..<run])
-                if let close = text[run...].range(of: fence) { i = close.upperBound } else { i = run }
+                while run < n, bytes[run] == 0x60 { run += 1 }
+                let length = run - i
+                if let close = first(runsByLength[length] ?? [], atOrAfter: run) { i = close + length } else { i = run }
                 continue
             }
-            if c == "\\", let next = text.index(i, offsetBy: 1, limitedBy: text.endIndex), next < text.endIndex {
-                let n = text[next]
-                if n == "(" || n == "[" {
-                    let closer = n == "(" ? "\\)" : "\\]"
-                    if let close = text[text.index(after: next)...].range(of: closer) {
-                        spans.append(Span(range: i..<close.upperBound, display: n == "["))
-                        i = close.upperBound
-                        continue
-                    }
+            if c == 0x5C, i + 1 < n {  // \( … \) and \[ … \], or an escaped character such as `\$`
+                let next = bytes[i + 1]
+                if next == 0x28 || next == 0x5B, let close = first(next == 0x28 ? parenClose : bracketClose, atOrAfter: i + 2) {
+                    found.append((i, close + 2, next == 0x5B))
+                    i = close + 2
+                    continue
                 }
-                i = text.index(after: next)  // an escaped character, such as `\$`
+                i += 2
                 continue
             }
-            if c == "$" {
-                if at(i, "$$") {
-                    let start = text.index(i, offsetBy: 2)
-                    if let close = text[start...].range(of: "$$"), close.lowerBound > start {
-                        spans.append(Span(range: i..<close.upperBound, display: true))
-                        i = close.upperBound
+            if c == 0x24 {
+                if i + 1 < n, bytes[i + 1] == 0x24 {
+                    if let close = first(doubleDollar, atOrAfter: i + 2), close > i + 2 {
+                        found.append((i, close + 2, true))
+                        i = close + 2
                         continue
                     }
-                } else if let close = closingDollar(in: text, after: i) {
-                    spans.append(Span(range: i..<text.index(after: close), display: false))
-                    i = text.index(after: close)
+                } else if let close = closingDollar(bytes, after: i, isSpace: isSpace) {
+                    found.append((i, close + 1, false))
+                    i = close + 1
                     continue
                 }
             }
-            i = text.index(after: i)
+            i += 1
         }
-        return spans
+        let utf8 = text.utf8
+        return found.map { span in
+            Span(range: utf8.index(utf8.startIndex, offsetBy: span.start)..<utf8.index(utf8.startIndex, offsetBy: span.end), display: span.display)
+        }
     }
 
-    private static func closingDollar(in text: String, after open: String.Index) -> String.Index? {
-        let start = text.index(after: open)
-        guard start < text.endIndex, !text[start].isWhitespace, text[start] != "$" else { return nil }
+    /// The `$` that closes the one at `open`, on the same line: it stops at the first `$`, so
+    /// every byte is looked at by one such search at most.
+    private static func closingDollar(_ bytes: [UInt8], after open: Int, isSpace: (UInt8) -> Bool) -> Int? {
+        let start = open + 1
+        guard start < bytes.count, !isSpace(bytes[start]), bytes[start] != 0x24 else { return nil }
         var j = start
-        while j < text.endIndex {
-            let c = text[j]
-            if c == "\\" { j = text.index(after: j); if j < text.endIndex { j = text.index(after: j) }; continue }
-            if c == "\n" { return nil }
-            if c == "$" {
-                let before = text[text.index(before: j)]
-                let after = text.index(after: j)
-                if !before.isWhitespace, after == text.endIndex || !(text[after].isNumber) { return j }
+        while j < bytes.count {
+            let c = bytes[j]
+            if c == 0x5C { j += 2; continue }
+            if c == 0x0A { return nil }
+            if c == 0x24 {
+                let after = j + 1
+                if !isSpace(bytes[j - 1]), after == bytes.count || !(bytes[after] >= 0x30 && bytes[after] <= 0x39) { return j }
                 return nil
             }
-            j = text.index(after: j)
+            j += 1
         }
         return nil
     }
@@ -100,18 +132,38 @@ public enum MathText {
     public static func markdownHTML(_ markdown: String) -> String {
         let spans = spans(in: markdown)
         guard !spans.isEmpty else { return Markdown.html(markdown) }
-        var guarded = ""
+        // Built as bytes: an abstract may hold a hundred thousand spans, and each step must
+        // cost its own length, not the text's.
+        let (open, close): ([UInt8], [UInt8]) = ([0xEE, 0x80, 0x80], [0xEE, 0x80, 0x81])  // U+E000, U+E001
+        var guarded: [UInt8] = []
+        guarded.reserveCapacity(markdown.utf8.count + spans.count * 8)
         var last = markdown.startIndex
         for (n, span) in spans.enumerated() {
-            guarded += markdown[last..<span.range.lowerBound] + "\u{E000}\(n)\u{E001}"
+            guarded += markdown.utf8[last..<span.range.lowerBound]
+            guarded += open + Array(String(n).utf8) + close
             last = span.range.upperBound
         }
-        guarded += markdown[last...]
-        var html = Markdown.html(guarded)
-        for (n, span) in spans.enumerated().reversed() {
-            html = html.replacingOccurrences(of: "\u{E000}\(n)\u{E001}", with: element(markdown[span.range], display: span.display))
+        guarded += markdown.utf8[last...]
+        let html = Array(Markdown.html(String(decoding: guarded, as: UTF8.self)).utf8)
+        // One pass puts the math back.
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + spans.count * 32)
+        var i = 0
+        while i < html.count {
+            if html[i] == 0xEE, i + 2 < html.count, html[i + 1] == 0x80, html[i + 2] == 0x80 {
+                var j = i + 3
+                var n = 0
+                while j < html.count, html[j] >= 0x30, html[j] <= 0x39, n < spans.count { n = n * 10 + Int(html[j] - 0x30); j += 1 }
+                if j + 2 < html.count, j > i + 3, html[j] == 0xEE, html[j + 1] == 0x80, html[j + 2] == 0x81, n < spans.count {
+                    out += element(markdown[spans[n].range], display: spans[n].display).utf8
+                    i = j + 3
+                    continue
+                }
+            }
+            out.append(html[i])
+            i += 1
         }
-        return html
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

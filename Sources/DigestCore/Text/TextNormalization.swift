@@ -1,8 +1,23 @@
 import Foundation
 
 /// How listing text becomes record text: entities decoded, every run of white space
-/// (tabs, no-break spaces, stray line breaks) folded to one space, Unicode NFC.
+/// (tabs, no-break spaces, stray line breaks, U+2028/U+2029) folded to one space, Unicode NFC,
+/// and characters that only hide or disguise text removed (`invisible`).
 public enum TextNormalization {
+    /// Removed from every text: control characters (NUL and the rest of C0 and C1), the bidi
+    /// embeddings, overrides, isolates and marks that can make a title read differently from
+    /// what it says ("Trojan Source"), and zero-width spaces and joiners that only hide words from
+    /// search and duplicate detection. Kept: ZWNJ and ZWJ (U+200C, U+200D), which Persian,
+    /// Indic scripts and emoji need.
+    static func invisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true             // controls (white space is handled before)
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi controls
+        case 0x200B, 0x2060, 0xFEFF, 0x00AD: return true       // zero-width space, word joiner, BOM, soft hyphen
+        default: return false
+        }
+    }
+
     public static func clean(_ raw: String) -> String {
         let decoded = HTMLEntities.decode(raw)
         if isPlainASCII(decoded) { return decoded }
@@ -14,6 +29,7 @@ public enum TextNormalization {
                 pendingSpace = !out.isEmpty
                 continue
             }
+            if invisible(scalar) { continue }
             if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
             out.unicodeScalars.append(scalar)
         }
