@@ -3,7 +3,7 @@ SWIFT   ?= swift
 DIGEST  := .build/release/digest
 VENV    := .venv
 
-.PHONY: site test deps build unit cli browser browser-deps templates bench microbench clean
+.PHONY: site test deps build unit cli browser browser-deps templates bench microbench fuzz clean
 
 site: build
 	@scripts/install-deps.sh libjs-katex
@@ -52,3 +52,8 @@ clean:
 # Micro benchmarks of the hot paths (ordo-one/benchmark), in their own package.
 microbench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-directory .benchmarkBaselines benchmark
+
+# libFuzzer + AddressSanitizer on the listing parsers and the front-matter reader, FUZZ_SECONDS
+# each (default 60); crashes land in .build-fuzz/findings/ (see Fuzz/run.sh).
+fuzz: deps
+	Fuzz/run.sh

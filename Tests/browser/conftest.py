@@ -5,6 +5,7 @@ from the repository's own records, into a temporary folder served as /sub/path/d
 Nothing is downloaded: Chromium and ChromeDriver come from Debian, Selenium runs offline.
 """
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -24,15 +25,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def site():
-    """(base URL, folder of the built site)."""
-    digest = os.path.abspath(os.environ.get("DIGEST", os.path.join(REPO, ".build/release/digest")))
-    root = tempfile.mkdtemp(prefix="digest-browser-")
-    out = os.path.join(root, SUBPATH)
+def serve(root, out, build):
+    """Builds with `build(out, base)` and serves `root` on a free port; yields (base, out)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/{SUBPATH}/"
-    subprocess.run([digest, "build", "-C", REPO, "-o", out, "--base-url", base], check=True, capture_output=True)
+    build(out, base)
     os.chmod(root, 0o755)
     server = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "serve.py"), str(port), root])
     for _ in range(100):
@@ -44,6 +41,34 @@ def site():
     yield base, out
     server.terminate()
     server.wait(timeout=10)
+
+
+def digest_binary():
+    return os.path.abspath(os.environ.get("DIGEST", os.path.join(REPO, ".build/release/digest")))
+
+
+@pytest.fixture(scope="session")
+def site():
+    """(base URL, folder of the built site)."""
+    root = tempfile.mkdtemp(prefix="digest-browser-")
+    build = lambda out, base: subprocess.run([digest_binary(), "build", "-C", REPO, "-o", out, "--base-url", base], check=True, capture_output=True)
+    yield from serve(root, os.path.join(root, SUBPATH), build)
+
+
+@pytest.fixture(scope="session")
+def hostile_site():
+    """(base URL, folder) of a site ingested from Tests/hostile/'s listings, one per format."""
+    root = tempfile.mkdtemp(prefix="digest-hostile-")
+    source = os.path.join(root, "source")
+    os.makedirs(os.path.join(source, "content", "listings"))
+    for name in ("abstract-list.txt", "daily-papers.txt", "poster-session.txt"):
+        shutil.copy(os.path.join(REPO, "Tests", "hostile", name), os.path.join(source, "content", "listings", name))
+    shutil.copy(os.path.join(REPO, "digest.yml"), source)
+    subprocess.run([digest_binary(), "ingest", "-C", source, "--today", "2026-11-22"], check=True, capture_output=True)
+
+    def build(out, base):
+        subprocess.run([digest_binary(), "build", "-C", source, "-o", out, "--base-url", base], check=True, capture_output=True)
+    yield from serve(root, os.path.join(root, SUBPATH), build)
 
 
 @pytest.fixture(scope="session")

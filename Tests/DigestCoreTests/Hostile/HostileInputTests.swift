@@ -54,6 +54,25 @@ import Testing
         #expect(TextNormalization.clean("می\u{200C}خواهم 👩\u{200D}🔬") == "می\u{200C}خواهم 👩\u{200D}🔬")
     }
 
+    @Test func hostileListingsKeepTheirTextInRecordsAndPages() throws {
+        // Tests/hostile/: one listing per format, every field a payload.
+        let site = try Fixtures.site(listings: [])
+        for name in ["abstract-list.txt", "daily-papers.txt", "poster-session.txt"] {
+            try FileManager.default.copyItem(atPath: Fixtures.repoRoot + "/Tests/hostile/" + name, toPath: site + "/content/listings/" + name)
+        }
+        let report = Fixtures.ingest(site)
+        #expect(!report.hasErrors && report.distinctPapers == 5)
+        let record = try Fixtures.record(site, "prompt-injection-img-src-x-onerror-window-pwned-2-in-vision-models")
+        #expect(record.string("title") == "Prompt Injection \"><img src=x onerror=\"window.__pwned=2\"> in Vision Models")
+        #expect(record.strings("authors") == ["\"><img src=x onerror=\"window.__pwned=13\">", "<script>window.__pwned=14</script> Smith", "Robert'); DROP TABLE papers;-- Tables"])
+        #expect(record.string("session") == "Poster Session <script>window.__pwned=16</script>")
+        #expect(record.body.hasPrefix("A second abstract with <svg onload=\"window.__pwned=8\">"))
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site, output: site + "/public")).written)
+        let page = try String(contentsOfFile: site + "/public/papers/prompt-injection-img-src-x-onerror-window-pwned-2-in-vision-models/index.html", encoding: .utf8)
+        #expect(page.contains("A second abstract with &lt;svg onload=&quot;window.__pwned=8&quot;&gt;"))
+        #expect(!page.contains("<svg") && !page.contains("<script>window"))
+    }
+
     @Test func titlesThatMeanSomethingToYAMLRoundTrip() throws {
         let titles = ["---", "--- a", "key: value", "- item", "! tag", "!!str x", "& anchor", "* alias", "#hash", "% dir", "@at", "`tick`",
                       "\"quoted\"", "'single'", "back\\slash \\n", "null", "true", "123", "1e3", "~", "a: b: c", "{a: 1}", "[x]", "|", ">",
