@@ -99,3 +99,14 @@ def test_xml_files_stay_well_formed(hostile_site, path):
         feed = feedparser.parse(os.path.join(folder, path))
         assert not feed.bozo and len(feed.entries) == 5
         assert any("<script>window.__pwned=1" in e.title for e in feed.entries)
+
+
+def test_every_page_forbids_inline_and_foreign_script(hostile_site):
+    _, folder = hostile_site
+    for path in pages(folder):
+        parser = Elements()
+        parser.feed(open(path, encoding="utf-8").read())
+        policies = [a.get("content", "") for t, a in parser.found if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+        assert len(policies) == 1, os.path.relpath(path, folder)
+        rules = dict((r.split()[0], r.split()[1:]) for r in policies[0].split(";") if r.strip())
+        assert rules["default-src"] == ["'self'"] and rules["script-src"] == ["'self'"], policies[0]
