@@ -8,17 +8,11 @@ import PackageDescription
 // A path dependency is named after its folder, whatever the clone is called.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
-let targets = ["AbstractList", "DailyPapers", "PosterSession", "FrontMatter"]
-
 let package = Package(
     name: "DigestFuzz",
     platforms: [.macOS(.v13)],
     dependencies: [.package(path: "..")],
-    targets: targets.map { name in
-        .executableTarget(
-            name: "Fuzz\(name)",
-            dependencies: [.product(name: "DigestCore", package: root)],
-            path: "Targets/\(name)"
-        )
-    }
+    targets: [
+        .executableTarget(name: "DigestFuzz", dependencies: [.product(name: "DigestCore", package: root)], path: "DigestFuzz"),
+    ]
 )

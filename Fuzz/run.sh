@@ -17,12 +17,12 @@ run() {
   # line shape); the front-matter reader gets the sample's 505 records.
   local seeds=content/listings max_len=8192
   [ "$t" = FrontMatter ] && seeds=content/papers max_len=4096
-  .build-fuzz/release/Fuzz$t "$corpus" "$seeds" "Tests/fuzz-findings/$t" \
+  DIGEST_FUZZ_TARGET=$t .build-fuzz/release/DigestFuzz "$corpus" "$seeds" "Tests/fuzz-findings/$t" \
     -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$findings/" -print_final_stats=1 > ".build-fuzz/$t.log" 2>&1
   local status=$?
   local runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' ".build-fuzz/$t.log" | grep -o '[0-9]*$')
-  echo "Fuzz$t: ${runs:-?} executions in ${seconds} s, exit $status$( [ $status = 0 ] || echo " — see .build-fuzz/$t.log and $findings/")"
+  echo "$t: ${runs:-?} executions in ${seconds} s, exit $status$( [ $status = 0 ] || echo " — see .build-fuzz/$t.log and $findings/")"
   return $status
 }
 failed=0
