@@ -20,7 +20,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 @_cdecl("DigestFuzz_main")
 public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
     guard parser != nil || target == "FrontMatter" else {
-        fputs("set DIGEST_FUZZ_TARGET to AbstractList, DailyPapers, PosterSession or FrontMatter\n", stderr)
+        print("set DIGEST_FUZZ_TARGET to AbstractList, DailyPapers, PosterSession or FrontMatter")
         return 2
     }
     var count = argc
