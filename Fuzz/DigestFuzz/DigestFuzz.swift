@@ -7,7 +7,7 @@ import Glibc
 /// `AbstractList`, `DailyPapers` or `PosterSession` (one input = one listing file, see
 /// `UntrustedInput.listing`) or `FrontMatter` (one input = one record file).
 let target = getenv("DIGEST_FUZZ_TARGET").map { String(cString: $0) } ?? ""
-let parser = UntrustedInput.parsers[target]
+let parser = UntrustedInput.parser(target: target)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

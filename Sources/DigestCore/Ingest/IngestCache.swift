@@ -46,7 +46,8 @@ struct IngestCache: Codable {
         // The inputs, and every listing in the site: ingest reads those its records came from.
         let siteListings = ((try? FileManager.default.contentsOfDirectory(atPath: site.listings)) ?? []).sorted()
             .map { ListingFiles.File(path: site.listings + "/" + $0, name: $0) }
-        for file in inputs + siteListings {
+        var seen = Set<String>()
+        for file in inputs + siteListings where seen.insert(file.path).inserted {  // inputs are usually the site's own
             hash.add(tag: 4, file.path)
             hash.add(FileManager.default.contents(atPath: file.path) ?? Data())
         }

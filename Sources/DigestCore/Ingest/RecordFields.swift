@@ -109,10 +109,6 @@ public enum RecordFields {
     }
 
     /// The keys a record is matched by: its title (unless inferred) and abstract.
-    public static func identityKeys(of record: Record) -> [String] {
-        identityFacts(of: record).identityKeys
-    }
-
     /// What of a record says which paper it is: title, abstract and sources.
     static func identityFacts(of record: Record) -> PaperFacts {
         var facts = PaperFacts(title: record.string("title") ?? "")

@@ -1,9 +1,10 @@
 /// The ways untrusted bytes go through digest, one call each: what the fuzz targets (`Fuzz/`)
 /// run, and what the unit test that replays their findings (`Tests/fuzz-findings/`) runs.
 public enum UntrustedInput {
-    public static let parsers: [String: any ListingParser] = [
-        "AbstractList": AbstractListParser(), "DailyPapers": DailyPapersParser(), "PosterSession": PosterSessionParser(),
-    ]
+    /// A format's parser by the fuzz target's name (`AbstractList` for `abstract-list`).
+    public static func parser(target: String) -> (any ListingParser)? {
+        ListingFormat.allCases.first { $0.rawValue.split(separator: "-").map { $0.capitalized }.joined() == target }?.parser
+    }
 
     /// A listing file through one parser, and every entry's text the way ingest and build take it.
     public static func listing(_ bytes: UnsafeBufferPointer<UInt8>, parser: any ListingParser) {

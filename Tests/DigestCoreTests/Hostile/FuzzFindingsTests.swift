@@ -15,7 +15,7 @@ import Testing
     @Test(arguments: ["AbstractList", "DailyPapers", "PosterSession"])
     func listingFindings(_ target: String) {
         for input in Self.inputs(target) {
-            input.bytes.withUnsafeBufferPointer { UntrustedInput.listing($0, parser: UntrustedInput.parsers[target]!) }
+            input.bytes.withUnsafeBufferPointer { UntrustedInput.listing($0, parser: UntrustedInput.parser(target: target)!) }
         }
     }
 
