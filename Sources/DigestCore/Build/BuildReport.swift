@@ -16,7 +16,7 @@ public struct BuildReport: Sendable {
         var lines = diagnostics.map(\.description)
         lines += notes
         if written {
-            let order = ["home", "papers", "authors", "tags", "sources", "search", "404", "feeds", "other files", "assets"]
+            let order = ["home", "papers", "authors", "tags", "sources", "search", "404", "feeds", "other files", "search index files", "assets"]
             let kinds = order.filter { counts[$0] != nil }.map { "\(counts[$0]!) \($0)" }
             lines.append("\(output): " + kinds.joined(separator: ", "))
             lines.append(incremental ? "incremental: \(rewritten) of \(total) files rewritten, \(removed) removed" : "full build: \(total) files written")

@@ -25,6 +25,8 @@ public enum SiteBuild {
 
         let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
         report.stages.append(("model", clock.lap()))
+        let search = SearchIndexBuilder.files(model)
+        report.stages.append(("search index", clock.lap()))
 
         let katex = KaTeXAssets.files(in: options.katexFolder)
         if katex.isEmpty { report.notes.append("KaTeX not found at \(options.katexFolder) (Debian: libjs-katex); math shows as TeX") }
@@ -47,10 +49,12 @@ public enum SiteBuild {
         for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(renderer.tagFeed(i).utf8))) }
         other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
         other.append(("robots.txt", Array(renderer.robots().utf8)))
+        other += search
         let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         for page in pages { report.counts[page.kind.group, default: 0] += 1 }
         report.counts["feeds"] = 1 + model.tags.count
         report.counts["other files"] = 2
+        report.counts["search index files"] = search.count
         report.counts["assets"] = assets.count
         report.total = pages.count + other.count + assets.count
         report.incremental = incremental
@@ -137,7 +141,7 @@ public enum SiteBuild {
 }
 
 extension SiteBuild {
-    static let version = "0.3"
+    static let version = "0.4"
 
     /// What every page depends on besides its own context.
     static func fingerprint(templates: TemplateSet, config: SiteConfig, baseURL: String, options: BuildOptions,

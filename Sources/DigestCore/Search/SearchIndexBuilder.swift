@@ -1,0 +1,239 @@
+import Foundation
+
+/// The search index `digest build` writes beside the pages (see `SearchLayout` for the files).
+/// Each term's postings carry a BM25F score computed here, once, so a query only adds numbers.
+public enum SearchIndexBuilder {
+    /// Fields in the order of `FieldCounts`' lanes, and what a match in each is worth: the issue's
+    /// order title > authors > tags > venue > abstract.
+    static let weights: [Double] = [6, 4, 3, 2, 1]
+    /// BM25F length normalisation per field: long abstracts and titles count each word less;
+    /// a byline or a tag list does not.
+    static let lengthNormalisation: [Double] = [0.5, 0, 0, 0, 0.75]
+    static let k1 = 1.2
+    static let fieldCount = 5
+    typealias FieldCounts = SIMD8<UInt16>
+
+    public static func files(_ model: SiteModel) -> [(path: String, bytes: [UInt8])] {
+        let papers = model.papers
+        let perPaper = ParallelMap.run(papers.count) { terms(of: papers[$0]) }
+
+        // Term ids, document frequencies and field lengths in one pass.
+        var ids: [String: Int32] = [:]
+        var names: [String] = []
+        var df: [Int32] = []
+        var lengthSums = [Double](repeating: 0, count: fieldCount)
+        var paperTermIDs: [[Int32]] = []
+        paperTermIDs.reserveCapacity(papers.count)
+        for paper in perPaper {
+            for f in 0..<fieldCount { lengthSums[f] += Double(paper.lengths[f]) }
+            paperTermIDs.append(paper.terms.map { term in
+                if let id = ids[term] { df[Int(id)] += 1; return id }
+                let id = Int32(names.count)
+                ids[term] = id
+                names.append(term)
+                df.append(1)
+                return id
+            })
+        }
+        let count = Double(max(papers.count, 1))
+        let averages = lengthSums.map { max($0 / count, 1) }
+        let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
+
+        let termIDs = paperTermIDs
+        let scores = ParallelMap.run(papers.count) { p -> [UInt32] in
+            let paper = perPaper[p]
+            return paper.counts.indices.map { i in score(paper.counts[i], lengths: paper.lengths, averages: averages, idf: idf[Int(termIDs[p][i])]) }
+        }
+        // Postings grouped by term with a counting sort, then each term's best kept.
+        var starts = [Int](repeating: 0, count: names.count + 1)
+        for list in paperTermIDs { for id in list { starts[Int(id) + 1] += 1 } }
+        for i in 0..<names.count { starts[i + 1] += starts[i] }
+        var fill = starts
+        var flat = [(paper: Int32, score: UInt32)](repeating: (0, 0), count: starts[names.count])
+        for (p, list) in paperTermIDs.enumerated() {
+            for (i, id) in list.enumerated() {
+                flat[fill[Int(id)]] = (Int32(p), scores[p][i])
+                fill[Int(id)] += 1
+            }
+        }
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        let (grouped, bounds) = (flat, starts)
+        let postings = ParallelMap.run(names.count) { id -> [(paper: Int32, score: UInt32)] in
+            grouped[bounds[id]..<bounds[id + 1]]
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }
+                .prefix(SearchLayout.postingsPerTerm).map { $0 }
+        }
+
+        var files: [(path: String, bytes: [UInt8])] = []
+        let termBuckets = termBucketFiles(order: order, names: names, postings: postings, into: &files)
+        vocabularyFiles(order: order, names: names, df: df, into: &files)
+        let filterBuckets = filterFiles(model, into: &files)
+        displayFiles(model, into: &files)
+        files.append((SearchLayout.facets, facets(model)))
+        files.append((SearchLayout.manifest, Array("""
+            {"block":\(SearchLayout.block),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
+            "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
+            """.utf8)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// One paper's words with their counts per field, and each field's length in words.
+    struct PaperTerms: Sendable {
+        var terms: [String] = []
+        var counts: [FieldCounts] = []
+        var lengths = FieldCounts()
+    }
+
+    static func terms(of paper: Paper) -> PaperTerms {
+        let fields: [[String]] = [
+            SearchTokenizer.tokens(paper.title),
+            paper.authors.flatMap { SearchTokenizer.tokens($0, dropStopWords: false) },
+            paper.tags.flatMap { SearchTokenizer.tokens($0) },
+            SearchTokenizer.tokens(paper.venue ?? ""),
+            SearchTokenizer.tokens(paper.abstract),
+        ]
+        var counts: [String: FieldCounts] = [:]
+        var result = PaperTerms()
+        for (f, words) in fields.enumerated() {
+            result.lengths[f] = UInt16(clamping: words.count)
+            for word in words {
+                var c = counts[word] ?? FieldCounts()
+                if c[f] < .max { c[f] += 1 }
+                counts[word] = c
+            }
+        }
+        for (term, c) in counts.sorted(by: { $0.key < $1.key }) {
+            result.terms.append(term)
+            result.counts.append(c)
+        }
+        return result
+    }
+
+    /// BM25F, scaled by 100 and rounded: postings store integers.
+    static func score(_ tf: FieldCounts, lengths: FieldCounts, averages: [Double], idf: Double) -> UInt32 {
+        var weighted = 0.0
+        for f in 0..<fieldCount where tf[f] > 0 {
+            let b = lengthNormalisation[f]
+            weighted += weights[f] * Double(tf[f]) / (1 - b + b * Double(lengths[f]) / averages[f])
+        }
+        let s = idf * weighted * (k1 + 1) / (k1 + weighted)
+        return max(1, UInt32((s * 100).rounded()))
+    }
+
+    static func termBucketFiles(order: [Int], names: [String], postings: [[(paper: Int32, score: UInt32)]],
+                                into files: inout [(path: String, bytes: [UInt8])]) -> Int {
+        let estimate = order.reduce(0) { $0 + names[$1].utf8.count + 6 + postings[$1].count * 10 }
+        let count = max(1, (estimate + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
+        var buckets = [[String]](repeating: [], count: count)
+        for id in order {
+            let list = postings[id].map { "\($0.paper),\($0.score)" }.joined(separator: ",")
+            buckets[SearchLayout.bucket(names[id], of: count)].append(Escape.jsonString(names[id]) + ":[" + list + "]")
+        }
+        for (n, entries) in buckets.enumerated() {
+            files.append((SearchLayout.termFile(n), Array(("{" + entries.joined(separator: ",") + "}\n").utf8)))
+        }
+        return count
+    }
+
+    static func vocabularyFiles(order: [Int], names: [String], df: [Int32], into files: inout [(path: String, bytes: [UInt8])]) {
+        var prefixes: [String: [Int]] = [:]
+        var shortPrefixes: [String: [Int]] = [:]
+        var suffixes: [String: [Int]] = [:]
+        for id in order {
+            let name = names[id]
+            if let key = SearchLayout.prefixKey(name) {
+                if key.unicodeScalars.count == 3 { prefixes[key, default: []].append(id) }
+                shortPrefixes[String(String.UnicodeScalarView(name.unicodeScalars.prefix(2))), default: []].append(id)
+            }
+            if let key = SearchLayout.suffixKey(name) { suffixes[key, default: []].append(id) }
+        }
+        func list(_ ids: [Int]) -> [UInt8] {
+            Array(("[" + ids.map { "[" + Escape.jsonString(names[$0]) + ",\(df[$0])]" }.joined(separator: ",") + "]\n").utf8)
+        }
+        for (key, ids) in prefixes { files.append((SearchLayout.prefixFile(key), list(ids))) }
+        for (key, ids) in shortPrefixes {
+            let common = ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : names[$0] < names[$1] }.prefix(SearchLayout.shortPrefixWords)
+            files.append((SearchLayout.prefixFile(key), list(common.sorted { names[$0] < names[$1] })))
+        }
+        for (key, ids) in suffixes { files.append((SearchLayout.suffixFile(key), list(ids))) }
+    }
+
+    /// The filters each paper answers to: its tags, year, venue and every word of its authors' names.
+    static func filterKeys(_ paper: Paper) -> [String] {
+        var keys = paper.tags.map { "tag:" + $0 }
+        if let year = paper.year { keys.append("year:" + year) }
+        if let venue = paper.venue, !SearchTokenizer.key(venue).isEmpty { keys.append("venue:" + SearchTokenizer.key(venue)) }
+        for name in paper.authors {
+            for word in SearchTokenizer.key(name).split(separator: "-") where word.unicodeScalars.count >= 2 {
+                keys.append("author:" + word)
+            }
+        }
+        var seen = Set<String>()
+        return keys.filter { seen.insert($0).inserted }
+    }
+
+    static func filterFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) -> Int {
+        var papersOf: [String: [Int]] = [:]
+        for (p, paper) in model.papers.enumerated() { for key in filterKeys(paper) { papersOf[key, default: []].append(p) } }
+        let keys = papersOf.keys.sorted()
+        let estimate = keys.reduce(0) { $0 + $1.utf8.count + 6 + papersOf[$1]!.count * 4 }
+        let count = max(1, (estimate + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
+        var buckets = [[String]](repeating: [], count: count)
+        for key in keys {
+            var previous = 0
+            let deltas = papersOf[key]!.map { p -> String in defer { previous = p }; return String(p - previous) }
+            buckets[SearchLayout.bucket(key, of: count)].append(Escape.jsonString(key) + ":[" + deltas.joined(separator: ",") + "]")
+        }
+        for (n, entries) in buckets.enumerated() {
+            files.append((SearchLayout.filterFile(n), Array(("{" + entries.joined(separator: ",") + "}\n").utf8)))
+        }
+        return count
+    }
+
+    /// `[path, title, byline, date, venue, snippet, [tags]]` per paper.
+    static func displayFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) {
+        let papers = model.papers
+        for start in stride(from: 0, to: papers.count, by: SearchLayout.block) {
+            let entries = papers[start..<min(start + SearchLayout.block, papers.count)].map { paper -> String in
+                let fields = ["papers/\(paper.id)/", paper.title, byline(paper), paper.date ?? "", paper.venue ?? "", snippet(paper.abstract)]
+                return "[" + fields.map(Escape.jsonString).joined(separator: ",") + ",[" + paper.tags.map(Escape.jsonString).joined(separator: ",") + "]]"
+            }
+            files.append((SearchLayout.displayFile(start / SearchLayout.block), Array(("[" + entries.joined(separator: ",") + "]\n").utf8)))
+        }
+    }
+
+    static func byline(_ paper: Paper) -> String {
+        if paper.authors.isEmpty { return paper.organization ?? "" }
+        let shown = paper.authors.prefix(5).joined(separator: ", ")
+        return paper.authors.count > 5 ? shown + " et al." : shown
+    }
+
+    /// The abstract's opening, cut at a word boundary.
+    static func snippet(_ abstract: String, limit: Int = 220) -> String {
+        let scalars = abstract.unicodeScalars
+        guard scalars.count > limit else { return abstract }
+        var cut = String(String.UnicodeScalarView(scalars.prefix(limit)))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + "…"
+    }
+
+    static func facets(_ model: SiteModel) -> [UInt8] {
+        var years: [String: Int] = [:]
+        var venues: [String: (name: String, count: Int)] = [:]
+        for paper in model.papers {
+            if let year = paper.year { years[year, default: 0] += 1 }
+            if let venue = paper.venue {
+                let key = SearchTokenizer.key(venue)
+                if !key.isEmpty { venues[key] = (venues[key]?.name ?? venue, (venues[key]?.count ?? 0) + 1) }
+            }
+        }
+        let tags = model.tags.sorted { $0.papers.count != $1.papers.count ? $0.papers.count > $1.papers.count : $0.id < $1.id }
+            .map { "[\(Escape.jsonString($0.id)),\($0.papers.count)]" }
+        let yearList = years.keys.sorted(by: >).map { "[\(Escape.jsonString($0)),\(years[$0]!)]" }
+        let venueList = venues.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+            .map { "[\(Escape.jsonString($0.key)),\(Escape.jsonString($0.value.name)),\($0.value.count)]" }
+        return Array("""
+            {"tags":[\(tags.joined(separator: ","))],"venues":[\(venueList.joined(separator: ","))],"years":[\(yearList.joined(separator: ","))]}\n
+            """.utf8)
+    }
+}

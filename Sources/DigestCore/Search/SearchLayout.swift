@@ -1,0 +1,61 @@
+/// Where each part of the search index lives under `search/`: the builder writes these files,
+/// `digest search` and `templates/assets/search.js` find them by the same rules.
+///
+/// - `manifest.json` — a few numbers, the same size for ten papers or a million;
+/// - `t/<n>.json` — term buckets: each term (hashed, FNV-1a 32 mod `termBuckets`) with its
+///   postings, best first: `[paper, score, paper, score, …]`;
+/// - `p/<key>.json`, `s/<key>.json` — the words that begin (`p`) or end (`s`) with a key of three
+///   characters: `[[term, papers], …]`, for prefix search and typo tolerance; two-character keys
+///   hold only the most common words that begin with them;
+/// - `f/<n>.json` — filter buckets: `tag:…`, `author:…`, `year:…`, `venue:…` with every paper
+///   they hold, ascending and delta-coded;
+/// - `d/<n>.json` — what a result shows, `block` papers per file;
+/// - `facets.json` — the tags, years and venues a reader can filter by.
+/// Paper numbers are positions in the site's newest-first order.
+public enum SearchLayout {
+    public static let folder = "search/"
+    public static let manifest = "search/manifest.json"
+    public static let facets = "search/facets.json"
+    /// Papers per display file: a page of ten results reads at most ten small files.
+    public static let block = 4
+    /// Postings kept per term, best first: beyond them a word is too common to decide a ranking.
+    public static let postingsPerTerm = 300
+    /// Words listed in a two-character prefix file.
+    public static let shortPrefixWords = 64
+    /// What a term or filter bucket aims to weigh, in bytes.
+    static let bucketBytes = 4000
+
+    public static func termFile(_ bucket: Int) -> String { "search/t/\(bucket).json" }
+    public static func filterFile(_ bucket: Int) -> String { "search/f/\(bucket).json" }
+    public static func displayFile(_ block: Int) -> String { "search/d/\(block).json" }
+    public static func prefixFile(_ key: String) -> String { "search/p/\(fileName(key)).json" }
+    public static func suffixFile(_ key: String) -> String { "search/s/\(fileName(key)).json" }
+
+    public static func bucket(_ term: String, of count: Int) -> Int {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in term.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return Int(hash % UInt32(max(count, 1)))
+    }
+
+    /// The prefix file a word's completions and near-misses are in: its first three characters,
+    /// or both when it has two.
+    public static func prefixKey(_ term: String) -> String? {
+        let scalars = term.unicodeScalars
+        guard scalars.count >= 2 else { return nil }
+        return String(String.UnicodeScalarView(scalars.prefix(3)))
+    }
+
+    /// Words of four characters or more are listed under their last three.
+    public static func suffixKey(_ term: String) -> String? {
+        let scalars = term.unicodeScalars
+        guard scalars.count >= 4 else { return nil }
+        return String(String.UnicodeScalarView(scalars.suffix(3)))
+    }
+
+    /// Keys of ASCII letters and digits name their file; any other key is written as `x` and its
+    /// UTF-8 bytes in hex (never shorter than five characters, so the two cannot meet).
+    static func fileName(_ key: String) -> String {
+        if key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return key }
+        return "x" + key.utf8.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+}

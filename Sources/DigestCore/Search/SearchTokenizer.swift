@@ -1,0 +1,130 @@
+import Foundation
+
+/// Words as search compares them, the same in the index and in every query. The browser's
+/// copy of these rules is `templates/assets/search.js` (`tokenize`); `Tests/search/tokens.json`
+/// pins both to the same answers.
+///
+/// - case and accents folded (`Schölkopf` → `scholkopf`, final `ς` → `σ`), compatibility forms unfolded (`ﬁ` → `fi`);
+/// - hyphenated words give their parts and the whole (`Multi-HMR` → `multi`, `hmr`, `multihmr`);
+/// - an acronym's plural is the acronym (`LLMs` → `llm`);
+/// - light stemming of English plurals (Harman's S-stemmer: `policies` → `policy`, `models` → `model`);
+/// - one-character words and, where asked, a few stop words are left out.
+public enum SearchTokenizer {
+    public static func tokens(_ text: String, dropStopWords: Bool = true) -> [String] {
+        var out: [String] = []
+        for group in hyphenGroups(text) {
+            for word in group {
+                let term = normalize(word)
+                if term.unicodeScalars.count >= 2, !(dropStopWords && stopWords.contains(term)) { out.append(term) }
+            }
+            if group.count > 1 {
+                let whole = normalize(group.joined())
+                if whole.unicodeScalars.count >= 2 { out.append(whole) }
+            }
+        }
+        return out
+    }
+
+    /// A filter value as a key: folded words joined by `-` (`ICLR 2024` → `iclr-2024`), no stemming.
+    public static func key(_ text: String) -> String {
+        hyphenGroups(text).joined().map(fold).filter { !$0.isEmpty }.joined(separator: "-")
+    }
+
+    /// Runs of word characters; runs joined by a single hyphen form one group.
+    static func hyphenGroups(_ text: String) -> [[String]] {
+        var groups: [[String]] = []
+        var current: [String] = []
+        var start: String.Index? = nil
+        var joinerPending = false
+        var index = text.startIndex
+        let scalars = text.unicodeScalars
+        while index != text.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if isWordScalar(scalar) {
+                if start == nil {
+                    if !joinerPending, !current.isEmpty { groups.append(current); current = [] }
+                    start = index
+                }
+                joinerPending = false
+            } else {
+                if let s = start { current.append(String(scalars[s..<index])); start = nil; joinerPending = isHyphen(scalar) }
+                else { joinerPending = false }
+            }
+            index = next
+        }
+        if let s = start { current.append(String(scalars[s...])) }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isHyphen(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "\u{2010}" || s == "\u{2011}" }
+
+    /// Lowercase, accents off, only letters and digits left.
+    static func fold<S: StringProtocol>(_ word: S) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        let decomposed = String(word).decomposedStringWithCompatibilityMapping
+        var bare = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: continue
+            default: bare.append(scalar)
+            }
+        }
+        // Final sigma is sigma: lowercasing does not agree across languages on when to write it.
+        let lower = String(bare).lowercased().replacingOccurrences(of: "\u{3C2}", with: "\u{3C3}")
+        return String(String.UnicodeScalarView(lower.unicodeScalars.filter { isWordScalar($0) && !isMark($0) }))
+    }
+
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    static func normalize<S: StringProtocol>(_ word: S) -> String {
+        if isAcronymPlural(word) { return String(word.dropLast()).lowercased() }
+        return stem(fold(word))
+    }
+
+    /// `LLMs`, `GANs`, `CNNs`: two or more capitals (digits allowed after the first), then `s`.
+    static func isAcronymPlural<S: StringProtocol>(_ word: S) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 3, bytes.last == UInt8(ascii: "s") else { return false }
+        let body = bytes.dropLast()
+        guard let first = body.first, first >= 0x41, first <= 0x5A, let last = body.last, last >= 0x41, last <= 0x5A else { return false }
+        return body.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
+    /// Harman's S-stemmer, on words of letters longer than three.
+    static func stem(_ term: String) -> String {
+        let scalars = Array(term.unicodeScalars)
+        guard scalars.count > 3, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return term }
+        func ends(_ suffix: String) -> Bool { term.hasSuffix(suffix) }
+        if ends("ies"), !ends("eies"), !ends("aies") { return String(term.unicodeScalars.dropLast(3)) + "y" }
+        if ends("es"), !ends("aes"), !ends("ees"), !ends("oes") { return String(term.unicodeScalars.dropLast(1)) }
+        if ends("s"), !ends("us"), !ends("ss"), !ends("is") { return String(term.unicodeScalars.dropLast(1)) }
+        return term
+    }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "has", "have",
+        "in", "into", "is", "it", "its", "of", "on", "or", "our", "such", "than", "that", "the", "their",
+        "these", "this", "those", "to", "was", "we", "were", "which", "while", "with",
+    ]
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// The search index built from the sample site's own records, queried as `digest search` does.
+@Suite struct SearchTests {
+    static let sample: SiteModel = {
+        var diagnostics: [Diagnostic] = []
+        let loaded = SiteLoader.load(SitePaths(root: Fixtures.repoRoot), diagnostics: &diagnostics)!
+        return SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
+    }()
+    static let files = Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(sample).map { ($0.path, $0.bytes) })
+
+    func search(_ query: String) -> [String] {
+        SearchEngine(read: { Self.files[$0] })!.search(query).map { Self.sample.papers[$0].id }
+    }
+
+    @Test func tokensAgreeWithTheFixtureTheBrowserIsTestedAgainst() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.repoRoot + "/Tests/search/tokens.json"))
+        let cases = try JSONSerialization.jsonObject(with: data) as! [[String: Any]]
+        #expect(cases.count > 10)
+        for c in cases {
+            #expect(SearchTokenizer.tokens(c["text"] as! String) == c["tokens"] as! [String], "\(c["text"]!)")
+        }
+    }
+
+    @Test func aTitleFindsItsPaperFirst() {
+        #expect(search("Spectrally Transformed Kernel Regression").first == "spectrally-transformed-kernel-regression")
+        #expect(search("Multi-HMR human mesh").first == "multi-hmr-multi-person-whole-body-human-mesh-recovery-in-a-single-shot")
+    }
+
+    @Test func anAuthorFindsTheirPapers() {
+        let found = search("Runtian Zhai")
+        #expect(found.first == "spectrally-transformed-kernel-regression")
+        // Accents folded both ways: the byline says Schölkopf.
+        #expect(!search("scholkopf").isEmpty)
+        #expect(search("scholkopf") == search("Schölkopf"))
+    }
+
+    @Test func theLastWordMayBeUnfinished() {
+        #expect(search("Text2Rew").first == "text2reward-reward-shaping-with-language-models-for-reinforcement-learning")
+        // …but only the last one, and not once a space follows it (then it is a near-miss of `texture`).
+        #expect(search("Text2Rew ").first != "text2reward-reward-shaping-with-language-models-for-reinforcement-learning")
+    }
+
+    @Test func oneEditTyposFindThePaper() {
+        for typo in ["Spectraly Transformed Kernel Regression",      // deletion
+                     "Spectrally Transfromed Kernel Regression",     // swap
+                     "Spectrally Transformed Kernel Regressiom",     // substitution at the end
+                     "Spectrally Transformed Kernnel Regression"] {  // insertion
+            #expect(search(typo).first == "spectrally-transformed-kernel-regression", "\(typo)")
+        }
+    }
+
+    @Test func exactWordsOutrankNearMisses() {
+        // `kernels` is a word of the index; `kernel` is too, so no near-miss is tried for it.
+        let engine = SearchEngine(read: { Self.files[$0] })!
+        #expect(engine.expand("kernel", last: false).map(\.0) == ["kernel"])
+        #expect(engine.expand("kernle", last: false).allSatisfy { $0.1 < 1 })
+    }
+
+    @Test func acronymPluralsAndStemmingMeetTheSingular() {
+        #expect(search("LLMs") == search("LLM"))
+        #expect(search("policies") == search("policy"))
+        #expect(!search("LLMs").isEmpty)
+    }
+
+    @Test func filtersNarrowTheResults() {
+        let tag = Self.sample.tags.first { $0.id == "rlhf" }!
+        #expect(search("tag:rlhf") == tag.papers.map { Self.sample.papers[$0].id })  // newest first, all of them
+        let reward = search("reward tag:rlhf")
+        #expect(!reward.isEmpty && reward.allSatisfy(search("tag:rlhf").contains))
+        #expect(search("reward").count > reward.count)
+        let zhai = search("author:zhai")
+        #expect(zhai.count >= 2)
+        #expect(zhai.allSatisfy { id in Self.sample.papers.first { $0.id == id }!.authors.contains { $0.lowercased().contains("zhai") } })
+        #expect(search("year:1900").isEmpty)
+    }
+
+    @Test func postingsAreBestFirstAndCapped() throws {
+        let termFiles = Self.files.filter { $0.key.hasPrefix("search/t/") }
+        #expect(termFiles.count == (try JSONSerialization.jsonObject(with: Data(Self.files[SearchLayout.manifest]!)) as! [String: Int])["termBuckets"])
+        for (_, bytes) in termFiles {
+            let bucket = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: [Int]]
+            for (_, list) in bucket {
+                #expect(list.count <= 2 * SearchLayout.postingsPerTerm)
+                let scores = stride(from: 1, to: list.count, by: 2).map { list[$0] }
+                #expect(scores == scores.sorted(by: >))
+            }
+        }
+    }
+
+    @Test func theStartUpFileDoesNotGrowWithTheSite() {
+        let small = SiteModel(config: SiteConfig(), papers: Array(Self.sample.papers.prefix(10)), listings: [:])
+        let tiny = SearchIndexBuilder.files(small).first { $0.path == SearchLayout.manifest }!.bytes
+        let full = Self.files[SearchLayout.manifest]!
+        #expect(full.count - tiny.count <= 4)  // only the digits of the counts differ
+    }
+
+    @Test func hostileTextStaysInsideItsJSONString() throws {
+        var paper = Paper(id: "x", title: "</script><script>alert(1)</script> \u{2028} \"quoted\"")
+        paper.abstract = "<!-- comment --> & more"
+        paper.authors = ["Robert'); DROP TABLE"]
+        let model = SiteModel(config: SiteConfig(), papers: [paper], listings: [:])
+        for file in SearchIndexBuilder.files(model) {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!text.contains("</") && !text.contains("<!--") && !text.contains("\u{2028}"), "\(file.path)")
+            #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(file.bytes)) }
+        }
+        let found = SearchEngine(read: { path in SearchIndexBuilder.files(model).first { $0.path == path }?.bytes })!
+        #expect(found.display(0)?.title == paper.title)
+    }
+}
