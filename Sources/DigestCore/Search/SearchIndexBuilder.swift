@@ -15,34 +15,41 @@ public enum SearchIndexBuilder {
 
     public static func files(_ model: SiteModel) -> [(path: String, bytes: [UInt8])] {
         let papers = model.papers
-        let perPaper = ParallelMap.run(papers.count) { terms(of: papers[$0]) }
-
-        // Term ids, document frequencies and field lengths in one pass.
+        // Papers are read in chunks, one word list per chunk, so no lock is shared and the
+        // lists merge in chunk order (term ids are internal: every file is sorted when written).
+        let chunkSize = max(256, papers.count / 64)
+        let chunks = ParallelMap.run((papers.count + chunkSize - 1) / chunkSize) { c in
+            terms(of: papers[(c * chunkSize)..<min((c + 1) * chunkSize, papers.count)])
+        }
         var ids: [String: Int32] = [:]
         var names: [String] = []
         var df: [Int32] = []
         var lengthSums = [Double](repeating: 0, count: fieldCount)
-        var paperTermIDs: [[Int32]] = []
-        paperTermIDs.reserveCapacity(papers.count)
-        for paper in perPaper {
-            for f in 0..<fieldCount { lengthSums[f] += Double(paper.lengths[f]) }
-            paperTermIDs.append(paper.terms.map { term in
-                if let id = ids[term] { df[Int(id)] += 1; return id }
-                let id = Int32(names.count)
-                ids[term] = id
-                names.append(term)
-                df.append(1)
-                return id
-            })
+        var perPaper: [PaperTerms] = []
+        perPaper.reserveCapacity(papers.count)
+        for chunk in chunks {
+            let global = chunk.names.map { name -> Int32 in
+                if let id = ids[name] { return id }
+                ids[name] = Int32(names.count)
+                names.append(name)
+                df.append(0)
+                return Int32(names.count - 1)
+            }
+            for var paper in chunk.papers {
+                for f in 0..<fieldCount { lengthSums[f] += Double(paper.lengths[f]) }
+                paper.terms = paper.terms.map { global[Int($0)] }
+                for id in paper.terms { df[Int(id)] += 1 }
+                perPaper.append(paper)
+            }
         }
+        let paperTermIDs = perPaper.map(\.terms)
         let count = Double(max(papers.count, 1))
         let averages = lengthSums.map { max($0 / count, 1) }
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
 
-        let termIDs = paperTermIDs
-        let scores = ParallelMap.run(papers.count) { p -> [UInt32] in
+        let scores = ParallelMap.run(papers.count) { [perPaper] p -> [UInt32] in
             let paper = perPaper[p]
-            return paper.counts.indices.map { i in score(paper.counts[i], lengths: paper.lengths, averages: averages, idf: idf[Int(termIDs[p][i])]) }
+            return paper.counts.indices.map { i in score(paper.counts[i], lengths: paper.lengths, averages: averages, idf: idf[Int(paper.terms[i])]) }
         }
         // Postings grouped by term with a counting sort, then each term's best kept.
         var starts = [Int](repeating: 0, count: names.count + 1)
@@ -77,36 +84,58 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// One paper's words with their counts per field, and each field's length in words.
+    /// One paper's words (ids into its chunk's word list, then into the index's) with their
+    /// counts per field, and each field's length in words.
     struct PaperTerms: Sendable {
-        var terms: [String] = []
+        var terms: [Int32] = []
         var counts: [FieldCounts] = []
         var lengths = FieldCounts()
     }
 
-    static func terms(of paper: Paper) -> PaperTerms {
-        let fields: [[String]] = [
-            SearchTokenizer.tokens(paper.title),
-            paper.authors.flatMap { SearchTokenizer.tokens($0, dropStopWords: false) },
-            paper.tags.flatMap { SearchTokenizer.tokens($0) },
-            SearchTokenizer.tokens(paper.venue ?? ""),
-            SearchTokenizer.tokens(paper.abstract),
-        ]
-        var counts: [String: FieldCounts] = [:]
-        var result = PaperTerms()
-        for (f, words) in fields.enumerated() {
-            result.lengths[f] = UInt16(clamping: words.count)
-            for word in words {
-                var c = counts[word] ?? FieldCounts()
-                if c[f] < .max { c[f] += 1 }
-                counts[word] = c
+    struct Chunk: Sendable {
+        var names: [String] = []
+        var papers: [PaperTerms] = []
+    }
+
+    static func terms(of papers: ArraySlice<Paper>) -> Chunk {
+        var chunk = Chunk()
+        var ids: [String: Int32] = [:]
+        var occurrences: [UInt64] = []
+        for paper in papers {
+            let fields: [[String]] = [
+                SearchTokenizer.tokens(paper.title),
+                paper.authors.flatMap { SearchTokenizer.tokens($0, dropStopWords: false) },
+                paper.tags.flatMap { SearchTokenizer.tokens($0) },
+                SearchTokenizer.tokens(paper.venue ?? ""),
+                SearchTokenizer.tokens(paper.abstract),
+            ]
+            var result = PaperTerms()
+            occurrences.removeAll(keepingCapacity: true)
+            for (f, words) in fields.enumerated() {
+                result.lengths[f] = UInt16(clamping: words.count)
+                for word in words {
+                    let id: Int32
+                    if let known = ids[word] { id = known } else {
+                        id = Int32(chunk.names.count)
+                        ids[word] = id
+                        chunk.names.append(word)
+                    }
+                    occurrences.append(UInt64(id) << 3 | UInt64(f))
+                }
             }
+            // Sorted, each word's occurrences are side by side: count them per field.
+            occurrences.sort()
+            for occurrence in occurrences {
+                let id = Int32(occurrence >> 3), f = Int(occurrence & 7)
+                if result.terms.last != id {
+                    result.terms.append(id)
+                    result.counts.append(FieldCounts())
+                }
+                if result.counts[result.counts.count - 1][f] < .max { result.counts[result.counts.count - 1][f] += 1 }
+            }
+            chunk.papers.append(result)
         }
-        for (term, c) in counts.sorted(by: { $0.key < $1.key }) {
-            result.terms.append(term)
-            result.counts.append(c)
-        }
-        return result
+        return chunk
     }
 
     /// BM25F, scaled by 100 and rounded: postings store integers.
@@ -173,8 +202,10 @@ public enum SearchIndexBuilder {
     }
 
     static func filterFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) -> Int {
+        let papers = model.papers
+        let keysOf = ParallelMap.run(papers.count) { filterKeys(papers[$0]) }
         var papersOf: [String: [Int]] = [:]
-        for (p, paper) in model.papers.enumerated() { for key in filterKeys(paper) { papersOf[key, default: []].append(p) } }
+        for (p, keys) in keysOf.enumerated() { for key in keys { papersOf[key, default: []].append(p) } }
         let keys = papersOf.keys.sorted()
         let estimate = keys.reduce(0) { $0 + $1.utf8.count + 6 + papersOf[$1]!.count * 4 }
         let count = max(1, (estimate + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
@@ -193,12 +224,14 @@ public enum SearchIndexBuilder {
     /// `[path, title, byline, date, venue, snippet, [tags]]` per paper.
     static func displayFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) {
         let papers = model.papers
-        for start in stride(from: 0, to: papers.count, by: SearchLayout.block) {
+        let blocks = (papers.count + SearchLayout.block - 1) / SearchLayout.block
+        files += ParallelMap.run(blocks) { n -> (path: String, bytes: [UInt8]) in
+            let start = n * SearchLayout.block
             let entries = papers[start..<min(start + SearchLayout.block, papers.count)].map { paper -> String in
                 let fields = ["papers/\(paper.id)/", paper.title, byline(paper), paper.date ?? "", paper.venue ?? "", snippet(paper.abstract)]
                 return "[" + fields.map(Escape.jsonString).joined(separator: ",") + ",[" + paper.tags.map(Escape.jsonString).joined(separator: ",") + "]]"
             }
-            files.append((SearchLayout.displayFile(start / SearchLayout.block), Array(("[" + entries.joined(separator: ",") + "]\n").utf8)))
+            return (SearchLayout.displayFile(n), Array(("[" + entries.joined(separator: ",") + "]\n").utf8))
         }
     }
 
@@ -211,10 +244,11 @@ public enum SearchIndexBuilder {
     /// The abstract's opening, cut at a word boundary.
     static func snippet(_ abstract: String, limit: Int = 220) -> String {
         let scalars = abstract.unicodeScalars
-        guard scalars.count > limit else { return abstract }
-        var cut = String(String.UnicodeScalarView(scalars.prefix(limit)))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return cut + "…"
+        guard abstract.utf8.count > limit, let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+              end != scalars.endIndex else { return abstract }
+        var cut = scalars[..<end]
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return String(cut) + "…"
     }
 
     static func facets(_ model: SiteModel) -> [UInt8] {

@@ -11,6 +11,14 @@ import Foundation
 /// - one-character words and, where asked, a few stop words are left out.
 public enum SearchTokenizer {
     public static func tokens(_ text: String, dropStopWords: Bool = true) -> [String] {
+        // Most titles and abstracts are ASCII: those take a path of bytes with the same answers.
+        let ascii: [String]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? asciiTokens(bytes, dropStopWords: dropStopWords) : nil
+        } ?? nil
+        return ascii ?? generalTokens(text, dropStopWords: dropStopWords)
+    }
+
+    static func generalTokens(_ text: String, dropStopWords: Bool) -> [String] {
         var out: [String] = []
         for group in hyphenGroups(text) {
             for word in group {
@@ -27,6 +35,13 @@ public enum SearchTokenizer {
 
     /// A filter value as a key: folded words joined by `-` (`ICLR 2024` → `iclr-2024`), no stemming.
     public static func key(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split { !isASCIIWord($0) }.map { String(decoding: $0, as: UTF8.self).lowercased() }.joined(separator: "-")
+        }
+        return generalKey(text)
+    }
+
+    static func generalKey(_ text: String) -> String {
         hyphenGroups(text).joined().map(fold).filter { !$0.isEmpty }.joined(separator: "-")
     }
 

@@ -111,3 +111,22 @@ import Testing
         #expect(found.display(0)?.title == paper.title)
     }
 }
+
+extension SearchTests {
+    @Test func theASCIIPathGivesWhatTheGeneralPathGives() {
+        var compared = 0
+        for paper in Self.sample.papers {
+            for text in [paper.title, paper.abstract] + paper.authors where text.utf8.allSatisfy({ $0 < 0x80 }) {
+                for drop in [true, false] {
+                    #expect(SearchTokenizer.tokens(text, dropStopWords: drop) == SearchTokenizer.generalTokens(text, dropStopWords: drop), "\(text)")
+                }
+                #expect(SearchTokenizer.key(text) == SearchTokenizer.generalKey(text), "\(text)")
+                compared += 1
+            }
+        }
+        #expect(compared > 1000)
+        #expect(SearchTokenizer.stopWords.allSatisfy { $0.count <= 5 })  // the ASCII path relies on it
+        let tricky = "LLMs GANs AIs A-B-C-- x-y --z k-NN GPT-4o ABCs TAs Ss 3Ds IEs policies bus is as glass species aies-eies oes"
+        #expect(SearchTokenizer.tokens(tricky) == SearchTokenizer.generalTokens(tricky, dropStopWords: true))
+    }
+}
