@@ -45,6 +45,7 @@ bench: build
 	bench/ingest_throughput.py $(DIGEST)
 	bench/run.sh $(or $(BENCH_SIZES),10000)
 	for n in $(or $(BENCH_SIZES),10000); do bench/incremental.sh $$n; done
+	bench/search-quality.sh $(or $(BENCH_SIZES),10000)
 
 clean:
 	rm -rf .build public $(VENV)

@@ -4,18 +4,21 @@
     bench/search_quality.py SITE [--queries 200] [--seed 1] [--no-pagefind] [--label NAME]
 
 SITE is a folder `digest build` wrote. Queries come from the site's own paper pages (their
-`citation_title` and `citation_author` meta tags), seeded, four kinds:
-  title   the whole title;
-  author  one author's full name — any paper of theirs counts as found;
-  prefix  three title words, the last cut to its first half (as typed so far);
-  typo    three title words, one of them (five letters or more) with one edit
-          (insertion, deletion, substitution or swap of neighbours).
+`citation_title` and `citation_author` meta tags), seeded:
+  title    the whole title;
+  author   one author's full name — any paper of theirs counts as found;
+  prefix   the title with its last word cut to its first half (as typed so far);
+  typo     the title with one word (five letters or more) given one edit inside it
+           (insertion, deletion, substitution or swap of neighbours);
+  3 words  three consecutive title words, and the same with a prefix or a typo: harder, as
+           three words often fit many papers; the clean kind is the ceiling for the other two.
 Each query runs in Chromium in a fresh page, the site served with caching off and every request
 noted by the server: digest through search.js (search.js and the index files fetched), Pagefind
 through pagefind.js (every file under pagefind/, its Web Worker's included).
 Reported per kind: found@1, found@5, MRR over the top 10; bytes (as stored, and gzip for
 digest's JSON, which static hosts compress; Pagefind's files are compressed already) and
-requests for a one-word first query and a three-word query; index build time and size.
+requests for a one-word first query and a three-word query (medians); index build time,
+size and files.
 Prints a Markdown table; asserts nothing.
 """
 import argparse, functools, gzip, html, http.server, json, os, random, re, socket, statistics, subprocess, sys, threading, time
@@ -95,25 +98,30 @@ def one_edit(word, rng):
 
 def make_queries(site, rng, count):
     pages = paper_pages(site, rng, count * 2)
-    queries = {"title": [], "author": [], "prefix": [], "typo": [], "one word": [], "three words": []}
+    kinds = ["title", "author", "prefix", "typo", "3 words", "3 words, prefix", "3 words, typo", "one word"]
+    queries = {kind: [] for kind in kinds}
     for pid, (title, authors, author_ids) in sorted(pages.items()):
         w = words(title)
         queries["title"].append((title, {pid}))
         if authors and author_ids and len(authors) == len(author_ids):
             k = rng.randrange(len(authors))
             queries["author"].append((authors[k], author_papers(site, author_ids[k])))
+        if len(w) >= 2 and len(w[-1]) >= 4:
+            queries["prefix"].append((" ".join(w[:-1] + [w[-1][:max(2, (len(w[-1]) + 1) // 2)]]), {pid}))
+        long = [i for i, x in enumerate(w) if len(x) >= 5 and x.isalpha()]
+        if long:
+            i = rng.choice(long)
+            queries["typo"].append((" ".join(w[:i] + [one_edit(w[i], rng)] + w[i + 1:]), {pid}))
         if len(w) >= 3:
             start = rng.randrange(len(w) - 2)
             span = w[start:start + 3]
-            last = span[-1]
-            if len(last) >= 4:
-                queries["prefix"].append((" ".join(span[:-1] + [last[:max(2, (len(last) + 1) // 2)]]), {pid}))
+            queries["3 words"].append((" ".join(span), {pid}))
+            if len(span[-1]) >= 4:
+                queries["3 words, prefix"].append((" ".join(span[:-1] + [span[-1][:max(2, (len(span[-1]) + 1) // 2)]]), {pid}))
             long = [i for i, x in enumerate(span) if len(x) >= 5 and x.isalpha()]
             if long:
                 i = rng.choice(long)
-                typo = span[:i] + [one_edit(span[i], rng)] + span[i + 1:]
-                queries["typo"].append((" ".join(typo), {pid}))
-            queries["three words"].append((" ".join(span), {pid}))
+                queries["3 words, typo"].append((" ".join(span[:i] + [one_edit(span[i], rng)] + span[i + 1:]), {pid}))
             queries["one word"].append((max(w, key=len), {pid}))
     return {kind: qs[:count] for kind, qs in queries.items()}
 
@@ -252,13 +260,13 @@ def main():
     print(f"\n### {label}: {papers} papers, {args.queries} queries per kind (seed {args.seed})\n")
     print("| kind | engine | found@1 | found@5 | MRR |")
     print("|---|---|---|---|---|")
-    for kind in ("title", "author", "prefix", "typo"):
+    for kind in ("title", "author", "prefix", "typo", "3 words", "3 words, prefix", "3 words, typo"):
         for engine in engines:
             r = results[engine][kind]
             print(f"| {kind} ({r['queries']}) | {engine} | {r['found@1']:.1%} | {r['found@5']:.1%} | {r['mrr']:.3f} |")
     print("\n| query (median) | engine | bytes as stored | gzip | requests |")
     print("|---|---|---|---|---|")
-    for kind in ("one word", "three words"):
+    for kind in ("one word", "3 words"):
         for engine in engines:
             r = results[engine][kind]
             print(f"| {kind} | {engine} | {r['bytes'] / 1024:.1f} KB | {r['gzip'] / 1024:.1f} KB | {r['requests']:.0f} |")

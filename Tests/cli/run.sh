@@ -83,5 +83,19 @@ check "killed builds leave a whole site (old or new), and the next build the rig
 check "some builds were killed mid-way" test $killed -ge 5
 check "no staging folder is left behind" test -z "$(ls -A "$site" | grep building)"
 
+# `digest search` on the site just built, and without one.
+out=$("$digest" search -C "$site" "Spectrally Transformed Kernel Regression"); status=$?
+check "search exits 0" test $status -eq 0
+check "search lists the paper first" grep -qx "1. Spectrally Transformed Kernel Regression" <<<"$(head -1 <<<"$out")"
+out=$("$digest" search -C "$site" --json -n 1 "spectraly transformed"); status=$?
+check "search --json exits 0" test $status -eq 0
+check "search --json finds through a typo" grep -q '"path":"papers/spectrally-transformed-kernel-regression/"' <<<"$out"
+check "search --json says how many files and bytes it read" grep -q '"files":[0-9]*,"bytes":[0-9]*' <<<"$out"
+out=$("$digest" search -C "$work/nowhere" anything 2>&1); status=$?
+check "search without a built site exits 1" test $status -eq 1
+check "search without a built site says to build" grep -q 'no search index; run `digest build` first' <<<"$out"
+"$digest" search >/dev/null 2>&1; status=$?
+check "search without a query is a usage error (2)" test $status -eq 2
+
 echo "cli: $passed passed, $failed failed"
 [ $failed -eq 0 ]
