@@ -151,15 +151,23 @@ public enum SearchIndexBuilder {
 
     static func termBucketFiles(order: [Int], names: [String], postings: [[(paper: Int32, score: UInt32)]],
                                 into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let estimate = order.reduce(0) { $0 + names[$1].utf8.count + 6 + postings[$1].count * 10 }
-        let count = max(1, (estimate + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
-        var buckets = [[String]](repeating: [], count: count)
-        for id in order {
-            let list = postings[id].map { "\($0.paper),\($0.score)" }.joined(separator: ",")
-            buckets[SearchLayout.bucket(names[id], of: count)].append(Escape.jsonString(names[id]) + ":[" + list + "]")
+        let entries = order.map { id in
+            (key: names[id], list: postings[id].map { "\($0.paper),\($0.score)" }.joined(separator: ","))
         }
-        for (n, entries) in buckets.enumerated() {
-            files.append((SearchLayout.termFile(n), Array(("{" + entries.joined(separator: ",") + "}\n").utf8)))
+        return bucketFiles(entries, path: SearchLayout.termFile, into: &files)
+    }
+
+    /// `{"key":[…],…}` files, each entry in bucket FNV-1a(key) mod the count, which is chosen so
+    /// a bucket weighs about `SearchLayout.bucketBytes`. Returns the count (the manifest says it).
+    static func bucketFiles(_ entries: [(key: String, list: String)], path: (Int) -> String,
+                            into files: inout [(path: String, bytes: [UInt8])]) -> Int {
+        let json = entries.map { Escape.jsonString($0.key) + ":[" + $0.list + "]" }
+        let size = json.reduce(0) { $0 + $1.utf8.count + 1 }
+        let count = max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
+        var buckets = [[String]](repeating: [], count: count)
+        for (entry, text) in zip(entries, json) { buckets[SearchLayout.bucket(entry.key, of: count)].append(text) }
+        for (n, bucket) in buckets.enumerated() {
+            files.append((path(n), Array(("{" + bucket.joined(separator: ",") + "}\n").utf8)))
         }
         return count
     }
@@ -206,19 +214,12 @@ public enum SearchIndexBuilder {
         let keysOf = ParallelMap.run(papers.count) { filterKeys(papers[$0]) }
         var papersOf: [String: [Int]] = [:]
         for (p, keys) in keysOf.enumerated() { for key in keys { papersOf[key, default: []].append(p) } }
-        let keys = papersOf.keys.sorted()
-        let estimate = keys.reduce(0) { $0 + $1.utf8.count + 6 + papersOf[$1]!.count * 4 }
-        let count = max(1, (estimate + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
-        var buckets = [[String]](repeating: [], count: count)
-        for key in keys {
+        let entries = papersOf.keys.sorted().map { key -> (key: String, list: String) in
             var previous = 0
             let deltas = papersOf[key]!.map { p -> String in defer { previous = p }; return String(p - previous) }
-            buckets[SearchLayout.bucket(key, of: count)].append(Escape.jsonString(key) + ":[" + deltas.joined(separator: ",") + "]")
+            return (key, deltas.joined(separator: ","))
         }
-        for (n, entries) in buckets.enumerated() {
-            files.append((SearchLayout.filterFile(n), Array(("{" + entries.joined(separator: ",") + "}\n").utf8)))
-        }
-        return count
+        return bucketFiles(entries, path: SearchLayout.filterFile, into: &files)
     }
 
     /// `[path, title, byline, date, venue, snippet, [tags]]` per paper.
