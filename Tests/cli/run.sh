@@ -97,5 +97,17 @@ check "search without a built site says to build" grep -q 'no search index; run 
 "$digest" search >/dev/null 2>&1; status=$?
 check "search without a query is a usage error (2)" test $status -eq 2
 
+# `digest check`: the sample is clean; a broken record is named with its line, exit 1.
+out=$("$digest" check -C "$site"); status=$?
+check "check of the sample exits 0" test $status -eq 0
+check "check of the sample says what it checked" grep -q "^checked digest.yml, 505 records, 0 templates of the site's own: 0 errors, 0 warnings$" <<<"$out"
+broken="$site/content/papers/spectrally-transformed-kernel-regression.md"
+sed -i 's/^room: Halle B$/room: Halle B\ndate: 2024-13-01/' "$broken"
+out=$("$digest" check -C "$site"); status=$?
+check "check of a broken record exits 1" test $status -eq 1
+check "check names the broken record's file and line" grep -q "spectrally-transformed-kernel-regression.md:7: error: \`date\` must be a date written YYYY-MM-DD, not \`2024-13-01\`" <<<"$out"
+"$digest" check --bogus >/dev/null 2>&1; status=$?
+check "check with an unknown option is a usage error (2)" test $status -eq 2
+
 echo "cli: $passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -15,19 +15,30 @@ enum SiteLoader {
             diagnostics.append(error.diagnostic)
             return nil
         }
+        diagnostics += SiteCheck.unknownSettings(siteFolder: site.root)
         // Records are read and parsed on every core; only `Paper` values (Sendable) come back.
         let store = RecordStore(folder: site.papers)
         let ids = store.ids()
-        let results = ParallelMap.run(ids.count) { i -> Result<Paper, Diagnostic> in
-            store.read(id: ids[i], resolver: .basic).flatMap { Paper.from($0, file: store.path(for: ids[i])) }
+        // The checks `digest check` makes run here too: a record with an error is left out,
+        // a warning is reported and the record used.
+        let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, problems: [Diagnostic]) in
+            let file = store.path(for: ids[i])
+            switch store.read(id: ids[i], resolver: .basic) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let record):
+                let problems = RecordCheck.problems(record, file: file)
+                if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
+                switch Paper.from(record, file: file) {
+                case .success(let paper): return (paper, problems)
+                case .failure(let diagnostic): return (nil, problems + [diagnostic])
+                }
+            }
         }
         var papers: [Paper] = []
         papers.reserveCapacity(results.count)
         for result in results {
-            switch result {
-            case .success(let paper): papers.append(paper)
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
+            if let paper = result.paper { papers.append(paper) }
+            diagnostics += result.problems
         }
         // Only headers are needed; a listing that cannot be read leaves its source page plainer.
         var listings: [String: ListingInfo] = [:]

@@ -1,0 +1,71 @@
+import Foundation
+import Yams
+
+/// What `digest check` (and every build, first) says about one record's fields: an error for
+/// what the site cannot use, a warning for what it will not show. Lines are the file's.
+public enum RecordCheck {
+    /// Fields the site reads; any other is kept in the record and not shown.
+    public static let known = Set(RecordFields.order)
+
+    public static func problems(_ record: Record, file: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        // Front matter starts on the file's second line; Yams counts from the first YAML line.
+        func line(_ key: String) -> Int? {
+            guard let node = record[key] else { return nil }
+            return node.mark.map { $0.line + 1 }
+        }
+        func error(_ key: String, _ message: String) { out.append(Diagnostic(file: file, line: line(key), .error, message)) }
+        func warning(_ key: String, _ message: String) { out.append(Diagnostic(file: file, line: line(key), .warning, message)) }
+
+        if record.string("title")?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+            out.append(Diagnostic(file: file, line: line("title") ?? 2, .error, "the record has no `title`"))
+        }
+        for (key, value) in record.fields {
+            switch key {
+            case "title", "organization", "affiliation", "venue", "session", "room":
+                if !isScalar(value) { error(key, "`\(key)` must be text") }
+            case "title_inferred":
+                if !["true", "false"].contains(record.string(key)?.lowercased() ?? "") { error(key, "`title_inferred` must be true or false") }
+            case "author_count", "upvotes":
+                if (record.string(key).flatMap { Int($0) }).map({ $0 < 0 }) ?? true { error(key, "`\(key)` must be a whole number, 0 or more") }
+            case "authors", "tags":
+                if !isList(value) { error(key, "`\(key)` must be a list of names, like [A, B]") }
+            case "date":
+                if let date = record.string(key), !isCalendarDate(date) { error(key, "`date` must be a date written YYYY-MM-DD, not `\(date)`") }
+            case "sources":
+                if !isSourceList(value) { error(key, "`sources` must be a list of {listing: file name, line: number}") }
+            default:
+                warning(key, "unknown field `\(key)`: kept in the record, not shown on the site")
+            }
+        }
+        return out
+    }
+
+    static func isScalar(_ node: Node) -> Bool { if case .scalar = node { return true } else { return false } }
+
+    static func isList(_ node: Node) -> Bool {
+        switch node {
+        case .scalar: return true  // one name is a list of one
+        case .sequence(let items): return items.allSatisfy(isScalar)
+        default: return false
+        }
+    }
+
+    static func isSourceList(_ node: Node) -> Bool {
+        guard case .sequence(let items) = node else { return false }
+        return items.allSatisfy { item in
+            guard case .mapping(let map) = item, let listing = map["listing"], let line = map["line"] else { return false }
+            return isScalar(listing) && Int(line.string ?? "") != nil
+        }
+    }
+
+    /// `YYYY-MM-DD` naming a day that exists (`2024-02-30` does not).
+    public static func isCalendarDate(_ text: String) -> Bool {
+        guard LineShape.isISODate(text) else { return false }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), parts[2] >= 1 else { return false }
+        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
+        return parts[2] <= days
+    }
+}
