@@ -8,11 +8,22 @@ enum ParallelMap {
         return slots.values
     }
 
-    /// Each index is written by exactly one iteration, so no two writers meet.
+    /// Each index is written by exactly one iteration, so no two writers meet. The slots are
+    /// raw memory: an Array's `withUnsafeMutableBufferPointer` checks (and may copy) its buffer on
+    /// every call, and two threads doing that at once crashed the test run now and then.
     private final class Slots<T>: @unchecked Sendable {
-        private var storage: [T?]
-        init(_ count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-        var values: [T] { storage.map { $0! } }
+        private let base: UnsafeMutablePointer<T?>
+        private let count: Int
+        init(_ count: Int) {
+            self.count = count
+            base = .allocate(capacity: count)
+            base.initialize(repeating: nil, count: count)
+        }
+        deinit {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+        func set(_ i: Int, _ value: T) { base[i] = value }
+        var values: [T] { (0..<count).map { base[$0]! } }
     }
 }
