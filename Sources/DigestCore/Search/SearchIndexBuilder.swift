@@ -56,19 +56,20 @@ public enum SearchIndexBuilder {
         for list in paperTermIDs { for id in list { starts[Int(id) + 1] += 1 } }
         for i in 0..<names.count { starts[i + 1] += starts[i] }
         var fill = starts
-        var flat = [(paper: Int32, score: UInt32)](repeating: (0, 0), count: starts[names.count])
+        var flat = [Posting](repeating: Posting(paper: 0, score: 0), count: starts[names.count])
         for (p, list) in paperTermIDs.enumerated() {
             for (i, id) in list.enumerated() {
-                flat[fill[Int(id)]] = (Int32(p), scores[p][i])
+                flat[fill[Int(id)]] = Posting(paper: Int32(p), score: scores[p][i])
                 fill[Int(id)] += 1
             }
         }
         let order = names.indices.sorted { names[$0] < names[$1] }
         let (grouped, bounds) = (flat, starts)
-        let postings = ParallelMap.run(names.count) { id -> [(paper: Int32, score: UInt32)] in
-            grouped[bounds[id]..<bounds[id + 1]]
-                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }
-                .prefix(SearchLayout.postingsPerTerm).map { $0 }
+        let postings = ParallelMap.run(names.count) { id -> [Posting] in
+            var list = Array(grouped[bounds[id]..<bounds[id + 1]])
+            list.sort { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }
+            if list.count > SearchLayout.postingsPerTerm { list.removeLast(list.count - SearchLayout.postingsPerTerm) }
+            return list
         }
 
         var files: [(path: String, bytes: [UInt8])] = []
@@ -82,6 +83,13 @@ public enum SearchIndexBuilder {
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
             """.utf8)))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// A paper that has a word, and how well (a named type, not a tuple: a tuple's metadata is
+    /// made at run time, and the Swift 6.3 runtime on Linux crashed making one on two threads at once).
+    struct Posting: Sendable {
+        var paper: Int32
+        var score: UInt32
     }
 
     /// One paper's words (ids into its chunk's word list, then into the index's) with their
@@ -149,7 +157,7 @@ public enum SearchIndexBuilder {
         return max(1, UInt32((s * 100).rounded()))
     }
 
-    static func termBucketFiles(order: [Int], names: [String], postings: [[(paper: Int32, score: UInt32)]],
+    static func termBucketFiles(order: [Int], names: [String], postings: [[Posting]],
                                 into files: inout [(path: String, bytes: [UInt8])]) -> Int {
         let entries = order.map { id in
             (key: names[id], list: postings[id].map { "\($0.paper),\($0.score)" }.joined(separator: ","))
