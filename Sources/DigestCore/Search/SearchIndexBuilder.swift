@@ -251,7 +251,7 @@ public enum SearchIndexBuilder {
     }
 
     /// The abstract's opening, cut at a word boundary.
-    static func snippet(_ abstract: String, limit: Int = 220) -> String {
+    static func snippet(_ abstract: String, limit: Int = 180) -> String {
         let scalars = abstract.unicodeScalars
         guard abstract.utf8.count > limit, let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
               end != scalars.endIndex else { return abstract }

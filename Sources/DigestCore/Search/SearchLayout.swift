@@ -16,8 +16,9 @@ public enum SearchLayout {
     public static let folder = "search/"
     public static let manifest = "search/manifest.json"
     public static let facets = "search/facets.json"
-    /// Papers per display file: a page of ten results reads at most ten small files.
-    public static let block = 4
+    /// Papers per display file: a page of ten results reads at most ten files of about a
+    /// kilobyte (blocks of four made the first query's display data twice as heavy).
+    public static let block = 2
     /// Postings kept per term, best first: beyond them a word is too common to decide a ranking.
     public static let postingsPerTerm = 300
     /// Words listed in a two-character prefix file.
