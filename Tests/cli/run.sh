@@ -109,5 +109,34 @@ check "check names the broken record's file and line" grep -q "spectrally-transf
 "$digest" check --bogus >/dev/null 2>&1; status=$?
 check "check with an unknown option is a usage error (2)" test $status -eq 2
 
+# `digest init`: a new site, then the CI workflow's own steps run here: ingest, commit (pushed
+# to a local bare repository), check and build, with the built-in templates only.
+new=$work/new-site
+out=$("$digest" init "$new"); status=$?
+check "init exits 0" test $status -eq 0
+check "init writes the settings, folders, .gitignore and workflow" test -f "$new/digest.yml" -a -d "$new/content/listings" \
+  -a -d "$new/content/papers" -a -f "$new/templates/README.md" -a -f "$new/.gitignore" -a -f "$new/.github/workflows/digest.yml"
+check "init's site has no templates of its own" test -z "$(ls "$new/templates" | grep -v README.md)"
+"$digest" init "$new" >/dev/null 2>&1; status=$?
+check "init refuses a folder that is not empty" test $status -eq 1
+"$digest" init "$new" --force >/dev/null 2>&1; status=$?
+check "init --force writes into it" test $status -eq 0
+check "the workflow is valid YAML of the right shape" python3 "$repo/Tests/cli/workflow_steps.py" "$new/.github/workflows/digest.yml" check
+git init -q --bare "$work/remote.git"
+(cd "$new" && git init -q -b main && git remote add origin "$work/remote.git" && git add -A \
+  && git -c user.name=t -c user.email=t@t commit -qm "digest init" && git push -q -u origin main) >/dev/null 2>&1
+cp "$repo"/content/listings/*.txt "$new/content/listings/"
+mkdir -p "$work/bin" && ln -sf "$digest" "$work/bin/digest"
+for step in ingest commit build; do
+  python3 "$repo/Tests/cli/workflow_steps.py" "$new/.github/workflows/digest.yml" run $step > "$work/step-$step.sh"
+  (cd "$new" && PATH="$work/bin:$PATH" BASE_URL="https://example.org/new-site" bash -e "$work/step-$step.sh") > "$work/step-$step.log" 2>&1
+  status=$?; [ $status -eq 0 ] || sed 's/^/     /' "$work/step-$step.log"
+  check "the workflow's $step step runs" test $status -eq 0
+done
+check "the workflow committed and pushed 505 records" test "$(git -C "$work/remote.git" ls-tree -r --name-only main content/papers | grep -c '\.md$')" -eq 505
+check "the workflow built the site" test -f "$new/public/papers/spectrally-transformed-kernel-regression/index.html"
+check "the built site uses the base URL it was given" grep -q 'https://example.org/new-site/papers/' "$new/public/sitemap.xml"
+check "public/ and the cache are ignored by git" test -z "$(cd "$new" && git status --porcelain --ignored=no | grep -E 'public/|digest-cache')"
+
 echo "cli: $passed passed, $failed failed"
 [ $failed -eq 0 ]

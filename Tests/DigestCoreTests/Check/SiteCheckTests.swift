@@ -73,3 +73,18 @@ import Testing
         #expect(report.counts["papers"] == 1)  // the other record is built
     }
 }
+
+extension SiteCheckTests {
+    @Test func aNewSiteFromInitChecksCleanAndBuilds() throws {
+        let root = NSTemporaryDirectory() + "digest-init-" + UUID().uuidString
+        let written = try SiteScaffold.create(in: root, force: false, source: "https://example.org/pd.git")
+        #expect(written.contains("digest.yml") && written.contains(".github/workflows/digest.yml"))
+        #expect(try SiteConfig.load(siteFolder: root) == SiteConfig())  // the defaults, written out or commented
+        #expect(SiteCheck.run(siteFolder: root).diagnostics.isEmpty)
+        let workflow = try String(contentsOfFile: root + "/.github/workflows/digest.yml", encoding: .utf8)
+        #expect(workflow.contains("DIGEST_SOURCE: https://example.org/pd.git"))
+        #expect(throws: SiteScaffold.Failure.self) { try SiteScaffold.create(in: root, force: false) }
+        let report = SiteBuild.run(BuildOptions(siteFolder: root, output: root + "/public", baseURL: "https://x/", linkStyle: .pretty))
+        #expect(!report.hasErrors && report.written)
+    }
+}
