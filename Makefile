@@ -23,7 +23,7 @@ unit: deps
 
 # The CLI as a user runs it: exit codes, messages, files on disk.
 cli: build
-	@scripts/install-deps.sh python3-yaml git
+	@scripts/install-deps.sh python3-yaml git curl
 	@Tests/cli/run.sh $(DIGEST)
 
 # The built site in Chromium, the Nu HTML Checker, LinkChecker, axe-core and an Atom parser.

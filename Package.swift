@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; the Makefile installs it.
@@ -31,9 +32,14 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `digest serve`: the built site over HTTP, rebuilt and reloaded as its files change.
+        .target(
+            name: "DigestServe",
+            dependencies: ["DigestCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "digest",
-            dependencies: ["DigestCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DigestCore", "DigestServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "DigestCoreTests",

@@ -27,7 +27,7 @@ struct Digest: ParsableCommand {
         Markdown record per paper in content/papers/, and `digest build` renders the site.
         Run the commands from the site folder, or name it with --site.
         """,
-        subcommands: [InitCommand.self, IngestCommand.self, BuildCommand.self, CheckCommand.self, SearchCommand.self]
+        subcommands: [InitCommand.self, IngestCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, SearchCommand.self]
     )
 }
 

@@ -109,6 +109,31 @@ check "check names the broken record's file and line" grep -q "spectrally-transf
 "$digest" check --bogus >/dev/null 2>&1; status=$?
 check "check with an unknown option is a usage error (2)" test $status -eq 2
 
+# `digest serve`: answers on a free port, with content types, folders, redirects and the 404
+# page; a record edited on disk is on the served page within 2 s.
+"$digest" serve -C "$site" --port 0 > "$work/serve.log" 2>&1 & server=$!
+for _ in $(seq 1 300); do grep -q '^serving ' "$work/serve.log" && break; sleep 0.1; done
+base=$(sed -n 's/^serving \(http[^ ]*\) .*/\1/p' "$work/serve.log")
+check "serve prints the address it serves on" test -n "$base"
+status_of() { curl -s -o /dev/null -w '%{http_code} %{content_type}' "$1"; }
+check "serve answers / with HTML" test "$(status_of "$base")" = "200 text/html; charset=utf-8"
+check "serve gives CSS its type" test "$(status_of "${base}assets/style.css")" = "200 text/css; charset=utf-8"
+check "serve gives JSON its type" test "$(status_of "${base}search/manifest.json")" = "200 application/json"
+check "serve answers a missing page with the site's 404 page" bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' '${base}no/such/page/')\" = 404 && curl -s '${base}no/such/page/' | grep -q '<h1>'"
+check "serve redirects a folder without its slash" test "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "${base}tags")" = "301 ${base}tags/"
+page="${base}papers/spectrally-transformed-kernel-regression/"
+check "serve adds the reload script to pages" grep -q '/__digest/reload.js' <(curl -s "$page")
+sed -i 's/^title: "Spectrally Transformed Kernel Regression"$/title: "Spectrally Transformed Kernel Regression (served)"/' "$broken"
+sed -i '/^date: 2024-13-01$/d' "$broken"
+start=$(date +%s%N); seen=""
+while [ $(( ($(date +%s%N) - start) / 1000000 )) -lt 2000 ]; do
+  curl -s "$page" | grep -q "(served)" && { seen=$(( ($(date +%s%N) - start) / 1000000 )); break; }
+  sleep 0.05
+done
+echo "     the edited record was served after ${seen:-more than 2000} ms"
+check "an edited record is on the served page within 2 s" test -n "$seen"
+kill $server; wait $server 2>/dev/null
+
 # `digest init`: a new site, then the CI workflow's own steps run here: ingest, commit (pushed
 # to a local bare repository), check and build, with the built-in templates only.
 new=$work/new-site

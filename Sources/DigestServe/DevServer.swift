@@ -1,0 +1,107 @@
+import DigestCore
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `digest serve`: builds the site into a folder of its own (`.digest-cache/serve/`, so
+/// `public/` keeps the published build), serves it, and rebuilds — ingesting first when a
+/// listing changed — whenever a watched file changes. Pages reload themselves (`LiveReload`).
+public final class DevServer: Sendable {
+    public struct Options: Sendable {
+        public var siteFolder: String
+        public var host: String
+        public var port: UInt16
+        public var today: CalendarDay
+        public var log: @Sendable (String) -> Void
+        public init(siteFolder: String, host: String, port: UInt16, today: CalendarDay, log: @escaping @Sendable (String) -> Void) {
+            self.siteFolder = siteFolder
+            self.host = host
+            self.port = port
+            self.today = today
+            self.log = log
+        }
+    }
+
+    /// The last build: a version that changes with every build that wrote the site, and the
+    /// errors of the last build if it failed.
+    actor State {
+        var version = 0
+        var problems: [String] = []
+        func built(_ report: BuildReport) {
+            problems = report.diagnostics.filter { $0.severity == .error }.map(\.description)
+            if report.written { version += 1 }
+        }
+        func failed(_ problems: [String]) { self.problems = problems }
+        var json: String {
+            "{\"version\":\(version),\"problems\":[" + problems.map(Escape.jsonString).joined(separator: ",") + "]}"
+        }
+    }
+
+    let options: Options
+    let output: String
+    let state = State()
+
+    public init(_ options: Options) {
+        self.options = options
+        output = options.siteFolder + "/.digest-cache/serve"
+    }
+
+    /// Serves until the task is cancelled. `ready` is told the address once the server listens.
+    public func run(ready: @escaping @Sendable (String) -> Void) async throws {
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: options.host, port: options.port), logger: .disabled)
+        await server.appendRoute(HTTPRoute("GET \(LiveReload.statusPath)")) { [state] _ in
+            HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "application/json", .init("Cache-Control"): "no-store"]),
+                         body: Data(await state.json.utf8))
+        }
+        await server.appendRoute(HTTPRoute("GET \(LiveReload.scriptPath)")) { _ in
+            HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/javascript; charset=utf-8"]), body: Data(LiveReload.script.utf8))
+        }
+        await server.appendRoute("GET,HEAD *") { [output] request in SiteFiles(root: output).response(for: request.target.path(percentEncoded: false)) }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            try await server.waitUntilListening()
+            // The port is known now (0 asks for any free one); the first build links to it.
+            let port = Self.port(of: await server.listeningAddress) ?? options.port
+            let baseURL = "http://\(options.host):\(port)/"
+            await build(baseURL: baseURL, ingest: false)
+            ready(baseURL)
+            group.addTask { await self.watch(baseURL: baseURL) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    static func port(of address: Socket.Address?) -> UInt16? {
+        if case .ip4(_, let port) = address { return port }
+        if case .ip6(_, let port) = address { return port }
+        return nil
+    }
+
+    /// Polls the site's files four times a second; a change starts a build once they are quiet.
+    func watch(baseURL: String) async {
+        let watcher = SiteWatcher(root: options.siteFolder)
+        var last = watcher.snapshot()
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 250_000_000)
+            let now = watcher.snapshot()
+            let changed = SiteWatcher.changes(from: last, to: now)
+            guard !changed.isEmpty else { continue }
+            last = now
+            options.log("changed: " + changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? " and \(changed.count - 5) more" : ""))
+            await build(baseURL: baseURL, ingest: changed.contains { $0.hasPrefix("content/listings/") || $0 == "digest.yml" })
+            last = watcher.snapshot()  // ingest writes records: not a change to build again for
+        }
+    }
+
+    func build(baseURL: String, ingest: Bool) async {
+        if ingest {
+            let report = Ingest.run(IngestOptions(siteFolder: options.siteFolder, today: options.today))
+            options.log(report.render().trimmingCharacters(in: .newlines))
+            if report.hasErrors { await state.failed(report.allDiagnostics.filter { $0.severity == .error }.map(\.description)) }
+        }
+        let report = SiteBuild.run(BuildOptions(siteFolder: options.siteFolder, output: output, baseURL: baseURL))
+        options.log(report.render().trimmingCharacters(in: .newlines))
+        await state.built(report)
+    }
+}
