@@ -14,7 +14,7 @@ test -x .venv/bin/python || python3 -m venv .venv
 # label, site folder: a clean build (its `search index` stage timed), then the harness.
 quality() {
   rm -rf "$out/search-$1"
-  ms=$("$digest" build -C "$2" -o "$out/search-$1" --clean 2>&1 | sed -n 's/.*search index \([0-9]*\) ms.*/\1/p')
+  ms=$("$digest" build -C "$2" -o "$out/search-$1" --clean --verbose 2>&1 | sed -n 's/.*search index \([0-9]*\) ms.*/\1/p')
   .venv/bin/python bench/search_quality.py "$out/search-$1" --queries "${QUERIES:-200}" --label "$1" \
     --digest-index-seconds "$(awk -v ms="$ms" 'BEGIN { print ms / 1000 }')"
 }

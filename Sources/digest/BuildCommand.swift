@@ -22,6 +22,7 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output folder (default: public/ in the site).", valueName: "dir"))
     var output: String?
@@ -45,7 +46,8 @@ struct BuildCommand: ParsableCommand {
         }
         let report = SiteBuild.run(options)
         if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        print(report.render(), terminator: "")
+        // Stage times are detail: `load 54 ms · model 50 ms · …`.
+        outputOptions.show(report.render()) { $0.hasSuffix(" ms") }
         if report.hasErrors { throw ExitCode(1) }
     }
 }

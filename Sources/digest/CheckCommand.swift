@@ -21,14 +21,13 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var siteOptions: SiteOptions
 
-    @Flag(name: .shortAndLong, help: "Print only the problems, not the summary line.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let report = SiteCheck.run(siteFolder: siteOptions.site)
         let sorted = report.diagnostics.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
-        for diagnostic in sorted { print(diagnostic) }
-        if !quiet {
+        for diagnostic in sorted { print(Terminal.paint(diagnostic.description)) }
+        if !output.quiet {
             let errors = sorted.filter { $0.severity == .error }.count
             print("checked \(SiteConfig.fileName), \(report.records) records, \(report.templates) templates of the site's own: "
                   + "\(errors) error\(errors == 1 ? "" : "s"), \(sorted.count - errors) warning\(sorted.count - errors == 1 ? "" : "s")")

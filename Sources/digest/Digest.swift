@@ -12,7 +12,10 @@ struct Digest: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // One line, as scripts and CI logs want it; --help has the rest.
+                let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }.map { " " + $0 } ?? ""
+                let message = message(for: error).replacingOccurrences(of: "\n", with: " ")
+                FileHandle.standardError.write(Data("digest: \(message) (see `digest\(command) --help`)\n".utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

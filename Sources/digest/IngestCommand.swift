@@ -22,6 +22,7 @@ struct IngestCommand: ParsableCommand {
     )
 
     @OptionGroup var siteOptions: SiteOptions
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp("Listing files or folders.", valueName: "path"))
     var paths: [String] = []
@@ -54,7 +55,14 @@ struct IngestCommand: ParsableCommand {
             useCache: !noCache
         )
         let report = Ingest.run(options)
-        print(report.render(), terminator: "")
+        // The papers merged across listings are detail: a large listing merges thousands.
+        var merging = false
+        output.show(report.render()) { line in
+            if line.hasPrefix("Merged across listings:") { merging = true; return true }
+            if merging, line.hasPrefix("  ") { return true }
+            merging = false
+            return false
+        }
         if report.hasErrors { throw ExitCode(1) }
     }
 

@@ -45,6 +45,17 @@ rm "$site/content/listings/zz_junk.txt"
 
 "$digest" ingest --no-such-option >/dev/null 2>&1; status=$?
 check "a usage error exits 2" test $status -eq 2
+out=$("$digest" ingest --no-such-option 2>&1)
+check "a usage error is one line naming the help to read" test "$out" = "digest: Unknown option '--no-such-option' (see \`digest ingest --help\`)"
+out=$("$digest" build -C "$site" -o "$work/quiet" --quiet); status=$?
+check "build --quiet prints nothing when nothing is wrong" test $status -eq 0 -a -z "$out"
+out=$("$digest" build -C "$site" -o "$work/quiet" --verbose)
+check "build --verbose prints each stage's time" grep -q '^load [0-9]* ms · model' <<<"$out"
+check "build without --verbose does not" bash -c "! '$digest' build -C '$site' -o '$work/quiet' | grep -q ' ms$'"
+mkdir -p "$work/colour/content/papers" && printf -- '---\ntitle: "A"\nnotes: x\n---\n' > "$work/colour/content/papers/a.md"
+check "a warning is coloured on a terminal" grep -q $'\e\[1;33mwarning' <(script -qec "'$digest' check -C '$work/colour'" /dev/null)
+check "a pipe gets no colour" grep -q '^.*a.md:3: warning: unknown field' <("$digest" check -C "$work/colour")
+check "NO_COLOR turns colour off on a terminal" bash -c "! script -qec \"NO_COLOR=1 '$digest' check -C '$work/colour'\" /dev/null | grep -q \$'\\e'"
 "$digest" ingest -C "$site" --format nonsense >/dev/null 2>&1; status=$?
 check "an unknown --format exits 2" test $status -eq 2
 check "--help shows examples" bash -c "'$digest' ingest --help | grep -q 'Examples:'"

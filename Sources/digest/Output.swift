@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// `--quiet` and `--verbose`, for the commands that report.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only problems (file:line: severity: message).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print more: each build stage's time; the papers ingest merged across listings.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
+    /// A report's lines as asked: only problems when quiet; `detail` lines only when verbose.
+    /// Problems are coloured on a terminal (not with NO_COLOR set, never in a pipe or a CI log).
+    func show(_ report: String, detail: (Substring) -> Bool = { _ in false }) {
+        for line in report.split(separator: "\n", omittingEmptySubsequences: false).dropLast(report.hasSuffix("\n") ? 1 : 0) {
+            let problem = line.contains(": error: ") || line.contains(": warning: ")
+            if quiet && !problem { continue }
+            if !verbose && !problem && detail(line) { continue }
+            print(Terminal.paint(String(line)))
+        }
+    }
+}
+
+enum Terminal {
+    static let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func paint(_ line: String) -> String {
+        guard colour else { return line }
+        if let r = line.range(of: ": error: ") { return line.replacingCharacters(in: r, with: ": \u{1B}[1;31merror\u{1B}[0m: ") }
+        if let r = line.range(of: ": warning: ") { return line.replacingCharacters(in: r, with: ": \u{1B}[1;33mwarning\u{1B}[0m: ") }
+        return line
+    }
+}
