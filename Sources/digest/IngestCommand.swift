@@ -73,8 +73,7 @@ struct IngestCommand: ParsableCommand {
             guard parts.count == 3 else { throw ValidationError("--today takes YYYY-MM-DD") }
             return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
         }
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)
+        return CalendarDay.today()
     }
 }
 

@@ -31,9 +31,8 @@ struct ServeCommand: ParsableCommand {
     var host = "127.0.0.1"
 
     func run() throws {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
         let server = DevServer(DevServer.Options(
-            siteFolder: siteOptions.site, host: host, port: port, today: CalendarDay(year: c.year!, month: c.month!, day: c.day!),
+            siteFolder: siteOptions.site, host: host, port: port, today: CalendarDay.today(),
             log: Self.say))
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()

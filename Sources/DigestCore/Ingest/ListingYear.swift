@@ -1,3 +1,4 @@
+import Foundation
 /// The year of a listing's dates that show none. Hugging Face shows the year only for dates
 /// outside the page's current year, so unless a setting says otherwise the page's year is the
 /// newest year it shows plus one — never later than today.
@@ -24,4 +25,10 @@ public struct CalendarDay: Sendable, Equatable, Comparable {
     public let year: Int, month: Int, day: Int
     public init(year: Int, month: Int, day: Int) { self.year = year; self.month = month; self.day = day }
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    /// Today in UTC: the same day on every machine a site is built on.
+    public static func today() -> CalendarDay {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)
+    }
 }

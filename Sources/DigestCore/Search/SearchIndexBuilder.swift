@@ -85,8 +85,7 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// A paper that has a word, and how well (a named type, not a tuple: a tuple's metadata is
-    /// made at run time, and the Swift 6.3 runtime on Linux crashed making one on two threads at once).
+    /// A paper that has a word, and how well.
     struct Posting: Sendable {
         var paper: Int32
         var score: UInt32
