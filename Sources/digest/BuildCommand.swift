@@ -6,7 +6,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Render the records into a static website.",
-        discussion: """
+        discussion: helpText("""
         Reads content/papers/*.md, renders every page through the templates (the built-in
         ones, or a file of the same name in templates/), and writes the site to public/.
         A rebuild renders and writes only the pages whose inputs changed (recorded in
@@ -18,7 +18,7 @@ struct BuildCommand: ParsableCommand {
           digest build
           digest build --base-url https://lab.example.org/digest/
           digest build --links files -o /tmp/site   # browse from disk
-        """
+        """)
     )
 
     @OptionGroup var siteOptions: SiteOptions

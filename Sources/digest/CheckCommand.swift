@@ -6,7 +6,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check digest.yml, every record and the site's templates without building.",
-        discussion: """
+        discussion: helpText("""
         Reports each problem as file:line: severity: message. Errors are what a build cannot
         use (a record without a title, a date that is no date, a field of the wrong type, a
         template that does not parse); warnings are what it ignores (an unknown field or
@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
         Examples:
           digest check
           digest check -C ~/lab-digest --quiet    # only the problems
-        """
+        """)
     )
 
     @OptionGroup var siteOptions: SiteOptions

@@ -25,11 +25,11 @@ struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "A static site generator for paper digests.",
-        discussion: """
+        discussion: helpText("""
         Listings of papers go into content/listings/; `digest ingest` turns them into one
         Markdown record per paper in content/papers/, and `digest build` renders the site.
         Run the commands from the site folder, or name it with --site.
-        """,
+        """),
         subcommands: [InitCommand.self, IngestCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, SearchCommand.self]
     )
 }

@@ -6,7 +6,7 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Turn listings into one Markdown record per paper.",
-        discussion: """
+        discussion: helpText("""
         Reads each listing (default: every file in content/listings/), detects its format,
         and writes content/papers/<id>.md for each paper, merging a paper that appears in
         several listings into one record. Re-running changes nothing; fields you edit in a
@@ -18,7 +18,7 @@ struct IngestCommand: ParsableCommand {
           digest ingest
           digest ingest ~/Downloads/iclr-poster-session-6.txt --venue "ICLR 2024"
           digest ingest content/listings/004_daily.txt --year 2025 --dry-run
-        """
+        """)
     )
 
     @OptionGroup var siteOptions: SiteOptions

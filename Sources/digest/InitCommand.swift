@@ -6,7 +6,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new site: settings, content folders, .gitignore and a CI workflow.",
-        discussion: """
+        discussion: helpText("""
         Writes digest.yml (every setting, commented), content/listings/ and content/papers/,
         templates/README.md (how to override a built-in template), .gitignore, and
         .github/workflows/digest.yml, which ingests new listings on push, commits the records,
@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
         Examples:
           digest init lab-digest
           digest init . --force --digest-source https://github.com/my-lab/paperdigest.git
-        """
+        """)
     )
 
     @Argument(help: ArgumentHelp("The folder for the new site (made if missing).", valueName: "dir"))

@@ -35,3 +35,19 @@ enum Terminal {
         return line
     }
 }
+
+/// A command's `--help` discussion written as wrapped source text: lines of a paragraph are
+/// joined (the help output wraps them to the terminal again); blank lines and indented lines
+/// (examples) stay as written.
+func helpText(_ text: String) -> String {
+    var out: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if let last = out.last, !last.isEmpty, !last.hasPrefix(" "), !line.isEmpty, !line.hasPrefix(" "),
+           !last.hasSuffix(":") {
+            out[out.count - 1] += " " + line
+        } else {
+            out.append(String(line))
+        }
+    }
+    return out.joined(separator: "\n")
+}

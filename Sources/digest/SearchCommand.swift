@@ -6,7 +6,7 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the built site's index from the terminal, ranked as the search page ranks.",
-        discussion: """
+        discussion: helpText("""
         Reads the index `digest build` wrote under public/search/. The query is what a reader
         types on the search page: words (the last one may be unfinished), near-misses allowed,
         and filters tag:ID, author:NAME, year:YYYY, venue:NAME (quote values with spaces).
@@ -16,7 +16,7 @@ struct SearchCommand: ParsableCommand {
           digest search "reward model rlhf"
           digest search 'diffusion year:2024 author:"Yoshua Bengio"'
           digest search --json --limit 3 transfomer
-        """
+        """)
     )
 
     @OptionGroup var siteOptions: SiteOptions

@@ -7,7 +7,7 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site, serve it, and rebuild and reload pages as its files change.",
-        discussion: """
+        discussion: helpText("""
         Builds into .digest-cache/serve/ (public/ keeps the build you publish) with the
         server's own address as base URL, serves it, and watches content/, templates/ and
         digest.yml: a changed record or template rebuilds what it touches; a changed listing is
@@ -19,7 +19,7 @@ struct ServeCommand: ParsableCommand {
           digest serve                       # http://127.0.0.1:8080/
           digest serve --port 4000
           digest serve --host 0.0.0.0        # reachable from other machines
-        """
+        """)
     )
 
     @OptionGroup var siteOptions: SiteOptions
