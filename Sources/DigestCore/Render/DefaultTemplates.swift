@@ -209,6 +209,12 @@ enum DefaultTemplates {
     var self = this, parsed = parse(query);
     var terms = tokenize(parsed.text);
     if (!terms.length) terms = tokenize(parsed.text, false);
+    var pairs = [];
+    for (var n = 0; n + 1 < terms.length; n++) {
+      var pair = terms[n] + " " + terms[n + 1];
+      if (pairs.indexOf(pair) < 0) pairs.push(pair);
+    }
+    pairs.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
     terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
     var chars = Array.from(parsed.text), prefixLast = chars.length > 0 && isWord(chars[chars.length - 1]);
 
@@ -224,8 +230,8 @@ enum DefaultTemplates {
     var lists = await Promise.all(expanded.map(function (words) {
       return Promise.all(words.map(function (w) { return self.postings(w[0]); }));
     }));
-    var matched = new Map(), total = new Map(), words = [];
-    expanded.forEach(function (expansion, i) {
+    var pairLists = await Promise.all(pairs.map(function (p) { return self.postings(p); }));
+    var words = [], bests = expanded.map(function (expansion, i) {
       var best = new Map();
       expansion.forEach(function (w, k) {
         words.push(w[0]);
@@ -235,10 +241,31 @@ enum DefaultTemplates {
           if (value > (best.get(list[j]) || 0)) best.set(list[j], value);
         }
       });
+      return best;
+    });
+    // A pair of neighbouring query words found whole: the paper has both words (even where a
+    // common word's own postings were cut before it), and the pair's score counts too.
+    var pairScores = [];
+    pairs.forEach(function (pair, p) {
+      var parts = pair.split(" "), a = terms.indexOf(parts[0]), b = terms.indexOf(parts[1]);
+      if (a < 0 || b < 0) return;
+      var scores = new Map(), list = pairLists[p];
+      for (var j = 0; j + 1 < list.length; j += 2) {
+        scores.set(list[j], list[j + 1]);
+        if (!bests[a].has(list[j])) bests[a].set(list[j], 0);
+        if (!bests[b].has(list[j])) bests[b].set(list[j], 0);
+      }
+      pairScores.push(scores);
+    });
+    var matched = new Map(), total = new Map();
+    bests.forEach(function (best) {
       best.forEach(function (value, paper) {
         matched.set(paper, (matched.get(paper) || 0) + 1);
         total.set(paper, (total.get(paper) || 0) + value);
       });
+    });
+    pairScores.forEach(function (scores) {
+      scores.forEach(function (value, paper) { total.set(paper, (total.get(paper) || 0) + value); });
     });
     var ranked = Array.from(matched.keys());
     if (allowed !== null) ranked = ranked.filter(function (p) { return allowed.has(p); });

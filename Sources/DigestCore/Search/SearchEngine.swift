@@ -42,6 +42,7 @@ public final class SearchEngine {
         let (text, filters) = Self.parse(query)
         var terms = SearchTokenizer.tokens(text)
         if terms.isEmpty { terms = SearchTokenizer.tokens(text, dropStopWords: false) }
+        let pairs = Array(Set(SearchTokenizer.pairs(terms))).sorted()
         var seen = Set<String>()
         terms = terms.filter { seen.insert($0).inserted }
         let prefixLast = text.unicodeScalars.last.map(SearchTokenizer.isWordScalar) ?? false
@@ -54,8 +55,7 @@ public final class SearchEngine {
         if terms.isEmpty {
             return allowed.map { $0.sorted() } ?? []
         }
-        var matched: [Int: Int] = [:]
-        var total: [Int: Double] = [:]
+        var bests: [[Int: Double]] = []
         for (i, term) in terms.enumerated() {
             var best: [Int: Double] = [:]
             for (word, weight) in expand(term, last: i == terms.count - 1 && prefixLast) {
@@ -67,11 +67,34 @@ public final class SearchEngine {
                     k += 2
                 }
             }
+            bests.append(best)
+        }
+        // A pair of neighbouring query words found whole: the paper has both words (even where
+        // a common word's own postings were cut before it), and the pair's score counts too.
+        var pairScores: [[Int: Double]] = []
+        for pair in pairs {
+            let words = pair.split(separator: " ").map(String.init)
+            guard let a = terms.firstIndex(of: words[0]), let b = terms.firstIndex(of: words[1]) else { continue }
+            let list = postings(pair)
+            var scores: [Int: Double] = [:]
+            var k = 0
+            while k + 1 < list.count {
+                scores[list[k]] = Double(list[k + 1])
+                if bests[a][list[k]] == nil { bests[a][list[k]] = 0 }
+                if bests[b][list[k]] == nil { bests[b][list[k]] = 0 }
+                k += 2
+            }
+            pairScores.append(scores)
+        }
+        var matched: [Int: Int] = [:]
+        var total: [Int: Double] = [:]
+        for best in bests {
             for (paper, value) in best {
                 matched[paper, default: 0] += 1
                 total[paper, default: 0] += value
             }
         }
+        for scores in pairScores { for (paper, value) in scores { total[paper, default: 0] += value } }
         var ranked = Array(matched.keys)
         if let allowed { ranked = ranked.filter(allowed.contains) }
         return ranked.sorted {

@@ -63,9 +63,8 @@ public enum SearchIndexBuilder {
                 fill[Int(id)] += 1
             }
         }
-        let order = names.indices.sorted { names[$0] < names[$1] }
         let (grouped, bounds) = (flat, starts)
-        let postings = ParallelMap.run(names.count) { id -> [Posting] in
+        let postings = ParallelMap.batched(names.count) { id -> [Posting] in
             var list = Array(grouped[bounds[id]..<bounds[id + 1]])
             list.sort { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }
             if list.count > SearchLayout.postingsPerTerm { list.removeLast(list.count - SearchLayout.postingsPerTerm) }
@@ -73,8 +72,8 @@ public enum SearchIndexBuilder {
         }
 
         var files: [(path: String, bytes: [UInt8])] = []
-        let termBuckets = termBucketFiles(order: order, names: names, postings: postings, into: &files)
-        vocabularyFiles(order: order, names: names, df: df, into: &files)
+        let termBuckets = termBucketFiles(names: names, postings: postings, into: &files)
+        vocabularyFiles(names: names, df: df, into: &files)
         let filterBuckets = filterFiles(model, into: &files)
         displayFiles(model, into: &files)
         files.append((SearchLayout.facets, facets(model)))
@@ -109,18 +108,24 @@ public enum SearchIndexBuilder {
         var ids: [String: Int32] = [:]
         var occurrences: [UInt64] = []
         for paper in papers {
+            let title = SearchTokenizer.tokens(paper.title)
+            let names = paper.authors.map { SearchTokenizer.tokens($0, dropStopWords: false) }
             let fields: [[String]] = [
-                SearchTokenizer.tokens(paper.title),
-                paper.authors.flatMap { SearchTokenizer.tokens($0, dropStopWords: false) },
+                title,
+                names.flatMap { $0 },
                 paper.tags.flatMap { SearchTokenizer.tokens($0) },
                 SearchTokenizer.tokens(paper.venue ?? ""),
                 SearchTokenizer.tokens(paper.abstract),
             ]
             var result = PaperTerms()
             occurrences.removeAll(keepingCapacity: true)
+            // Word pairs of the title and of each name count as words of their field, but not
+            // in its length: they find a paper by its title or an author by their full name
+            // where each word alone is too common to have kept the paper in its postings.
+            let pairs = [SearchTokenizer.pairs(title), names.flatMap(SearchTokenizer.pairs)]
             for (f, words) in fields.enumerated() {
                 result.lengths[f] = UInt16(clamping: words.count)
-                for word in words {
+                for word in words + (f < pairs.count ? pairs[f] : []) {
                     let id: Int32
                     if let known = ids[word] { id = known } else {
                         id = Int32(chunk.names.count)
@@ -156,34 +161,34 @@ public enum SearchIndexBuilder {
         return max(1, UInt32((s * 100).rounded()))
     }
 
-    static func termBucketFiles(order: [Int], names: [String], postings: [[Posting]],
-                                into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let entries = order.map { id in
-            (key: names[id], list: postings[id].map { "\($0.paper),\($0.score)" }.joined(separator: ","))
-        }
-        return bucketFiles(entries, path: SearchLayout.termFile, into: &files)
+    static func termBucketFiles(names: [String], postings: [[Posting]], into files: inout [(path: String, bytes: [UInt8])]) -> Int {
+        let lists = ParallelMap.batched(names.count) { id in postings[id].map { "\($0.paper),\($0.score)" }.joined(separator: ",") }
+        return bucketFiles(Array(zip(names, lists)), path: SearchLayout.termFile, into: &files)
     }
 
     /// `{"key":[…],…}` files, each entry in bucket FNV-1a(key) mod the count, which is chosen so
-    /// a bucket weighs about `SearchLayout.bucketBytes`. Returns the count (the manifest says it).
-    static func bucketFiles(_ entries: [(key: String, list: String)], path: (Int) -> String,
+    /// a bucket weighs about `SearchLayout.bucketBytes`; keys sorted within each file. Returns
+    /// the count (the manifest says it).
+    static func bucketFiles(_ entries: [(key: String, list: String)], path: @Sendable (Int) -> String,
                             into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let json = entries.map { Escape.jsonString($0.key) + ":[" + $0.list + "]" }
-        let size = json.reduce(0) { $0 + $1.utf8.count + 1 }
+        let size = entries.reduce(0) { $0 + $1.key.utf8.count + $1.list.utf8.count + 6 }
         let count = max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
-        var buckets = [[String]](repeating: [], count: count)
-        for (entry, text) in zip(entries, json) { buckets[SearchLayout.bucket(entry.key, of: count)].append(text) }
-        for (n, bucket) in buckets.enumerated() {
-            files.append((path(n), Array(("{" + bucket.joined(separator: ",") + "}\n").utf8)))
+        var members = [[Int]](repeating: [], count: count)
+        for (i, entry) in entries.enumerated() { members[SearchLayout.bucket(entry.key, of: count)].append(i) }
+        let buckets = members
+        files += ParallelMap.run(count) { n -> (path: String, bytes: [UInt8]) in
+            let sorted = buckets[n].sorted { entries[$0].key < entries[$1].key }
+            let body = sorted.map { Escape.jsonString(entries[$0].key) + ":[" + entries[$0].list + "]" }.joined(separator: ",")
+            return (path(n), Array(("{" + body + "}\n").utf8))
         }
         return count
     }
 
-    static func vocabularyFiles(order: [Int], names: [String], df: [Int32], into files: inout [(path: String, bytes: [UInt8])]) {
+    static func vocabularyFiles(names: [String], df: [Int32], into files: inout [(path: String, bytes: [UInt8])]) {
         var prefixes: [String: [Int]] = [:]
         var shortPrefixes: [String: [Int]] = [:]
         var suffixes: [String: [Int]] = [:]
-        for id in order {
+        for id in names.indices where !names[id].contains(" ") {  // word pairs are looked up whole
             let name = names[id]
             if let key = SearchLayout.prefixKey(name) {
                 if key.unicodeScalars.count == 3 { prefixes[key, default: []].append(id) }
@@ -191,13 +196,14 @@ public enum SearchIndexBuilder {
             }
             if let key = SearchLayout.suffixKey(name) { suffixes[key, default: []].append(id) }
         }
-        func list(_ ids: [Int]) -> [UInt8] {
-            Array(("[" + ids.map { "[" + Escape.jsonString(names[$0]) + ",\(df[$0])]" }.joined(separator: ",") + "]\n").utf8)
+        func list(_ unsorted: [Int]) -> [UInt8] {
+            let ids = unsorted.sorted { names[$0] < names[$1] }
+            return Array(("[" + ids.map { "[" + Escape.jsonString(names[$0]) + ",\(df[$0])]" }.joined(separator: ",") + "]\n").utf8)
         }
         for (key, ids) in prefixes { files.append((SearchLayout.prefixFile(key), list(ids))) }
         for (key, ids) in shortPrefixes {
             let common = ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : names[$0] < names[$1] }.prefix(SearchLayout.shortPrefixWords)
-            files.append((SearchLayout.prefixFile(key), list(common.sorted { names[$0] < names[$1] })))
+            files.append((SearchLayout.prefixFile(key), list(Array(common))))
         }
         for (key, ids) in suffixes { files.append((SearchLayout.suffixFile(key), list(ids))) }
     }

@@ -33,6 +33,11 @@ public enum SearchTokenizer {
         return out
     }
 
+    /// Neighbouring words as pairs (`spectrally transformed`), indexed and looked up whole.
+    public static func pairs(_ words: [String]) -> [String] {
+        zip(words, words.dropFirst()).map { $0 + " " + $1 }
+    }
+
     /// A filter value as a key: folded words joined by `-` (`ICLR 2024` → `iclr-2024`), no stemming.
     public static func key(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -8,6 +8,13 @@ enum ParallelMap {
         return slots.values
     }
 
+    /// The same, for many small items: each task maps a run of `batch` indices, so a million
+    /// one-word items do not cost a million dispatches.
+    static func batched<T: Sendable>(_ count: Int, batch: Int = 4096, _ transform: @Sendable (Int) -> T) -> [T] {
+        let runs = run((count + batch - 1) / batch) { r in (r * batch..<min((r + 1) * batch, count)).map(transform) }
+        return runs.flatMap { $0 }
+    }
+
     /// Each index is written by exactly one iteration, so no two writers meet. The slots are
     /// raw memory: an Array's `withUnsafeMutableBufferPointer` checks (and may copy) its buffer on
     /// every call, and two threads doing that at once crashed the test run now and then.

@@ -130,3 +130,30 @@ extension SearchTests {
         #expect(SearchTokenizer.tokens(tricky) == SearchTokenizer.generalTokens(tricky, dropStopWords: true))
     }
 }
+
+extension SearchTests {
+    /// 801 papers: 400 titled "Alpha beta", 400 "Gamma delta", and the oldest "Alpha gamma".
+    /// `alpha` and `gamma` each have more papers than postings kept, and the oldest is cut from
+    /// both; the pair `alpha gamma` still finds it first.
+    @Test func aPairOfCommonWordsFindsTheOnePaperWithBoth() {
+        var papers: [Paper] = []
+        for i in 0..<400 {
+            var a = Paper(id: "ab-\(i)", title: "Alpha beta")
+            a.date = "2024-01-01"
+            var g = Paper(id: "gd-\(i)", title: "Gamma delta")
+            g.date = "2024-01-01"
+            papers += [a, g]
+        }
+        var target = Paper(id: "target", title: "Alpha gamma")
+        target.date = "2000-01-01"
+        papers.append(target)
+        let model = SiteModel(config: SiteConfig(), papers: papers, listings: [:])
+        let files = Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(model).map { ($0.path, $0.bytes) })
+        let engine = SearchEngine(read: { files[$0] })!
+        #expect(engine.postings("alpha").count == 2 * SearchLayout.postingsPerTerm)  // cut…
+        #expect(!stride(from: 0, to: engine.postings("alpha").count, by: 2).contains { engine.postings("alpha")[$0] == 800 })  // …before the target
+        #expect(engine.search("alpha gamma").first.map { model.papers[$0].id } == "target")
+        // Pairs are looked up whole, never listed for completion or near-misses.
+        #expect(files.filter { $0.key.hasPrefix("search/p/") || $0.key.hasPrefix("search/s/") }.allSatisfy { !String(decoding: $0.value, as: UTF8.self).contains(" ") })
+    }
+}
