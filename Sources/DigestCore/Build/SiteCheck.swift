@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+
 
 /// `digest check`: the site's configuration, every record and the templates, checked without
 /// building. A build makes the same record and configuration checks as it loads.
@@ -14,8 +14,7 @@ public enum SiteCheck {
     public static func run(siteFolder: String) -> Report {
         var report = Report()
         let site = SitePaths(root: siteFolder)
-        do { _ = try SiteConfig.load(siteFolder: site.root) } catch { report.diagnostics.append(error.diagnostic) }
-        report.diagnostics += unknownSettings(siteFolder: site.root)
+        do { report.diagnostics += try SiteConfig.loadChecked(siteFolder: site.root).warnings } catch { report.diagnostics.append(error.diagnostic) }
 
         let store = RecordStore(folder: site.papers)
         let ids = store.ids()
@@ -45,28 +44,5 @@ public enum SiteCheck {
         case .failure(let errors): report.diagnostics += errors.all
         }
         return report
-    }
-
-    static let settings: Set<String> = ["title", "description", "base_url", "language", "per_page", "listings"]
-    static let listingSettings: Set<String> = ["format", "venue", "session", "room", "year"]
-
-    /// Keys of `digest.yml` that mean nothing to digest: a typo (`baseurl`) is otherwise silent.
-    public static func unknownSettings(siteFolder: String) -> [Diagnostic] {
-        let path = siteFolder + "/" + SiteConfig.fileName
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-              let node = try? Yams.compose(yaml: text), case .mapping(let top) = node else { return [] }
-        var out: [Diagnostic] = []
-        func unknown(_ key: Node, _ known: Set<String>, _ what: String) {
-            guard let name = key.string, !known.contains(name) else { return }
-            out.append(Diagnostic(file: path, line: key.mark?.line, .warning,
-                                  "unknown \(what) `\(name)` (known: \(known.sorted().joined(separator: ", ")))"))
-        }
-        for (key, value) in top {
-            unknown(key, settings, "setting")
-            if key.string == "listings", case .mapping(let listings) = value {
-                for (_, settings) in listings { if case .mapping(let s) = settings { for (k, _) in s { unknown(k, listingSettings, "listing setting") } } }
-            }
-        }
-        return out
     }
 }

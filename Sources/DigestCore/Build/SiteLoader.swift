@@ -11,11 +11,14 @@ enum SiteLoader {
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
         let config: SiteConfig
-        do { config = try SiteConfig.load(siteFolder: site.root) } catch {
+        do {
+            let (loaded, warnings) = try SiteConfig.loadChecked(siteFolder: site.root)
+            config = loaded
+            diagnostics += warnings
+        } catch {
             diagnostics.append(error.diagnostic)
             return nil
         }
-        diagnostics += SiteCheck.unknownSettings(siteFolder: site.root)
         // Records are read and parsed on every core; only `Paper` values (Sendable) come back.
         let store = RecordStore(folder: site.papers)
         let ids = store.ids()
@@ -25,13 +28,7 @@ enum SiteLoader {
             let file = store.path(for: ids[i])
             switch store.read(id: ids[i], resolver: .basic) {
             case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let record):
-                let problems = RecordCheck.problems(record, file: file)
-                if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
-                switch Paper.from(record, file: file) {
-                case .success(let paper): return (paper, problems)
-                case .failure(let diagnostic): return (nil, problems + [diagnostic])
-                }
+            case .success(let record): return Paper.checked(record, file: file)
             }
         }
         var papers: [Paper] = []

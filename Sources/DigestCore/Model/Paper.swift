@@ -19,19 +19,24 @@ public struct Paper: Sendable {
 
     public var year: String? { facts.date.map { String($0.prefix(4)) } }
 
-    /// Reads a record; a record without a usable title or date is reported and left out.
-    public static func from(_ record: Record, file: String) -> Result<Paper, Diagnostic> {
+    /// A record as a paper, with what `RecordCheck` says of it (the one place records are
+    /// validated): no paper when it found an error.
+    public static func checked(_ record: Record, file: String) -> (paper: Paper?, problems: [Diagnostic]) {
+        let problems = RecordCheck.problems(record, file: file)
+        guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         let facts = RecordFields.facts(in: record)
-        guard !facts.title.isEmpty else {
-            return .failure(Diagnostic(file: file, line: 2, .error, "the record has no `title`"))
-        }
-        if let date = facts.date, !LineShape.isISODate(date) {
-            return .failure(Diagnostic(file: file, line: nil, .error, "`date` must be YYYY-MM-DD, not `\(date)`"))
-        }
         var paper = Paper(id: record.id, title: facts.title)
         paper.facts = facts
         paper.facts.tags = Array(Set(facts.tags.map { Slug.make($0) }.filter { !$0.isEmpty })).sorted()
-        return .success(paper)
+        return (paper, problems)
+    }
+
+    /// Reads a record; a record with an error (no usable title, a date that is no day, a field
+    /// of the wrong type) is reported by its first error.
+    public static func from(_ record: Record, file: String) -> Result<Paper, Diagnostic> {
+        let (paper, problems) = checked(record, file: file)
+        if let paper { return .success(paper) }
+        return .failure(problems.first { $0.severity == .error }!)
     }
 
     /// Newest first; undated papers after dated ones; then by title (case and accents

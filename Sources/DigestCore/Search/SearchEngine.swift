@@ -113,9 +113,11 @@ public final class SearchEngine {
                       tags: e.count > 6 ? (e[6] as? [String] ?? []) : [])
     }
 
+    nonisolated(unsafe) static let filterPattern = try! NSRegularExpression(pattern: #"(tag|author|year|venue):(?:"([^"]*)"|(\S+))"#, options: .caseInsensitive)
+
     /// `tag:`, `author:`, `year:` and `venue:` filters out of the query; the rest is text.
     public static func parse(_ query: String) -> (text: String, filters: [String]) {
-        let pattern = try! NSRegularExpression(pattern: #"(tag|author|year|venue):(?:"([^"]*)"|(\S+))"#, options: .caseInsensitive)
+        let pattern = filterPattern
         let ns = query as NSString
         var filters: [String] = []
         for match in pattern.matches(in: query, range: NSRange(location: 0, length: ns.length)) {

@@ -42,7 +42,6 @@ public enum SearchIndexBuilder {
                 perPaper.append(paper)
             }
         }
-        let paperTermIDs = perPaper.map(\.terms)
         let count = Double(max(papers.count, 1))
         let averages = lengthSums.map { max($0 / count, 1) }
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
@@ -53,12 +52,12 @@ public enum SearchIndexBuilder {
         }
         // Postings grouped by term with a counting sort, then each term's best kept.
         var starts = [Int](repeating: 0, count: names.count + 1)
-        for list in paperTermIDs { for id in list { starts[Int(id) + 1] += 1 } }
+        for paper in perPaper { for id in paper.terms { starts[Int(id) + 1] += 1 } }
         for i in 0..<names.count { starts[i + 1] += starts[i] }
         var fill = starts
         var flat = [Posting](repeating: Posting(paper: 0, score: 0), count: starts[names.count])
-        for (p, list) in paperTermIDs.enumerated() {
-            for (i, id) in list.enumerated() {
+        for (p, paper) in perPaper.enumerated() {
+            for (i, id) in paper.terms.enumerated() {
                 flat[fill[Int(id)]] = Posting(paper: Int32(p), score: scores[p][i])
                 fill[Int(id)] += 1
             }
@@ -212,7 +211,7 @@ public enum SearchIndexBuilder {
     static func filterKeys(_ paper: Paper) -> [String] {
         var keys = paper.tags.map { "tag:" + $0 }
         if let year = paper.year { keys.append("year:" + year) }
-        if let venue = paper.venue, !SearchTokenizer.key(venue).isEmpty { keys.append("venue:" + SearchTokenizer.key(venue)) }
+        if let venue = paper.venue.map(SearchTokenizer.key), !venue.isEmpty { keys.append("venue:" + venue) }
         for name in paper.authors {
             for word in SearchTokenizer.key(name).split(separator: "-") where word.unicodeScalars.count >= 2 {
                 keys.append("author:" + word)

@@ -98,15 +98,10 @@ public enum SearchTokenizer {
     static func fold<S: StringProtocol>(_ word: S) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
         let decomposed = String(word).decomposedStringWithCompatibilityMapping
-        var bare = String.UnicodeScalarView()
-        for scalar in decomposed.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: continue
-            default: bare.append(scalar)
-            }
-        }
+        let bare = String.UnicodeScalarView(decomposed.unicodeScalars.filter { !isMark($0) })
         // Final sigma is sigma: lowercasing does not agree across languages on when to write it.
         let lower = String(bare).lowercased().replacingOccurrences(of: "\u{3C2}", with: "\u{3C3}")
+        // Lowercasing can add a mark (`İ` → `i̇`): only letters and digits are kept.
         return String(String.UnicodeScalarView(lower.unicodeScalars.filter { isWordScalar($0) && !isMark($0) }))
     }
 
