@@ -1,41 +1,97 @@
+/// Where `forEachASCIIToken` puts each token, as bytes valid only during the call: a generic
+/// sink, not a closure, so the compiler specialises the loop for each one.
+protocol ASCIITokenSink {
+    mutating func take(_ token: UnsafeBufferPointer<UInt8>)
+}
+
 extension SearchTokenizer {
     /// `tokens` for text that is all ASCII, on bytes: no Unicode tables, one String per word.
     /// It must give exactly what the general path gives (`SearchTests` compares them on the
     /// sample's titles and abstracts).
     static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>, dropStopWords: Bool) -> [String] {
-        var out: [String] = []
-        var group: [Range<Int>] = []
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        func emit(_ ranges: ArraySlice<Range<Int>>, stop: Bool) {
-            word.removeAll(keepingCapacity: true)
-            for r in ranges { word.append(contentsOf: bytes[r]) }
-            normalizeASCII(&word)
-            guard word.count >= 2 else { return }
-            let term = String(decoding: word, as: UTF8.self)
-            // No stop word is longer than five letters: most words skip the set.
-            if !(stop && word.count <= 5 && stopWords.contains(term)) { out.append(term) }
-        }
-        func flush() {
-            for i in group.indices { emit(group[i...i], stop: dropStopWords) }
-            if group.count > 1 { emit(group[...], stop: false) }
-            group.removeAll(keepingCapacity: true)
-        }
+        var out = StringTokens()
+        forEachASCIIToken(bytes, dropStopWords: dropStopWords, into: &out)
+        return out.tokens
+    }
+
+    struct StringTokens: ASCIITokenSink {
+        var tokens: [String] = []
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>) { tokens.append(String(decoding: token, as: UTF8.self)) }
+    }
+
+    /// The tokens of ASCII text as bytes: the search index interns them without making a
+    /// String of each.
+    static func forEachASCIIToken<Sink: ASCIITokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, dropStopWords: Bool, into sink: inout Sink) {
+        // A group (words joined by single hyphens) is its first word's start and its ends;
+        // plain values and no closures, as this runs once per word of every abstract.
+        var groupStart = -1, groupEnd = -1, wordStarts: [Int] = [], word: [UInt8] = []
+        wordStarts.reserveCapacity(8)
+        word.reserveCapacity(64)
         var i = 0
-        while i < bytes.count {
-            guard isASCIIWord(bytes[i]) else { i += 1; continue }
+        while i <= bytes.count {
             let start = i
             while i < bytes.count, isASCIIWord(bytes[i]) { i += 1 }
-            // Words joined by one hyphen are one group, as in `hyphenGroups`.
-            if let last = group.last, last.upperBound + 1 == start, bytes[start - 1] == UInt8(ascii: "-") {
-                group.append(start..<i)
-            } else {
-                flush()
-                group.append(start..<i)
+            if i > start {
+                // Words joined by one hyphen are one group, as in `hyphenGroups`.
+                if groupEnd >= 0, groupEnd + 1 == start, bytes[start - 1] == UInt8(ascii: "-") {
+                    wordStarts.append(start)
+                } else {
+                    flushGroup(bytes, wordStarts, groupStart, groupEnd, dropStopWords, &word, &sink)
+                    groupStart = start
+                    wordStarts.removeAll(keepingCapacity: true)
+                    wordStarts.append(start)
+                }
+                groupEnd = i
             }
+            if i == bytes.count { break }
+            i += 1
         }
-        flush()
-        return out
+        flushGroup(bytes, wordStarts, groupStart, groupEnd, dropStopWords, &word, &sink)
+    }
+
+    /// Each word of a group, then, when there are several, the group joined.
+    private static func flushGroup<Sink: ASCIITokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int], _ groupStart: Int, _ groupEnd: Int,
+                                                         _ dropStopWords: Bool, _ word: inout [UInt8], _ sink: inout Sink) {
+        guard groupStart >= 0 else { return }
+        for k in starts.indices {
+            let end = k + 1 < starts.count ? starts[k + 1] - 1 : groupEnd  // before the hyphen
+            word.removeAll(keepingCapacity: true)
+            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[k]..<end]))
+            emitWord(&word, stop: dropStopWords, &sink)
+        }
+        if starts.count > 1 {
+            word.removeAll(keepingCapacity: true)
+            for k in starts.indices {
+                let end = k + 1 < starts.count ? starts[k + 1] - 1 : groupEnd
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[k]..<end]))
+            }
+            emitWord(&word, stop: false, &sink)
+        }
+    }
+
+    @inline(__always) private static func emitWord<Sink: ASCIITokenSink>(_ word: inout [UInt8], stop: Bool, _ sink: inout Sink) {
+        normalizeASCII(&word)
+        guard word.count >= 2, !(stop && isStopWord(word)) else { return }
+        word.withUnsafeBufferPointer { sink.take($0) }
+    }
+
+    /// No stop word is longer than five letters, so each is one integer of its bytes; most
+    /// words are longer and skip the search.
+    static func isStopWord(_ word: [UInt8]) -> Bool {
+        guard word.count <= 5 else { return false }
+        let key = packed(word)
+        var low = 0, high = packedStopWords.count
+        while low < high {
+            let mid = (low + high) / 2
+            if packedStopWords[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < packedStopWords.count && packedStopWords[low] == key
+    }
+
+    static let packedStopWords: [UInt64] = stopWords.map { packed(Array($0.utf8)) }.sorted()
+
+    static func packed(_ word: [UInt8]) -> UInt64 {
+        word.reduce(UInt64(word.count)) { $0 << 8 | UInt64($1) }
     }
 
     @inline(__always) static func isASCIIWord(_ b: UInt8) -> Bool {

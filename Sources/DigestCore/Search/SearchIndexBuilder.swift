@@ -50,28 +50,35 @@ public enum SearchIndexBuilder {
             let paper = perPaper[p]
             return paper.counts.indices.map { i in score(paper.counts[i], lengths: paper.lengths, averages: averages, idf: idf[Int(paper.terms[i])]) }
         }
-        // Postings grouped by term with a counting sort, then each term's best kept.
+        // Postings grouped by term with a counting sort, then each term's best kept. A posting
+        // is one integer that sorts best first: the score's complement, then the paper.
         var starts = [Int](repeating: 0, count: names.count + 1)
         for paper in perPaper { for id in paper.terms { starts[Int(id) + 1] += 1 } }
         for i in 0..<names.count { starts[i + 1] += starts[i] }
         var fill = starts
-        var flat = [Posting](repeating: Posting(paper: 0, score: 0), count: starts[names.count])
+        var flat = [UInt64](repeating: 0, count: starts[names.count])
         for (p, paper) in perPaper.enumerated() {
             for (i, id) in paper.terms.enumerated() {
-                flat[fill[Int(id)]] = Posting(paper: Int32(p), score: scores[p][i])
+                flat[fill[Int(id)]] = UInt64(UInt32.max - scores[p][i]) << 32 | UInt64(p)
                 fill[Int(id)] += 1
             }
         }
         let (grouped, bounds) = (flat, starts)
-        let postings = ParallelMap.batched(names.count) { id -> [Posting] in
+        let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
             var list = Array(grouped[bounds[id]..<bounds[id + 1]])
-            list.sort { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }
-            if list.count > SearchLayout.postingsPerTerm { list.removeLast(list.count - SearchLayout.postingsPerTerm) }
-            return list
+            list.sort()
+            var bytes: [UInt8] = []
+            for (n, posting) in list.prefix(SearchLayout.postingsPerTerm).enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendDecimal(Int(posting & 0xFFFF_FFFF), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
+            }
+            return bytes
         }
 
         var files: [(path: String, bytes: [UInt8])] = []
-        let termBuckets = termBucketFiles(names: names, postings: postings, into: &files)
+        let termBuckets = bucketFiles(Array(zip(names, lists)), path: SearchLayout.termFile, into: &files)
         vocabularyFiles(names: names, df: df, into: &files)
         let filterBuckets = filterFiles(model, into: &files)
         displayFiles(model, into: &files)
@@ -81,12 +88,6 @@ public enum SearchIndexBuilder {
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
             """.utf8)))
         return files.sorted { $0.path < $1.path }
-    }
-
-    /// A paper that has a word, and how well.
-    struct Posting: Sendable {
-        var paper: Int32
-        var score: UInt32
     }
 
     /// One paper's words (ids into its chunk's word list, then into the index's) with their
@@ -103,50 +104,31 @@ public enum SearchIndexBuilder {
     }
 
     static func terms(of papers: ArraySlice<Paper>) -> Chunk {
-        var chunk = Chunk()
-        var ids: [String: Int32] = [:]
-        var occurrences: [UInt64] = []
+        var counter = TermCounter()
         for paper in papers {
             let title = SearchTokenizer.tokens(paper.title)
             let names = paper.authors.map { SearchTokenizer.tokens($0, dropStopWords: false) }
-            let fields: [[String]] = [
-                title,
-                names.flatMap { $0 },
-                paper.tags.flatMap { SearchTokenizer.tokens($0) },
-                SearchTokenizer.tokens(paper.venue ?? ""),
-                SearchTokenizer.tokens(paper.abstract),
-            ]
-            var result = PaperTerms()
-            occurrences.removeAll(keepingCapacity: true)
+            counter.startPaper()
+            counter.add(title, field: 0)
+            for name in names { counter.add(name, field: 1) }
+            for tag in paper.tags { counter.add(SearchTokenizer.tokens(tag), field: 2) }
+            counter.add(SearchTokenizer.tokens(paper.venue ?? ""), field: 3)
+            // The abstract is most of the words: ASCII ones go from its bytes to the table.
+            var abstract = paper.abstract
+            let ascii: Bool = abstract.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                counter.field = 4
+                SearchTokenizer.forEachASCIIToken(bytes, dropStopWords: true, into: &counter)
+                return true
+            }
+            if !ascii { counter.add(SearchTokenizer.tokens(abstract), field: 4) }
             // Word pairs of the title and of each name count as words of their field, but not
             // in its length: they find a paper by its title or an author by their full name
             // where each word alone is too common to have kept the paper in its postings.
-            let pairs = [SearchTokenizer.pairs(title), names.flatMap(SearchTokenizer.pairs)]
-            for (f, words) in fields.enumerated() {
-                result.lengths[f] = UInt16(clamping: words.count)
-                for word in words + (f < pairs.count ? pairs[f] : []) {
-                    let id: Int32
-                    if let known = ids[word] { id = known } else {
-                        id = Int32(chunk.names.count)
-                        ids[word] = id
-                        chunk.names.append(word)
-                    }
-                    occurrences.append(UInt64(id) << 3 | UInt64(f))
-                }
-            }
-            // Sorted, each word's occurrences are side by side: count them per field.
-            occurrences.sort()
-            for occurrence in occurrences {
-                let id = Int32(occurrence >> 3), f = Int(occurrence & 7)
-                if result.terms.last != id {
-                    result.terms.append(id)
-                    result.counts.append(FieldCounts())
-                }
-                if result.counts[result.counts.count - 1][f] < .max { result.counts[result.counts.count - 1][f] += 1 }
-            }
-            chunk.papers.append(result)
+            counter.add(SearchTokenizer.pairs(title), field: 0, inLength: false)
+            for name in names { counter.add(SearchTokenizer.pairs(name), field: 1, inLength: false) }
         }
-        return chunk
+        return counter.chunk()
     }
 
     /// BM25F, scaled by 100 and rounded: postings store integers.
@@ -160,25 +142,31 @@ public enum SearchIndexBuilder {
         return max(1, UInt32((s * 100).rounded()))
     }
 
-    static func termBucketFiles(names: [String], postings: [[Posting]], into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let lists = ParallelMap.batched(names.count) { id in postings[id].map { "\($0.paper),\($0.score)" }.joined(separator: ",") }
-        return bucketFiles(Array(zip(names, lists)), path: SearchLayout.termFile, into: &files)
+    /// `n` in decimal, as JSON writes it.
+    static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 
     /// `{"key":[…],…}` files, each entry in bucket FNV-1a(key) mod the count, which is chosen so
     /// a bucket weighs about `SearchLayout.bucketBytes`; keys sorted within each file. Returns
     /// the count (the manifest says it).
-    static func bucketFiles(_ entries: [(key: String, list: String)], path: @Sendable (Int) -> String,
+    static func bucketFiles(_ entries: [(key: String, list: [UInt8])], path: @Sendable (Int) -> String,
                             into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let size = entries.reduce(0) { $0 + $1.key.utf8.count + $1.list.utf8.count + 6 }
+        let size = entries.reduce(0) { $0 + $1.key.utf8.count + $1.list.count + 6 }
         let count = max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
         var members = [[Int]](repeating: [], count: count)
         for (i, entry) in entries.enumerated() { members[SearchLayout.bucket(entry.key, of: count)].append(i) }
         let buckets = members
         files += ParallelMap.run(count) { n -> (path: String, bytes: [UInt8]) in
-            let sorted = buckets[n].sorted { entries[$0].key < entries[$1].key }
-            let body = sorted.map { Escape.jsonString(entries[$0].key) + ":[" + entries[$0].list + "]" }.joined(separator: ",")
-            return (path(n), Array(("{" + body + "}\n").utf8))
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            for (k, i) in buckets[n].sorted(by: { entries[$0].key < entries[$1].key }).enumerated() {
+                bytes += ((k > 0 ? "," : "") + Escape.jsonString(entries[i].key) + ":[").utf8
+                bytes += entries[i].list
+                bytes.append(UInt8(ascii: "]"))
+            }
+            bytes += "}\n".utf8
+            return (path(n), bytes)
         }
         return count
     }
@@ -224,13 +212,26 @@ public enum SearchIndexBuilder {
     static func filterFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) -> Int {
         let papers = model.papers
         let keysOf = ParallelMap.run(papers.count) { filterKeys(papers[$0]) }
-        var papersOf: [String: [Int]] = [:]
-        for (p, keys) in keysOf.enumerated() { for key in keys { papersOf[key, default: []].append(p) } }
-        let entries = papersOf.keys.sorted().map { key -> (key: String, list: String) in
-            var previous = 0
-            let deltas = papersOf[key]!.map { p -> String in defer { previous = p }; return String(p - previous) }
-            return (key, deltas.joined(separator: ","))
+        var table = TermTable()
+        var papersOf: [[Int32]] = []
+        for (p, keys) in keysOf.enumerated() {
+            for key in keys {
+                let id = Int(table.id(key))
+                if id == papersOf.count { papersOf.append([]) }
+                papersOf[id].append(Int32(p))
+            }
         }
+        let members = papersOf
+        let lists = ParallelMap.batched(members.count) { id -> [UInt8] in
+            var previous: Int32 = 0, list: [UInt8] = []
+            for p in members[id] {
+                if !list.isEmpty { list.append(UInt8(ascii: ",")) }
+                appendDecimal(Int(p - previous), to: &list)
+                previous = p
+            }
+            return list
+        }
+        let entries = Array(zip(table.names(), lists))
         return bucketFiles(entries, path: SearchLayout.filterFile, into: &files)
     }
 

@@ -129,12 +129,17 @@ public enum SearchTokenizer {
     /// Harman's S-stemmer, on words of letters longer than three.
     static func stem(_ term: String) -> String {
         let scalars = Array(term.unicodeScalars)
-        guard scalars.count > 3, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return term }
+        guard scalars.count > 3, scalars.allSatisfy(isLetter) else { return term }
         func ends(_ suffix: String) -> Bool { term.hasSuffix(suffix) }
         if ends("ies"), !ends("eies"), !ends("aies") { return String(term.unicodeScalars.dropLast(3)) + "y" }
         if ends("es"), !ends("aes"), !ends("ees"), !ends("oes") { return String(term.unicodeScalars.dropLast(1)) }
         if ends("s"), !ends("us"), !ends("ss"), !ends("is") { return String(term.unicodeScalars.dropLast(1)) }
         return term
+    }
+
+    /// `isAlphabetic`, without the Unicode tables for ASCII.
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic
     }
 
     static let stopWords: Set<String> = [

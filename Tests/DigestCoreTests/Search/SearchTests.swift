@@ -157,3 +157,42 @@ extension SearchTests {
         #expect(files.filter { $0.key.hasPrefix("search/p/") || $0.key.hasPrefix("search/s/") }.allSatisfy { !String(decoding: $0.value, as: UTF8.self).contains(" ") })
     }
 }
+
+extension SearchTests {
+    @Test func theTermTableGivesEachWordOneDenseId() {
+        var table = TermTable()
+        let words = (0..<10_000).map { "w\($0 * 7919 % 10_007)" } + ["", "é", "a b"]
+        let ids = words.map { table.id($0) }
+        #expect(ids == (0..<Int32(words.count)).map { $0 })  // dense, first-seen order, past several growths
+        #expect(words.map { table.id($0) } == ids)  // the same word, the same id
+        #expect(table.names() == words)
+        #expect(table.count == words.count)
+    }
+
+    @Test func wordsAreCountedPerPaperAndField() {
+        var first = Paper(id: "a", title: "Kernel kernels")
+        first.authors = ["Ann Kernel"]
+        first.abstract = "Kernel methods, and the kernel-trick."
+        var second = Paper(id: "b", title: "Other")
+        second.abstract = "Kernel"
+        let chunk = SearchIndexBuilder.terms(of: [first, second][...])
+        func counts(_ paper: Int, _ word: String) -> [UInt16] {
+            let p = chunk.papers[paper]
+            guard let id = chunk.names.firstIndex(of: word), let i = p.terms.firstIndex(of: Int32(id)) else { return [] }
+            return (0..<SearchIndexBuilder.fieldCount).map { p.counts[i][$0] }
+        }
+        #expect(chunk.papers.count == 2)
+        #expect(counts(0, "kernel") == [2, 1, 0, 0, 2])  // title (kernels stemmed), author, abstract
+        #expect(counts(0, "kerneltrick") == [0, 0, 0, 0, 1])
+        #expect(counts(0, "kernel kernel") == [1, 0, 0, 0, 0])  // the title's pair, not in its length
+        #expect(counts(0, "ann kernel") == [0, 1, 0, 0, 0])
+        #expect(counts(1, "kernel") == [0, 0, 0, 0, 1])
+        #expect(counts(1, "other") == [1, 0, 0, 0, 0])
+        #expect(Array((0..<5).map { chunk.papers[0].lengths[$0] }) == [2, 2, 0, 0, 5])  // kernel, method, kernel, trick, kerneltrick
+    }
+
+    @Test func stopWordsAreFoundOnBytes() {
+        for word in SearchTokenizer.stopWords { #expect(SearchTokenizer.isStopWord(Array(word.utf8)), "\(word)") }
+        for word in ["", "x", "ant", "thee", "models", "wi", "ths"] { #expect(!SearchTokenizer.isStopWord(Array(word.utf8)), "\(word)") }
+    }
+}

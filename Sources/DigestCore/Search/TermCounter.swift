@@ -1,0 +1,54 @@
+extension SearchIndexBuilder {
+    /// Counts a chunk's words per paper and field as they are read: each word interned once in
+    /// the chunk's table, and found again in the paper's list through the last paper that had it
+    /// (no per-paper sort or dictionary).
+    struct TermCounter: ASCIITokenSink {
+        var table = TermTable()
+        /// Per word id: the last paper (in the chunk) that had it, and where it is in that paper's list.
+        private var lastPaper: [Int32] = []
+        private var slot: [Int32] = []
+        private var papers: [PaperTerms] = []
+        private var current = PaperTerms()
+        private var started = false
+        /// The field `take` counts into.
+        var field = 0
+
+        mutating func startPaper() {
+            if started { papers.append(current) }
+            started = true
+            current = PaperTerms()
+        }
+
+        mutating func add(_ words: [String], field: Int, inLength: Bool = true) {
+            self.field = field
+            for word in words { count(table.id(word), inLength: inLength) }
+        }
+
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>) {
+            count(table.id(token), inLength: true)
+        }
+
+        private mutating func count(_ id: Int32, inLength: Bool) {
+            let i = Int(id)
+            if i == lastPaper.count {
+                lastPaper.append(-1)
+                slot.append(0)
+            }
+            let paper = Int32(papers.count)
+            if lastPaper[i] != paper {
+                lastPaper[i] = paper
+                slot[i] = Int32(current.terms.count)
+                current.terms.append(id)
+                current.counts.append(FieldCounts())
+            }
+            let s = Int(slot[i])
+            if current.counts[s][field] < .max { current.counts[s][field] += 1 }
+            if inLength, current.lengths[field] < .max { current.lengths[field] += 1 }
+        }
+
+        mutating func chunk() -> Chunk {
+            if started { papers.append(current) }
+            return Chunk(names: table.names(), papers: papers)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// The words of a chunk of papers, interned by their UTF-8 bytes: the index meets each word
+/// hundreds of times, and a String plus a seeded hash per meeting was most of its build time.
+/// Ids are dense, in first-seen order.
+struct TermTable {
+    private var arena: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private var hashes: [UInt32] = []
+    /// Open addressing: an id + 1 per slot, 0 when empty; the count of slots is a power of two.
+    private var slots = [Int32](repeating: 0, count: 1 << 12)
+
+    var count: Int { hashes.count }
+
+    mutating func id(_ word: String) -> Int32 {
+        var word = word
+        return word.withUTF8 { id($0) }
+    }
+
+    mutating func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 {
+            let id = Int(slots[slot] - 1)
+            if hashes[id] == hash, equal(id, word) { return Int32(id) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        slots[slot] = id + 1
+        hashes.append(hash)
+        arena.append(contentsOf: word)
+        starts.append(Int32(arena.count))
+        if hashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private func equal(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[id]), end = Int(starts[id + 1])
+        guard end - start == word.count else { return false }
+        for k in 0..<word.count where arena[start + k] != word[k] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
+
+    /// Every word, by id.
+    func names() -> [String] {
+        (0..<count).map { String(decoding: arena[Int(starts[$0])..<Int(starts[$0 + 1])], as: UTF8.self) }
+    }
+}
