@@ -43,12 +43,17 @@ public struct Paper: Sendable {
     /// folded, then as written) and id, so ties depend neither on the order records were read
     /// in nor on the machine's locale.
     public static func newestFirst(_ a: Paper, _ b: Paper) -> Bool {
+        newestFirst(a, b, titleKeys: (TextNormalization.identityKey(a.title), TextNormalization.identityKey(b.title)))
+    }
+
+    /// The same, with each title's `identityKey` made beforehand.
+    static func newestFirst(_ a: Paper, _ b: Paper, titleKeys: (String, String)) -> Bool {
         if a.date != b.date {
             guard let da = a.date else { return false }
             guard let db = b.date else { return true }
             return da > db
         }
-        let (ka, kb) = (TextNormalization.identityKey(a.title), TextNormalization.identityKey(b.title))
+        let (ka, kb) = titleKeys
         if ka != kb { return ka < kb }
         if a.title != b.title { return a.title < b.title }
         return a.id < b.id

@@ -18,9 +18,9 @@ public enum RelatedPapers {
         var termID: [String: Int] = [:]
         for term in df.keys.sorted() where df[term]! >= 2 && df[term]! <= maxDF { termID[term] = termID.count }
 
-        var vectors: [[(term: Int, weight: Float)]] = []
-        vectors.reserveCapacity(docs.count)
-        for doc in docs {
+        let ids = termID, frequencies = df
+        let vectors = ParallelMap.run(docs.count) { d -> [(term: Int, weight: Float)] in
+            let (doc, termID, df) = (docs[d], ids, frequencies)
             var v: [(term: Int, weight: Float)] = doc.compactMap { term, tf in
                 guard let id = termID[term] else { return nil }
                 return (id, (1 + logf(tf)) * logf(n / Float(df[term]!)))
@@ -28,7 +28,7 @@ public enum RelatedPapers {
             v.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
             v = Array(v.prefix(termsPerPaper))
             let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
-            vectors.append(norm > 0 ? v.map { ($0.term, $0.weight / norm) } : [])
+            return norm > 0 ? v.map { ($0.term, $0.weight / norm) } : []
         }
         var postings = [[(doc: Int, weight: Float)]](repeating: [], count: termID.count)
         for (doc, v) in vectors.enumerated() { for (term, weight) in v { postings[term].append((doc, weight)) } }
@@ -90,7 +90,18 @@ public enum RelatedPapers {
     static func terms(in paper: Paper) -> [String: Float] {
         var counts: [String: Float] = [:]
         func add(_ text: String, weight: Float) {
-            for word in TextNormalization.identityKey(text).split(separator: " ") where word.count > 2 {
+            var key = TextNormalization.identityKey(text)
+            // ASCII keys (most) are split and stemmed on bytes, where a byte is a Character.
+            let ascii: Bool = key.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                for word in bytes.split(separator: 0x20) where word.count > 2 {
+                    let term = stemASCII(word)
+                    if !stopwords.contains(term) { counts[term, default: 0] += weight }
+                }
+                return true
+            }
+            if ascii { return }
+            for word in key.split(separator: " ") where word.count > 2 {
                 let term = stem(String(word))
                 if !stopwords.contains(term) { counts[term, default: 0] += weight }
             }
@@ -98,6 +109,17 @@ public enum RelatedPapers {
         add(paper.title, weight: titleWeight)
         add(paper.abstract, weight: 1)
         return counts
+    }
+
+    /// `stem`, on the bytes of an ASCII word.
+    static func stemASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        func ends(_ suffix: StaticString) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            return word.count >= k && suffix.withUTF8Buffer { s in word.suffix(k).elementsEqual(s) }
+        }
+        if ends("ies"), word.count > 4 { return String(decoding: word.dropLast(3), as: UTF8.self) + "y" }
+        if ends("s"), !ends("ss"), word.count > 3 { return String(decoding: word.dropLast(), as: UTF8.self) }
+        return String(decoding: word, as: UTF8.self)
     }
 
     /// Plural and a few common endings, so `models` meets `model`.

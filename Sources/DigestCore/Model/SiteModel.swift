@@ -24,39 +24,48 @@ public struct SiteModel: Sendable {
 
     public init(config: SiteConfig, papers unsorted: [Paper], listings: [String: ListingInfo]) {
         self.config = config
-        let papers = unsorted.sorted(by: Paper.newestFirst)
+        // Sort and identity keys are made once per paper, on all cores: made in each
+        // comparison, or once per pass, they were most of this stage at 100k papers.
+        let titleKeys = ParallelMap.run(unsorted.count) { TextNormalization.identityKey(unsorted[$0].title) }
+        let order = unsorted.indices.sorted {
+            Paper.newestFirst(unsorted[$0], unsorted[$1], titleKeys: (titleKeys[$0], titleKeys[$1]))
+        }
+        let papers = order.map { unsorted[$0] }
         self.papers = papers
         paperIndex = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.id, $0) })
 
         // Authors: one pass over the bylines.
         var spellings: [String: [String: Int]] = [:]
         var byKey: [String: [Int]] = [:]
+        let authorKeys = ParallelMap.run(papers.count) { papers[$0].authors.map(AuthorIdentity.key) }
         for (index, paper) in papers.enumerated() {
-            for name in paper.authors {
-                let key = AuthorIdentity.key(name)
+            for (name, key) in zip(paper.authors, authorKeys[index]) {
                 spellings[key, default: [:]][name, default: 0] += 1
                 if byKey[key]?.last != index { byKey[key, default: []].append(index) }
             }
         }
-        var authors = byKey.keys.sorted().map { key in
+        let keys = byKey.keys.sorted()
+        let unsortedAuthors = keys.map { key in
             Author(id: "", name: AuthorIdentity.bestSpelling(spellings[key]!), papers: byKey[key]!)
         }
-        // Sort keys computed once, not in every comparison.
-        authors = authors.map { ($0.sortKey, $0) }
-            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.name < $1.1.name }
-            .map(\.1)
+        let sortKeys = ParallelMap.run(unsortedAuthors.count) { unsortedAuthors[$0].sortKey }
+        let authorOrder = unsortedAuthors.indices.sorted {
+            sortKeys[$0] != sortKeys[$1] ? sortKeys[$0] < sortKeys[$1] : unsortedAuthors[$0].name < unsortedAuthors[$1].name
+        }
+        var authors = authorOrder.map { unsortedAuthors[$0] }
+        let slugs = ParallelMap.run(authors.count) { [authors] in Slug.make(authors[$0].name) }
         var taken: [String: Int] = [:]
-        authors = authors.map { author in
-            var slug = Slug.make(author.name)
+        authors = zip(authors, slugs).map { author, made in
+            var slug = made
             if slug.isEmpty { slug = "author" }
             taken[slug, default: 0] += 1
             if taken[slug]! > 1 { slug += "-\(taken[slug]!)" }
             return Author(id: slug, name: author.name, papers: author.papers)
         }
-        let authorIndex = Dictionary(uniqueKeysWithValues: authors.enumerated().map { (AuthorIdentity.key($1.name), $0) })
-        let paperAuthors = papers.map { paper in
+        let authorIndex = Dictionary(uniqueKeysWithValues: authorOrder.enumerated().map { (keys[$1], $0) })
+        let paperAuthors = authorKeys.map { keys in
             var seen = Set<Int>()
-            return paper.authors.compactMap { authorIndex[AuthorIdentity.key($0)] }.filter { seen.insert($0).inserted }
+            return keys.compactMap { authorIndex[$0] }.filter { seen.insert($0).inserted }
         }
         for (index, author) in authors.enumerated() {
             var counts: [Int: Int] = [:]
