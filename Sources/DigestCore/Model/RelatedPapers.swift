@@ -9,54 +9,94 @@ public enum RelatedPapers {
     static let titleWeight: Float = 3
 
     public static func compute(_ papers: [Paper], count: Int = 5) -> [[Int]] {
-        let docs = ParallelMap.run(papers.count) { terms(in: papers[$0]) }
-        var df: [String: Int] = [:]
-        for doc in docs { for term in doc.keys { df[term, default: 0] += 1 } }
+        // Terms are counted per chunk of papers into the chunk's own table, then given ids
+        // across chunks: a String and a seeded hash per word was most of this stage.
+        let chunkSize = max(256, papers.count / 64)
+        let counts = ParallelMap.run((papers.count + chunkSize - 1) / chunkSize) { c in
+            ChunkTerms(papers[(c * chunkSize)..<min((c + 1) * chunkSize, papers.count)])
+        }
+        var globalID: [String: Int] = [:]
+        var names: [String] = []
+        var df: [Int] = []
+        var docs: [[(term: Int, tf: Float)]] = []
+        docs.reserveCapacity(papers.count)
+        for chunk in counts {
+            let global = chunk.names.map { name -> Int in
+                if let id = globalID[name] { return id }
+                globalID[name] = names.count
+                names.append(name)
+                df.append(0)
+                return names.count - 1
+            }
+            for doc in chunk.docs {
+                docs.append(doc.map { (global[Int($0.term)], $0.tf) })
+                for (term, _) in doc { df[global[Int(term)]] += 1 }
+            }
+        }
         let n = Float(papers.count)
         let maxDF = max(2, papers.count / 2)
-        // Term ids, assigned in sorted order for determinism.
-        var termID: [String: Int] = [:]
-        for term in df.keys.sorted() where df[term]! >= 2 && df[term]! <= maxDF { termID[term] = termID.count }
+        // Term ids, assigned in sorted order for determinism; -1 for terms left out.
+        var termID = [Int](repeating: -1, count: names.count)
+        var kept = 0
+        for term in names.indices.sorted(by: { names[$0] < names[$1] }) where df[term] >= 2 && df[term] <= maxDF {
+            termID[term] = kept
+            kept += 1
+        }
 
-        let ids = termID, frequencies = df
+        let (ids, frequencies, counted) = (termID, df, docs)
         let vectors = ParallelMap.run(docs.count) { d -> [(term: Int, weight: Float)] in
-            let (doc, termID, df) = (docs[d], ids, frequencies)
-            var v: [(term: Int, weight: Float)] = doc.compactMap { term, tf in
-                guard let id = termID[term] else { return nil }
-                return (id, (1 + logf(tf)) * logf(n / Float(df[term]!)))
+            var v: [(term: Int, weight: Float)] = counted[d].compactMap { term, tf in
+                guard ids[term] >= 0 else { return nil }
+                return (ids[term], (1 + logf(tf)) * logf(n / Float(frequencies[term])))
             }
             v.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
             v = Array(v.prefix(termsPerPaper))
             let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
             return norm > 0 ? v.map { ($0.term, $0.weight / norm) } : []
         }
-        var postings = [[(doc: Int, weight: Float)]](repeating: [], count: termID.count)
+        var postings = [[(doc: Int, weight: Float)]](repeating: [], count: kept)
         for (doc, v) in vectors.enumerated() { for (term, weight) in v { postings[term].append((doc, weight)) } }
         for term in postings.indices where postings[term].count > postingsPerTerm {
             postings[term].sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.doc < $1.doc }
             postings[term].removeLast(postings[term].count - postingsPerTerm)
         }
 
+        // Postings side by side in two flat arrays, read without bounds checks: this loop
+        // runs about 6,000 times per paper.
+        var starts = [0], docs32: [Int32] = [], weights: [Float] = []
+        for list in postings {
+            for (doc, weight) in list { docs32.append(Int32(doc)); weights.append(weight) }
+            starts.append(docs32.count)
+        }
+
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.
         let chunks = max(1, min(papers.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let (docVectors, termPostings) = (vectors, postings)
+        let (docVectors, postingStarts, postingDocs, postingWeights) = (vectors, starts, docs32, weights)
         let parts = ParallelMap.run(chunks) { chunk -> [[Int]] in
             let range = (papers.count * chunk / chunks)..<(papers.count * (chunk + 1) / chunks)
             var scores = [Float](repeating: 0, count: papers.count)
             var touched: [Int] = []
             var out: [[Int]] = []
             out.reserveCapacity(range.count)
-            for doc in range {
-                for (term, weight) in docVectors[doc] {
-                    for (other, w) in termPostings[term] where other != doc {
-                        if scores[other] == 0 { touched.append(other) }
-                        scores[other] += weight * w
+            postingDocs.withUnsafeBufferPointer { postingDocs in
+                postingWeights.withUnsafeBufferPointer { postingWeights in
+                    for doc in range {
+                        scores.withUnsafeMutableBufferPointer { scores in
+                            for (term, weight) in docVectors[doc] {
+                                for k in postingStarts[term]..<postingStarts[term + 1] {
+                                    let other = Int(postingDocs[k])
+                                    if other == doc { continue }
+                                    if scores[other] == 0 { touched.append(other) }
+                                    scores[other] += weight * postingWeights[k]
+                                }
+                            }
+                        }
+                        out.append(top(count, of: touched, by: scores))
+                        for other in touched { scores[other] = 0 }
+                        touched.removeAll(keepingCapacity: true)
                     }
                 }
-                out.append(top(count, of: touched, by: scores))
-                for other in touched { scores[other] = 0 }
-                touched.removeAll(keepingCapacity: true)
             }
             return out
         }
@@ -86,40 +126,74 @@ public enum RelatedPapers {
         "significantly", "performance", "model", "models", "task", "tasks", "data", "learning", "further",
     ]
 
-    /// Terms and their counts; title terms count double.
-    static func terms(in paper: Paper) -> [String: Float] {
-        var counts: [String: Float] = [:]
-        func add(_ text: String, weight: Float) {
-            var key = TextNormalization.identityKey(text)
-            // ASCII keys (most) are split and stemmed on bytes, where a byte is a Character.
-            let ascii: Bool = key.withUTF8 { bytes in
-                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                for word in bytes.split(separator: 0x20) where word.count > 2 {
-                    let term = stemASCII(word)
-                    if !stopwords.contains(term) { counts[term, default: 0] += weight }
+    /// The terms of a run of papers and each paper's counts of them; title terms count
+    /// `titleWeight` times.
+    struct ChunkTerms {
+        var names: [String] = []
+        var docs: [[(term: Int32, tf: Float)]] = []
+
+        init(_ papers: ArraySlice<Paper>) {
+            var table = TermTable()
+            var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
+            var word: [UInt8] = []
+            for paper in papers {
+                var doc: [(term: Int32, tf: Float)] = []
+                func count(_ id: Int32, _ weight: Float) {
+                    if Int(id) == slot.count { slot.append(-1) }
+                    if slot[Int(id)] < 0 {
+                        slot[Int(id)] = Int32(doc.count)
+                        doc.append((id, 0))
+                    }
+                    doc[Int(slot[Int(id)])].tf += weight
                 }
-                return true
+                func add(_ text: String, weight: Float) {
+                    var key = TextNormalization.identityKey(text)
+                    // ASCII keys (most) are split and stemmed on bytes, where a byte is a Character.
+                    let ascii: Bool = key.withUTF8 { bytes in
+                        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                        for piece in bytes.split(separator: 0x20) where piece.count > 2 {
+                            word.removeAll(keepingCapacity: true)
+                            word.append(contentsOf: piece)
+                            stemASCII(&word)
+                            if word.withUnsafeBufferPointer({ stopTable.find($0) }) == nil {
+                                count(word.withUnsafeBufferPointer { table.id($0) }, weight)
+                            }
+                        }
+                        return true
+                    }
+                    if ascii { return }
+                    for piece in key.split(separator: " ") where piece.count > 2 {
+                        let term = stem(String(piece))
+                        if !stopwords.contains(term) { count(table.id(term), weight) }
+                    }
+                }
+                add(paper.title, weight: titleWeight)
+                add(paper.abstract, weight: 1)
+                for (id, _) in doc { slot[Int(id)] = -1 }
+                docs.append(doc)
             }
-            if ascii { return }
-            for word in key.split(separator: " ") where word.count > 2 {
-                let term = stem(String(word))
-                if !stopwords.contains(term) { counts[term, default: 0] += weight }
-            }
+            names = table.names()
         }
-        add(paper.title, weight: titleWeight)
-        add(paper.abstract, weight: 1)
-        return counts
     }
 
+    static let stopTable: TermTable = {
+        var table = TermTable()
+        for word in stopwords { _ = table.id(word) }
+        return table
+    }()
+
     /// `stem`, on the bytes of an ASCII word.
-    static func stemASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    static func stemASCII(_ word: inout [UInt8]) {
         func ends(_ suffix: StaticString) -> Bool {
             let k = suffix.utf8CodeUnitCount
             return word.count >= k && suffix.withUTF8Buffer { s in word.suffix(k).elementsEqual(s) }
         }
-        if ends("ies"), word.count > 4 { return String(decoding: word.dropLast(3), as: UTF8.self) + "y" }
-        if ends("s"), !ends("ss"), word.count > 3 { return String(decoding: word.dropLast(), as: UTF8.self) }
-        return String(decoding: word, as: UTF8.self)
+        if ends("ies"), word.count > 4 {
+            word.removeLast(3)
+            word.append(UInt8(ascii: "y"))
+        } else if ends("s"), !ends("ss"), word.count > 3 {
+            word.removeLast()
+        }
     }
 
     /// Plural and a few common endings, so `models` meets `model`.

@@ -16,15 +16,8 @@ struct TermTable {
     }
 
     mutating func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while slots[slot] != 0 {
-            let id = Int(slots[slot] - 1)
-            if hashes[id] == hash, equal(id, word) { return Int32(id) }
-            slot = (slot + 1) & mask
-        }
+        let (found, hash, slot) = look(word)
+        if let found { return found }
         let id = Int32(hashes.count)
         slots[slot] = id + 1
         hashes.append(hash)
@@ -32,6 +25,23 @@ struct TermTable {
         starts.append(Int32(arena.count))
         if hashes.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// The word's id, if it has one.
+    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int32? { look(word).id }
+
+    /// The word's id, or where it would go.
+    private func look(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int32?, hash: UInt32, slot: Int) {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 {
+            let id = Int(slots[slot] - 1)
+            if hashes[id] == hash, equal(id, word) { return (Int32(id), hash, slot) }
+            slot = (slot + 1) & mask
+        }
+        return (nil, hash, slot)
     }
 
     private func equal(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
