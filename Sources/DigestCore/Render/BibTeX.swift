@@ -40,6 +40,8 @@ public enum BibTeX {
     }
 
     static func escapePlain(_ text: Substring) -> String {
+        // Most titles and names have nothing to escape.
+        if !text.utf8.contains(where: { "&%#_${}\\~^".utf8.contains($0) }) { return String(text) }
         var out = ""
         for c in text {
             switch c {

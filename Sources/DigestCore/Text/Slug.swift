@@ -11,9 +11,11 @@ public enum Slug {
     }
 
     public static func make(_ text: String, maxLength: Int = 80) -> String {
-        let latin = text.applyingTransform(.toLatin, reverse: false) ?? text
-        let ascii = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
-                                  locale: Locale(identifier: "en_US_POSIX"))
+        // ASCII needs neither transform (the loop below lowercases), and ICU's transliterator
+        // was a tenth of a paper page's context, made for every author and BibTeX key.
+        let ascii = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
+            : (text.applyingTransform(.toLatin, reverse: false) ?? text)
+                .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var dash = false
         for scalar in ascii.unicodeScalars {
