@@ -25,7 +25,7 @@ public enum TextNormalization {
         out.reserveCapacity(decoded.utf8.count)
         var pendingSpace = false
         for scalar in decoded.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+            if isWhitespace(scalar) || scalar == "\u{00A0}" {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -61,7 +61,7 @@ public enum TextNormalization {
         out.reserveCapacity(folded.utf8.count)
         var gap = false
         for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if isLetterOrNumber(scalar) {
                 if gap && !out.isEmpty { out.unicodeScalars.append(" ") }
                 gap = false
                 out.unicodeScalars.append(scalar)
@@ -70,6 +70,21 @@ public enum TextNormalization {
             }
         }
         return out
+    }
+
+    /// Unicode's White_Space, without its tables for ASCII (tab to carriage return, and space):
+    /// text with one accent goes through the scalar loops, and most of its scalars are ASCII.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+    }
+
+    /// Alphabetic or numeric, the same way.
+    static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// Printable ASCII with single spaces and no space at either end: already clean.

@@ -23,4 +23,17 @@ import Testing
         #expect(TextNormalization.clean("Cafe\u{0301}") == "Café")
         #expect(TextNormalization.identityKey("Fast & Slow — LEARNING!") == TextNormalization.identityKey("fast & slow learning"))
     }
+
+    /// The ASCII shortcuts of the text loops answer as Unicode's tables do, for every ASCII scalar.
+    @Test func asciiShortcutsAgreeWithUnicode() {
+        for value in UInt32(0)..<128 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(TextNormalization.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(value)")
+            #expect(TextNormalization.isLetterOrNumber(scalar) == (scalar.properties.isAlphabetic || scalar.properties.numericType != nil), "\(value)")
+            #expect(SearchTokenizer.isLetter(scalar) == scalar.properties.isAlphabetic, "\(value)")
+        }
+        // ASCII text takes a path that never meets the transliterator; the same slug either way.
+        #expect(Slug.make("Ünïcode and ASCII") == "unicode-and-ascii")
+        #expect(Slug.make("Mixed CASE_with-Marks!") == "mixed-case-with-marks")
+    }
 }
