@@ -15,26 +15,51 @@ struct PaperItem: MustacheParent {
     }
 }
 
-/// Rendered list items by paper and link root, filled on demand from any render thread, or
-/// all at once on every core for a full build.
+/// Rendered list items by paper, with `SiteRenderer.rootMark` where each page's link root
+/// goes; filled on demand from any render thread, or all at once on every core for a full build.
 final class ItemMemo: @unchecked Sendable {
-    private var rendered: [String: [Int: String]] = [:]
+    private var rendered: [Int: String?] = [:]
     private let lock = NSLock()
 
     func html(_ index: Int, root: String, renderer: SiteRenderer) -> String {
         lock.lock()
-        if let hit = rendered[root]?[index] { lock.unlock(); return hit }
+        let hit = rendered[index]
         lock.unlock()
-        let html = renderer.renderItem(index, root: root)
-        lock.lock()
-        rendered[root, default: [:]][index] = html
-        lock.unlock()
-        return html
+        let marked: String?
+        if let hit { marked = hit } else {
+            marked = renderer.markedItem(index)
+            lock.lock()
+            rendered[index] = .some(marked)
+            lock.unlock()
+        }
+        guard let marked else { return renderer.renderItem(index, root: root) }
+        return Self.replacing(SiteRenderer.rootMark, in: marked, with: root)
     }
 
-    func fill(root: String, with items: [String]) {
+    func fill(_ items: [String?]) {
         lock.lock()
-        rendered[root] = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.offset, $0.element) })
+        rendered = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.offset, $0.element) })
         lock.unlock()
+    }
+
+    /// Every `mark` in `text` replaced, on bytes.
+    static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
+        let mark = Array(mark.utf8), replacement = Array(replacement.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 64)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == mark[0], i + mark.count <= bytes.count, bytes[i..<(i + mark.count)].elementsEqual(mark) {
+                    out += replacement
+                    i += mark.count
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

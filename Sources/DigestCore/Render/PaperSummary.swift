@@ -54,16 +54,31 @@ extension SiteRenderer {
         return templates.render(context, template: "paper-item")
     }
 
-    /// Every paper's summary hash, on all cores; with `renderAll`, also every list item at
-    /// each link depth that lists papers (what a full build needs anyway).
+    /// Stands for the link root in a list item rendered once for every page that lists the
+    /// paper; each page puts its own root in (`./` on the home page, `../../` on an author's).
+    /// HTML escaping leaves control characters as they are, and listing text never has them.
+    static let rootMark = "\u{1}root\u{1}"
+
+    /// Whether the item's own text could hold the mark (a hand-written record with control
+    /// characters): such an item is rendered for each root instead.
+    func mayHoldRootMark(_ index: Int) -> Bool {
+        let paper = model.papers[index]
+        let texts = [paper.title, paper.organization ?? "", paper.venue ?? "", paper.date ?? ""] + paper.tags
+            + model.paperAuthors[index].map { model.authors[$0].name }
+        return texts.contains { $0.utf8.contains(1) }
+    }
+
+    /// Every paper's summary hash, on all cores; with `renderAll`, also every list item (what
+    /// a full build needs anyway).
     func prepared(renderAll: Bool) -> SiteRenderer {
         var renderer = self
         renderer.summaryHashes = ParallelMap.run(model.papers.count) { ContextHash.of(self.summary($0)) }
-        if renderAll {
-            for root in ["./", "../../", "../../../../"] {
-                renderer.items.fill(root: root, with: ParallelMap.run(model.papers.count) { self.renderItem($0, root: root) })
-            }
-        }
+        if renderAll { renderer.items.fill(ParallelMap.run(model.papers.count) { self.markedItem($0) }) }
         return renderer
+    }
+
+    /// The item with `rootMark` for its root, or nil when it must be rendered per root.
+    func markedItem(_ index: Int) -> String? {
+        mayHoldRootMark(index) ? nil : renderItem(index, root: Self.rootMark)
     }
 }

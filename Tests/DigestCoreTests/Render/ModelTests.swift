@@ -53,3 +53,31 @@ import Testing
         #expect(related.filter { $0.contains("unlearn") }.count >= 3)
     }
 }
+
+extension ModelTests {
+    /// A list item is rendered once and each page puts its link root in; an item whose own text
+    /// holds the stand-in for the root is rendered per root, so both give what rendering per
+    /// root gives.
+    @Test func listItemsRenderedOnceGiveWhatEachRootGives() throws {
+        var marked = paper("m", "Title with \(SiteRenderer.rootMark) inside", authors: ["A \(SiteRenderer.rootMark)"])
+        marked.tags = ["t"]
+        var plain = paper("p", "Plain & <simple>", authors: ["B C"], date: "2024-01-02")
+        plain.tags = ["t", "u"]
+        let model = SiteModel(config: SiteConfig(), papers: [marked, plain], listings: [:])
+        let templates = try TemplateSet.load(siteTemplates: "/nonexistent").get()
+        for renderAll in [false, true] {
+            let renderer = SiteRenderer(model: model, templates: templates, linkStyle: .files, katex: false, baseURL: "")
+                .prepared(renderAll: renderAll)
+            #expect(renderer.mayHoldRootMark(model.paperIndex["m"]!))
+            #expect(!renderer.mayHoldRootMark(model.paperIndex["p"]!))
+            for index in model.papers.indices {
+                for root in ["./", "../../", "../../../../"] {
+                    let html = renderer.items.html(index, root: root, renderer: renderer)
+                    #expect(html == renderer.renderItem(index, root: root))
+                    #expect(html.contains(root + "papers/"))
+                }
+            }
+        }
+        #expect(ItemMemo.replacing("ab", in: "xabyab", with: "./") == "x./y./")
+    }
+}
