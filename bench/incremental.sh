@@ -10,7 +10,9 @@ n=${1:-10000}
 site="$out/site-$n"
 [ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site"
 scratch="$out/incremental-$n"
-rm -rf "$scratch" && cp -al "$site" "$scratch"   # hard links: edits and ingest replace files, never change them
+# Hard links: edits and ingest replace files, never change them. `$site/.` so that a site
+# that is a symbolic link is copied, not the link (edits would reach the corpus).
+rm -rf "$scratch" && mkdir -p "$scratch" && cp -al "$site/." "$scratch/"
 public="$scratch/public"
 seconds() { local start end; start=$(date +%s.%N); "$@" >"$out/last.txt"; end=$(date +%s.%N); python3 -c "print('%.2f' % ($end - $start))"; }
 
