@@ -11,28 +11,20 @@ public enum RelatedPapers {
     public static func compute(_ papers: [Paper], count: Int = 5) -> [[Int]] {
         // Terms are counted per chunk of papers into the chunk's own table, then given ids
         // across chunks: a String and a seeded hash per word was most of this stage.
-        let chunkSize = max(256, papers.count / 64)
-        let counts = ParallelMap.run((papers.count + chunkSize - 1) / chunkSize) { c in
-            ChunkTerms(papers[(c * chunkSize)..<min((c + 1) * chunkSize, papers.count)])
-        }
-        var globalID: [String: Int] = [:]
-        var names: [String] = []
+        let counts = ParallelMap.runs(of: papers) { ChunkTerms($0) }
+        var termIDs = TermIDs()
         var df: [Int] = []
         var docs: [[(term: Int, tf: Float)]] = []
         docs.reserveCapacity(papers.count)
         for chunk in counts {
-            let global = chunk.names.map { name -> Int in
-                if let id = globalID[name] { return id }
-                globalID[name] = names.count
-                names.append(name)
-                df.append(0)
-                return names.count - 1
-            }
+            let global = termIDs.merge(chunk.names)
+            df += repeatElement(0, count: termIDs.names.count - df.count)
             for doc in chunk.docs {
                 docs.append(doc.map { (global[Int($0.term)], $0.tf) })
                 for (term, _) in doc { df[global[Int(term)]] += 1 }
             }
         }
+        let names = termIDs.names
         let n = Float(papers.count)
         let maxDF = max(2, papers.count / 2)
         // Term ids, assigned in sorted order for determinism; -1 for terms left out.

@@ -15,33 +15,25 @@ public enum SearchIndexBuilder {
 
     public static func files(_ model: SiteModel) -> [(path: String, bytes: [UInt8])] {
         let papers = model.papers
-        // Papers are read in chunks, one word list per chunk, so no lock is shared and the
-        // lists merge in chunk order (term ids are internal: every file is sorted when written).
-        let chunkSize = max(256, papers.count / 64)
-        let chunks = ParallelMap.run((papers.count + chunkSize - 1) / chunkSize) { c in
-            terms(of: papers[(c * chunkSize)..<min((c + 1) * chunkSize, papers.count)])
-        }
-        var ids: [String: Int32] = [:]
-        var names: [String] = []
+        // Papers are read in runs, one word table per run, so no lock is shared and the
+        // tables merge in run order (term ids are internal: every file is sorted when written).
+        let chunks = ParallelMap.runs(of: papers) { terms(of: $0) }
+        var termIDs = TermIDs()
         var df: [Int32] = []
         var lengthSums = [Double](repeating: 0, count: fieldCount)
         var perPaper: [PaperTerms] = []
         perPaper.reserveCapacity(papers.count)
         for chunk in chunks {
-            let global = chunk.names.map { name -> Int32 in
-                if let id = ids[name] { return id }
-                ids[name] = Int32(names.count)
-                names.append(name)
-                df.append(0)
-                return Int32(names.count - 1)
-            }
+            let global = termIDs.merge(chunk.names)
+            df += repeatElement(0, count: termIDs.names.count - df.count)
             for var paper in chunk.papers {
                 for f in 0..<fieldCount { lengthSums[f] += Double(paper.lengths[f]) }
-                paper.terms = paper.terms.map { global[Int($0)] }
+                paper.terms = paper.terms.map { Int32(global[Int($0)]) }
                 for id in paper.terms { df[Int(id)] += 1 }
                 perPaper.append(paper)
             }
         }
+        let names = termIDs.names
         let count = Double(max(papers.count, 1))
         let averages = lengthSums.map { max($0 / count, 1) }
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }

@@ -15,6 +15,13 @@ enum ParallelMap {
         return runs.flatMap { $0 }
     }
 
+    /// The items in about 64 runs (of at least `minimum`), each run mapped whole: for work that
+    /// keeps a table per run and merges the tables in run order.
+    static func runs<E: Sendable, T: Sendable>(of items: [E], minimum: Int = 256, _ transform: @Sendable (ArraySlice<E>) -> T) -> [T] {
+        let size = max(minimum, items.count / 64)
+        return run((items.count + size - 1) / size) { r in transform(items[(r * size)..<min((r + 1) * size, items.count)]) }
+    }
+
     /// Each index is written by exactly one iteration, so no two writers meet. The slots are
     /// raw memory: an Array's `withUnsafeMutableBufferPointer` checks (and may copy) its buffer on
     /// every call, and two threads doing that at once crashed the test run now and then.

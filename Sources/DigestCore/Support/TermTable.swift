@@ -66,3 +66,20 @@ struct TermTable {
         (0..<count).map { String(decoding: arena[Int(starts[$0])..<Int(starts[$0 + 1])], as: UTF8.self) }
     }
 }
+
+/// The words of several tables (one per run of papers) with one id each across all of them,
+/// in first-seen order.
+struct TermIDs {
+    private(set) var names: [String] = []
+    private var ids: [String: Int] = [:]
+
+    /// The id across tables of each of a table's words, by the word's id in its table.
+    mutating func merge(_ tableNames: [String]) -> [Int] {
+        tableNames.map { name in
+            if let id = ids[name] { return id }
+            ids[name] = names.count
+            names.append(name)
+            return names.count - 1
+        }
+    }
+}
