@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The site's public address, for feeds, sitemap and canonical links (default: base_url in digest.yml).", valueName: "url"))
     var baseURL: String?
 
-    @Option(help: "Links to folders end in `/` (pretty, for web servers) or `/index.html` (files, for opening from disk).")
+    @Option(help: "Links to folders end in `/` (pretty, for web servers) or `/index.html` (files, for opening from disk; the search index then also comes as scripts, which a page on file:// can load).")
     var links: SiteRenderer.LinkStyle = .pretty
 
     @Flag(help: "Render and write every page, ignoring what the last build recorded in .digest-cache/.")

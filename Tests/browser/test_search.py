@@ -125,3 +125,30 @@ def test_results_have_no_accessibility_violations(site, driver):
     found = Axe().run(driver, options={"resultTypes": ["violations"]})
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in found["violations"]]
     assert violations == [], violations
+
+
+@pytest.fixture(scope="module")
+def disk_site(tmp_path_factory):
+    """The sample built with `--links files`, to be read from disk (file://)."""
+    folder = str(tmp_path_factory.mktemp("disk") / "site")
+    subprocess.run([digest_binary(), "build", "-C", REPO, "-o", folder, "--links", "files"], check=True, capture_output=True)
+    return folder
+
+
+@pytest.mark.parametrize("kind", QUERIES)
+def test_search_works_from_disk(disk_site, driver, kind):
+    """Browsers refuse fetch on file://; the index's script twins carry the same data."""
+    query, expected = QUERIES[kind]
+    base = "file://" + disk_site + "/"
+    driver.get(base + "search/index.html?q=" + urllib.parse.quote(query))
+    first = results(driver)[0]
+    assert first == base + expected + "index.html", f"{kind} query {query!r} put {first} first"
+
+
+def test_a_missing_index_file_from_disk_reads_as_nothing(disk_site, driver):
+    """A prefix or bucket file that does not exist must not leave the query waiting."""
+    driver.get("file://" + disk_site + "/search/index.html")
+    got = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "new PaperDigestSearch.Engine('../').file('search/p/zzzzqq.json').then(function (r) { done(r === null); });")
+    assert got is True

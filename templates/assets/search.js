@@ -132,14 +132,33 @@
   }
   // Fetched with the first query, not with the page: typing one letter fetches nothing.
   Engine.prototype.manifest = function () { return this.file("search/manifest.json"); };
-  // A file of the index, fetched once; one that is missing reads as null.
+  // A file of the index, fetched once; one that is missing reads as null. From disk (file://),
+  // where browsers refuse fetch, the same data comes from the file's script twin (`.js`, written
+  // by `digest build --links files`), which hands it to `shard`.
   Engine.prototype.file = function (path) {
     if (!this.files.has(path)) {
-      this.files.set(path, fetch(this.root + path).then(function (r) { return r.ok ? r.json() : null; })
-        .catch(function () { return null; }));
+      this.files.set(path, window.location.protocol === "file:" ? script(this.root, path)
+        : fetch(this.root + path).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; }));
     }
     return this.files.get(path);
   };
+  var waiting = new Map();
+  function script(root, path) {
+    return new Promise(function (resolve) {
+      waiting.set(path, resolve);
+      var tag = document.createElement("script");
+      tag.src = root + path.replace(/\.json$/, ".js");
+      tag.onload = tag.onerror = function () {
+        tag.remove();
+        if (waiting.get(path) === resolve) { waiting.delete(path); resolve(null); }
+      };
+      document.head.appendChild(tag);
+    });
+  }
+  function shard(path, data) {
+    var resolve = waiting.get(path);
+    if (resolve) { waiting.delete(path); resolve(data); }
+  }
   Engine.prototype.postings = async function (term) {
     var m = await this.manifest();
     var b = await this.file("search/t/" + bucket(term, m.termBuckets) + ".json");
@@ -267,7 +286,7 @@
     return e ? { paper: paper, path: e[0], title: e[1], byline: e[2], date: e[3], venue: e[4], snippet: e[5], tags: e[6] || [] } : null;
   };
 
-  window.PaperDigestSearch = { tokenize: tokenize, key: key, parse: parse, Engine: Engine };
+  window.PaperDigestSearch = { tokenize: tokenize, key: key, parse: parse, Engine: Engine, shard: shard };
 
   // ---- The page ----
   var PAGE = 10, DEBOUNCE_MS = 150;

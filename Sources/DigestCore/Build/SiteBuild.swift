@@ -25,7 +25,8 @@ public enum SiteBuild {
 
         let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
         report.stages.append(("model", clock.lap()))
-        let search = SearchIndexBuilder.files(model)
+        var search = SearchIndexBuilder.files(model)
+        if options.linkStyle == .files { search += search.map(SearchLayout.script) }
         report.stages.append(("search index", clock.lap()))
 
         let katex = KaTeXAssets.files(in: options.katexFolder)

@@ -10,7 +10,9 @@
 /// - `f/<n>.json` — filter buckets: `tag:…`, `author:…`, `year:…`, `venue:…` with every paper
 ///   they hold, ascending and delta-coded;
 /// - `d/<n>.json` — what a result shows, `block` papers per file;
-/// - `facets.json` — the tags, years and venues a reader can filter by.
+/// - `facets.json` — the tags, years and venues a reader can filter by;
+/// - with `--links files`, each file also as a script (`.js`) that hands its JSON to
+///   `PaperDigestSearch.shard`: browsers load scripts from disk, but do not fetch there.
 /// Paper numbers are positions in the site's newest-first order.
 public enum SearchLayout {
     public static let folder = "search/"
@@ -33,6 +35,13 @@ public enum SearchLayout {
     public static func displayFile(_ block: Int) -> String { "search/d/\(block).json" }
     public static func prefixFile(_ key: String) -> String { "search/p/\(fileName(key)).json" }
     public static func suffixFile(_ key: String) -> String { "search/s/\(fileName(key)).json" }
+
+    /// The script twin of an index file, for reading the site from disk.
+    public static func script(_ file: (path: String, bytes: [UInt8])) -> (path: String, bytes: [UInt8]) {
+        let path = String(file.path.dropLast(".json".count)) + ".js"
+        let json = file.bytes.last == UInt8(ascii: "\n") ? file.bytes.dropLast() : file.bytes[...]
+        return (path, Array("PaperDigestSearch.shard(\(Escape.jsonString(file.path)), ".utf8) + json + Array(");\n".utf8))
+    }
 
     public static func bucket(_ term: String, of count: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5

@@ -29,6 +29,19 @@ enum BuiltSample {
         }
     }
 
+    @Test func onlyASiteForReadingFromDiskGetsTheIndexScripts() throws {
+        let served = try FileManager.default.subpathsOfDirectory(atPath: BuiltSample.site + "/public/search")
+        #expect(!served.contains { $0.hasSuffix(".js") })
+        let disk = BuiltSample.site + "/disk"
+        var options = BuildOptions(siteFolder: BuiltSample.site, output: disk)
+        options.linkStyle = .files
+        #expect(SiteBuild.run(options).written)
+        let files = Set(try FileManager.default.subpathsOfDirectory(atPath: disk + "/search"))
+        let json = files.filter { $0.hasSuffix(".json") }
+        #expect(json.count == served.filter { $0.hasSuffix(".json") }.count)
+        #expect(json.allSatisfy { files.contains(String($0.dropLast(5)) + ".js") })
+    }
+
     @Test func mathReachesThePageVerbatim() throws {
         let id = try #require(Fixtures.snapshot(BuiltSample.site).keys.first { $0.hasPrefix("generalized-additive-models") }).dropLast(3)
         let html = try BuiltSample.page("papers/\(id)/index.html")

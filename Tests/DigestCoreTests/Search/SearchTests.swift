@@ -196,3 +196,17 @@ extension SearchTests {
         for word in ["", "x", "ant", "thee", "models", "wi", "ths"] { #expect(!SearchTokenizer.isStopWord(Array(word.utf8)), "\(word)") }
     }
 }
+
+extension SearchTests {
+    @Test func anIndexFileHasAScriptTwinForReadingFromDisk() throws {
+        let manifest = (path: SearchLayout.manifest, bytes: Self.files[SearchLayout.manifest]!)
+        let twin = SearchLayout.script(manifest)
+        #expect(twin.path == "search/manifest.js")
+        let text = String(decoding: twin.bytes, as: UTF8.self)
+        #expect(text.hasPrefix("PaperDigestSearch.shard(\"search/manifest.json\", {"))
+        #expect(text.hasSuffix("});\n"))
+        // The call's second argument is the file's JSON, unchanged.
+        let json = text.dropFirst("PaperDigestSearch.shard(\"search/manifest.json\", ".count).dropLast(3)
+        #expect(Array(json.utf8) + [0x0A] == manifest.bytes)
+    }
+}
