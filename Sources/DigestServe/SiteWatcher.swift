@@ -10,11 +10,11 @@ struct SiteWatcher: Sendable {
     }
 
     let root: String
-    var folders: [String] { ["content/listings", "content/papers", "templates"] }
+    static let folders = ["content/listings", "content/papers", "templates"]
 
     func snapshot() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
-        for folder in folders {
+        for folder in Self.folders {
             let base = root + "/" + folder
             guard let walker = FileManager.default.enumerator(atPath: base) else { continue }
             while let name = walker.nextObject() as? String {

@@ -26,12 +26,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = SiteCheck.run(siteFolder: siteOptions.site)
         let sorted = report.diagnostics.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
-        for diagnostic in sorted { print(Terminal.paint(diagnostic.description)) }
-        if !output.quiet {
-            let errors = sorted.filter { $0.severity == .error }.count
-            print("checked \(SiteConfig.fileName), \(report.records) records, \(report.templates) templates of the site's own: "
-                  + "\(errors) error\(errors == 1 ? "" : "s"), \(sorted.count - errors) warning\(sorted.count - errors == 1 ? "" : "s")")
-        }
+        let errors = sorted.filter { $0.severity == .error }.count
+        let summary = "checked \(SiteConfig.fileName), \(report.records) records, \(report.templates) templates of the site's own: "
+            + "\(errors) error\(errors == 1 ? "" : "s"), \(sorted.count - errors) warning\(sorted.count - errors == 1 ? "" : "s")"
+        output.show((sorted.map(\.description) + [summary]).joined(separator: "\n"))
         if report.hasErrors { throw ExitCode(1) }
     }
 }

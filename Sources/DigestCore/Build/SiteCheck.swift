@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// `digest check`: the site's configuration, every record and the templates, checked without
 /// building. A build makes the same record and configuration checks as it loads.
 public enum SiteCheck {
@@ -17,21 +16,19 @@ public enum SiteCheck {
         do { report.diagnostics += try SiteConfig.loadChecked(siteFolder: site.root).warnings } catch { report.diagnostics.append(error.diagnostic) }
 
         let store = RecordStore(folder: site.papers)
-        let ids = store.ids()
-        report.records = ids.count
-        let checked = ParallelMap.run(ids.count) { i -> (problems: [Diagnostic], titleKey: String?) in
-            let file = store.path(for: ids[i])
-            switch store.read(id: ids[i]) {
-            case .failure(let diagnostic): return ([diagnostic], nil)
+        let checked = store.readEach { id, read -> (id: String, problems: [Diagnostic], titleKey: String?) in
+            switch read {
+            case .failure(let diagnostic): return (id, [diagnostic], nil)
             case .success(let record):
                 let key = record.string("title").map(TextNormalization.identityKey)
-                return (RecordCheck.problems(record, file: file), key?.isEmpty == false ? key : nil)
+                return (id, RecordCheck.problems(record, file: store.path(for: id)), key?.isEmpty == false ? key : nil)
             }
         }
+        report.records = checked.count
         var firstWithTitle: [String: String] = [:]
-        for (id, result) in zip(ids, checked) {
-            report.diagnostics += result.problems
-            guard let key = result.titleKey else { continue }
+        for (id, problems, titleKey) in checked {
+            report.diagnostics += problems
+            guard let key = titleKey else { continue }
             if let other = firstWithTitle[key] {
                 report.diagnostics.append(Diagnostic(file: store.path(for: id), line: 2, .warning,
                                                      "same title as \(other).md: one paper in two records? (merge them, or retitle one)"))

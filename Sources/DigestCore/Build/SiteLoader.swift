@@ -19,16 +19,13 @@ enum SiteLoader {
             diagnostics.append(error.diagnostic)
             return nil
         }
-        // Records are read and parsed on every core; only `Paper` values (Sendable) come back.
-        let store = RecordStore(folder: site.papers)
-        let ids = store.ids()
         // The checks `digest check` makes run here too: a record with an error is left out,
         // a warning is reported and the record used.
-        let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, problems: [Diagnostic]) in
-            let file = store.path(for: ids[i])
-            switch store.read(id: ids[i], resolver: .basic) {
+        let store = RecordStore(folder: site.papers)
+        let results = store.readEach { id, read -> (paper: Paper?, problems: [Diagnostic]) in
+            switch read {
             case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let record): return Paper.checked(record, file: file)
+            case .success(let record): return Paper.checked(record, file: store.path(for: id))
             }
         }
         var papers: [Paper] = []

@@ -47,6 +47,14 @@ public struct RecordStore: Sendable {
         }
     }
 
+    /// Every record read on every core, each handed to `use` with its id. Values are read as
+    /// text (Yams' basic resolver: no regular expression per scalar), which is all a build or
+    /// `digest check` reads of them; only what `use` returns (Sendable) comes back.
+    func readEach<T: Sendable>(_ use: @Sendable (_ id: String, _ read: Result<Record, Diagnostic>) -> T) -> [T] {
+        let ids = ids()
+        return ParallelMap.run(ids.count) { use(ids[$0], read(id: ids[$0], resolver: .basic)) }
+    }
+
     public func loadAll() -> Loaded {
         var loaded = Loaded(records: [], unreadable: [], diagnostics: [])
         for id in ids() {

@@ -1,27 +1,14 @@
-/// Where `forEachASCIIToken` puts each token, as bytes valid only during the call: a generic
-/// sink, not a closure, so the compiler specialises the loop for each one.
-protocol ASCIITokenSink {
+/// Where `SearchTokenizer.forEachToken` puts each token, as bytes valid only during the call:
+/// a generic sink, not a closure, so the compiler specialises the loop for each one.
+protocol TokenSink {
     mutating func take(_ token: UnsafeBufferPointer<UInt8>)
 }
 
 extension SearchTokenizer {
-    /// `tokens` for text that is all ASCII, on bytes: no Unicode tables, one String per word.
-    /// It must give exactly what the general path gives (`SearchTests` compares them on the
-    /// sample's titles and abstracts).
-    static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>, dropStopWords: Bool) -> [String] {
-        var out = StringTokens()
-        forEachASCIIToken(bytes, dropStopWords: dropStopWords, into: &out)
-        return out.tokens
-    }
-
-    struct StringTokens: ASCIITokenSink {
-        var tokens: [String] = []
-        mutating func take(_ token: UnsafeBufferPointer<UInt8>) { tokens.append(String(decoding: token, as: UTF8.self)) }
-    }
-
-    /// The tokens of ASCII text as bytes: the search index interns them without making a
-    /// String of each.
-    static func forEachASCIIToken<Sink: ASCIITokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, dropStopWords: Bool, into sink: inout Sink) {
+    /// `tokens` for text that is all ASCII, on bytes: no Unicode tables, and no String per word
+    /// for a sink that does not want one. It must give exactly what the general path gives
+    /// (`SearchTests` compares them on the sample's titles and abstracts).
+    static func forEachASCIIToken<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, dropStopWords: Bool, into sink: inout Sink) {
         // A group (words joined by single hyphens) is its first word's start and its ends;
         // plain values and no closures, as this runs once per word of every abstract.
         var groupStart = -1, groupEnd = -1, wordStarts: [Int] = [], word: [UInt8] = []
@@ -50,7 +37,7 @@ extension SearchTokenizer {
     }
 
     /// Each word of a group, then, when there are several, the group joined.
-    private static func flushGroup<Sink: ASCIITokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int], _ groupStart: Int, _ groupEnd: Int,
+    private static func flushGroup<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ starts: [Int], _ groupStart: Int, _ groupEnd: Int,
                                                          _ dropStopWords: Bool, _ word: inout [UInt8], _ sink: inout Sink) {
         guard groupStart >= 0 else { return }
         for k in starts.indices {
@@ -69,7 +56,7 @@ extension SearchTokenizer {
         }
     }
 
-    @inline(__always) private static func emitWord<Sink: ASCIITokenSink>(_ word: inout [UInt8], stop: Bool, _ sink: inout Sink) {
+    @inline(__always) private static func emitWord<Sink: TokenSink>(_ word: inout [UInt8], stop: Bool, _ sink: inout Sink) {
         normalizeASCII(&word)
         guard word.count >= 2, !(stop && isStopWord(word)) else { return }
         word.withUnsafeBufferPointer { sink.take($0) }

@@ -29,7 +29,6 @@ public final class SearchEngine {
     /// `read` answers a path under the site (`search/manifest.json`) with the file's bytes.
     public init?(read: @escaping (String) -> [UInt8]?) {
         self.read = read
-        cache = [:]
         guard let bytes = read(SearchLayout.manifest),
               let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Int] else { return nil }
         self.manifest = manifest
@@ -113,7 +112,7 @@ public final class SearchEngine {
                       tags: e.count > 6 ? (e[6] as? [String] ?? []) : [])
     }
 
-    nonisolated(unsafe) static let filterPattern = try! NSRegularExpression(pattern: #"(tag|author|year|venue):(?:"([^"]*)"|(\S+))"#, options: .caseInsensitive)
+    static let filterPattern = try! NSRegularExpression(pattern: #"(tag|author|year|venue):(?:"([^"]*)"|(\S+))"#, options: .caseInsensitive)
 
     /// `tag:`, `author:`, `year:` and `venue:` filters out of the query; the rest is text.
     public static func parse(_ query: String) -> (text: String, filters: [String]) {
@@ -125,7 +124,7 @@ public final class SearchEngine {
             let value = match.range(at: 2).location != NSNotFound ? ns.substring(with: match.range(at: 2)) : ns.substring(with: match.range(at: 3))
             let key = SearchTokenizer.key(value)
             if kind == "author" {
-                filters += key.split(separator: "-").filter { $0.unicodeScalars.count >= 2 }.map { "author:" + $0 }
+                filters += SearchLayout.authorFilters(value)
             } else if !key.isEmpty {
                 filters.append(kind + ":" + key)
             }

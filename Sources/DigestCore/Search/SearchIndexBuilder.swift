@@ -103,17 +103,10 @@ public enum SearchIndexBuilder {
             counter.startPaper()
             counter.add(title, field: 0)
             for name in names { counter.add(name, field: 1) }
-            for tag in paper.tags { counter.add(SearchTokenizer.tokens(tag), field: 2) }
-            counter.add(SearchTokenizer.tokens(paper.venue ?? ""), field: 3)
-            // The abstract is most of the words: ASCII ones go from its bytes to the table.
-            var abstract = paper.abstract
-            let ascii: Bool = abstract.withUTF8 { bytes in
-                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                counter.field = 4
-                SearchTokenizer.forEachASCIIToken(bytes, dropStopWords: true, into: &counter)
-                return true
-            }
-            if !ascii { counter.add(SearchTokenizer.tokens(abstract), field: 4) }
+            for tag in paper.tags { counter.add(text: tag, field: 2) }
+            counter.add(text: paper.venue ?? "", field: 3)
+            // The abstract is most of the words: they go from its bytes to the table.
+            counter.add(text: paper.abstract, field: 4)
             // Word pairs of the title and of each name count as words of their field, but not
             // in its length: they find a paper by its title or an author by their full name
             // where each word alone is too common to have kept the paper in its postings.
@@ -192,11 +185,7 @@ public enum SearchIndexBuilder {
         var keys = paper.tags.map { "tag:" + $0 }
         if let year = paper.year { keys.append("year:" + year) }
         if let venue = paper.venue.map(SearchTokenizer.key), !venue.isEmpty { keys.append("venue:" + venue) }
-        for name in paper.authors {
-            for word in SearchTokenizer.key(name).split(separator: "-") where word.unicodeScalars.count >= 2 {
-                keys.append("author:" + word)
-            }
-        }
+        for name in paper.authors { keys += SearchLayout.authorFilters(name) }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }
     }

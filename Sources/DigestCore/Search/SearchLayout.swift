@@ -36,6 +36,12 @@ public enum SearchLayout {
     public static func prefixFile(_ key: String) -> String { "search/p/\(fileName(key)).json" }
     public static func suffixFile(_ key: String) -> String { "search/s/\(fileName(key)).json" }
 
+    /// The filter keys of an author's name, the same for the index and a query's `author:`:
+    /// one per word of two characters or more (`author:zhai`), so a surname alone finds them.
+    public static func authorFilters(_ name: String) -> [String] {
+        SearchTokenizer.key(name).split(separator: "-").filter { $0.unicodeScalars.count >= 2 }.map { "author:" + $0 }
+    }
+
     /// The script twin of an index file, for reading the site from disk.
     public static func script(_ file: (path: String, bytes: [UInt8])) -> (path: String, bytes: [UInt8]) {
         let path = String(file.path.dropLast(".json".count)) + ".js"
@@ -44,9 +50,7 @@ public enum SearchLayout {
     }
 
     public static func bucket(_ term: String, of count: Int) -> Int {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in term.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        return Int(hash % UInt32(max(count, 1)))
+        Int(FNV1a.hash(term.utf8) % UInt32(max(count, 1)))
     }
 
     /// The prefix file a word's completions and near-misses are in: its first three characters,

@@ -11,11 +11,26 @@ import Foundation
 /// - one-character words and, where asked, a few stop words are left out.
 public enum SearchTokenizer {
     public static func tokens(_ text: String, dropStopWords: Bool = true) -> [String] {
-        // Most titles and abstracts are ASCII: those take a path of bytes with the same answers.
-        let ascii: [String]? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? asciiTokens(bytes, dropStopWords: dropStopWords) : nil
-        } ?? nil
-        return ascii ?? generalTokens(text, dropStopWords: dropStopWords)
+        var out = StringTokens()
+        forEachToken(text, dropStopWords: dropStopWords, into: &out)
+        return out.tokens
+    }
+
+    /// The tokens of `text`, as UTF-8 bytes, into `sink`. Most titles and abstracts are ASCII:
+    /// those take a path of bytes with the same answers (`ASCIITokens.swift`).
+    static func forEachToken<Sink: TokenSink>(_ text: String, dropStopWords: Bool, into sink: inout Sink) {
+        let ascii: Bool = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            forEachASCIIToken(bytes, dropStopWords: dropStopWords, into: &sink)
+            return true
+        } ?? false
+        if ascii { return }
+        for var token in generalTokens(text, dropStopWords: dropStopWords) { token.withUTF8 { sink.take($0) } }
+    }
+
+    struct StringTokens: TokenSink {
+        var tokens: [String] = []
+        mutating func take(_ token: UnsafeBufferPointer<UInt8>) { tokens.append(String(decoding: token, as: UTF8.self)) }
     }
 
     static func generalTokens(_ text: String, dropStopWords: Bool) -> [String] {

@@ -2,7 +2,7 @@ extension SearchIndexBuilder {
     /// Counts a chunk's words per paper and field as they are read: each word interned once in
     /// the chunk's table, and found again in the paper's list through the last paper that had it
     /// (no per-paper sort or dictionary).
-    struct TermCounter: ASCIITokenSink {
+    struct TermCounter: TokenSink {
         var table = TermTable()
         /// Per word id: the last paper (in the chunk) that had it, and where it is in that paper's list.
         private var lastPaper: [Int32] = []
@@ -11,7 +11,7 @@ extension SearchIndexBuilder {
         private var current = PaperTerms()
         private var started = false
         /// The field `take` counts into.
-        var field = 0
+        private var field = 0
 
         mutating func startPaper() {
             if started { papers.append(current) }
@@ -22,6 +22,12 @@ extension SearchIndexBuilder {
         mutating func add(_ words: [String], field: Int, inLength: Bool = true) {
             self.field = field
             for word in words { count(table.id(word), inLength: inLength) }
+        }
+
+        /// The text's tokens, each counted in `field`.
+        mutating func add(text: String, field: Int) {
+            self.field = field
+            SearchTokenizer.forEachToken(text, dropStopWords: true, into: &self)
         }
 
         mutating func take(_ token: UnsafeBufferPointer<UInt8>) {

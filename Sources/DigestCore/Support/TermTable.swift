@@ -32,8 +32,7 @@ struct TermTable {
 
     /// The word's id, or where it would go.
     private func look(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int32?, hash: UInt32, slot: Int) {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let hash = FNV1a.hash(word)
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while slots[slot] != 0 {
