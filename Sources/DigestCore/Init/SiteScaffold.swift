@@ -29,8 +29,10 @@ public enum SiteScaffold {
             do {
                 try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try AtomicFile.write(text.replacingOccurrences(of: sourcePlaceholder, with: source), to: full)
+            } catch let error as AtomicFile.WriteError {
+                throw .cannotWrite(full, error.reason)  // its description names the file already
             } catch {
-                throw .cannotWrite(full, "\(error)")
+                throw .cannotWrite(full, error.localizedDescription)
             }
         }
         return files.map(\.path)

@@ -88,3 +88,16 @@ extension SiteCheckTests {
         #expect(!report.hasErrors && report.written)
     }
 }
+
+extension SiteCheckTests {
+    @Test func initSaysOnceWhichFileItCannotWriteAndWhy() throws {
+        let root = NSTemporaryDirectory() + "digest-init-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/digest.yml", withIntermediateDirectories: true)
+        do {
+            _ = try SiteScaffold.create(in: root, force: true)
+            Issue.record("a folder named digest.yml was written over")
+        } catch {
+            #expect(error.description == root + "/digest.yml: cannot write: Is a directory")
+        }
+    }
+}
