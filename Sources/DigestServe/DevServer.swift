@@ -23,15 +23,14 @@ public final class DevServer: Sendable {
     }
 
     /// The last build: a version that changes with every build that wrote the site, and the
-    /// errors of the last build if it failed.
+    /// errors of the last round (the ingest before it, if any, and the build).
     actor State {
         var version = 0
         var problems: [String] = []
-        func built(_ report: BuildReport) {
-            problems = report.diagnostics.filter { $0.severity == .error }.map(\.description)
+        func built(_ report: BuildReport, after ingestProblems: [String]) {
+            problems = ingestProblems + report.diagnostics.filter { $0.severity == .error }.map(\.description)
             if report.written { version += 1 }
         }
-        func failed(_ problems: [String]) { self.problems = problems }
         var json: String {
             "{\"version\":\(version),\"problems\":[" + problems.map(Escape.jsonString).joined(separator: ",") + "]}"
         }
@@ -95,13 +94,16 @@ public final class DevServer: Sendable {
     }
 
     func build(baseURL: String, ingest: Bool) async {
+        var ingestProblems: [String] = []
         if ingest {
             let report = Ingest.run(IngestOptions(siteFolder: options.siteFolder, today: options.today))
             options.log(report.render().trimmingCharacters(in: .newlines))
-            if report.hasErrors { await state.failed(report.allDiagnostics.filter { $0.severity == .error }.map(\.description)) }
+            ingestProblems = report.allDiagnostics.filter { $0.severity == .error }.map(\.description)
         }
         let report = SiteBuild.run(BuildOptions(siteFolder: options.siteFolder, output: output, baseURL: baseURL))
         options.log(report.render().trimmingCharacters(in: .newlines))
-        await state.built(report)
+        // A listing that would not ingest stays on the page until it does, though the build
+        // that follows (from the records already there) succeeds.
+        await state.built(report, after: ingestProblems)
     }
 }

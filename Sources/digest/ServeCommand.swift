@@ -11,7 +11,7 @@ struct ServeCommand: ParsableCommand {
         Builds into .digest-cache/serve/ (public/ keeps the build you publish) with the
         server's own address as base URL, serves it, and watches content/, templates/ and
         digest.yml: a changed record or template rebuilds what it touches; a changed listing is
-        ingested first. Open pages reload themselves after each build; a failed build's errors
+        ingested first. Open pages reload themselves after each build; the errors of a failed ingest or build
         show at the bottom of the page and in the terminal, and the last good site stays served.
         Stop with Ctrl-C.
 

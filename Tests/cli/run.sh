@@ -143,6 +143,15 @@ while [ $(( ($(date +%s%N) - start) / 1000000 )) -lt 2000 ]; do
 done
 echo "     the edited record was served after ${seen:-more than 2000} ms"
 check "an edited record is on the served page within 2 s" test -n "$seen"
+# A listing that will not ingest: the build after it (from the records there) still succeeds,
+# and the ingest's error is what the page shows once that build is done.
+version() { curl -s "${base}__digest/status" | sed -n 's/.*"version":\([0-9]*\).*/\1/p'; }
+before=$(version)
+printf 'just some words\n' > "$site/content/listings/not-a-listing.txt"
+for _ in $(seq 1 100); do [ "$(version)" != "$before" ] && break; sleep 0.1; done
+check "a listing that will not ingest is on the status after the build that followed" \
+  bash -c "curl -s '${base}__digest/status' | grep -q 'not-a-listing.txt: error: not a listing'"
+rm -f "$site/content/listings/not-a-listing.txt"
 kill $server; wait $server 2>/dev/null
 
 # `digest init`: a new site, then the CI workflow's own steps run here: ingest, commit (pushed
