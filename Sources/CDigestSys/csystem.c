@@ -2,6 +2,11 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include "csystem.h"
 
 int digest_exchange_paths(const char *a, const char *b) {
@@ -11,4 +16,17 @@ int digest_exchange_paths(const char *a, const char *b) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+pid_t digest_fork_worker(void) {
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid == 0) {
+#ifdef __linux__
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+        // The parent may have died between fork and prctl: then no signal will come.
+        if (getppid() != parent) _exit(1);
+    }
+    return pid;
 }

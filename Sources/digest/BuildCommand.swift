@@ -36,9 +36,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render and write every page, ignoring what the last build recorded in .digest-cache/.")
     var clean = false
 
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Processes that render pages (default: one per core); 1 renders on the threads of one process.", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         var options = BuildOptions(siteFolder: siteOptions.site, output: output, baseURL: baseURL, linkStyle: links)
         options.clean = clean
+        options.workers = jobs.map { $0 == 1 ? .threads : .processes($0) } ?? .perCore
         if isatty(STDERR_FILENO) == 1 {
             options.progress = { done, total in
                 FileHandle.standardError.write(Data("\rrendering \(done * 100 / max(1, total))% of \(total) pages".utf8))

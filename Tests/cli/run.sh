@@ -60,6 +60,14 @@ check "NO_COLOR turns colour off on a terminal" bash -c "! script -qec \"NO_COLO
 check "an unknown --format exits 2" test $status -eq 2
 check "--help shows examples" bash -c "'$digest' ingest --help | grep -q 'Examples:'"
 
+# Pages rendered by forked worker processes (the default, one per core) are the bytes that
+# threads of one process render (-j 1).
+"$digest" build -C "$site" -o "$work/threads" -j 1 >/dev/null 2>&1
+"$digest" build -C "$site" -o "$work/processes" -j 3 >/dev/null 2>&1
+check "a build in 3 processes writes the bytes a build on threads writes" diff -r -q "$work/threads" "$work/processes"
+"$digest" build -C "$site" -o "$work/threads" -j 0 >/dev/null 2>&1; status=$?
+check "--jobs 0 exits 2" test $status -eq 2
+
 # A build killed at any moment leaves the previous site or the new one, never a mix: the
 # record's title goes back and forth between two states A and B; each build towards the other
 # state is killed after a different delay, then run to the end.
@@ -75,13 +83,19 @@ done
 cp "$work/state-a.md" "$record"
 "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
 check "the site built for state A is the clean build of A" test "$(treehash "$site/public")" = "$hash_a"
-mixed=0 killed=0 tries=0 now=a
+mixed=0 killed=0 tries=0 now=a workers=0 orphans=0
 for delay in 0.02 0.05 0.08 0.1 0.13 0.16 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8; do
   other=$([ $now = a ] && echo b || echo a)
   cp "$work/state-$other.md" "$record"
   tries=$((tries + 1)); clean=$([ $((tries % 3)) = 0 ] && echo --clean || true)  # full builds too
   "$digest" build -C "$site" -o "$site/public" $clean >/dev/null 2>&1 & pid=$!
-  sleep "$delay"; kill -9 $pid 2>/dev/null && killed=$((killed + 1)); wait $pid 2>/dev/null
+  sleep "$delay"
+  kids=$(pgrep -P $pid -x digest)  # render workers forked at this moment, if any
+  [ -n "$kids" ] && workers=$((workers + 1))
+  kill -9 $pid 2>/dev/null && killed=$((killed + 1)); wait $pid 2>/dev/null
+  sleep 0.1
+  # dead is dead: a zombie (state Z) waits only for init to reap it
+  for kid in $kids; do [[ "$(ps -o stat=,comm= -p "$kid")" =~ ^[^Z].*digest$ ]] && orphans=$((orphans + 1)); done
   h=$(treehash "$site/public")
   [ "$h" = "$hash_a" ] || [ "$h" = "$hash_b" ] || { mixed=$((mixed + 1)); echo "     mixed site after a kill at $delay s"; }
   "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
@@ -93,6 +107,9 @@ echo "     $killed of 14 builds were killed while running"
 check "killed builds leave a whole site (old or new), and the next build the right one" test $mixed -eq 0
 check "some builds were killed mid-way" test $killed -ge 5
 check "no staging folder is left behind" test -z "$(ls -A "$site" | grep building)"
+echo "     $workers kills came while render worker processes were running"
+check "some kills came while worker processes rendered" test $workers -ge 1
+check "a killed build's worker processes die with it" test $orphans -eq 0
 
 # `digest search` on the site just built, and without one.
 out=$("$digest" search -C "$site" "Spectrally Transformed Kernel Regression"); status=$?

@@ -1,8 +1,15 @@
 #ifndef DIGEST_CSYSTEM_H
 #define DIGEST_CSYSTEM_H
 
+#include <sys/types.h>
+
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set where the system or file system cannot.
 int digest_exchange_paths(const char *a, const char *b);
+
+/// Forks a worker process that is killed when its parent dies (Linux PR_SET_PDEATHSIG), so
+/// a killed build leaves no worker writing into its staging folder. Returns the child's pid
+/// in the parent, 0 in the child, -1 with errno set when no process can be made.
+pid_t digest_fork_worker(void);
 
 #endif

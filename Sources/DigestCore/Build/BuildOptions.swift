@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var katexFolder: String
     /// Render and write everything, ignoring what the last build left in `.digest-cache/`.
     public var clean = false
+    /// Threads by default; `digest build` renders in one process per core (`Workers`).
+    public var workers: Workers = .threads
     /// Told now and then how far rendering is: (pages done, pages in all). The CLI shows it
     /// on a terminal only.
     public var progress: (@Sendable (Int, Int) -> Void)?

@@ -35,20 +35,25 @@ struct OutputFolder {
     /// copied. Files in staging are only ever written new (`writeNew` creates, never opens an
     /// existing file), so the live site's files are never touched.
     static func link(_ existing: String, to path: String) -> Bool {
-        Glibc.link(existing, path) == 0
+        if Glibc.link(existing, path) == 0 { return true }
+        return errno == ENOENT && makeParent(of: path) && Glibc.link(existing, path) == 0
     }
 
-    /// Creates the folders the given files go in, below `root`.
-    static func makeFolders(for paths: [String], in root: String) throws {
-        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-        for folder in folders {
-            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-        }
+    /// Creates the folders `path` goes in, as `mkdir -p` would; true when they are there.
+    /// Each page makes its own folder as it is written, in whichever process renders it;
+    /// another process making the same folder at the same moment is no failure.
+    static func makeParent(of path: String) -> Bool {
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty else { return false }
+        if mkdir(parent, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT, makeParent(of: parent) else { return false }
+        return mkdir(parent, 0o755) == 0 || errno == EEXIST
     }
 
     /// Writes a new file (in the staging folder nothing reads, so no temporary is needed).
     static func writeNew(_ bytes: [UInt8], to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        if fd < 0, errno == ENOENT, makeParent(of: path) { fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return bytes.withUnsafeBytes { buffer -> Bool in
@@ -90,14 +95,25 @@ struct OutputFolder {
         }
     }
 
-    /// Deletes what earlier builds put in the trash, on a thread of its own; the build does
-    /// not wait for it (a trash folder half deleted when the process ends is finished next time).
+    /// Deletes what earlier builds put in the trash in a process of its own (`rm -rf`, started
+    /// through a shell that exits at once): the build neither waits for it nor shares a lock
+    /// with it — a thread deleting files while the build forks its render workers could leave
+    /// a worker with a lock held forever. A trash folder half deleted when a build starts again
+    /// is simply deleted again.
     func emptyTrash() {
         let prefix = "." + name + ".trash-"
         let trash = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }
         guard !trash.isEmpty else { return }
-        let parent = parent
-        Thread.detachNewThread { for entry in trash { Self.removeTree(parent + "/" + entry) } }
+        let arguments = ["/bin/sh", "-c", "rm -rf -- \"$@\" &", "sh"] + trash.map { parent + "/" + $0 }
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for arg in argv { free(arg) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0 else {
+            for entry in trash { Self.removeTree(parent + "/" + entry) }
+            return
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     }
 
     /// Top-level folders in parallel.

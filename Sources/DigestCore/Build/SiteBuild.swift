@@ -39,15 +39,17 @@ public enum SiteBuild {
             $0.fingerprint == fingerprint && $0.output == output && FileManager.default.fileExists(atPath: output) ? $0 : nil
         }
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
-            .prepared(renderAll: previous == nil)
+            .prepared(renderAll: previous == nil, workers: options.workers)
         let pages = renderer.pages()
         let incremental = previous != nil
         // Every build writes the new site into a staging folder and swaps it in at the end, so
         // a build stopped at any moment leaves the old site or the new one, never a mix. An
         // incremental build fills staging with hard links to the files that did not change.
         let destination = folder.staging
-        var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(renderer.siteFeed().utf8))]
-        for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(renderer.tagFeed(i).utf8))) }
+        let feed = { @Sendable (i: Int) -> String in i == 0 ? renderer.siteFeed() : renderer.tagFeed(i - 1) }
+        let feeds = options.workers.map(1 + model.tags.count, feed) ?? ParallelMap.run(1 + model.tags.count, feed)
+        var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
+        for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
         other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
         other.append(("robots.txt", Array(renderer.robots().utf8)))
         other += search
@@ -64,10 +66,9 @@ public enum SiteBuild {
         // touching no file: when every output is as last time (and the site is still there),
         // there is nothing to do; otherwise only pages whose hash changed are rendered again.
         let progress = options.progress
-        let pageHashes = previous == nil ? nil : ParallelMap.run(pages.count) { i -> UInt64 in
-            if i % 997 == 0 { progress?(i, pages.count) }  // every few hundred pages; order across cores is loose
-            return ContextHash.of(renderer.context(for: pages[i]))
-        }
+        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: progress) { i in
+            ContextHash.of(renderer.context(for: pages[i]))
+        } ?? ParallelMap.run(pages.count) { ContextHash.of(renderer.context(for: pages[$0])) }
         let otherHashes = (other + assets).map { ContextHash.of(bytes: $0.bytes) }
         if let previous, let pageHashes, previous.hashes.count == report.total,
            zip(pages, pageHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
@@ -80,7 +81,6 @@ public enum SiteBuild {
 
         do {
             try folder.prepare()
-            try OutputFolder.makeFolders(for: pages.map(\.path) + (other + assets).map(\.path), in: destination)
         } catch {
             folder.discard()
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
@@ -94,15 +94,20 @@ public enum SiteBuild {
             OutputFolder.link(output + "/" + path, to: destination + "/" + path)
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
-        let results = ParallelMap.run(pages.count) { i -> (hash: UInt64, wrote: Bool, failed: Bool) in
-            if pageHashes == nil, i % 997 == 0 { progress?(i, pages.count) }
+        let rendered = options.workers.map(pages.count, progress: pageHashes == nil ? progress : nil) { i -> PageOutcome in
             if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, keep(pages[i].path) {
-                return (known, false, false)
+                return PageOutcome(hash: known, wrote: false, failed: false)
             }
             let context = renderer.context(for: pages[i])
             let hash = ContextHash.of(context)
             let ok = write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
-            return (hash, true, !ok)
+            return PageOutcome(hash: hash, wrote: true, failed: !ok)
+        }
+        // A worker that died left its pages unknown: the old site stays.
+        guard let results = rendered else {
+            folder.discard()
+            report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "a worker process rendering pages failed; the site was left as it was"))
+            return report
         }
         var hashes: [(path: String, hash: UInt64)] = zip(pages, results).map { ($0.path, $1.hash) }
         var failed = zip(pages, results).filter { $1.failed }.map(\.0.path)
@@ -138,6 +143,24 @@ public enum SiteBuild {
             try? FileManager.default.removeItem(atPath: cachePath)
         }
         return report
+    }
+}
+
+/// What rendering one page came to, as a worker process reports it.
+struct PageOutcome: WireValue, Sendable {
+    let hash: UInt64
+    let wrote: Bool
+    let failed: Bool
+
+    func write(to wire: inout [UInt8]) {
+        hash.write(to: &wire)
+        wrote.write(to: &wire)
+        failed.write(to: &wire)
+    }
+
+    static func read(from wire: inout WireReader) -> PageOutcome? {
+        guard let hash = UInt64.read(from: &wire), let wrote = Bool.read(from: &wire), let failed = Bool.read(from: &wire) else { return nil }
+        return PageOutcome(hash: hash, wrote: wrote, failed: failed)
     }
 }
 

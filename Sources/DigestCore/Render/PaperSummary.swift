@@ -70,10 +70,15 @@ extension SiteRenderer {
 
     /// Every paper's summary hash, on all cores; with `renderAll`, also every list item (what
     /// a full build needs anyway).
-    func prepared(renderAll: Bool) -> SiteRenderer {
+    func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
         var renderer = self
-        renderer.summaryHashes = ParallelMap.run(model.papers.count) { ContextHash.of(self.summary($0)) }
-        if renderAll { renderer.items.fill(ParallelMap.run(model.papers.count) { self.markedItem($0) }) }
+        // A failed worker process costs its speed, not the result: the threads do it again.
+        let count = model.papers.count
+        renderer.summaryHashes = workers.map(count) { ContextHash.of(self.summary($0)) }
+            ?? ParallelMap.run(count) { ContextHash.of(self.summary($0)) }
+        if renderAll {
+            renderer.items.fill(workers.map(count) { self.markedItem($0) } ?? ParallelMap.run(count) { self.markedItem($0) })
+        }
         return renderer
     }
 

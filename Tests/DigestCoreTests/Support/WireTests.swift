@@ -1,0 +1,41 @@
+import Testing
+@testable import DigestCore
+
+/// What a render worker process sends its parent comes back as it was sent, and a message cut
+/// short reads as nothing rather than as wrong values. (Forking itself is tested through the
+/// CLI, `Tests/cli/run.sh`: a test process has other threads running, which a fork must not meet.)
+@Suite struct WireTests {
+    func roundTrip<T: WireValue>(_ values: [T]) -> [T?] {
+        var wire: [UInt8] = []
+        for value in values { value.write(to: &wire) }
+        var reader = WireReader(bytes: wire)
+        let back = values.map { _ in T.read(from: &reader) }
+        #expect(reader.at == wire.count)
+        return back
+    }
+
+    @Test func valuesComeBackAsTheyWereSent() {
+        #expect(roundTrip([0, 1, UInt64.max, 0x0102_0304_0506_0708]) == [0, 1, UInt64.max, 0x0102_0304_0506_0708])
+        #expect(roundTrip(["", "é ∑ 𝔸 <li>", String(repeating: "x", count: 70_000)]) == ["", "é ∑ 𝔸 <li>", String(repeating: "x", count: 70_000)])
+        let items: [String?] = [nil, "", "<li class=\"paper-item\">\u{1}root\u{1}</li>"]
+        #expect(roundTrip(items) == items.map { .some($0) })
+        let outcomes = roundTrip([PageOutcome(hash: 42, wrote: true, failed: false), PageOutcome(hash: 7, wrote: false, failed: true)])
+        #expect(outcomes.map { $0?.hash } == [42, 7] && outcomes.map { $0?.wrote } == [true, false] && outcomes.map { $0?.failed } == [false, true])
+    }
+
+    @Test func aMessageCutShortReadsAsNothing() {
+        var wire: [UInt8] = []
+        "a list item".write(to: &wire)
+        var reader = WireReader(bytes: Array(wire.dropLast()))
+        #expect(String.read(from: &reader) == nil)
+        var tagOnly = WireReader(bytes: [1])
+        #expect(String?.read(from: &tagOnly) == nil)
+        var badTag = WireReader(bytes: [7])
+        #expect(String?.read(from: &badTag) == nil)
+    }
+
+    @Test func oneProcessMapsInIndexOrderWithoutForking() {
+        #expect(ProcessMap.run(1000, processes: 1) { "\($0)" } == (0..<1000).map { "\($0)" })
+        #expect(ProcessMap.run(10, processes: 8) { UInt64($0 * $0) } == (0..<10).map { UInt64($0 * $0) })  // too few to fork
+    }
+}
