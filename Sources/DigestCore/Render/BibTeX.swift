@@ -24,7 +24,7 @@ public enum BibTeX {
         let family = authors.first.flatMap { $0.split(separator: " ").last.map(String.init) } ?? ""
         let word = TextNormalization.identityKey(paper.title).split(separator: " ")
             .first { !RelatedPapers.stopwords.contains(String($0)) && $0.count > 2 }.map(String.init) ?? "paper"
-        let key = Slug.make(family).replacingOccurrences(of: "-", with: "") + (year(of: paper) ?? "") + Slug.make(word).replacingOccurrences(of: "-", with: "")
+        let key = Slug.make(family).filter { $0 != "-" } + (year(of: paper) ?? "") + Slug.make(word).filter { $0 != "-" }
         return key.isEmpty ? paper.id : key
     }
 

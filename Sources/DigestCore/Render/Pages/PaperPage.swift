@@ -16,7 +16,7 @@ extension SiteRenderer {
         if let date = paper.date {
             context["date"] = date
             context["date_display"] = Self.displayDate(date)
-            context["citation_date"] = date.replacingOccurrences(of: "-", with: "/")
+            context["citation_date"] = String(date.map { $0 == "-" ? "/" : $0 })
         }
         for (key, value) in [("venue", paper.venue), ("session", paper.session), ("room", paper.room),
                              ("organization", paper.organization), ("affiliation", paper.affiliation)] {
@@ -51,8 +51,9 @@ extension SiteRenderer {
     /// The abstract's opening, for descriptions and previews: whole words, about 200 characters.
     static func summaryText(_ paper: Paper) -> String {
         let text = paper.abstract.isEmpty ? paper.title : paper.abstract
-        guard text.count > 200 else { return text }
-        let cut = text.prefix(200)
+        // Walks 200 characters, not the whole abstract as `count` would.
+        guard let end = text.index(text.startIndex, offsetBy: 200, limitedBy: text.endIndex), end != text.endIndex else { return text }
+        let cut = text[..<end]
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 }
