@@ -50,12 +50,16 @@ public enum Ingest {
             return repeated
         }
 
-        // 1. Read and parse the listings asked for.
+        // 1. Read and parse the listings asked for, each on a core of its own.
         var inputs: [ParsedInput] = []
-        for file in files {
-            let settings = (config.listings[file.name] ?? ListingSettings()).overriding(with: options.settings)
-            var summary = IngestReport.ListingSummary(path: file.path, name: file.name)
-            if let parsed = read(file, settings: settings, today: options.today, summary: &summary) {
+        let parsedFiles = ParallelMap.run(files.count) { i -> (ParsedInput?, IngestReport.ListingSummary) in
+            let settings = (config.listings[files[i].name] ?? ListingSettings()).overriding(with: options.settings)
+            var summary = IngestReport.ListingSummary(path: files[i].path, name: files[i].name)
+            return (read(files[i], settings: settings, today: options.today, summary: &summary), summary)
+        }
+        for (file, (parsedFile, summaryOfFile)) in zip(files, parsedFiles) {
+            var summary = summaryOfFile
+            if let parsed = parsedFile {
                 if !options.dryRun, let problem = ListingFiles.keepCopy(of: file, in: site.listings) {
                     summary.diagnostics.append(problem)
                 } else {
@@ -109,6 +113,7 @@ public enum Ingest {
         var taken = Set(records.map(\.id)).union(loaded.unreadable)
         var outcomeBySource: [SourceRef: IngestReport.Outcome] = [:]
         var writes: [Record] = []
+        var additions: [(id: String, facts: PaperFacts)] = []
         for (group, facts) in zip(groups, merged) {
             guard let (new, base) = facts else { continue }
             let members = group.filter { $0 < candidates.count }.map { candidates[$0] }
@@ -127,7 +132,7 @@ public enum Ingest {
                 if id.isEmpty { id = "paper" }
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
-                writes.append(RecordFields.newRecord(id: id, facts: new))
+                additions.append((id, new))
                 outcome = .added
             }
             let listings = Set(members.map(\.facts.sources[0].listing))
@@ -138,13 +143,22 @@ public enum Ingest {
             for member in members where member.isInput { outcomeBySource[member.facts.sources[0]] = outcome }
         }
 
-        // 4. Write what changed, each record atomically.
+        // New records are made on every core: Yams types each value with regular expressions.
+        let added = additions
+        let made = ParallelMap.run(added.count) { Unshared(RecordFields.newRecord(id: added[$0].id, facts: added[$0].facts)) }
+        writes += made.map(\.value)
+
+        // 4. Write what changed, each record atomically, on every core.
         if !options.dryRun {
-            for record in writes.sorted(by: { $0.id < $1.id }) {
+            let sorted = Unshared(writes.sorted(by: { $0.id < $1.id }))
+            let failures = ParallelMap.run(sorted.value.count) { i -> Diagnostic? in
+                let record = sorted.value[i]
                 do { try store.write(record) } catch {
-                    report.diagnostics.append(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
+                    return Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)")
                 }
+                return nil
             }
+            report.diagnostics += failures.compactMap { $0 }
         }
         report.written = options.dryRun ? 0 : writes.count
         for index in report.listings.indices {
@@ -165,7 +179,14 @@ public enum Ingest {
         return report
     }
 
-    struct ParsedInput {
+    /// Records hold Yams nodes, which are not `Sendable` (their tags are classes): records
+    /// only read, and each by one thread, may still be written on all cores.
+    final class Unshared<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    struct ParsedInput: Sendable {
         let name: String
         let facts: [PaperFacts]
     }
