@@ -46,8 +46,7 @@ public enum SiteBuild {
         // a build stopped at any moment leaves the old site or the new one, never a mix. An
         // incremental build fills staging with hard links to the files that did not change.
         let destination = folder.staging
-        let feed = { @Sendable (i: Int) -> String in i == 0 ? renderer.siteFeed() : renderer.tagFeed(i - 1) }
-        let feeds = options.workers.map(1 + model.tags.count, feed) ?? ParallelMap.run(1 + model.tags.count, feed)
+        let feeds = options.workers.map(1 + model.tags.count) { $0 == 0 ? renderer.siteFeed() : renderer.tagFeed($0 - 1) }
         var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
         for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
         other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
@@ -66,9 +65,9 @@ public enum SiteBuild {
         // touching no file: when every output is as last time (and the site is still there),
         // there is nothing to do; otherwise only pages whose hash changed are rendered again.
         let progress = options.progress
-        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: progress) { i in
-            ContextHash.of(renderer.context(for: pages[i]))
-        } ?? ParallelMap.run(pages.count) { ContextHash.of(renderer.context(for: pages[$0])) }
+        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: progress) {
+            ContextHash.of(renderer.context(for: pages[$0]))
+        }
         let otherHashes = (other + assets).map { ContextHash.of(bytes: $0.bytes) }
         if let previous, let pageHashes, previous.hashes.count == report.total,
            zip(pages, pageHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
@@ -94,7 +93,7 @@ public enum SiteBuild {
             OutputFolder.link(output + "/" + path, to: destination + "/" + path)
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
-        let rendered = options.workers.map(pages.count, progress: pageHashes == nil ? progress : nil) { i -> PageOutcome in
+        let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? progress : nil) { i -> PageOutcome in
             if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, keep(pages[i].path) {
                 return PageOutcome(hash: known, wrote: false, failed: false)
             }

@@ -72,13 +72,8 @@ extension SiteRenderer {
     /// a full build needs anyway).
     func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
         var renderer = self
-        // A failed worker process costs its speed, not the result: the threads do it again.
-        let count = model.papers.count
-        renderer.summaryHashes = workers.map(count) { ContextHash.of(self.summary($0)) }
-            ?? ParallelMap.run(count) { ContextHash.of(self.summary($0)) }
-        if renderAll {
-            renderer.items.fill(workers.map(count) { self.markedItem($0) } ?? ParallelMap.run(count) { self.markedItem($0) })
-        }
+        renderer.summaryHashes = workers.map(model.papers.count) { ContextHash.of(self.summary($0)) }
+        if renderAll { renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) }) }
         return renderer
     }
 

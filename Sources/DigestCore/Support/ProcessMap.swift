@@ -21,11 +21,20 @@ public enum Workers: Sendable, Equatable {
     /// One process per core.
     public static var perCore: Workers { .processes(ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// `transform` over 0..<count, in index order; nil when a worker process failed. The
-    /// transform must not use Dispatch or threads (a worker has only the thread that forked it)
-    /// and must not print; `progress` is told (done, count) now and then.
+    /// `transform` over 0..<count, in index order. A worker process that fails costs its
+    /// speed, not the result: its share is worked out again on threads, so `transform` must be
+    /// free of side effects (see `mapOnce`). It must not use Dispatch or threads (a worker has
+    /// only the thread that forked it) and must not print; `progress` is told (done, count)
+    /// now and then.
     func map<T: WireValue & Sendable>(_ count: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                                      _ transform: @Sendable (Int) -> T) -> [T]? {
+                                      _ transform: @Sendable (Int) -> T) -> [T] {
+        mapOnce(count, progress: progress, transform) ?? ParallelMap.run(count, transform)
+    }
+
+    /// The same for a transform that writes files, which cannot simply be done again: nil
+    /// when a worker process failed.
+    func mapOnce<T: WireValue & Sendable>(_ count: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                          _ transform: @Sendable (Int) -> T) -> [T]? {
         switch self {
         case .threads:
             return ParallelMap.run(count) { i in
