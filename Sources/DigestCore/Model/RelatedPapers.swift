@@ -120,52 +120,62 @@ public enum RelatedPapers {
 
     /// The terms of a run of papers and each paper's counts of them; title terms count
     /// `titleWeight` times.
-    struct ChunkTerms {
-        var names: [String] = []
-        var docs: [[(term: Int32, tf: Float)]] = []
+    struct ChunkTerms: TokenSink {
+        private(set) var names: [String] = []
+        private(set) var docs: [[(term: Int32, tf: Float)]] = []
+        private var table = TermTable()
+        private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
+        private var doc: [(term: Int32, tf: Float)] = []
+        private var weight: Float = 1
 
         init(_ papers: ArraySlice<Paper>) {
-            var table = TermTable()
-            var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
-            var word: [UInt8] = []
             for paper in papers {
-                var doc: [(term: Int32, tf: Float)] = []
-                func count(_ id: Int32, _ weight: Float) {
-                    if Int(id) == slot.count { slot.append(-1) }
-                    if slot[Int(id)] < 0 {
-                        slot[Int(id)] = Int32(doc.count)
-                        doc.append((id, 0))
-                    }
-                    doc[Int(slot[Int(id)])].tf += weight
-                }
-                func add(_ text: String, weight: Float) {
-                    var key = TextNormalization.identityKey(text)
-                    // ASCII keys (most) are split and stemmed on bytes, where a byte is a Character.
-                    let ascii: Bool = key.withUTF8 { bytes in
-                        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-                        for piece in bytes.split(separator: 0x20) where piece.count > 2 {
-                            word.removeAll(keepingCapacity: true)
-                            word.append(contentsOf: piece)
-                            stemASCII(&word)
-                            if word.withUnsafeBufferPointer({ stopTable.find($0) }) == nil {
-                                count(word.withUnsafeBufferPointer { table.id($0) }, weight)
-                            }
-                        }
-                        return true
-                    }
-                    if ascii { return }
-                    for piece in key.split(separator: " ") where piece.count > 2 {
-                        let term = stem(String(piece))
-                        if !stopwords.contains(term) { count(table.id(term), weight) }
-                    }
-                }
-                add(paper.title, weight: titleWeight)
-                add(paper.abstract, weight: 1)
+                weight = titleWeight
+                forEachTerm(paper.title, into: &self)
+                weight = 1
+                forEachTerm(paper.abstract, into: &self)
                 for (id, _) in doc { slot[Int(id)] = -1 }
                 docs.append(doc)
+                doc.removeAll(keepingCapacity: true)
             }
             names = table.names()
         }
+
+        mutating func take(_ term: UnsafeBufferPointer<UInt8>) {
+            let id = Int(table.id(term))
+            if id == slot.count { slot.append(-1) }
+            if slot[id] < 0 {
+                slot[id] = Int32(doc.count)
+                doc.append((Int32(id), 0))
+            }
+            doc[Int(slot[id])].tf += weight
+        }
+    }
+
+    /// The terms of `text` — the words of its identity key longer than two characters, plurals
+    /// stemmed, stop words left out — as UTF-8 bytes into `sink`. ASCII keys (most) are split
+    /// and stemmed on bytes, where a byte is a Character, with the same answers as
+    /// `generalTerms` (`ModelTests` compares them on the sample's titles and abstracts).
+    static func forEachTerm<Sink: TokenSink>(_ text: String, into sink: inout Sink) {
+        var key = TextNormalization.identityKey(text)
+        let ascii: Bool = key.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            var word: [UInt8] = []
+            for piece in bytes.split(separator: 0x20) where piece.count > 2 {
+                word.removeAll(keepingCapacity: true)
+                word.append(contentsOf: piece)
+                stemASCII(&word)
+                word.withUnsafeBufferPointer { if stopTable.find($0) == nil { sink.take($0) } }
+            }
+            return true
+        }
+        if ascii { return }
+        for var term in generalTerms(key) { term.withUTF8 { sink.take($0) } }
+    }
+
+    /// The terms of an identity key, on Characters.
+    static func generalTerms(_ key: String) -> [String] {
+        key.split(separator: " ").filter { $0.count > 2 }.map { stem(String($0)) }.filter { !stopwords.contains($0) }
     }
 
     static let stopTable: TermTable = {

@@ -10,8 +10,9 @@ import Glibc
 /// and Swift's runtime answers every such cast from one process-wide cache whose reader count
 /// each cast updates atomically: two threads render little faster than one (10k papers: 5.07 s
 /// on one core, 3.65 s on two; a probe of two casts per item: 154 ns on one thread, 277 ns each
-/// on two). Two processes share no such line, so worker processes render in half the time.
-public enum Workers: Sendable, Equatable {
+/// on two). Processes share no such line: forked workers rendered the 10k site 6–12% faster than
+/// threads on this 2-core machine, and would gain more with more cores (bench/RESULTS.md).
+public enum Workers: Sendable {
     /// Threads of this process — for a process that has other threads running (`digest serve`),
     /// where forking could copy a lock another thread holds.
     case threads
@@ -21,9 +22,9 @@ public enum Workers: Sendable, Equatable {
     /// One process per core.
     public static var perCore: Workers { .processes(ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// `transform` over 0..<count, in index order. A worker process that fails costs its
-    /// speed, not the result: its share is worked out again on threads, so `transform` must be
-    /// free of side effects (see `mapOnce`). It must not use Dispatch or threads (a worker has
+    /// `transform` over 0..<count, in index order. A worker process that fails costs time,
+    /// not the result: the whole map is done again on threads, so `transform` must be free of
+    /// side effects (see `mapOnce`). It must not use Dispatch or threads (a worker has
     /// only the thread that forked it) and must not print; `progress` is told (done, count)
     /// now and then.
     func map<T: WireValue & Sendable>(_ count: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
@@ -48,12 +49,12 @@ public enum Workers: Sendable, Equatable {
 }
 
 /// A value that crosses from a worker process to its parent as bytes.
-public protocol WireValue {
+protocol WireValue {
     func write(to wire: inout [UInt8])
     static func read(from wire: inout WireReader) -> Self?
 }
 
-public struct WireReader {
+struct WireReader {
     let bytes: [UInt8]
     var at = 0
 
@@ -65,37 +66,37 @@ public struct WireReader {
 }
 
 extension UInt64: WireValue {
-    public func write(to wire: inout [UInt8]) {
+    func write(to wire: inout [UInt8]) {
         for shift in stride(from: 0, to: 64, by: 8) { wire.append(UInt8(truncatingIfNeeded: self >> shift)) }
     }
-    public static func read(from wire: inout WireReader) -> UInt64? {
+    static func read(from wire: inout WireReader) -> UInt64? {
         wire.take(8)?.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 }
 
 extension Bool: WireValue {
-    public func write(to wire: inout [UInt8]) { wire.append(self ? 1 : 0) }
-    public static func read(from wire: inout WireReader) -> Bool? { wire.take(1).map { $0.first == 1 } }
+    func write(to wire: inout [UInt8]) { wire.append(self ? 1 : 0) }
+    static func read(from wire: inout WireReader) -> Bool? { wire.take(1).map { $0.first == 1 } }
 }
 
 extension String: WireValue {
-    public func write(to wire: inout [UInt8]) {
+    func write(to wire: inout [UInt8]) {
         UInt64(utf8.count).write(to: &wire)
         wire += utf8
     }
-    public static func read(from wire: inout WireReader) -> String? {
+    static func read(from wire: inout WireReader) -> String? {
         guard let count = UInt64.read(from: &wire), let bytes = wire.take(Int(clamping: count)) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 }
 
 extension Optional: WireValue where Wrapped: WireValue {
-    public func write(to wire: inout [UInt8]) {
+    func write(to wire: inout [UInt8]) {
         guard let value = self else { return wire.append(0) }
         wire.append(1)
         value.write(to: &wire)
     }
-    public static func read(from wire: inout WireReader) -> Wrapped?? {
+    static func read(from wire: inout WireReader) -> Wrapped?? {
         switch wire.take(1)?.first {
         case 0: return .some(nil)
         case 1: return Wrapped.read(from: &wire).map { .some($0) }

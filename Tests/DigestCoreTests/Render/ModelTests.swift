@@ -81,3 +81,24 @@ extension ModelTests {
         #expect(ItemMemo.replacing("ab", in: "xabyab", with: "./") == "x./y./")
     }
 }
+
+extension ModelTests {
+    /// Related papers read ASCII keys on bytes; they must find the terms the general path finds.
+    @Test func relatedTermsOnBytesAreTheGeneralPathsTerms() {
+        var compared = 0
+        for paper in SearchTests.sample.papers {
+            for text in [paper.title, paper.abstract] {
+                var bytes = SearchTokenizer.StringTokens()
+                RelatedPapers.forEachTerm(text, into: &bytes)
+                #expect(bytes.tokens == RelatedPapers.generalTerms(TextNormalization.identityKey(text)), "\(text)")
+                compared += 1
+            }
+        }
+        #expect(compared > 900)
+        let tricky = "policies series glass bus gas ies sies models LLMs proposes as is the a"
+        var bytes = SearchTokenizer.StringTokens()
+        RelatedPapers.forEachTerm(tricky, into: &bytes)
+        #expect(bytes.tokens == RelatedPapers.generalTerms(TextNormalization.identityKey(tricky)))
+        #expect(bytes.tokens == ["policy", "sery", "glass", "bus", "gas", "ies", "sie", "llm"])  // `propose` is a stop word
+    }
+}
