@@ -57,7 +57,7 @@ public struct PaperFacts: Sendable, Equatable {
         var keys: [String] = []
         let titleKey = TextNormalization.identityKey(title)
         if !titleInferred, !titleKey.isEmpty { keys.append("title:" + titleKey) }
-        let abstractKey = TextNormalization.wordCount(abstract) >= 20 ? TextNormalization.identityKey(abstract) : ""
+        let abstractKey = TextNormalization.wordCount(abstract, upTo: 20) >= 20 ? TextNormalization.identityKey(abstract) : ""
         if !abstractKey.isEmpty { keys.append("abstract:" + abstractKey) }
         let text = abstract.isEmpty ? title : abstract
         if keys.isEmpty, !text.isEmpty {

@@ -41,8 +41,9 @@ enum LineShape {
 
     /// Running text rather than a title or a name: long, or a sentence of some length.
     static func isProse(_ text: String) -> Bool {
-        let words = TextNormalization.wordCount(text)
-        if words >= 25 || text.utf8.count >= 200 { return true }
+        if text.utf8.count >= 200 { return true }
+        let words = TextNormalization.wordCount(text, upTo: 25)
+        if words >= 25 { return true }
         guard let last = text.unicodeScalars.last else { return false }
         return words >= 8 && (last == "." || last == "!")
     }
@@ -73,7 +74,7 @@ enum LineShape {
     static func isAuthorList(_ text: String) -> Bool {
         guard containsNameSeparator(text) else { return false }
         return text.components(separatedBy: " · ").allSatisfy { name in
-            name.utf8.count <= 80 && TextNormalization.wordCount(name) <= 8
+            name.utf8.count <= 80 && TextNormalization.wordCount(name, upTo: 9) <= 8
         }
     }
 

@@ -26,43 +26,38 @@ public struct ListingText: Sendable {
     public init(path: String, name: String, bytes: some Collection<UInt8>) {
         self.path = path
         self.name = name
+        lines = bytes.withContiguousStorageIfAvailable(Self.lines(of:)) ?? Array(bytes).withUnsafeBufferPointer(Self.lines(of:))
+    }
+
+    /// Lines are cut in place, each decoded once from its span of the file's bytes.
+    private static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [ListingLine] {
         var lines: [ListingLine] = []
-        var current: [UInt8] = []
-        var number = 1
-        var previousWasCR = false
-        var length = 0
-        func flush() {
-            defer { length = 0 }
-            if length > Self.maxLineBytes {
-                lines.append(ListingLine(number: number, text: "\u{FFFD}", isValidUTF8: true, tooLong: length))
-                current.removeAll(keepingCapacity: false)
-                number += 1
+        func add(_ start: Int, _ end: Int) {
+            let number = lines.count + 1
+            if end - start > maxLineBytes {
+                lines.append(ListingLine(number: number, text: "\u{FFFD}", isValidUTF8: true, tooLong: end - start))
                 return
             }
-            var slice = current[...]
-            if number == 1, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
-            let valid = String(validating: slice, as: UTF8.self)
-            let text = valid ?? String(decoding: slice, as: UTF8.self)
-            lines.append(ListingLine(number: number, text: ListingText.trimmed(text), isValidUTF8: valid != nil))
-            current.removeAll(keepingCapacity: true)
-            number += 1
+            var span = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if number == 1, span.starts(with: [0xEF, 0xBB, 0xBF]) { span = UnsafeBufferPointer(rebasing: span.dropFirst(3)) }
+            let valid = String(validating: span, as: UTF8.self)
+            let text = valid ?? String(decoding: span, as: UTF8.self)
+            lines.append(ListingLine(number: number, text: trimmed(text), isValidUTF8: valid != nil))
         }
-        for byte in bytes {
-            if byte == 0x0A {
-                if previousWasCR { previousWasCR = false; continue }  // the LF of a CRLF
-                flush()
-            } else if byte == 0x0D {
-                flush()
-                previousWasCR = true
-                continue
-            } else {
-                length += 1
-                if length <= Self.maxLineBytes { current.append(byte) }
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                add(start, index)
+                // The LF of a CRLF ends no second line.
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
             }
-            previousWasCR = false
+            index += 1
         }
-        if !current.isEmpty { flush() }
-        self.lines = lines
+        if start < bytes.count { add(start, bytes.count) }
+        return lines
     }
 
     /// The lines that hold text, in order.

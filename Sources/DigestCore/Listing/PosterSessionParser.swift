@@ -31,7 +31,7 @@ public struct PosterSessionParser: ListingParser {
             guard j + 1 < texts.count else { return false }
             // A ` · ` author list below is the strongest sign of a title, even of one that ends
             // like a sentence (`… in Your Email Inbox!`); only running text is ruled out.
-            if authorList[j + 1] { return !authorList[j] && texts[j].utf8.count <= 300 && TextNormalization.wordCount(texts[j]) < 25 }
+            if authorList[j + 1] { return !authorList[j] && texts[j].utf8.count <= 300 && TextNormalization.wordCount(texts[j], upTo: 25) < 25 }
             guard titleLike[j] else { return false }
             // A single author: a name, followed by an abstract or the next paper.
             guard !authorList[j], LineShape.isPersonName(texts[j + 1]) else { return false }

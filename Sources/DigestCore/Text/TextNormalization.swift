@@ -39,22 +39,8 @@ public enum TextNormalization {
     /// The key two texts share when they name the same paper: diacritics and case folded,
     /// every run of punctuation or space one space. `Fast &amp; Slow` and `fast & slow` agree.
     public static func identityKey(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count)
-            var gap = false
-            for byte in text.utf8 {
-                let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if gap && !out.isEmpty { out.append(0x20) }
-                    gap = false
-                    out.append(lower)
-                } else {
-                    gap = true
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        var text = text
+        if let key = text.withUTF8(asciiIdentityKey) { return key }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
                                   locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
@@ -70,6 +56,30 @@ public enum TextNormalization {
             }
         }
         return out
+    }
+
+    /// `identityKey` of ASCII text, in one pass over its bytes into the key's own storage (a
+    /// listing of 30,000 papers keys each title and abstract); nil when the text is not ASCII.
+    private static func asciiIdentityKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var ascii = true
+        let key = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var gap = false
+            for byte in bytes {
+                guard byte < 0x80 else { ascii = false; return 0 }
+                let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if gap && count > 0 { out[count] = 0x20; count += 1 }
+                    gap = false
+                    out[count] = lower
+                    count += 1
+                } else {
+                    gap = true
+                }
+            }
+            return count
+        }
+        return ascii ? key : nil
     }
 
     /// Unicode's White_Space, without its tables for ASCII (tab to carriage return, and space):
@@ -97,14 +107,22 @@ public enum TextNormalization {
         return !previousSpace || text.isEmpty
     }
 
-    public static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let space = byte == 0x20 || byte == 0x09
-            if !space && !inWord { count += 1 }
-            inWord = !space
+    /// The words of a text (runs of characters other than space and tab), counted up to `limit`:
+    /// callers only ask whether a line or an abstract is longer than a few words.
+    public static func wordCount(_ text: String, upTo limit: Int = .max) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let space = byte == 0x20 || byte == 0x09
+                if !space && !inWord {
+                    count += 1
+                    if count >= limit { return count }
+                }
+                inWord = !space
+            }
+            return count
         }
-        return count
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestCore
 
@@ -19,6 +20,23 @@ import Testing
         let parsed = plain.format.parser.parse(windows)
         #expect(parsed.entries == plain.entries)
         #expect(parsed.header == plain.header)
+    }
+
+    /// Old Mac line ends (CR alone) cut the same lines as LF.
+    @Test(arguments: Fixtures.all)
+    func carriageReturnsAloneEndLines(name: String) {
+        let plain = Fixtures.listing(name)
+        let mac = ListingText(path: name, name: name, bytes: Fixtures.bytes(name).map { $0 == 0x0A ? 0x0D : $0 })
+        #expect(mac.lines == plain.lines)
+    }
+
+    /// Ingest hands the file's `Data`; bytes that are not contiguous in memory cut the same lines.
+    @Test func everyKindOfByteCollectionReadsAlike() {
+        let bytes = Fixtures.bytes(Fixtures.posterSession)
+        let lines = ListingText(path: "p", name: "p", bytes: bytes).lines
+        #expect(lines.count == 849)
+        #expect(ListingText(path: "p", name: "p", bytes: Data(bytes)).lines == lines)
+        #expect(ListingText(path: "p", name: "p", bytes: bytes.lazy.map { $0 }).lines == lines)
     }
 
     @Test func invalidUTF8CostsOnlyItsEntry() throws {

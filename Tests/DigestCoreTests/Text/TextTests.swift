@@ -24,6 +24,25 @@ import Testing
         #expect(TextNormalization.identityKey("Fast & Slow — LEARNING!") == TextNormalization.identityKey("fast & slow learning"))
     }
 
+    /// ASCII text takes its own path to an identity key; with one accented word added, the
+    /// Unicode path gives the same key plus that word, for every title and abstract of the listings.
+    @Test(arguments: Fixtures.all)
+    func asciiIdentityKeysAgreeWithTheUnicodePath(name: String) {
+        for entry in Fixtures.parse(name).entries {
+            for text in [entry.title ?? "", entry.abstract] where text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let key = TextNormalization.identityKey(text)
+                #expect(TextNormalization.identityKey(text + " Écu") == (key.isEmpty ? "ecu" : key + " ecu"), "\(text.prefix(60))")
+            }
+        }
+    }
+
+    @Test func wordsAreCountedUpToALimit() {
+        #expect(TextNormalization.wordCount(" a\tb  c ") == 3)
+        #expect(TextNormalization.wordCount("a b c d e", upTo: 2) == 2)
+        #expect(TextNormalization.wordCount("a b", upTo: 5) == 2)
+        #expect(TextNormalization.wordCount("") == 0)
+    }
+
     /// The ASCII shortcuts of the text loops answer as Unicode's tables do, for every ASCII scalar.
     @Test func asciiShortcutsAgreeWithUnicode() {
         for value in UInt32(0)..<128 {
