@@ -1,5 +1,6 @@
-/// The words of a chunk of papers, interned by their UTF-8 bytes: the index meets each word
-/// hundreds of times, and a String plus a seeded hash per meeting was most of its build time.
+/// Words interned by their UTF-8 bytes, looked up in place in a text's bytes: the search index
+/// meets each word of a chunk of papers hundreds of times, and the tagger looks up every word
+/// of every abstract; a String plus a seeded hash per meeting was most of their time.
 /// Ids are dense, in first-seen order.
 struct TermTable {
     private var arena: [UInt8] = []

@@ -12,11 +12,12 @@ public struct TagVocabulary: Sendable {
     }
 
     public let entries: [Entry]
-    /// Phrase (words joined by single spaces) → the entries it belongs to.
-    let phraseEntries: [String: [Int]]
-    /// Every phrase's leading words (`large`, `large language`, …): a run of words is
-    /// extended only while it can still become a phrase, so most words cost one lookup.
-    let prefixes: Set<String>
+    /// Every phrase and every phrase's leading words (`large`, `large language`, …), as the bytes
+    /// of their identity keys: a run of words is extended only while it can still become a
+    /// phrase, so most words cost one lookup, in place in the text's key.
+    let prefixes: TermTable
+    /// By prefix id: the entries whose phrase it is (none for a prefix only).
+    let phraseEntries: [[Int]]
     static let titleWeight = 3
     static let threshold = 3
     static let maxTags = 4
@@ -25,33 +26,44 @@ public struct TagVocabulary: Sendable {
         self.entries = entries.map { tag, phrases in
             Entry(tag: Slug.make(tag), phrases: Array(Set(phrases.map { TextNormalization.identityKey($0) }.filter { !$0.isEmpty })).sorted())
         }
-        var index: [String: [Int]] = [:]
-        for (n, entry) in self.entries.enumerated() { for phrase in entry.phrases { index[phrase, default: []].append(n) } }
-        phraseEntries = index
-        var prefixes = Set<String>()
-        for phrase in index.keys {
-            let words = phrase.split(separator: " ")
-            for n in 1...max(1, words.count) { prefixes.insert(words.prefix(n).joined(separator: " ")) }
-        }
-        self.prefixes = prefixes
-    }
-
-    /// The vocabulary's phrases that occur in a text, as whole words: runs of words are looked
-    /// up while they are the start of some phrase, instead of searching the text for each phrase.
-    func phrases(in text: String) -> Set<String> {
-        let words = TextNormalization.identityKey(text).split(separator: " ")
-        var found = Set<String>()
-        for start in words.indices {
-            var phrase = String(words[start])
-            var end = start
-            while prefixes.contains(phrase) {
-                if phraseEntries[phrase] != nil { found.insert(phrase) }
-                end += 1
-                guard end < words.count else { break }
-                phrase += " " + words[end]
+        var prefixes = TermTable()
+        var phraseEntries: [[Int]] = []
+        for (n, entry) in self.entries.enumerated() {
+            for phrase in entry.phrases {
+                let words = phrase.split(separator: " ")
+                for count in 1...words.count {
+                    let id = Int(prefixes.id(words.prefix(count).joined(separator: " ")))
+                    if id == phraseEntries.count { phraseEntries.append([]) }
+                    if count == words.count { phraseEntries[id].append(n) }
+                }
             }
         }
-        return found
+        self.prefixes = prefixes
+        self.phraseEntries = phraseEntries
+    }
+
+    /// The vocabulary's phrases (by prefix id) that occur in a text as whole words: from each
+    /// word of the text's identity key, runs of words are looked up while they are the start
+    /// of some phrase, instead of searching the text for each phrase.
+    func phrases(in text: String) -> Set<Int32> {
+        var key = TextNormalization.identityKey(text)
+        return key.withUTF8 { bytes in
+            var found = Set<Int32>()
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while true {
+                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                    guard let id = prefixes.find(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { break }
+                    if !phraseEntries[Int(id)].isEmpty { found.insert(id) }
+                    guard end < bytes.count else { break }
+                    end += 1
+                }
+                while start < bytes.count, bytes[start] != 0x20 { start += 1 }
+                start += 1
+            }
+            return found
+        }
     }
 
     public static let standard: TagVocabulary = try! parse(DefaultVocabulary.yaml, file: "default vocabulary")
@@ -95,7 +107,7 @@ public struct TagVocabulary: Sendable {
         var scores = [Int](repeating: 0, count: entries.count)
         for phrase in inTitle.union(inAbstract) {
             let points = inTitle.contains(phrase) ? Self.titleWeight : 1
-            for entry in phraseEntries[phrase]! { scores[entry] += points }
+            for entry in phraseEntries[Int(phrase)] { scores[entry] += points }
         }
         var scored = scores.enumerated().filter { $0.element > 0 }.map { (tag: entries[$0.offset].tag, score: $0.element) }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.tag < $1.tag }
