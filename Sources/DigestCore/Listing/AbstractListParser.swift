@@ -9,7 +9,8 @@ public struct AbstractListParser: ListingParser {
         let head = line.prefix(9)
         guard head.lowercased() == "abstract:" else {
             // `Abstract :` with a space before the colon, as some exports have it
-            if line.lowercased().hasPrefix("abstract :") { return line.dropFirst(10) }
+            // (Only the head is lowercased: every line of every listing is asked about.)
+            if line.prefix(10).lowercased() == "abstract :" { return line.dropFirst(10) }
             return nil
         }
         return line.dropFirst(9)

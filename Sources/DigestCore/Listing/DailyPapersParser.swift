@@ -40,7 +40,7 @@ public struct DailyPapersParser: ListingParser {
         // Without the chrome: title / abstract pairs with meta blocks.
         let metaLines = lines.filter { Self.meta($0.text) != nil }.count
         let prose = lines.filter { LineShape.isProse($0.text) }.count
-        let titled = lines.filter { LineShape.isTitleLike($0.text) && !$0.text.contains(" · ") }.count
+        let titled = lines.filter { LineShape.isTitleLike($0.text) && !LineShape.containsNameSeparator($0.text) }.count
         guard prose > 0, metaLines > 0 else { return 0 }
         return min(0.9, Double(prose + titled + metaLines) / Double(lines.count) * 0.8)
     }

@@ -53,13 +53,15 @@ enum LineShape {
         !text.isEmpty && text.utf8.count <= 300 && !isProse(text)
     }
 
+    /// Lower-case words a family name may hold.
+    static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "al", "ten", "dos", "das"]
+
     /// One person's name, as a poster session gives a single author without a ` · `:
     /// a few words, each capitalised (or a particle such as `van`), no digits or colon.
     static func isPersonName(_ text: String) -> Bool {
         guard text.utf8.count <= 60 else { return false }
         let words = text.split(separator: " ")
         guard (2...5).contains(words.count) else { return false }
-        let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "al", "ten", "dos", "das"]
         for word in words {
             if particles.contains(String(word)) { continue }
             guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
@@ -70,24 +72,42 @@ enum LineShape {
         return true
     }
 
-    /// An author line of a poster session: names separated by ` · `.
+    /// An author line of a poster session: names separated by ` · ` (space, U+00B7, space),
+    /// each a few words. A byte search: this runs on every line of every listing, abstracts
+    /// included, during format detection.
     static func isAuthorList(_ text: String) -> Bool {
-        guard containsNameSeparator(text) else { return false }
-        return text.components(separatedBy: " · ").allSatisfy { name in
-            name.utf8.count <= 80 && TextNormalization.wordCount(name, upTo: 9) <= 8
+        var text = text
+        return text.withUTF8 { bytes in
+            func isName(_ start: Int, _ end: Int) -> Bool {
+                end - start <= 80 && TextNormalization.wordCount(UnsafeBufferPointer(rebasing: bytes[start..<end]), upTo: 9) <= 8
+            }
+            var separated = false
+            var start = 0
+            var i = 0
+            while i + 4 <= bytes.count {
+                if bytes[i + 1] == 0xC2, bytes[i + 2] == 0xB7, bytes[i] == 0x20, bytes[i + 3] == 0x20 {
+                    guard isName(start, i) else { return false }
+                    separated = true
+                    i += 4
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            return separated && isName(start, bytes.count)
         }
     }
 
-    /// Does the line hold ` · ` (space, U+00B7, space)? A byte search: this runs on every
-    /// line of every listing, abstracts included, during format detection.
+    /// Does the line hold ` · `?
     static func containsNameSeparator(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        var text = text
+        return text.withUTF8 { bytes in
             guard bytes.count >= 4 else { return false }
             for i in 0...(bytes.count - 4) where bytes[i + 1] == 0xC2 && bytes[i + 2] == 0xB7 && bytes[i] == 0x20 && bytes[i + 3] == 0x20 {
                 return true
             }
             return false
-        } ?? text.contains(" · ")
+        }
     }
 
     static func authors(in text: String) -> [String] {

@@ -40,22 +40,54 @@ public enum TextNormalization {
     /// every run of punctuation or space one space. `Fast &amp; Slow` and `fast & slow` agree.
     public static func identityKey(_ text: String) -> String {
         var text = text
-        if let key = text.withUTF8(asciiIdentityKey) { return key }
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
-                                  locale: Locale(identifier: "en_US_POSIX"))
-        var out = ""
-        out.reserveCapacity(folded.utf8.count)
+        return text.withUTF8 { asciiIdentityKey($0) ?? mixedIdentityKey($0) }
+    }
+
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `identityKey` of text with non-ASCII characters. Foundation's folding is slow on Linux,
+    /// so only the words that hold such characters go through it, each on its own: folding
+    /// works character by character, and the ASCII spaces and punctuation where the text is
+    /// cut into words fold to themselves. (A test holds this to folding the whole text, for
+    /// every character of the Basic Multilingual Plane.)
+    private static func mixedIdentityKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var gap = false
-        for scalar in folded.unicodeScalars {
-            if isLetterOrNumber(scalar) {
-                if gap && !out.isEmpty { out.unicodeScalars.append(" ") }
-                gap = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                gap = true
-            }
+        func append(_ byte: UInt8) {
+            if gap && !out.isEmpty { out.append(0x20) }
+            gap = false
+            out.append(byte)
         }
-        return out
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            var ascii = true
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte >= 0x80 { ascii = false } else if !isLetterOrNumber(Unicode.Scalar(byte)) { break }
+                end += 1
+            }
+            if ascii {
+                for byte in bytes[start..<end] { append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
+            } else {
+                // With the space or punctuation before it: a combining mark that starts the
+                // word belongs to that character, and folding drops it only there.
+                let word = UnsafeBufferPointer(rebasing: bytes[max(0, start - 1)..<end])
+                let folded = String(decoding: word, as: UTF8.self)
+                    .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: posix)
+                for scalar in folded.unicodeScalars {
+                    if isLetterOrNumber(scalar) {
+                        for byte in UTF8.encode(scalar)! { append(byte) }
+                    } else {
+                        gap = true
+                    }
+                }
+            }
+            if end < bytes.count { gap = true }
+            start = end + 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `identityKey` of ASCII text, in one pass over its bytes into the key's own storage (a
@@ -111,18 +143,20 @@ public enum TextNormalization {
     /// callers only ask whether a line or an abstract is longer than a few words.
     public static func wordCount(_ text: String, upTo limit: Int = .max) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var inWord = false
-            for byte in bytes {
-                let space = byte == 0x20 || byte == 0x09
-                if !space && !inWord {
-                    count += 1
-                    if count >= limit { return count }
-                }
-                inWord = !space
+        return text.withUTF8 { wordCount($0, upTo: limit) }
+    }
+
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int = .max) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let space = byte == 0x20 || byte == 0x09
+            if !space && !inWord {
+                count += 1
+                if count >= limit { return count }
             }
-            return count
+            inWord = !space
         }
+        return count
     }
 }

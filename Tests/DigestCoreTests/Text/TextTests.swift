@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestCore
 
@@ -33,6 +34,40 @@ import Testing
                 let key = TextNormalization.identityKey(text)
                 #expect(TextNormalization.identityKey(text + " Écu") == (key.isEmpty ? "ecu" : key + " ecu"), "\(text.prefix(60))")
             }
+        }
+    }
+
+    /// The identity key as Foundation folds the whole text at once: what `identityKey`, which
+    /// folds only the words with non-ASCII characters, must agree with.
+    static func wholeTextKey(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var words: [String] = []
+        var word = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.unicodeScalars.append(scalar)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        return (words + (word.isEmpty ? [] : [word])).joined(separator: " ")
+    }
+
+    /// Every scalar of the Basic Multilingual Plane, after a letter, after punctuation, at the
+    /// start and alone: folding word by word gives the key folding the whole text gives.
+    @Test func identityKeysFoldWordByWordAsTheWholeText() {
+        var checked = 0
+        for value in UInt32(0x80)...0xFFFD {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let s = String(Character(scalar))
+            let text = "Ab\(s)c (\(s)x.\(s)Y e\u{301}\(s) \(s)"
+            #expect(TextNormalization.identityKey(text) == Self.wholeTextKey(text), "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 60_000)
+        for text in ["Ｆｕｌｌ－ｗｉｄｔｈ ＬＬＭｓ", "Ǆemal’s “model”—straße İstanbul ΣΊΣΥΦΟΣ", "naïve café – résumé", "x\u{20DD}y (\u{301}a"] {
+            #expect(TextNormalization.identityKey(text) == Self.wholeTextKey(text), "\(text)")
         }
     }
 
