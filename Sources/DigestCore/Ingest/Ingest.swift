@@ -43,9 +43,8 @@ public enum Ingest {
         }
 
         let files = ListingFiles.expand(options.paths.isEmpty ? [site.listings] : options.paths, diagnostics: &report.diagnostics)
-        if options.useCache, report.diagnostics.isEmpty, let cache = IngestCache.load(site),
-           cache.fingerprint == IngestCache.fingerprint(site: site, inputs: files, options: options) {
-            var repeated = cache.report
+        if options.useCache, report.diagnostics.isEmpty,
+           var repeated = IngestCache.report(site, fingerprint: { IngestCache.fingerprint(site: site, inputs: files, options: options) }) {
             repeated.repeated = true
             return repeated
         }
@@ -101,21 +100,24 @@ public enum Ingest {
             $0 < candidates.count ? candidates[$0].facts.identityKeys : recordFacts[$0 - candidates.count].identityKeys
         }
         let groups = PaperGrouping.groups(keys: keys)
-        let merged = ParallelMap.run(groups.count) { g -> (new: PaperFacts, base: PaperFacts?)? in
+        let merged = ParallelMap.run(groups.count) { g -> (new: PaperFacts, base: PaperFacts?, slug: String?)? in
             let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
             guard members.contains(where: \.isInput) else { return nil }
             let new = vocabulary.tagged(PaperFacts.merge(members.map(\.facts)))
-            guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else { return (new, nil) }
+            guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else {
+                // A new record: its id will be this slug, unless taken (transliterating a title is slow).
+                return (new, nil, Slug.make(new.title))
+            }
             let sourceListings = Set(target.sources.map(\.listing))
             let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
-            return (new, baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)))
+            return (new, baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)), nil)
         }
         var taken = Set(records.map(\.id)).union(loaded.unreadable)
         var outcomeBySource: [SourceRef: IngestReport.Outcome] = [:]
         var writes: [Record] = []
         var additions: [(id: String, facts: PaperFacts)] = []
         for (group, facts) in zip(groups, merged) {
-            guard let (new, base) = facts else { continue }
+            guard let (new, base, slug) = facts else { continue }
             let members = group.filter { $0 < candidates.count }.map { candidates[$0] }
             let matched = group.filter { $0 >= candidates.count }.map { records[$0 - candidates.count] }
             let outcome: IngestReport.Outcome
@@ -128,7 +130,7 @@ public enum Ingest {
                 outcome = changed ? .updated : .unchanged
                 if changed { writes.append(updated) }
             } else {
-                var id = Slug.make(new.title)
+                var id = slug ?? Slug.make(new.title)
                 if id.isEmpty { id = "paper" }
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
@@ -173,7 +175,7 @@ public enum Ingest {
         if !options.dryRun {
             // Fingerprinted after the writes: the records as this ingest left them.
             if report.hasErrors { IngestCache.remove(site) } else {
-                IngestCache.save(report.asUnchanged, fingerprint: IngestCache.fingerprint(site: site, inputs: files, options: options), site: site)
+                IngestCache.save(report.asUnchanged, site: site) { IngestCache.fingerprint(site: site, inputs: files, options: options) }
             }
         }
         return report

@@ -122,6 +122,12 @@ import Testing
         let listing = site + "/content/listings/" + Fixtures.abstractList
         try (String(contentsOfFile: listing, encoding: .utf8) + "\n").write(toFile: listing, atomically: true, encoding: .utf8)
         #expect(!Fixtures.ingest(site, useCache: true).repeated)
+        // One byte in the middle of a listing, the length the same.
+        var bytes = Fixtures.bytes(Fixtures.dailyPapers)
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: site + "/content/listings/" + Fixtures.dailyPapers))
+        #expect(!Fixtures.ingest(site, useCache: true).repeated)
+        #expect(IngestCache.files(SitePaths(root: site)).count == 1)  // each save replaces the last
         // Other settings on the command line.
         #expect(!Fixtures.ingest(site, settings: ListingSettings(venue: "ICLR 2024"), useCache: true).repeated)
     }
