@@ -15,7 +15,7 @@ public enum RecordCoding {
     public static func read(id: String, text: String, resolver: Resolver = .default) throws(ReadError) -> Record {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let normalized = text.contains("\r") ? Substring(text.replacingOccurrences(of: "\r\n", with: "\n")) : text
+        let normalized = text.utf8.contains(0x0D) ? Substring(text.replacingOccurrences(of: "\r\n", with: "\n")) : text
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard lines.first?.trimmingTrailingSpaces() == "---" else {
             throw ReadError(line: 1, message: "a record starts with a `---` line, then its YAML front matter")
@@ -28,7 +28,9 @@ public enum RecordCoding {
         let body = lines[(close + 1)...].joined(separator: "\n")
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, resolver, .default, .utf8)  // naming the encoding spares Yams a lookup per call
+            // Naming the encoding spares Yams a lookup per call, and a shared constructor the
+            // building of Yams' default one.
+            node = try Yams.compose(yaml: yaml, resolver, YAMLTags.constructor, .utf8)
         } catch let error as YamlError {
             throw ReadError(line: Self.line(of: error) + 1, message: "front matter is not valid YAML: \(Self.describe(error))")
         } catch {

@@ -33,7 +33,16 @@ public enum TextNormalization {
             if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
             out.unicodeScalars.append(scalar)
         }
-        return out.precomposedStringWithCanonicalMapping
+        return isNFC(out) ? out : out.precomposedStringWithCanonicalMapping
+    }
+
+    /// Is the text in NFC already, by the standard library's quick check? Most text with a
+    /// non-ASCII character (a curly quote, a dash, an accented name) is, and Foundation's
+    /// normalisation of it was a tenth of an ingest. When the check cannot tell, Foundation decides.
+    static func isNFC(_ text: String) -> Bool {
+        guard #available(macOS 26, *) else { return false }
+        var span = text.utf8Span
+        return span.checkForNFC(quickCheck: true)
     }
 
     /// The key two texts share when they name the same paper: diacritics and case folded,

@@ -22,6 +22,10 @@ import Testing
     @Test func cleaningFoldsSpaceAndComposes() {
         #expect(TextNormalization.clean("  a\t\tb \u{00A0} c ") == "a b c")
         #expect(TextNormalization.clean("Cafe\u{0301}") == "Café")
+        // Text in NFC already skips Foundation's normalisation; text that is not goes through it.
+        #expect(TextNormalization.isNFC("naïve — “quoted” Łukasz"))
+        #expect(!TextNormalization.isNFC("Cafe\u{0301}"))
+        #expect(TextNormalization.clean("Ω\u{2126}") == "ΩΩ")  // the ohm sign's canonical form is omega
         #expect(TextNormalization.identityKey("Fast & Slow — LEARNING!") == TextNormalization.identityKey("fast & slow learning"))
     }
 
