@@ -46,7 +46,15 @@ public struct PaperFacts: Sendable, Equatable {
         merged.venue = first(\.venue)
         merged.session = first(\.session)
         merged.room = first(\.room)
-        merged.abstract = ordered.reduce("") { $1.abstract.count > $0.count ? $1.abstract : $0 }
+        // The longest in characters, the earliest of equals. Counting characters walks the whole
+        // text, so each abstract is counted once at most: not when it is the one already
+        // chosen, nor when it has no more bytes than that one has characters.
+        var length = 0
+        merged.abstract = ""
+        for facts in ordered where facts.abstract.utf8.count > length && facts.abstract != merged.abstract {
+            let count = facts.abstract.count
+            if count > length { (merged.abstract, length) = (facts.abstract, count) }
+        }
         merged.sources = Array(Set(ordered.flatMap(\.sources))).sorted()
         return merged
     }

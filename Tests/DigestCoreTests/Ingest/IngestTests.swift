@@ -99,6 +99,21 @@ import Testing
         #expect(Fixtures.snapshot(site) == before)
     }
 
+    /// Merging keeps the longest abstract in characters (not bytes), the earliest of equals.
+    @Test func mergeKeepsTheLongestAbstract() {
+        func facts(_ abstract: String, line: Int) -> PaperFacts {
+            var facts = PaperFacts(title: "T")
+            facts.abstract = abstract
+            facts.sources = [SourceRef(listing: "a.txt", line: line)]
+            return facts
+        }
+        let abstracts = ["ééé", "abcd", "abcd", "wxyz", "ééééé", "fghij"]
+        #expect(PaperFacts.merge(abstracts.enumerated().map { facts($1, line: $0) }).abstract == "ééééé")
+        #expect(PaperFacts.merge(["éééé", "abcd", "wxyz"].enumerated().map { facts($1, line: $0) }).abstract == "éééé")
+        #expect(PaperFacts.merge(["", "x"].enumerated().map { facts($1, line: $0) }).abstract == "x")
+        #expect(PaperFacts.merge([facts("", line: 1)]).abstract == "")
+    }
+
     @Test func unchangedInputsRepeatTheLastReport() throws {
         let site = try Fixtures.site()
         let first = Fixtures.ingest(site, useCache: true)
