@@ -7,6 +7,9 @@
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "csystem.h"
 
 int digest_exchange_paths(const char *a, const char *b) {
@@ -29,4 +32,12 @@ pid_t digest_fork_worker(void) {
         if (getppid() != parent) _exit(1);
     }
     return pid;
+}
+
+int digest_trim_heap(void) {
+#ifdef __GLIBC__
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
 }

@@ -12,4 +12,9 @@ int digest_exchange_paths(const char *a, const char *b);
 /// in the parent, 0 in the child, -1 with errno set when no process can be made.
 pid_t digest_fork_worker(void);
 
+/// Gives the heap's free pages back to the system (glibc malloc_trim), before forking workers:
+/// a page a worker inherits counts against both processes once either writes to it.
+/// Returns 1 when memory was released.
+int digest_trim_heap(void);
+
 #endif

@@ -92,6 +92,21 @@ public enum SiteBuild {
         @Sendable func keep(_ path: String) -> Bool {
             OutputFolder.link(output + "/" + path, to: destination + "/" + path)
         }
+        // Files other than pages first, on every core, and their bytes let go (at the end of
+        // the block): the search index alone is a third of a GB at 100k papers, which forked
+        // render workers would hold too.
+        let filePaths = (other + assets).map(\.path)
+        var failed: [String] = []
+        do {
+            let files = other + assets
+            (other, search) = ([], [])
+            let outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
+                if previous?.hashes[files[i].path] == otherHashes[i] && keep(files[i].path) { return (false, false) }
+                return (true, !write(files[i].bytes, files[i].path))
+            }
+            failed = zip(filePaths, outcomes).filter { $1.failed }.map(\.0)
+            report.rewritten = outcomes.filter(\.wrote).count
+        }
         // Pages are written as they are rendered, so the site is never held in memory whole.
         let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? progress : nil) { i -> PageOutcome in
             if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, keep(pages[i].path) {
@@ -108,15 +123,9 @@ public enum SiteBuild {
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "a worker process rendering pages failed; the site was left as it was"))
             return report
         }
-        var hashes: [(path: String, hash: UInt64)] = zip(pages, results).map { ($0.path, $1.hash) }
-        var failed = zip(pages, results).filter { $1.failed }.map(\.0.path)
-        report.rewritten = results.filter(\.wrote).count
-        for (file, hash) in zip(other + assets, otherHashes) {
-            hashes.append((file.path, hash))
-            if previous?.hashes[file.path] == hash && keep(file.path) { continue }
-            report.rewritten += 1
-            if !write(file.bytes, file.path) { failed.append(file.path) }
-        }
+        let hashes = zip(pages, results).map { (path: $0.path, hash: $1.hash) } + zip(filePaths, otherHashes).map { (path: $0, hash: $1) }
+        failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
+        report.rewritten += results.filter(\.wrote).count
         report.stages.append(("render and write", clock.lap()))
 
         if let first = failed.sorted().first {
