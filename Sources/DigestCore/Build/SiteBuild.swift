@@ -25,9 +25,6 @@ public enum SiteBuild {
 
         let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
         report.stages.append(("model", clock.lap()))
-        var search = SearchIndexBuilder.files(model)
-        if options.linkStyle == .files { search += search.map(SearchLayout.script) }
-        report.stages.append(("search index", clock.lap()))
 
         let katex = KaTeXAssets.files(in: options.katexFolder)
         if katex.isEmpty { report.notes.append("KaTeX not found at \(options.katexFolder) (Debian: libjs-katex); math shows as TeX") }
@@ -38,27 +35,64 @@ public enum SiteBuild {
         let previous = options.clean ? nil : BuildCache.load(cachePath).flatMap {
             $0.fingerprint == fingerprint && $0.output == output && FileManager.default.fileExists(atPath: output) ? $0 : nil
         }
-        let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
-            .prepared(renderAll: previous == nil, workers: options.workers)
-        let pages = renderer.pages()
         let incremental = previous != nil
         // Every build writes the new site into a staging folder and swaps it in at the end, so
         // a build stopped at any moment leaves the old site or the new one, never a mix. An
         // incremental build fills staging with hard links to the files that did not change.
+        // A full build writes staging from the start; a rebuild once it knows something changed.
         let destination = folder.staging
+        @Sendable func write(_ bytes: [UInt8], _ path: String) -> Bool {
+            OutputFolder.writeNew(bytes, to: destination + "/" + path)
+        }
+        /// The current site's file, unchanged, into the new one: false when it is not there.
+        @Sendable func keep(_ path: String) -> Bool {
+            OutputFolder.link(output + "/" + path, to: destination + "/" + path)
+        }
+        func prepareStaging() -> Bool {
+            do {
+                try folder.prepare()
+                return true
+            } catch {
+                folder.discard()
+                report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
+                return false
+            }
+        }
+        if !incremental { guard prepareStaging() else { return report } }
+
+        var search = SearchIndexBuilder.files(model)
+        if options.linkStyle == .files { search += search.map(SearchLayout.script) }
+        let searchCount = search.count
+        // A full build writes every file of the search index, so it does so now, on every
+        // core, and lets the bytes go: a third of a GB at 100k papers, which the render
+        // workers would inherit. A rebuild keeps them to write only the files that changed.
+        var searchWritten: [(path: String, hash: UInt64, failed: Bool)] = []
+        if !incremental {
+            let files = search
+            search = []
+            searchWritten = ParallelMap.run(files.count) { i in
+                (files[i].path, ContextHash.of(bytes: files[i].bytes), !write(files[i].bytes, files[i].path))
+            }
+        }
+        report.stages.append(("search index", clock.lap()))
+
+        let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
+            .prepared(renderAll: !incremental, workers: options.workers)
+        let pages = renderer.pages()
         let feeds = options.workers.map(1 + model.tags.count) { $0 == 0 ? renderer.siteFeed() : renderer.tagFeed($0 - 1) }
         var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
         for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
         other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
         other.append(("robots.txt", Array(renderer.robots().utf8)))
         other += search
-        let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
+        search = []
+        other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         for page in pages { report.counts[page.kind.group, default: 0] += 1 }
         report.counts["feeds"] = 1 + model.tags.count
         report.counts["other files"] = 2
-        report.counts["search index files"] = search.count
-        report.counts["assets"] = assets.count
-        report.total = pages.count + other.count + assets.count
+        report.counts["search index files"] = searchCount
+        report.counts["assets"] = templates.assets.count + katex.count
+        report.total = pages.count + other.count + searchWritten.count
         report.incremental = incremental
 
         // Each page's inputs are its template context. A rebuild hashes them all first,
@@ -68,44 +102,30 @@ public enum SiteBuild {
         let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: progress) {
             ContextHash.of(renderer.context(for: pages[$0]))
         }
-        let otherHashes = (other + assets).map { ContextHash.of(bytes: $0.bytes) }
+        let otherPaths = other.map(\.path)
+        let otherHashes = other.map { ContextHash.of(bytes: $0.bytes) }
         if let previous, let pageHashes, previous.hashes.count == report.total,
            zip(pages, pageHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
-           zip(other + assets, otherHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
-           (pages.map(\.path) + (other + assets).map(\.path)).allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
+           zip(otherPaths, otherHashes).allSatisfy({ previous.hashes[$0] == $1 }),
+           (pages.map(\.path) + otherPaths).allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
             report.written = true
             report.stages.append(("render and write", clock.lap()))
             return report
         }
+        if incremental { guard prepareStaging() else { return report } }
 
-        do {
-            try folder.prepare()
-        } catch {
-            folder.discard()
-            report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
-            return report
-        }
-        @Sendable func write(_ bytes: [UInt8], _ path: String) -> Bool {
-            OutputFolder.writeNew(bytes, to: destination + "/" + path)
-        }
-        /// The current site's file, unchanged, into the new one: false when it is not there.
-        @Sendable func keep(_ path: String) -> Bool {
-            OutputFolder.link(output + "/" + path, to: destination + "/" + path)
-        }
         // Files other than pages first, on every core, and their bytes let go (at the end of
-        // the block): the search index alone is a third of a GB at 100k papers, which forked
-        // render workers would hold too.
-        let filePaths = (other + assets).map(\.path)
-        var failed: [String] = []
+        // the block) before the render workers fork.
+        var failed = searchWritten.filter(\.failed).map(\.path)
         do {
-            let files = other + assets
-            (other, search) = ([], [])
+            let files = other
+            other = []
             let outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
                 if previous?.hashes[files[i].path] == otherHashes[i] && keep(files[i].path) { return (false, false) }
                 return (true, !write(files[i].bytes, files[i].path))
             }
-            failed = zip(filePaths, outcomes).filter { $1.failed }.map(\.0)
-            report.rewritten = outcomes.filter(\.wrote).count
+            failed += zip(otherPaths, outcomes).filter { $1.failed }.map(\.0)
+            report.rewritten = searchWritten.count + outcomes.filter(\.wrote).count
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
         let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? progress : nil) { i -> PageOutcome in
@@ -123,7 +143,8 @@ public enum SiteBuild {
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "a worker process rendering pages failed; the site was left as it was"))
             return report
         }
-        let hashes = zip(pages, results).map { (path: $0.path, hash: $1.hash) } + zip(filePaths, otherHashes).map { (path: $0, hash: $1) }
+        let hashes = zip(pages, results).map { (path: $0.path, hash: $1.hash) } + zip(otherPaths, otherHashes).map { (path: $0, hash: $1) }
+            + searchWritten.map { (path: $0.path, hash: $0.hash) }
         failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
         report.rewritten += results.filter(\.wrote).count
         report.stages.append(("render and write", clock.lap()))
