@@ -88,7 +88,8 @@ public enum SiteScaffold {
 
         | file | renders |
         |---|---|
-        | `layout.mustache` | the frame every page shares (head, header, footer) |
+        | `layout.mustache` | the frame every page shares |
+        | `site-head.mustache`, `site-header.mustache`, `site-footer.mustache` | its stylesheet and feed links, site header and footer (rendered once per link depth) |
         | `home.mustache` | `/` and `/page/N/` |
         | `paper.mustache` | `/papers/<id>/` |
         | `author.mustache`, `authors.mustache` | an author's page, the A–Z index |

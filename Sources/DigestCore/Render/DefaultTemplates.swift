@@ -628,6 +628,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 
 """###,
         "layout.mustache": ###"""
+{{! site_head, site_header and site_footer: site-head.mustache, site-header.mustache and site-footer.mustache, rendered once per link root }}
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
@@ -637,33 +638,13 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 <title>{{$title}}{{site_title}}{{/title}}</title>
 <meta name="description" content="{{$description}}{{site_description}}{{/description}}">
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
-{{/canonical}}<link rel="stylesheet" href="{{root}}assets/style.css">
-{{#katex}}<link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
-{{/katex}}<link rel="alternate" type="application/atom+xml" title="{{site_title}}" href="{{root}}feed.xml">
-{{$head}}{{/head}}
+{{/canonical}}{{{site_head}}}{{$head}}{{/head}}
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to content</a>
-<header class="site-header">
-<nav aria-label="Site">
-<a class="brand" href="{{root}}{{ix}}">{{site_title}}</a>
-<ul class="site-nav">
-<li><a href="{{root}}authors/{{ix}}">Authors</a></li>
-<li><a href="{{root}}tags/{{ix}}">Tags</a></li>
-<li><a href="{{root}}sources/{{ix}}">Sources</a></li>
-<li><a href="{{root}}search/{{ix}}">Search</a></li>
-</ul>
-</nav>
-</header>
-<main id="main">
+{{{site_header}}}<main id="main">
 {{$main}}{{/main}}
 </main>
-<footer class="site-footer">
-<p>{{site_title}} · <a href="{{root}}feed.xml">Atom feed</a> · made with PaperDigest</p>
-</footer>
-{{#katex}}<script src="{{root}}assets/katex/katex.min.js" defer></script>
-{{/katex}}<script src="{{root}}assets/site.js" defer></script>
-</body>
+{{{site_footer}}}</body>
 </html>
 
 """###,
@@ -785,6 +766,35 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 </div>
 {{/main}}
 {{/layout}}
+
+"""###,
+        "site-footer.mustache": ###"""
+<footer class="site-footer">
+<p>{{site_title}} · <a href="{{root}}feed.xml">Atom feed</a> · made with PaperDigest</p>
+</footer>
+{{#katex}}<script src="{{root}}assets/katex/katex.min.js" defer></script>
+{{/katex}}<script src="{{root}}assets/site.js" defer></script>
+
+"""###,
+        "site-head.mustache": ###"""
+<link rel="stylesheet" href="{{root}}assets/style.css">
+{{#katex}}<link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
+{{/katex}}<link rel="alternate" type="application/atom+xml" title="{{site_title}}" href="{{root}}feed.xml">
+
+"""###,
+        "site-header.mustache": ###"""
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+<nav aria-label="Site">
+<a class="brand" href="{{root}}{{ix}}">{{site_title}}</a>
+<ul class="site-nav">
+<li><a href="{{root}}authors/{{ix}}">Authors</a></li>
+<li><a href="{{root}}tags/{{ix}}">Tags</a></li>
+<li><a href="{{root}}sources/{{ix}}">Sources</a></li>
+<li><a href="{{root}}search/{{ix}}">Search</a></li>
+</ul>
+</nav>
+</header>
 
 """###,
         "source.mustache": ###"""

@@ -39,6 +39,8 @@ public struct SiteRenderer: Sendable {
     public let baseURL: String
     /// Paper list items, rendered once per paper and link root (see `prepared`).
     let items = ItemMemo()
+    /// The site's head links, header and footer, rendered once per link root.
+    let chrome = ChromeMemo()
     /// Hash of each paper's summary, the input of its list items.
     var summaryHashes: [UInt64] = []
 
@@ -80,8 +82,13 @@ public struct SiteRenderer: Sendable {
         render(context(for: page), page: page)
     }
 
+    /// The page from its context, with the site's chrome (`site_head`, `site_header`,
+    /// `site_footer`) added: the chrome depends only on site-wide values and the link root,
+    /// which the context holds, so it is rendered once per root and is not part of the hash.
     func render(_ context: [String: Any], page: Page) -> String {
-        templates.render(context, template: Self.template(page.kind))
+        var context = context
+        for (name, html) in chrome.html(root: context["root"] as! String, renderer: self) { context[name] = html }
+        return templates.render(context, template: Self.template(page.kind))
     }
 
     static func template(_ kind: Kind) -> String {
@@ -119,15 +126,21 @@ public struct SiteRenderer: Sendable {
     /// What every page's layout needs — nothing that changes with every new paper, or every
     /// page would be rendered again whenever one is added.
     func common(for page: Page) -> [String: Any] {
+        var context = siteWide(root: root(of: page))
+        if !baseURL.isEmpty, page.kind != .notFound { context["canonical"] = baseURL + urlPath(page.path) }
+        return context
+    }
+
+    /// The same without the page's own address: all the site's chrome is made from.
+    func siteWide(root: String) -> [String: Any] {
         var context: [String: Any] = [
             "site_title": model.config.title,
             "lang": model.config.language,
-            "root": root(of: page),
+            "root": root,
             "ix": linkStyle == .files ? "index.html" : "",
             "katex": katex,
         ]
         if !model.config.description.isEmpty { context["site_description"] = model.config.description }
-        if !baseURL.isEmpty, page.kind != .notFound { context["canonical"] = baseURL + urlPath(page.path) }
         return context
     }
 

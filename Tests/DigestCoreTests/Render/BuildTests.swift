@@ -116,6 +116,24 @@ enum BuiltSample {
         #expect(html.contains("<nav aria-label=\"Site\">"))  // the built-in layout still wraps it
     }
 
+    /// The footer is rendered once per link root, and each page gets the one for its depth;
+    /// a site's own `site-footer.mustache` replaces it everywhere.
+    @Test func siteChromeFollowsEachPagesRoot() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        try FileManager.default.createDirectory(atPath: site + "/templates", withIntermediateDirectories: true)
+        try "<footer class=\"mine\"><a href=\"{{root}}feed.xml\">{{site_title}}</a></footer>\n".write(toFile: site + "/templates/site-footer.mustache", atomically: true, encoding: .utf8)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let paper = try #require(try FileManager.default.contentsOfDirectory(atPath: site + "/public/papers").first)
+        let pages = ["index.html": "./", "authors/index.html": "../", "papers/\(paper)/index.html": "../../"]
+        for (page, root) in pages {
+            let html = try String(contentsOfFile: site + "/public/" + page, encoding: .utf8)
+            #expect(html.contains("<footer class=\"mine\"><a href=\"\(root)feed.xml\">"), "\(page)")
+            #expect(html.contains("<link rel=\"stylesheet\" href=\"\(root)assets/style.css\">"), "\(page)")
+            #expect(html.hasSuffix("</footer>\n</body>\n</html>\n"), "\(page)")
+        }
+    }
+
     @Test func brokenTemplateNamesFileAndLineAndKeepsThePreviousSite() throws {
         let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
         _ = Fixtures.ingest(site)
