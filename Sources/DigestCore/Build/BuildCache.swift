@@ -55,19 +55,29 @@ struct ContextHash {
         case let s as String: add(tag: 1, s)
         case let n as Int: add(tag: 2, String(n))
         case let b as Bool: add(tag: 3, b ? "1" : "0")
-        case let item as PaperItem: add(tag: 4, item.root); add(tag: 5, String(item.summaryHash, radix: 16))
-        case let d as [String: Any]:
-            add(CollectionOfOne(6))
-            for key in d.keys.sorted() { add(tag: 7, key); add(any: d[key]!) }
-            add(CollectionOfOne(8))
-        case let a as [Any]:
-            add(CollectionOfOne(9))
-            for element in a { add(any: element) }
-            add(CollectionOfOne(10))
+        case let item as PaperItem: add(item)
+        case let d as [String: Any]: add(d)
+        // The lists contexts hold, by their own types first: `as [Any]` converts an array
+        // element by element (boxing each PaperItem), the same bytes at several times the cost.
+        case let a as [[String: Any]]: add(CollectionOfOne(9)); for d in a { add(d) }; add(CollectionOfOne(10))
+        case let a as [PaperItem]: add(CollectionOfOne(9)); for item in a { add(item) }; add(CollectionOfOne(10))
+        case let a as [Any]: add(CollectionOfOne(9)); for element in a { add(any: element) }; add(CollectionOfOne(10))
         case let d as Double: add(tag: 11, String(d))
         default: add(tag: 12, String(describing: any))
         }
     }
+
+    private mutating func add(_ item: PaperItem) {
+        add(tag: 4, item.root)
+        add(tag: 5, String(item.summaryHash, radix: 16))
+    }
+
+    private mutating func add(_ d: [String: Any]) {
+        add(CollectionOfOne(6))
+        for key in d.keys.sorted() { add(tag: 7, key); add(any: d[key]!) }
+        add(CollectionOfOne(8))
+    }
+
 
     static func of(_ any: Any) -> UInt64 {
         var hash = ContextHash()
