@@ -30,4 +30,21 @@ import Testing
             #expect(error.line >= 3)
         }
     }
+
+    /// Where the front matter starts and ends, and what is body: delimiter lines with trailing
+    /// spaces, `...` to close, CRLF, a byte order mark, no body, a body with blank lines.
+    @Test func frontMatterAndBodyAreFramedByTheirLines() throws {
+        func read(_ text: String) throws -> (title: String?, body: String) {
+            let record = try RecordCoding.read(id: "x", text: text)
+            return (record.string("title"), record.body)
+        }
+        #expect(try read("---\ntitle: A\n---\nBody.\n\nMore.\n") == ("A", "Body.\n\nMore."))
+        #expect(try read("--- \t\ntitle: A\n...  \nBody.") == ("A", "Body."))
+        #expect(try read("\u{FEFF}---\r\ntitle: A\r\n---\r\nBody.\r\n") == ("A", "Body."))
+        #expect(try read("---\ntitle: A\n---") == ("A", ""))
+        #expect(try read("---\n---\nBody.") == (nil, "Body."))
+        for broken in ["", "---", "---\n", "---\ntitle: A\n", "title: A\n---\n---\n", "----\ntitle: A\n---\n"] {
+            #expect(throws: RecordCoding.ReadError.self, "\(broken.debugDescription)") { try RecordCoding.read(id: "x", text: broken) }
+        }
+    }
 }
