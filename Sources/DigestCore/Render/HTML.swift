@@ -40,23 +40,39 @@ public enum Escape {
             let hex = Array(String(code, radix: 16).utf8)
             out.append(contentsOf: [0x5C, 0x75] + Array(repeating: 0x30, count: 4 - hex.count) + hex)  // \u00XX
         }
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])           // \"
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])           // \\
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])           // \n
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])           // \r
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])           // \t
-            case 0x3C, 0x3E, 0x26: escape(UInt32(byte))                // < > &
-            case ..<0x20: escape(UInt32(byte))
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8.
-                guard let b1 = bytes.next() else { out.append(byte); break }
-                guard let b2 = bytes.next() else { out.append(contentsOf: [byte, b1]); break }
-                if b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) { escape(b2 == 0xA8 ? 0x2028 : 0x2029) } else { out.append(contentsOf: [byte, b1, b2]) }
-            default: out.append(byte)
+        // Runs of bytes that need no escape are copied whole: a paper's JSON-LD holds its abstract.
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            var i = 0
+            func flush() { out.append(contentsOf: bytes[run..<i]) }
+            while i < bytes.count {
+                let byte = bytes[i]
+                let escaped: [UInt8]?
+                switch byte {
+                case 0x22: escaped = [0x5C, 0x22]            // \"
+                case 0x5C: escaped = [0x5C, 0x5C]            // \\
+                case 0x0A: escaped = [0x5C, 0x6E]            // \n
+                case 0x0D: escaped = [0x5C, 0x72]            // \r
+                case 0x09: escaped = [0x5C, 0x74]            // \t
+                case 0x3C, 0x3E, 0x26, ..<0x20: escaped = nil  // < > & and other controls: \u00XX
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8.
+                    flush()
+                    escape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    i += 3
+                    run = i
+                    continue
+                default:
+                    i += 1
+                    continue
+                }
+                flush()
+                if let escaped { out.append(contentsOf: escaped) } else { escape(UInt32(byte)) }
+                i += 1
+                run = i
             }
+            flush()
         }
         out.append(0x22)
         return String(decoding: out, as: UTF8.self)

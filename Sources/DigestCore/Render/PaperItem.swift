@@ -42,23 +42,26 @@ final class ItemMemo: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Every `mark` in `text` replaced, on bytes.
+    /// Every `mark` in `text` replaced, on bytes; the text between marks is copied whole.
     static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
         let mark = Array(mark.utf8), replacement = Array(replacement.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 64)
         var text = text
         text.withUTF8 { bytes in
+            var run = 0
             var i = 0
             while i < bytes.count {
                 if bytes[i] == mark[0], i + mark.count <= bytes.count, bytes[i..<(i + mark.count)].elementsEqual(mark) {
+                    out.append(contentsOf: bytes[run..<i])
                     out += replacement
                     i += mark.count
+                    run = i
                 } else {
-                    out.append(bytes[i])
                     i += 1
                 }
             }
+            out.append(contentsOf: bytes[run..<bytes.count])
         }
         return String(decoding: out, as: UTF8.self)
     }
