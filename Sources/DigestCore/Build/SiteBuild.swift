@@ -32,8 +32,9 @@ public enum SiteBuild {
         if baseURL.isEmpty { report.diagnostics.append(Diagnostic(file: SiteConfig.fileName, line: nil, .warning, "no base_url: feeds, sitemap and canonical links need one (set it, or pass --base-url)")) }
         let fingerprint = Self.fingerprint(templates: templates, config: loaded.config, baseURL: baseURL, options: options, katex: katex)
         let cachePath = BuildCache.path(siteFolder: options.siteFolder, output: output)
-        let previous = options.clean ? nil : BuildCache.load(cachePath).flatMap {
-            $0.fingerprint == fingerprint && $0.output == output && FileManager.default.fileExists(atPath: output) ? $0 : nil
+        // (The site is looked for first: with no site there, the cache is not worth reading.)
+        let previous = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BuildCache.load(cachePath).flatMap {
+            $0.fingerprint == fingerprint && $0.output == output ? $0 : nil
         }
         let incremental = previous != nil
         // Every build writes the new site into a staging folder and swaps it in at the end, so

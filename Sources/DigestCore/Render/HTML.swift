@@ -27,8 +27,12 @@ public enum Escape {
     }
 
     /// XML 1.0 text: as HTML, minus the control characters XML forbids.
+    /// (Those are single bytes below 0x20, which UTF-8 never uses inside a longer character, so
+    /// they are dropped byte by byte, and text without them — nearly all — is left as it is.)
     public static func xml(_ text: String) -> String {
-        html(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })))
+        func forbidden(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
+        guard text.utf8.contains(where: forbidden) else { return html(text) }
+        return html(String(decoding: text.utf8.filter { !forbidden($0) }, as: UTF8.self))
     }
 
     /// A JSON string literal that is also safe inside `<script>`: no `</script>`, no `<!--`,

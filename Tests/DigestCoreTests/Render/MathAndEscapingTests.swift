@@ -37,6 +37,13 @@ import Testing
         #expect(decoded == [text])
     }
 
+    /// XML text (feeds): HTML escaping, and the control characters XML 1.0 forbids dropped —
+    /// tab, line feed and carriage return kept, as are DEL and every character from U+0080.
+    @Test func xmlDropsForbiddenControlsOnly() {
+        #expect(Escape.xml("a\u{0}b\u{1}\tc\r\n\u{1F}d\u{7F}\u{85}é<&") == "ab\tc\r\nd\u{7F}\u{85}é&lt;&amp;")
+        #expect(Escape.xml("plain") == "plain")
+    }
+
     @Test func htmlEscapingIsByteExactForEveryCharacter() {
         // A quote followed by a combining accent is one Character; it must still be escaped.
         #expect(Escape.html("\"\u{301}<é>&'") == "&quot;\u{301}&lt;é&gt;&amp;&#39;")
