@@ -19,6 +19,8 @@ public enum TextNormalization {
     }
 
     public static func clean(_ raw: String) -> String {
+        // Most text is plain ASCII with no entity in it: one pass over its bytes tells.
+        if isPlainASCII(raw, entities: false) { return raw }
         let decoded = HTMLEntities.decode(raw)
         if isPlainASCII(decoded) { return decoded }
         var out = ""
@@ -138,14 +140,18 @@ public enum TextNormalization {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Printable ASCII with single spaces and no space at either end: already clean.
-    static func isPlainASCII(_ text: String) -> Bool {
-        var previousSpace = true
-        for byte in text.utf8 {
-            if byte >= 0x7F || byte < 0x20 { return false }
-            if byte == 0x20 { if previousSpace { return false }; previousSpace = true } else { previousSpace = false }
+    /// Printable ASCII with single spaces and no space at either end: already clean. With
+    /// `entities: false`, also no `&`, so no entity to decode either.
+    static func isPlainASCII(_ text: String, entities: Bool = true) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousSpace = true
+            for byte in bytes {
+                if byte >= 0x7F || byte < 0x20 || (byte == 0x26 && !entities) { return false }
+                if byte == 0x20 { if previousSpace { return false }; previousSpace = true } else { previousSpace = false }
+            }
+            return !previousSpace || bytes.isEmpty
         }
-        return !previousSpace || text.isEmpty
     }
 
     /// The words of a text (runs of characters other than space and tab), counted up to `limit`:

@@ -22,6 +22,9 @@ import Testing
     @Test func cleaningFoldsSpaceAndComposes() {
         #expect(TextNormalization.clean("  a\t\tb \u{00A0} c ") == "a b c")
         #expect(TextNormalization.clean("Cafe\u{0301}") == "Café")
+        // Plain ASCII that holds an entity is still decoded; plain ASCII without one is kept as it is.
+        #expect(TextNormalization.clean("AT&amp;T and R&D") == "AT&T and R&D")
+        #expect(TextNormalization.clean("Plain text, 100% ASCII.") == "Plain text, 100% ASCII.")
         // Text in NFC already skips Foundation's normalisation; text that is not goes through it.
         #expect(TextNormalization.isNFC("naïve — “quoted” Łukasz"))
         #expect(!TextNormalization.isNFC("Cafe\u{0301}"))
