@@ -85,7 +85,7 @@ enum LineShape {
             var start = 0
             var i = 0
             while i + 4 <= bytes.count {
-                if bytes[i + 1] == 0xC2, bytes[i + 2] == 0xB7, bytes[i] == 0x20, bytes[i + 3] == 0x20 {
+                if isNameSeparator(at: i, in: bytes) {
                     guard isName(start, i) else { return false }
                     separated = true
                     i += 4
@@ -103,11 +103,13 @@ enum LineShape {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= 4 else { return false }
-            for i in 0...(bytes.count - 4) where bytes[i + 1] == 0xC2 && bytes[i + 2] == 0xB7 && bytes[i] == 0x20 && bytes[i + 3] == 0x20 {
-                return true
-            }
-            return false
+            return (0...(bytes.count - 4)).contains { isNameSeparator(at: $0, in: bytes) }
         }
+    }
+
+    /// ` · ` (space, U+00B7 as C2 B7, space) at `i`, which has four bytes after it.
+    private static func isNameSeparator(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes[i + 1] == 0xC2 && bytes[i + 2] == 0xB7 && bytes[i] == 0x20 && bytes[i + 3] == 0x20
     }
 
     static func authors(in text: String) -> [String] {

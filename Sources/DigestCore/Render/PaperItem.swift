@@ -17,29 +17,16 @@ struct PaperItem: MustacheParent {
 
 /// Rendered list items by paper, with `SiteRenderer.rootMark` where each page's link root
 /// goes; filled on demand from any render thread, or all at once on every core for a full build.
-final class ItemMemo: @unchecked Sendable {
-    private var rendered: [Int: String?] = [:]
-    private let lock = NSLock()
+final class ItemMemo: Sendable {
+    private let rendered = LockedMemo<Int, String?>()
 
     func html(_ index: Int, root: String, renderer: SiteRenderer) -> String {
-        lock.lock()
-        let hit = rendered[index]
-        lock.unlock()
-        let marked: String?
-        if let hit { marked = hit } else {
-            marked = renderer.markedItem(index)
-            lock.lock()
-            rendered[index] = .some(marked)
-            lock.unlock()
-        }
-        guard let marked else { return renderer.renderItem(index, root: root) }
+        guard let marked = rendered.value(index, make: { renderer.markedItem(index) }) else { return renderer.renderItem(index, root: root) }
         return Self.replacing(SiteRenderer.rootMark, in: marked, with: root)
     }
 
     func fill(_ items: [String?]) {
-        lock.lock()
-        rendered = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.offset, $0.element) })
-        lock.unlock()
+        rendered.fill(Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.offset, $0.element) }))
     }
 
     /// Every `mark` in `text` replaced, on bytes; the text between marks is copied whole.

@@ -76,11 +76,11 @@ public enum TextNormalization {
             var ascii = true
             while end < bytes.count {
                 let byte = bytes[end]
-                if byte >= 0x80 { ascii = false } else if !isLetterOrNumber(Unicode.Scalar(byte)) { break }
+                if byte >= 0x80 { ascii = false } else if asciiKeyByte(byte) == nil { break }
                 end += 1
             }
             if ascii {
-                for byte in bytes[start..<end] { append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
+                for byte in bytes[start..<end] { append(asciiKeyByte(byte)!) }
             } else {
                 // With the space or punctuation before it: a combining mark that starts the
                 // word belongs to that character, and folding drops it only there.
@@ -110,11 +110,10 @@ public enum TextNormalization {
             var gap = false
             for byte in bytes {
                 guard byte < 0x80 else { ascii = false; return 0 }
-                let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if let kept = asciiKeyByte(byte) {
                     if gap && count > 0 { out[count] = 0x20; count += 1 }
                     gap = false
-                    out[count] = lower
+                    out[count] = kept
                     count += 1
                 } else {
                     gap = true
@@ -123,6 +122,13 @@ public enum TextNormalization {
             return count
         }
         return ascii ? key : nil
+    }
+
+    /// An ASCII byte as an identity key has it: a letter lowercased, a digit as it is, and nil
+    /// for anything else (a gap between words).
+    @inline(__always) static func asciiKeyByte(_ byte: UInt8) -> UInt8? {
+        let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) ? lower : nil
     }
 
     /// Unicode's White_Space, without its tables for ASCII (tab to carriage return, and space):
