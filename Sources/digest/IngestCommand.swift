@@ -11,8 +11,9 @@ struct IngestCommand: ParsableCommand {
         and writes content/papers/<id>.md for each paper, merging a paper that appears in
         several listings into one record. Re-running changes nothing; fields you edit in a
         record by hand are kept. When no listing, record or setting has changed since the
-        last ingest, it repeats that report without parsing (see --no-cache). Exits 1 when any listing or record had errors; the other
-        listings are still ingested.
+        last ingest, it repeats that report without parsing; a record unchanged since the
+        last ingest is not parsed again (see --no-cache). Exits 1 when any listing or
+        record had errors; the other listings are still ingested.
 
         Examples:
           digest ingest
@@ -39,7 +40,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Report what would change without writing anything.")
     var dryRun = false
 
-    @Flag(help: "Parse every listing even when nothing has changed since the last ingest.")
+    @Flag(help: "Parse every listing and record even when nothing has changed since the last ingest.")
     var noCache = false
 
     @Option(help: .hidden)

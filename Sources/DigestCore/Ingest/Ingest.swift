@@ -8,7 +8,8 @@ public struct IngestOptions: Sendable {
     public var settings: ListingSettings
     public var today: CalendarDay
     public var dryRun: Bool
-    /// Repeat the last report when nothing read has changed since (`IngestCache`).
+    /// Repeat the last report when nothing read has changed since (`IngestCache`), and take
+    /// what records say of their identity from `RecordIndex` where they have not changed.
     public var useCache: Bool
 
     public init(siteFolder: String, paths: [String] = [], settings: ListingSettings = ListingSettings(),
@@ -71,10 +72,10 @@ public enum Ingest {
         // 2. The records there are, and the listings they came from that were not asked for:
         //    those tell what ingest derived before, so hand edits can be told apart.
         let store = RecordStore(folder: site.papers)
-        let loaded = store.loadAll()
-        report.diagnostics += loaded.diagnostics
+        var recordIndex = RecordIndex.load(store, cache: options.useCache ? RecordIndex.path(site) : nil)
+        report.diagnostics += recordIndex.diagnostics
         let inputNames = Set(inputs.map(\.name))
-        let referenced = Set(loaded.records.flatMap { RecordFields.sourceRefs(in: $0).map(\.listing) })
+        let referenced = Set(recordIndex.entries.flatMap(\.listings))
         var references: [ParsedInput] = []
         for name in referenced.subtracting(inputNames).sorted() {
             let path = site.listings + "/" + name
@@ -91,15 +92,33 @@ public enum Ingest {
         let candidates = (inputs.flatMap { $0.facts.map { Member(isInput: true, facts: $0) } }
             + references.flatMap { $0.facts.map { Member(isInput: false, facts: $0) } })
             .sorted { $0.facts.sources[0] < $1.facts.sources[0] }
-        let records = loaded.records
         // Keys, merged facts and tags take most of an ingest's time and depend on nothing but
         // their own group: they are worked out on every core, the ids and writes after, in order.
+        let candidateKeys = ParallelMap.run(candidates.count) { candidates[$0].facts.identityKeys }
+        // The records the listings' papers may be — those that share a key's hash with one,
+        // directly or through others — are read in full (only they can change), and grouped
+        // with the candidates again by their real keys. Every group of records and candidates
+        // by real keys lies inside one group by hashes, so the groups with a listing's paper
+        // in them come out as if every record had been read.
+        let entries = recordIndex.entries
+        let hashGroups = PaperGrouping.groups(keys: candidateKeys.map { $0.map(RecordIndex.keyHash) } + entries.map(\.keys))
+        let touched = hashGroups.filter { $0.contains { $0 < candidates.count && candidates[$0].isInput } }
+            .flatMap { $0.filter { $0 >= candidates.count } }.sorted().map { entries[$0 - candidates.count].id }
+        let touchedRecords = ParallelMap.run(touched.count) { Unshared(store.read(id: touched[$0])) }
+        var records: [Record] = []
+        var unreadable = recordIndex.unreadable
+        for (id, result) in zip(touched, touchedRecords) {
+            switch result.value {
+            case .success(let record): records.append(record)
+            case .failure(let diagnostic):  // changed since it was indexed
+                unreadable.insert(id)
+                report.diagnostics.append(diagnostic)
+            }
+        }
         // (Records hold Yams nodes, which may not cross threads: what is needed of them is taken first.)
         let recordFacts = records.map(RecordFields.identityFacts(of:))
-        let keys = ParallelMap.run(candidates.count + records.count) {
-            $0 < candidates.count ? candidates[$0].facts.identityKeys : recordFacts[$0 - candidates.count].identityKeys
-        }
-        let groups = PaperGrouping.groups(keys: keys)
+        let recordKeys = ParallelMap.run(recordFacts.count) { recordFacts[$0].identityKeys }
+        let groups = PaperGrouping.groups(keys: candidateKeys + recordKeys)
         let merged = ParallelMap.run(groups.count) { g -> (new: PaperFacts, base: PaperFacts?, slug: String?)? in
             let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
             guard members.contains(where: \.isInput) else { return nil }
@@ -112,7 +131,7 @@ public enum Ingest {
             let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
             return (new, baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)), nil)
         }
-        var taken = Set(records.map(\.id)).union(loaded.unreadable)
+        var taken = Set(entries.map(\.id)).union(unreadable)
         var outcomeBySource: [SourceRef: IngestReport.Outcome] = [:]
         var writes: [Record] = []
         var additions: [(id: String, facts: PaperFacts)] = []
@@ -153,14 +172,16 @@ public enum Ingest {
         // 4. Write what changed, each record atomically, on every core.
         if !options.dryRun {
             let sorted = Unshared(writes.sorted(by: { $0.id < $1.id }))
-            let failures = ParallelMap.run(sorted.value.count) { i -> Diagnostic? in
+            // A record written is indexed as it now is on disk, so the next ingest need not parse it.
+            let outcomes = ParallelMap.run(sorted.value.count) { i -> Result<RecordIndex.Written, Diagnostic> in
                 let record = sorted.value[i]
                 do { try store.write(record) } catch {
-                    return Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)")
+                    return .failure(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
                 }
-                return nil
+                return .success(RecordIndex.Written(entry: RecordIndex.entry(of: record), stamp: RecordIndex.Stamp(path: store.path(for: record.id))))
             }
-            report.diagnostics += failures.compactMap { $0 }
+            for outcome in outcomes { if case .failure(let diagnostic) = outcome { report.diagnostics.append(diagnostic) } }
+            recordIndex.update(outcomes.compactMap { try? $0.get() })
         }
         report.written = options.dryRun ? 0 : writes.count
         for index in report.listings.indices {
@@ -173,6 +194,7 @@ public enum Ingest {
         }
         report.merged.sort { $0.title < $1.title }
         if !options.dryRun {
+            if recordIndex.isStale { recordIndex.save(RecordIndex.path(site)) }
             // Fingerprinted after the writes: the records as this ingest left them.
             if report.hasErrors { IngestCache.remove(site) } else {
                 IngestCache.save(report.asUnchanged, site: site) { IngestCache.fingerprint(site: site, inputs: files, options: options) }

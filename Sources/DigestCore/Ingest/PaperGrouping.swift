@@ -20,9 +20,9 @@ struct PaperGrouping {
     }
 
     /// Groups of node indices, each sorted, in order of their smallest member.
-    static func groups(keys: [[String]]) -> [[Int]] {
+    static func groups<Key: Hashable>(keys: [[Key]]) -> [[Int]] {
         var grouping = PaperGrouping(count: keys.count)
-        var owner: [String: Int] = [:]
+        var owner: [Key: Int] = [:]
         for (node, nodeKeys) in keys.enumerated() {
             for key in nodeKeys {
                 if let other = owner[key] { grouping.union(node, other) } else { owner[key] = node }

@@ -1,0 +1,154 @@
+import Foundation
+
+/// What ingest needs to know of every record before it knows which records a listing's papers
+/// are: the record's identity keys, as hashes, and the listings it came from. Reading and
+/// parsing every record for that was most of an ingest into a large site (a 150-paper listing
+/// into 100k records: 10 of 14 s), though only the records the listing's papers match are
+/// changed. So the entries are kept in `.digest-cache/`, each under its file's stamp (inode,
+/// size, modification and change times: any write, by ingest or by hand, changes it), and a
+/// record is parsed again only when its file changed. Keys are kept as 64-bit hashes — a whole
+/// abstract is a key — so ingest groups by hashes first and then groups the records it will
+/// touch again by their real keys (`Ingest.run`): a hash collision can cost a record read,
+/// never a wrong merge.
+struct RecordIndex {
+    struct Entry: Sendable, Equatable {
+        let id: String
+        let keys: [UInt64]
+        let listings: [String]
+    }
+
+    /// Every readable record, in the order of `RecordStore.ids()`.
+    var entries: [Entry] = []
+    /// Ids whose file could not be read: ingest must not overwrite them.
+    var unreadable: Set<String> = []
+    /// Why, in id order.
+    var diagnostics: [Diagnostic] = []
+    /// How many records were parsed, not taken from the cache.
+    var parsed = 0
+    /// Whether the cache differs from these entries: some were parsed, or records are gone.
+    var isStale = false
+    /// The file stamps the entries were taken under.
+    private var stamps: [String: Stamp] = [:]
+
+    static let version = "digest-record-index 1 " + SiteBuild.version
+
+    static func path(_ site: SitePaths) -> String { IngestCache.folder(site) + "/records.bin" }
+
+    static func keyHash(_ key: String) -> UInt64 { StableHash.of(key) }
+
+    /// The entries of the records in `store`, from the cache (when given) where a file is as
+    /// it was then.
+    static func load(_ store: RecordStore, cache: String?) -> RecordIndex {
+        let ids = store.ids()
+        let cached = cache.map(read) ?? [:]
+        let stamps = ParallelMap.run(ids.count) { Stamp(path: store.path(for: ids[$0])) }
+        let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, parsed: Bool) in
+            if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp { return (.success(hit.entry), false) }
+            // Values as text (Yams' basic resolver): keys and sources read the same either way.
+            return (store.read(id: ids[i], resolver: .basic).map(entry(of:)), true)
+        }
+        var index = RecordIndex()
+        index.entries.reserveCapacity(ids.count)
+        for (i, result) in results.enumerated() {
+            switch result.entry {
+            case .success(let entry):
+                index.entries.append(entry)
+                if result.parsed { index.parsed += 1 }
+                if let stamp = stamps[i] { index.stamps[entry.id] = stamp }
+            case .failure(let diagnostic):
+                index.unreadable.insert(ids[i])
+                index.diagnostics.append(diagnostic)
+            }
+        }
+        index.isStale = index.parsed > 0 || cached.count != index.entries.count
+        return index
+    }
+
+    static func entry(of record: Record) -> Entry {
+        let facts = RecordFields.identityFacts(of: record)
+        return Entry(id: record.id, keys: facts.identityKeys.map(keyHash), listings: Array(Set(facts.sources.map(\.listing))).sorted())
+    }
+
+    /// A record ingest wrote, and its file's stamp after the write.
+    struct Written: Sendable {
+        let entry: Entry
+        let stamp: Stamp?
+    }
+
+    /// The records written since the index was loaded, as they now are.
+    mutating func update(_ written: [Written]) {
+        guard !written.isEmpty else { return }
+        var byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
+        for record in written {
+            byID[record.entry.id] = record.entry
+            stamps[record.entry.id] = record.stamp
+        }
+        // In the store's order, by file name.
+        entries = byID.keys.map { $0 + ".md" }.sorted().map { byID[String($0.dropLast(3))]! }
+        isStale = true
+    }
+
+    /// Saves the entries for the next ingest; a record written since it was stamped will not
+    /// match its stamp and is read again then.
+    func save(_ cache: String) {
+        var wire = Array(Self.version.utf8) + [0x0A]
+        let stamped = entries.compactMap { entry in stamps[entry.id].map { (entry, $0) } }
+        UInt64(stamped.count).write(to: &wire)
+        for (entry, stamp) in stamped {
+            entry.id.write(to: &wire)
+            for field in [stamp.inode, stamp.size, stamp.modified, stamp.changed] { field.write(to: &wire) }
+            UInt64(entry.keys.count).write(to: &wire)
+            for key in entry.keys { key.write(to: &wire) }
+            UInt64(entry.listings.count).write(to: &wire)
+            for listing in entry.listings { listing.write(to: &wire) }
+        }
+        try? FileManager.default.createDirectory(atPath: (cache as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? AtomicFile.write(wire, to: cache)
+    }
+
+    /// The cache's entries by id; empty when there is none, or it is of another version or cut short.
+    static func read(_ cache: String) -> [String: (stamp: Stamp, entry: Entry)] {
+        guard let data = FileManager.default.contents(atPath: cache) else { return [:] }
+        let header = Array(version.utf8) + [0x0A]
+        guard data.starts(with: header) else { return [:] }
+        var wire = WireReader(bytes: [UInt8](data), at: header.count)
+        guard let count = UInt64.read(from: &wire) else { return [:] }
+        var entries: [String: (stamp: Stamp, entry: Entry)] = [:]
+        entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
+        for _ in 0..<count {
+            guard let id = String.read(from: &wire),
+                  let inode = UInt64.read(from: &wire), let size = UInt64.read(from: &wire),
+                  let modified = UInt64.read(from: &wire), let changed = UInt64.read(from: &wire),
+                  let keys = list(from: &wire, UInt64.read), let listings = list(from: &wire, String.read) else { return [:] }
+            entries[id] = (Stamp(inode: inode, size: size, modified: modified, changed: changed), Entry(id: id, keys: keys, listings: listings))
+        }
+        return entries
+    }
+
+    private static func list<T>(from wire: inout WireReader, _ element: (inout WireReader) -> T?) -> [T]? {
+        guard let count = UInt64.read(from: &wire), count <= UInt64(wire.bytes.count - wire.at) else { return nil }
+        var items: [T] = []
+        for _ in 0..<count {
+            guard let item = element(&wire) else { return nil }
+            items.append(item)
+        }
+        return items
+    }
+
+    /// A file as `stat` tells it: equal stamps, unchanged file.
+    struct Stamp: Equatable, Sendable {
+        let inode, size, modified, changed: UInt64
+
+        init(inode: UInt64, size: UInt64, modified: UInt64, changed: UInt64) {
+            (self.inode, self.size, self.modified, self.changed) = (inode, size, modified, changed)
+        }
+
+        init?(path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            func nanoseconds(_ t: timespec) -> UInt64 { UInt64(truncatingIfNeeded: t.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: t.tv_nsec) }
+            self.init(inode: UInt64(info.st_ino), size: UInt64(truncatingIfNeeded: info.st_size),
+                      modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim))
+        }
+    }
+}

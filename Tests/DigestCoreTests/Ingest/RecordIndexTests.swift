@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// The record index ingest keeps in `.digest-cache/`: records unchanged since are not parsed
+/// again, and what it holds can only make ingest read more, never merge wrongly.
+@Suite struct RecordIndexTests {
+    static func store(_ site: String) -> RecordStore { RecordStore(folder: site + "/content/papers") }
+    static func cache(_ site: String) -> String { RecordIndex.path(SitePaths(root: site)) }
+
+    @Test func unchangedRecordsComeFromTheCacheAsTheyWouldBeParsed() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site, useCache: true)
+        let cached = RecordIndex.load(Self.store(site), cache: Self.cache(site))
+        let parsed = RecordIndex.load(Self.store(site), cache: nil)
+        #expect(cached.parsed == 0)
+        #expect(parsed.parsed == 505)
+        #expect(cached.entries.count == 505)
+        #expect(cached.entries == parsed.entries)
+        // The two papers on two listings name both.
+        #expect(cached.entries.filter { $0.listings.count == 2 }.count == 2)
+    }
+
+    @Test func aRecordWrittenSinceIsParsedAgain() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site, useCache: true)
+        let id = "hyperattention-long-context-attention-in-near-linear-time"
+        let path = site + "/content/papers/\(id).md"
+        let before = RecordIndex.load(Self.store(site), cache: Self.cache(site)).entries.first { $0.id == id }
+        // Written in place, one letter of the title changed: same inode, same size.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "HyperAttention", with: "HyperAttentiom").utf8))
+        try handle.close()
+        let after = RecordIndex.load(Self.store(site), cache: Self.cache(site))
+        #expect(after.parsed == 1)
+        let entry = after.entries.first { $0.id == id }
+        #expect(entry != nil && entry?.keys != before?.keys)
+        #expect(after.entries == RecordIndex.load(Self.store(site), cache: nil).entries)
+    }
+
+    @Test func aDamagedCacheIsReadAsNone() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession])
+        _ = Fixtures.ingest(site, useCache: true)
+        let bytes = try #require(FileManager.default.contents(atPath: Self.cache(site)))
+        for damaged in [bytes.prefix(bytes.count / 2), Data("digest-record-index 0\n".utf8) + bytes.dropFirst(22), Data()] {
+            try damaged.write(to: URL(fileURLWithPath: Self.cache(site)))
+            let index = RecordIndex.load(Self.store(site), cache: Self.cache(site))
+            #expect(index.parsed == 285)
+            #expect(index.entries == RecordIndex.load(Self.store(site), cache: nil).entries)
+        }
+    }
+
+    @Test func listingsIngestedOneByOneWithTheIndexGiveTheSameRecords() throws {
+        let together = try Fixtures.site()
+        _ = Fixtures.ingest(together)
+        let oneByOne = try Fixtures.site()
+        for name in Fixtures.all {
+            #expect(!Fixtures.ingest(oneByOne, paths: [oneByOne + "/content/listings/" + name], useCache: true).hasErrors)
+        }
+        #expect(RecordIndex.load(Self.store(oneByOne), cache: Self.cache(oneByOne)).parsed == 0)  // each ingest indexed what it wrote
+        #expect(Fixtures.snapshot(oneByOne) == Fixtures.snapshot(together))
+    }
+
+    /// Keys are kept as hashes. An entry whose hash says a record is a listing's paper when
+    /// it is not (a collision, or a cache that lies) must not merge them: the record is read
+    /// and grouped by its real keys.
+    @Test func aKeyHashThatLiesMergesNothing() throws {
+        let honest = try Fixtures.site(listings: [Fixtures.abstractList, Fixtures.posterSession])
+        let lied = try Fixtures.site(listings: [Fixtures.abstractList, Fixtures.posterSession])
+        for site in [honest, lied] { _ = Fixtures.ingest(site, paths: [site + "/content/listings/" + Fixtures.abstractList], useCache: true) }
+        // Every record of the first listing claims the keys of every paper in the second.
+        let poster = Fixtures.parse(Fixtures.posterSession)
+        let posterKeys = poster.entries.flatMap { entry in
+            Candidate.facts(for: entry, in: poster, name: Fixtures.posterSession, settings: ListingSettings(), year: nil, today: Fixtures.today)
+                .identityKeys.map(RecordIndex.keyHash)
+        }
+        var index = RecordIndex.load(Self.store(lied), cache: Self.cache(lied))
+        index.entries = index.entries.map { RecordIndex.Entry(id: $0.id, keys: $0.keys + posterKeys, listings: $0.listings) }
+        index.save(Self.cache(lied))
+        #expect(RecordIndex.load(Self.store(lied), cache: Self.cache(lied)).entries.allSatisfy { $0.keys.count > posterKeys.count })
+        for site in [honest, lied] { _ = Fixtures.ingest(site, paths: [site + "/content/listings/" + Fixtures.posterSession], useCache: true) }
+        #expect(Fixtures.snapshot(lied).count == 10 + 285)
+        #expect(Fixtures.snapshot(lied) == Fixtures.snapshot(honest))
+    }
+}
