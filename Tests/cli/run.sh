@@ -49,8 +49,10 @@ out=$("$digest" ingest --no-such-option 2>&1)
 check "a usage error is one line naming the help to read" test "$out" = "digest: Unknown option '--no-such-option' (see \`digest ingest --help\`)"
 out=$("$digest" build -C "$site" -o "$work/quiet" --quiet); status=$?
 check "build --quiet prints nothing when nothing is wrong" test $status -eq 0 -a -z "$out"
-out=$("$digest" build -C "$site" -o "$work/quiet" --verbose)
+out=$("$digest" build -C "$site" -o "$work/quiet" --verbose --clean)
 check "build --verbose prints each stage's time" grep -q '^load [0-9]* ms · model' <<<"$out"
+out=$("$digest" build -C "$site" -o "$work/quiet" --verbose)
+check "a build with nothing changed since reads no record" grep -q '^inputs unchanged [0-9]* ms$' <<<"$out"
 check "build without --verbose does not" bash -c "! '$digest' build -C '$site' -o '$work/quiet' | grep -q ' ms$'"
 mkdir -p "$work/colour/content/papers" && printf -- '---\ntitle: "A"\nnotes: x\n---\n' > "$work/colour/content/papers/a.md"
 check "a warning is coloured on a terminal" grep -q $'\e\[1;33mwarning' <(script -qec "'$digest' check -C '$work/colour'" /dev/null)

@@ -2,12 +2,15 @@ import Foundation
 
 /// What the last build wrote, beside the site in `.digest-cache/` (not committed): a
 /// fingerprint of everything every page depends on (templates, assets, config, options,
-/// digest's version), and for each output file the hash of its own inputs. A rebuild
-/// renders only the outputs whose hash changed.
+/// digest's version), for each output file the hash of its own inputs, and — so that a build
+/// with nothing changed can say so without reading a record — the stamp of the files it read
+/// (`BuildInputs`) and what its report said. A rebuild renders only the outputs whose hash changed.
 struct BuildCache: Equatable {
-    static let version = "digest-build-cache 1"
+    static let version = "digest-build-cache 2"
     var fingerprint: String
     var output: String
+    var inputs: String
+    var report: BuildReport.Saved?
     var hashes: [String: UInt64]
 
     /// One cache per output folder, so building elsewhere (`-o`) does not spoil it.
@@ -19,18 +22,22 @@ struct BuildCache: Equatable {
     static func load(_ path: String) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3, lines[0] == version else { return nil }
+        guard lines.count >= 5, lines[0] == version else { return nil }
         var hashes: [String: UInt64] = [:]
-        for line in lines.dropFirst(3) where !line.isEmpty {
+        for line in lines.dropFirst(5) where !line.isEmpty {
             guard let tab = line.firstIndex(of: "\t"), let hash = UInt64(line[..<tab], radix: 16) else { return nil }
             hashes[String(line[line.index(after: tab)...])] = hash
         }
-        return BuildCache(fingerprint: String(lines[1]), output: String(lines[2]), hashes: hashes)
+        let report = try? JSONDecoder().decode(BuildReport.Saved.self, from: Data(lines[4].utf8))
+        return BuildCache(fingerprint: String(lines[1]), output: String(lines[2]), inputs: String(lines[3]), report: report, hashes: hashes)
     }
 
     func save(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var text = Self.version + "\n" + fingerprint + "\n" + output + "\n"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // one line: JSON escapes every newline in a string
+        let saved = report.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var text = Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n"
         for key in hashes.keys.sorted() { text += String(hashes[key]!, radix: 16) + "\t" + key + "\n" }
         try AtomicFile.write(text, to: path)
     }
@@ -43,6 +50,10 @@ struct ContextHash {
     var value: UInt64 { hash.value }
 
     mutating func add(_ bytes: some Sequence<UInt8>) { hash.add(bytes) }
+
+    mutating func add(_ stamp: FileStamp) {
+        for field in stamp.fields { withUnsafeBytes(of: field.littleEndian) { add($0) } }
+    }
 
     mutating func add(tag: UInt8, _ text: String) {
         add(CollectionOfOne(tag))

@@ -29,3 +29,24 @@ public struct BuildReport: Sendable {
 }
 
 import Foundation
+
+extension BuildReport {
+    /// What a report says that a build with nothing changed says again.
+    public struct Saved: Codable, Equatable, Sendable {
+        var diagnostics: [Diagnostic]
+        var notes: [String]
+        var counts: [String: Int]
+        var total: Int
+    }
+
+    var saved: Saved { Saved(diagnostics: diagnostics, notes: notes, counts: counts, total: total) }
+
+    /// The report of a build that found the site as `saved` left it: nothing written or removed.
+    init(unchanged saved: Saved, output: String) {
+        self.init()
+        (diagnostics, notes, counts, total) = (saved.diagnostics, saved.notes, saved.counts, saved.total)
+        self.output = output
+        written = true
+        incremental = true
+    }
+}

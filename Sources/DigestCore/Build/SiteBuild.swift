@@ -12,12 +12,29 @@ public enum SiteBuild {
 
         let folder = OutputFolder(target: output)
         folder.emptyTrash()
-        guard let loaded = SiteLoader.load(site, diagnostics: &report.diagnostics) else { return report }
-        let templates: TemplateSet
-        switch TemplateSet.load(siteTemplates: site.templates) {
-        case .success(let set): templates = set
-        case .failure(let errors):
-            report.diagnostics += errors.all
+        guard let config = SiteLoader.config(site, diagnostics: &report.diagnostics) else { return report }
+        let loadedTemplates = TemplateSet.load(siteTemplates: site.templates)
+        let katex = KaTeXAssets.files(in: options.katexFolder)
+        let baseURL = options.baseURL ?? config.baseURL
+        let cachePath = BuildCache.path(siteFolder: options.siteFolder, output: output)
+        let inputs = BuildInputs.stamp(site)
+        // A template error is reported after the records' problems, as the pages need both.
+        let templates = try? loadedTemplates.get()
+        let fingerprint = templates.map { Self.fingerprint(templates: $0, config: config, baseURL: baseURL, options: options, katex: katex) }
+        // (The site is looked for first: with no site there, the cache is not worth reading.)
+        let previous = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BuildCache.load(cachePath).flatMap {
+            $0.fingerprint == fingerprint && $0.output == output ? $0 : nil
+        }
+        // Nothing read has changed since the last build, and all it wrote is there.
+        if let previous, previous.inputs == inputs, let saved = previous.report,
+           BuildInputs.allExist(Array(previous.hashes.keys), in: output) {
+            report = BuildReport(unchanged: saved, output: output)
+            report.stages.append(("inputs unchanged", clock.lap()))
+            return report
+        }
+        let loaded = SiteLoader.load(site, config: config, diagnostics: &report.diagnostics)
+        guard let templates, let fingerprint else {
+            if case .failure(let errors) = loadedTemplates { report.diagnostics += errors.all }
             return report
         }
         if !templates.overridden.isEmpty { report.notes.append("site templates: " + templates.overridden.joined(separator: ", ")) }
@@ -26,16 +43,8 @@ public enum SiteBuild {
         let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
         report.stages.append(("model", clock.lap()))
 
-        let katex = KaTeXAssets.files(in: options.katexFolder)
         if katex.isEmpty { report.notes.append("KaTeX not found at \(options.katexFolder) (Debian: libjs-katex); math shows as TeX") }
-        let baseURL = options.baseURL ?? loaded.config.baseURL
         if baseURL.isEmpty { report.diagnostics.append(Diagnostic(file: SiteConfig.fileName, line: nil, .warning, "no base_url: feeds, sitemap and canonical links need one (set it, or pass --base-url)")) }
-        let fingerprint = Self.fingerprint(templates: templates, config: loaded.config, baseURL: baseURL, options: options, katex: katex)
-        let cachePath = BuildCache.path(siteFolder: options.siteFolder, output: output)
-        // (The site is looked for first: with no site there, the cache is not worth reading.)
-        let previous = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BuildCache.load(cachePath).flatMap {
-            $0.fingerprint == fingerprint && $0.output == output ? $0 : nil
-        }
         let incremental = previous != nil
         // Every build writes the new site into a staging folder and swaps it in at the end, so
         // a build stopped at any moment leaves the old site or the new one, never a mix. An
@@ -166,7 +175,7 @@ public enum SiteBuild {
             folder.discard()
         }
         if report.written {
-            let cache = BuildCache(fingerprint: fingerprint, output: output,
+            let cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs, report: report.saved,
                                    hashes: Dictionary(uniqueKeysWithValues: hashes.map { ($0.path, $0.hash) }))
             try? cache.save(cachePath)
         } else {

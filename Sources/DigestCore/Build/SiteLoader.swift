@@ -10,15 +10,23 @@ enum SiteLoader {
     }
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
-        let config: SiteConfig
+        config(site, diagnostics: &diagnostics).map { load(site, config: $0, diagnostics: &diagnostics) }
+    }
+
+    /// `digest.yml`, with a warning for each key it does not know; nil when it cannot be used.
+    static func config(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         do {
-            let (loaded, warnings) = try SiteConfig.loadChecked(siteFolder: site.root)
-            config = loaded
+            let (config, warnings) = try SiteConfig.loadChecked(siteFolder: site.root)
             diagnostics += warnings
+            return config
         } catch {
             diagnostics.append(error.diagnostic)
             return nil
         }
+    }
+
+    /// The records and listing headers, once the config is known.
+    static func load(_ site: SitePaths, config: SiteConfig, diagnostics: inout [Diagnostic]) -> Loaded {
         // The checks `digest check` makes run here too: a record with an error is left out,
         // a warning is reported and the record used.
         let store = RecordStore(folder: site.papers)

@@ -178,7 +178,7 @@ public enum Ingest {
                 do { try store.write(record) } catch {
                     return .failure(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
                 }
-                return .success(RecordIndex.Written(entry: RecordIndex.entry(of: record), stamp: RecordIndex.Stamp(path: store.path(for: record.id))))
+                return .success(RecordIndex.Written(entry: RecordIndex.entry(of: record), stamp: FileStamp(path: store.path(for: record.id))))
             }
             for outcome in outcomes { if case .failure(let diagnostic) = outcome { report.diagnostics.append(diagnostic) } }
             recordIndex.update(outcomes.compactMap { try? $0.get() })

@@ -2,13 +2,13 @@ import Foundation
 
 /// What the last ingest said, in `.digest-cache/ingest-FINGERPRINT.json` (not committed), where
 /// the fingerprint covers everything it read: the listings' bytes, `digest.yml`, `tags.yml`,
-/// the records (names, sizes, modification times), the options, digest's version. When none of
+/// the records (their `FileStamp`s), the options, digest's version. When none of
 /// it has changed, an ingest would parse everything again only to write nothing, so it repeats
 /// that report instead. That makes re-running ingest in CI on every push cost a hash of the
 /// listings. The fingerprint is in the file's name so that the report (megabytes of JSON for a
 /// large site) is encoded while the listings are hashed, and read only when it applies.
 enum IngestCache {
-    static let version = "digest-ingest-cache 2"
+    static let version = "digest-ingest-cache 3"
 
     static func folder(_ site: SitePaths) -> String { site.path(".digest-cache") }
 
@@ -47,8 +47,8 @@ enum IngestCache {
     }
 
     /// Everything an ingest's outcome depends on. Listings are hashed by content (a listing
-    /// copied in again is the same listing), each on a core of its own; records by size and
-    /// modification time, which change whenever anyone — ingest or a person — writes one.
+    /// copied in again is the same listing), each on a core of its own; records by their file
+    /// stamps, which change whenever anyone — ingest or a person — writes one.
     static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions) -> String {
         var hash = ContextHash()
         hash.add(tag: 1, version + " " + SiteBuild.version)
@@ -74,12 +74,8 @@ enum IngestCache {
         // The records' stat calls run on every core: at 100k records, one after another, they
         // were most of an ingest that had the record index at hand.
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: site.papers)) ?? []).sorted()
-        let stamps = ParallelMap.run(names.count) { i -> String? in
-            var info = stat()
-            guard stat(site.papers + "/" + names[i], &info) == 0 else { return nil }
-            return "\(names[i]) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
-        }
-        for stamp in stamps { if let stamp { hash.add(tag: 5, stamp) } }
+        let stamps = ParallelMap.run(names.count) { FileStamp(path: site.papers + "/" + names[$0], followingLinks: true) }
+        for (name, stamp) in zip(names, stamps) { if let stamp { hash.add(tag: 5, name); hash.add(stamp) } }
         return String(hash.value, radix: 16)
     }
 }

@@ -28,7 +28,7 @@ struct RecordIndex {
     /// Whether the cache differs from these entries: some were parsed, or records are gone.
     var isStale = false
     /// The file stamps the entries were taken under.
-    private var stamps: [String: Stamp] = [:]
+    private var stamps: [String: FileStamp] = [:]
 
     static let version = "digest-record-index 1 " + SiteBuild.version
 
@@ -41,7 +41,7 @@ struct RecordIndex {
     static func load(_ store: RecordStore, cache: String?) -> RecordIndex {
         let ids = store.ids()
         let cached = cache.map(read) ?? [:]
-        let stamps = ParallelMap.run(ids.count) { Stamp(path: store.path(for: ids[$0])) }
+        let stamps = ParallelMap.run(ids.count) { FileStamp(path: store.path(for: ids[$0])) }
         let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, parsed: Bool) in
             if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp { return (.success(hit.entry), false) }
             // Values as text (Yams' basic resolver): keys and sources read the same either way.
@@ -72,7 +72,7 @@ struct RecordIndex {
     /// A record ingest wrote, and its file's stamp after the write.
     struct Written: Sendable {
         let entry: Entry
-        let stamp: Stamp?
+        let stamp: FileStamp?
     }
 
     /// The records written since the index was loaded, as they now are.
@@ -96,7 +96,7 @@ struct RecordIndex {
         UInt64(stamped.count).write(to: &wire)
         for (entry, stamp) in stamped {
             entry.id.write(to: &wire)
-            for field in [stamp.inode, stamp.size, stamp.modified, stamp.changed] { field.write(to: &wire) }
+            for field in stamp.fields { field.write(to: &wire) }
             UInt64(entry.keys.count).write(to: &wire)
             for key in entry.keys { key.write(to: &wire) }
             UInt64(entry.listings.count).write(to: &wire)
@@ -107,20 +107,20 @@ struct RecordIndex {
     }
 
     /// The cache's entries by id; empty when there is none, or it is of another version or cut short.
-    static func read(_ cache: String) -> [String: (stamp: Stamp, entry: Entry)] {
+    static func read(_ cache: String) -> [String: (stamp: FileStamp, entry: Entry)] {
         guard let data = FileManager.default.contents(atPath: cache) else { return [:] }
         let header = Array(version.utf8) + [0x0A]
         guard data.starts(with: header) else { return [:] }
         var wire = WireReader(bytes: [UInt8](data), at: header.count)
         guard let count = UInt64.read(from: &wire) else { return [:] }
-        var entries: [String: (stamp: Stamp, entry: Entry)] = [:]
+        var entries: [String: (stamp: FileStamp, entry: Entry)] = [:]
         entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
         for _ in 0..<count {
             guard let id = String.read(from: &wire),
                   let inode = UInt64.read(from: &wire), let size = UInt64.read(from: &wire),
                   let modified = UInt64.read(from: &wire), let changed = UInt64.read(from: &wire),
                   let keys = list(from: &wire, UInt64.read), let listings = list(from: &wire, String.read) else { return [:] }
-            entries[id] = (Stamp(inode: inode, size: size, modified: modified, changed: changed), Entry(id: id, keys: keys, listings: listings))
+            entries[id] = (FileStamp(inode: inode, size: size, modified: modified, changed: changed), Entry(id: id, keys: keys, listings: listings))
         }
         return entries
     }
@@ -133,22 +133,5 @@ struct RecordIndex {
             items.append(item)
         }
         return items
-    }
-
-    /// A file as `stat` tells it: equal stamps, unchanged file.
-    struct Stamp: Equatable, Sendable {
-        let inode, size, modified, changed: UInt64
-
-        init(inode: UInt64, size: UInt64, modified: UInt64, changed: UInt64) {
-            (self.inode, self.size, self.modified, self.changed) = (inode, size, modified, changed)
-        }
-
-        init?(path: String) {
-            var info = stat()
-            guard lstat(path, &info) == 0 else { return nil }
-            func nanoseconds(_ t: timespec) -> UInt64 { UInt64(truncatingIfNeeded: t.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: t.tv_nsec) }
-            self.init(inode: UInt64(info.st_ino), size: UInt64(truncatingIfNeeded: info.st_size),
-                      modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim))
-        }
     }
 }

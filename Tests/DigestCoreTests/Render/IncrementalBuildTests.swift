@@ -65,4 +65,43 @@ import Testing
         #expect(!report.incremental)
         try expectSameAsCleanBuild(site)
     }
+
+    /// A build whose inputs are all as at the last build reads no record: it says what that
+    /// build said, warnings too.
+    @Test func unchangedInputsAreToldFromFileStamps() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        let record = site + "/content/papers/" + (try FileManager.default.contentsOfDirectory(atPath: site + "/content/papers").sorted()[0])
+        try (String(contentsOfFile: record, encoding: .utf8)).replacingOccurrences(of: "title:", with: "colour: blue\ntitle:")
+            .write(toFile: record, atomically: true, encoding: .utf8)
+        let first = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(first.written && !first.diagnostics.isEmpty)  // the unknown field
+        let again = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(again.stages.map(\.name) == ["inputs unchanged"])
+        #expect(again.written && again.incremental && again.rewritten == 0)
+        #expect(again.render().split(separator: "\n").dropLast() == first.render().split(separator: "\n").dropLast().map {
+            $0.hasPrefix("full build") ? "incremental: 0 of \(first.total) files rewritten, 0 removed" : $0 })
+
+        // A record written again, the same bytes: its stamp changed, so the records are read.
+        try String(contentsOfFile: record, encoding: .utf8).write(toFile: record, atomically: true, encoding: .utf8)
+        let rewritten = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(rewritten.stages.map(\.name).contains("load") && rewritten.rewritten == 0)
+        // A key digest does not know, added to digest.yml: its warning is said.
+        try (String(contentsOfFile: site + "/digest.yml", encoding: .utf8) + "colour: blue\n").write(toFile: site + "/digest.yml", atomically: true, encoding: .utf8)
+        let configured = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(configured.diagnostics.count == first.diagnostics.count + 1)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).diagnostics == configured.diagnostics)
+    }
+
+    @Test func aPageDeletedFromTheSiteIsWrittenAgain() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let page = site + "/public/papers/" + (try FileManager.default.contentsOfDirectory(atPath: site + "/public/papers").sorted()[0]) + "/index.html"
+        try FileManager.default.removeItem(atPath: page)
+        let report = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(report.incremental && report.rewritten == 1)
+        #expect(FileManager.default.fileExists(atPath: page))
+        try expectSameAsCleanBuild(site)
+    }
 }
