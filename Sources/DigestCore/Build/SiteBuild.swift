@@ -117,9 +117,15 @@ public enum SiteBuild {
         if let previous, let pageHashes, previous.hashes.count == report.total,
            zip(pages, pageHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
            zip(otherPaths, otherHashes).allSatisfy({ previous.hashes[$0] == $1 }),
-           (pages.map(\.path) + otherPaths).allSatisfy({ FileManager.default.fileExists(atPath: output + "/" + $0) }) {
+           BuildInputs.allExist(pages.map(\.path) + otherPaths, in: output) {
             report.written = true
             report.stages.append(("render and write", clock.lap()))
+            // Files read anew (a record saved unchanged, a new digest): the next build need not.
+            if previous.inputs != inputs || previous.report != report.saved {
+                var cache = previous
+                (cache.inputs, cache.report) = (inputs, report.saved)
+                try? cache.save(cachePath)
+            }
             return report
         }
         if incremental { guard prepareStaging() else { return report } }
