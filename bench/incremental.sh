@@ -13,6 +13,8 @@ scratch="$out/incremental-$n"
 # Hard links: edits and ingest replace files, never change them. `$site/.` so that a site
 # that is a symbolic link is copied, not the link (edits would reach the corpus).
 rm -rf "$scratch" && mkdir -p "$scratch" && cp -al "$site/." "$scratch/"
+# No cache from builds of the corpus elsewhere: the first build here is a cold, full one.
+rm -rf "$scratch/.digest-cache"
 public="$scratch/public"
 seconds() { local start end; start=$(date +%s.%N); "$@" >"$out/last.txt"; end=$(date +%s.%N); python3 -c "print('%.2f' % ($end - $start))"; }
 

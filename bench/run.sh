@@ -23,10 +23,10 @@ for n in "${sizes[@]}"; do
   site="$out/site-$n"
   [ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site"
   hyperfine --runs "$runs" --warmup 0 --prepare "rm -rf $out/digest-public-$n" \
-    --export-json "$out/digest-$n.json" "$digest build -C $site -o $out/digest-public-$n" >/dev/null
+    --export-json "$out/digest-$n.json" "$digest build --clean -C $site -o $out/digest-public-$n" >/dev/null
   d=$(median "$out/digest-$n.json")
   # The build and its render workers together (summed PSS); /usr/bin/time sees one process.
-  dm=$(rm -rf "$out/digest-public-$n"; bench/peak_memory.py "$digest" build -C "$site" -o "$out/digest-public-$n" 2>&1 >/dev/null | tail -1)
+  dm=$(rm -rf "$out/digest-public-$n"; bench/peak_memory.py "$digest" build --clean -C "$site" -o "$out/digest-public-$n" 2>&1 >/dev/null | tail -1)
   pages=$(find "$out/digest-public-$n" -name '*.html' | wc -l)
   line="| $n papers | digest $d s, $dm MB, $pages pages"
   if [ "$hugo_runs" != 0 ]; then

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the last build wrote, beside the site in `.digest-cache/` (not committed): a
 /// fingerprint of everything every page depends on (templates, assets, config, options,
-/// digest's version), for each output file the hash of its own inputs, and — so that a build
+/// the digest executable), for each output file the hash of its own inputs, and — so that a build
 /// with nothing changed can say so without reading a record — the stamp of the files it read
 /// (`BuildInputs`) and what its report said. A rebuild renders only the outputs whose hash changed.
 struct BuildCache: Equatable {

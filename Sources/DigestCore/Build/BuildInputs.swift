@@ -1,10 +1,10 @@
 import Foundation
 
 /// What a build reads besides what the build cache's fingerprint covers (templates, assets,
-/// config, options, KaTeX), as one hash of file stamps: every entry of the records and
-/// listings folders, `digest.yml` (whose warnings the report repeats) and the digest
-/// executable. When it and the fingerprint are as at the last build and every file that build
-/// wrote is there, the site is what this build would write, so it reads no record at all.
+/// config, options, KaTeX, the digest executable), as one hash of file stamps: every entry of
+/// the records and listings folders, and `digest.yml` (whose warnings the report repeats).
+/// When it and the fingerprint are as at the last build and every file that build wrote is
+/// there, the site is what this build would write, so it reads no record at all.
 enum BuildInputs {
     static func stamp(_ site: SitePaths) -> String {
         var paths: [String] = []
@@ -18,8 +18,6 @@ enum BuildInputs {
             hash.add(tag: 1, path)
             if let stamp { hash.add(stamp) }
         }
-        // A new digest may render the same inputs differently.
-        if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(tag: 2, "digest"); hash.add(program) }
         return String(hash.value, radix: 16)
     }
 

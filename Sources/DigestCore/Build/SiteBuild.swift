@@ -32,7 +32,8 @@ public enum SiteBuild {
             report.stages.append(("inputs unchanged", clock.lap()))
             return report
         }
-        let loaded = SiteLoader.load(site, config: config, diagnostics: &report.diagnostics)
+        let loaded = SiteLoader.load(site, config: config, cache: PaperCache.path(site), useCached: !options.clean,
+                                     diagnostics: &report.diagnostics)
         guard let templates, let fingerprint else {
             if case .failure(let errors) = loadedTemplates { report.diagnostics += errors.all }
             return report
@@ -110,7 +111,7 @@ public enum SiteBuild {
         // there is nothing to do; otherwise only pages whose hash changed are rendered again.
         let progress = options.progress
         let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: progress) {
-            ContextHash.of(renderer.context(for: pages[$0]))
+            renderer.inputHash(of: pages[$0])
         }
         let otherPaths = other.map(\.path)
         let otherHashes = Self.hashes(of: other)
@@ -149,7 +150,7 @@ public enum SiteBuild {
                 return PageOutcome(hash: known, wrote: false, failed: false)
             }
             let context = renderer.context(for: pages[i])
-            let hash = ContextHash.of(context)
+            let hash = renderer.inputHash(context, page: pages[i])
             let ok = write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
             return PageOutcome(hash: hash, wrote: true, failed: !ok)
         }
@@ -230,6 +231,8 @@ extension SiteBuild {
         hash.add(tag: 3, baseURL)
         hash.add(tag: 4, options.linkStyle.rawValue)
         for file in katex { hash.add(tag: 5, file.path); hash.add(file.bytes) }
+        // A new digest may make pages differently from the same inputs (see `derivedPaperKeys`).
+        if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(tag: 6, "digest"); hash.add(program) }
         return String(hash.value, radix: 16)
     }
 }

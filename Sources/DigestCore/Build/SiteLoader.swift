@@ -25,15 +25,28 @@ enum SiteLoader {
         }
     }
 
-    /// The records and listing headers, once the config is known.
-    static func load(_ site: SitePaths, config: SiteConfig, diagnostics: inout [Diagnostic]) -> Loaded {
+    /// The records and listing headers, once the config is known. With a `cache`, records
+    /// whose file is as the cache has it are taken from it (unless not `useCached`), and the
+    /// cache is brought up to date.
+    static func load(_ site: SitePaths, config: SiteConfig, cache: String? = nil, useCached: Bool = true,
+                     diagnostics: inout [Diagnostic]) -> Loaded {
         // The checks `digest check` makes run here too: a record with an error is left out,
         // a warning is reported and the record used.
         let store = RecordStore(folder: site.papers)
-        let results = store.readEach { id, read -> (paper: Paper?, problems: [Diagnostic]) in
-            switch read {
-            case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let record): return Paper.checked(record, file: store.path(for: id))
+        let ids = store.ids()
+        let cached = useCached ? cache.map(PaperCache.read) ?? [:] : [:]
+        let stamps = ParallelMap.run(ids.count) { FileStamp(path: store.path(for: ids[$0])) }
+        let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, problems: [Diagnostic], parsed: Bool) in
+            let file = store.path(for: ids[i])
+            if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp {
+                return (hit.paper, hit.warnings.map { Diagnostic(file: file, line: $0.line, .warning, $0.message) }, false)
+            }
+            // Values as text (Yams' basic resolver): no regular expression per scalar.
+            switch store.read(id: ids[i], resolver: .basic) {
+            case .failure(let diagnostic): return (nil, [diagnostic], true)
+            case .success(let record):
+                let (paper, problems) = Paper.checked(record, file: file)
+                return (paper, problems, true)
             }
         }
         var papers: [Paper] = []
@@ -41,6 +54,15 @@ enum SiteLoader {
         for result in results {
             if let paper = result.paper { papers.append(paper) }
             diagnostics += result.problems
+        }
+        if let cache {
+            // Papers whose problems are warnings about their own file, as the next build would find them.
+            let entries = zip(results, zip(ids, stamps)).compactMap { result, idStamp -> PaperCache.Entry? in
+                guard let paper = result.paper, let stamp = idStamp.1,
+                      result.problems.allSatisfy({ $0.severity == .warning && $0.file == store.path(for: idStamp.0) }) else { return nil }
+                return PaperCache.Entry(stamp: stamp, paper: paper, warnings: result.problems.map { ($0.line, $0.message) })
+            }
+            if results.contains(where: \.parsed) || entries.count != cached.count { PaperCache.write(entries, to: cache) }
         }
         // Only headers are needed; a listing that cannot be read leaves its source page plainer.
         var listings: [String: ListingInfo] = [:]

@@ -91,47 +91,28 @@ struct RecordIndex {
     /// Saves the entries for the next ingest; a record written since it was stamped will not
     /// match its stamp and is read again then.
     func save(_ cache: String) {
-        var wire = Array(Self.version.utf8) + [0x0A]
         let stamped = entries.compactMap { entry in stamps[entry.id].map { (entry, $0) } }
-        UInt64(stamped.count).write(to: &wire)
-        for (entry, stamp) in stamped {
-            entry.id.write(to: &wire)
-            for field in stamp.fields { field.write(to: &wire) }
-            UInt64(entry.keys.count).write(to: &wire)
-            for key in entry.keys { key.write(to: &wire) }
-            UInt64(entry.listings.count).write(to: &wire)
-            for listing in entry.listings { listing.write(to: &wire) }
+        CacheFile.write(cache, version: Self.version) { wire in
+            UInt64(stamped.count).write(to: &wire)
+            for (entry, stamp) in stamped {
+                entry.id.write(to: &wire)
+                stamp.write(to: &wire)
+                entry.keys.write(to: &wire)
+                entry.listings.write(to: &wire)
+            }
         }
-        try? FileManager.default.createDirectory(atPath: (cache as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? AtomicFile.write(wire, to: cache)
     }
 
     /// The cache's entries by id; empty when there is none, or it is of another version or cut short.
     static func read(_ cache: String) -> [String: (stamp: FileStamp, entry: Entry)] {
-        guard let data = FileManager.default.contents(atPath: cache) else { return [:] }
-        let header = Array(version.utf8) + [0x0A]
-        guard data.starts(with: header) else { return [:] }
-        var wire = WireReader(bytes: [UInt8](data), at: header.count)
-        guard let count = UInt64.read(from: &wire) else { return [:] }
+        guard var wire = CacheFile.read(cache, version: version), let count = UInt64.read(from: &wire) else { return [:] }
         var entries: [String: (stamp: FileStamp, entry: Entry)] = [:]
         entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
         for _ in 0..<count {
-            guard let id = String.read(from: &wire),
-                  let inode = UInt64.read(from: &wire), let size = UInt64.read(from: &wire),
-                  let modified = UInt64.read(from: &wire), let changed = UInt64.read(from: &wire),
-                  let keys = list(from: &wire, UInt64.read), let listings = list(from: &wire, String.read) else { return [:] }
-            entries[id] = (FileStamp(inode: inode, size: size, modified: modified, changed: changed), Entry(id: id, keys: keys, listings: listings))
+            guard let id = String.read(from: &wire), let stamp = FileStamp.read(from: &wire),
+                  let keys = [UInt64].read(from: &wire), let listings = [String].read(from: &wire) else { return [:] }
+            entries[id] = (stamp, Entry(id: id, keys: keys, listings: listings))
         }
         return entries
-    }
-
-    private static func list<T>(from wire: inout WireReader, _ element: (inout WireReader) -> T?) -> [T]? {
-        guard let count = UInt64.read(from: &wire), count <= UInt64(wire.bytes.count - wire.at) else { return nil }
-        var items: [T] = []
-        for _ in 0..<count {
-            guard let item = element(&wire) else { return nil }
-            items.append(item)
-        }
-        return items
     }
 }

@@ -20,16 +20,19 @@ extension SiteRenderer {
 
     /// `A, B and C`, `A, B et al.`, `4 authors` or the organisation.
     func byline(_ index: Int) -> String? {
-        let paper = model.papers[index]
-        let names = model.paperAuthors[index].map { model.authors[$0].name }
-        switch names.count {
+        // Only the names shown are looked up, and the paper is not copied: a paper page asks
+        // this of each related paper.
+        let authors = model.paperAuthors[index]
+        func name(_ n: Int) -> String { model.authors[authors[n]].name }
+        switch authors.count {
         case 0:
-            if let count = paper.authorCount { return "\(count) author\(count == 1 ? "" : "s")" }
-            return paper.organization
-        case 1: return names[0]
-        case 2: return names[0] + " and " + names[1]
-        case 3: return names[0] + ", " + names[1] + " and " + names[2]
-        default: return names[0] + ", " + names[1] + " et al."
+            let facts = model.papers[index].facts
+            if let count = facts.authorCount { return "\(count) author\(count == 1 ? "" : "s")" }
+            return facts.organization
+        case 1: return name(0)
+        case 2: return name(0) + " and " + name(1)
+        case 3: return name(0) + ", " + name(1) + " and " + name(2)
+        default: return name(0) + ", " + name(1) + " et al."
         }
     }
 

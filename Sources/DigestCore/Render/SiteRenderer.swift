@@ -106,12 +106,13 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Everything a page's template receives; its hash decides whether the page is rendered again.
-    func context(for page: Page) -> [String: Any] {
+    /// Everything a page's template receives; its hash decides whether the page is rendered
+    /// again. Without the values `derivedPaperKeys` names when `derived` is false: enough to hash.
+    func context(for page: Page, derived: Bool = true) -> [String: Any] {
         var context = common(for: page)
         switch page.kind {
         case .home(let n): homeContext(page: n, into: &context)
-        case .paper(let i): paperContext(i, into: &context)
+        case .paper(let i): paperContext(i, into: &context, derived: derived)
         case .authorIndex: authorIndexContext(into: &context)
         case .author(let i): authorContext(i, into: &context)
         case .tagIndex: tagIndexContext(into: &context)
@@ -121,6 +122,17 @@ public struct SiteRenderer: Sendable {
         case .search, .notFound: break
         }
         return context
+    }
+
+    /// The hash of a page's inputs: its context without the values made from others in it.
+    func inputHash(_ context: [String: Any], page: Page) -> UInt64 {
+        guard case .paper = page.kind else { return ContextHash.of(context) }
+        return ContextHash.of(context.filter { !Self.derivedPaperKeys.contains($0.key) })
+    }
+
+    /// The same, from the page: the derived values are not made at all.
+    func inputHash(of page: Page) -> UInt64 {
+        inputHash(context(for: page, derived: false), page: page)
     }
 
     /// What every page's layout needs — nothing that changes with every new paper, or every

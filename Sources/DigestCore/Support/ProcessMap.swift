@@ -48,63 +48,6 @@ public enum Workers: Sendable {
     }
 }
 
-/// A value that crosses from a worker process to its parent as bytes.
-protocol WireValue {
-    func write(to wire: inout [UInt8])
-    static func read(from wire: inout WireReader) -> Self?
-}
-
-struct WireReader {
-    let bytes: [UInt8]
-    var at = 0
-
-    mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
-        guard n >= 0, at + n <= bytes.count else { return nil }
-        defer { at += n }
-        return bytes[at..<(at + n)]
-    }
-}
-
-extension UInt64: WireValue {
-    func write(to wire: inout [UInt8]) {
-        for shift in stride(from: 0, to: 64, by: 8) { wire.append(UInt8(truncatingIfNeeded: self >> shift)) }
-    }
-    static func read(from wire: inout WireReader) -> UInt64? {
-        wire.take(8)?.reversed().reduce(0) { $0 << 8 | UInt64($1) }
-    }
-}
-
-extension Bool: WireValue {
-    func write(to wire: inout [UInt8]) { wire.append(self ? 1 : 0) }
-    static func read(from wire: inout WireReader) -> Bool? { wire.take(1).map { $0.first == 1 } }
-}
-
-extension String: WireValue {
-    func write(to wire: inout [UInt8]) {
-        UInt64(utf8.count).write(to: &wire)
-        wire += utf8
-    }
-    static func read(from wire: inout WireReader) -> String? {
-        guard let count = UInt64.read(from: &wire), let bytes = wire.take(Int(clamping: count)) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension Optional: WireValue where Wrapped: WireValue {
-    func write(to wire: inout [UInt8]) {
-        guard let value = self else { return wire.append(0) }
-        wire.append(1)
-        value.write(to: &wire)
-    }
-    static func read(from wire: inout WireReader) -> Wrapped?? {
-        switch wire.take(1)?.first {
-        case 0: return .some(nil)
-        case 1: return Wrapped.read(from: &wire).map { .some($0) }
-        default: return nil
-        }
-    }
-}
-
 /// `map` over 0..<count in this process and `processes - 1` forked workers: the parent takes
 /// every n-th index, each worker another residue, and each worker writes its results to a pipe
 /// when done and exits. Workers are killed if the parent dies, so a killed build leaves none.

@@ -106,3 +106,26 @@ import Testing
         try expectSameAsCleanBuild(site)
     }
 }
+
+extension IncrementalBuildTests {
+    /// A page's hash is taken without the values made from others in its context (BibTeX,
+    /// JSON-LD, the abstract's HTML…): made or not, the hash is the same, and a paper page's
+    /// context made without them lacks nothing else.
+    @Test func pageHashesNeedNoDerivedValues() throws {
+        let model = SearchTests.sample
+        let templates = try TemplateSet.load(siteTemplates: "/nonexistent").get()
+        let renderer = SiteRenderer(model: model, templates: templates, linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/")
+            .prepared(renderAll: false)
+        var papers = 0
+        for page in renderer.pages() {
+            let full = renderer.context(for: page)
+            #expect(renderer.inputHash(of: page) == renderer.inputHash(full, page: page))
+            guard case .paper = page.kind else { continue }
+            papers += 1
+            let lean = renderer.context(for: page, derived: false)
+            #expect(Set(full.keys).subtracting(lean.keys).isSubset(of: SiteRenderer.derivedPaperKeys))
+            #expect(Set(full.keys).intersection(SiteRenderer.derivedPaperKeys).contains("bibtex"))
+        }
+        #expect(papers == 505)
+    }
+}

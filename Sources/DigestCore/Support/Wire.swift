@@ -1,0 +1,80 @@
+/// A value as bytes: how results cross from a worker process to its parent, and how the
+/// caches in `.digest-cache/` are kept (little-endian, lengths before contents).
+protocol WireValue {
+    func write(to wire: inout [UInt8])
+    static func read(from wire: inout WireReader) -> Self?
+}
+
+struct WireReader {
+    let bytes: [UInt8]
+    var at = 0
+
+    mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
+        guard n >= 0, at + n <= bytes.count else { return nil }
+        defer { at += n }
+        return bytes[at..<(at + n)]
+    }
+}
+
+extension UInt64: WireValue {
+    func write(to wire: inout [UInt8]) {
+        for shift in stride(from: 0, to: 64, by: 8) { wire.append(UInt8(truncatingIfNeeded: self >> shift)) }
+    }
+    static func read(from wire: inout WireReader) -> UInt64? {
+        wire.take(8)?.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
+
+extension Bool: WireValue {
+    func write(to wire: inout [UInt8]) { wire.append(self ? 1 : 0) }
+    static func read(from wire: inout WireReader) -> Bool? { wire.take(1).map { $0.first == 1 } }
+}
+
+extension String: WireValue {
+    func write(to wire: inout [UInt8]) {
+        UInt64(utf8.count).write(to: &wire)
+        wire += utf8
+    }
+    static func read(from wire: inout WireReader) -> String? {
+        guard let count = UInt64.read(from: &wire), let bytes = wire.take(Int(clamping: count)) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Optional: WireValue where Wrapped: WireValue {
+    func write(to wire: inout [UInt8]) {
+        guard let value = self else { return wire.append(0) }
+        wire.append(1)
+        value.write(to: &wire)
+    }
+    static func read(from wire: inout WireReader) -> Wrapped?? {
+        switch wire.take(1)?.first {
+        case 0: return .some(nil)
+        case 1: return Wrapped.read(from: &wire).map { .some($0) }
+        default: return nil
+        }
+    }
+}
+
+extension Int: WireValue {
+    func write(to wire: inout [UInt8]) { UInt64(bitPattern: Int64(self)).write(to: &wire) }
+    static func read(from wire: inout WireReader) -> Int? { UInt64.read(from: &wire).map { Int(Int64(bitPattern: $0)) } }
+}
+
+extension Array: WireValue where Element: WireValue {
+    func write(to wire: inout [UInt8]) {
+        UInt64(count).write(to: &wire)
+        for element in self { element.write(to: &wire) }
+    }
+    static func read(from wire: inout WireReader) -> [Element]? {
+        // Every element takes a byte at least: a count beyond the bytes left is damage.
+        guard let count = UInt64.read(from: &wire), count <= UInt64(wire.bytes.count - wire.at) else { return nil }
+        var elements: [Element] = []
+        elements.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let element = Element.read(from: &wire) else { return nil }
+            elements.append(element)
+        }
+        return elements
+    }
+}
