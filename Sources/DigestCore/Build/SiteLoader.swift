@@ -62,7 +62,9 @@ enum SiteLoader {
                       result.problems.allSatisfy({ $0.severity == .warning && $0.file == store.path(for: idStamp.0) }) else { return nil }
                 return PaperCache.Entry(stamp: stamp, paper: paper, warnings: result.problems.map { ($0.line, $0.message) })
             }
-            if results.contains(where: \.parsed) || entries.count != cached.count { PaperCache.write(entries, to: cache) }
+            // Written again when it would change: a paper parsed and kept, or one gone.
+            let hits = results.count { !$0.parsed }
+            if entries.count != hits || cached.count != hits { PaperCache.write(entries, to: cache) }
         }
         // Only headers are needed; a listing that cannot be read leaves its source page plainer.
         var listings: [String: ListingInfo] = [:]
