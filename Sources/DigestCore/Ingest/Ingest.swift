@@ -101,7 +101,7 @@ public enum Ingest {
         // by real keys lies inside one group by hashes, so the groups with a listing's paper
         // in them come out as if every record had been read.
         let entries = recordIndex.entries
-        let hashGroups = PaperGrouping.groups(keys: candidateKeys.map { $0.map(RecordIndex.keyHash) } + entries.map(\.keys))
+        let hashGroups = entries.isEmpty ? [] : PaperGrouping.groups(keys: candidateKeys.map { $0.map(RecordIndex.keyHash) } + entries.map(\.keys))
         let touched = hashGroups.filter { $0.contains { $0 < candidates.count && candidates[$0].isInput } }
             .flatMap { $0.filter { $0 >= candidates.count } }.sorted().map { entries[$0 - candidates.count].id }
         let touchedRecords = ParallelMap.run(touched.count) { Unshared(store.read(id: touched[$0])) }
@@ -119,24 +119,33 @@ public enum Ingest {
         let recordFacts = records.map(RecordFields.identityFacts(of:))
         let recordKeys = ParallelMap.run(recordFacts.count) { recordFacts[$0].identityKeys }
         let groups = PaperGrouping.groups(keys: candidateKeys + recordKeys)
-        let merged = ParallelMap.run(groups.count) { g -> (new: PaperFacts, base: PaperFacts?, slug: String?)? in
+        let merged = ParallelMap.run(groups.count) { g -> (new: PaperFacts, base: PaperFacts?, slug: String?, keys: [String])? in
             let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
             guard members.contains(where: \.isInput) else { return nil }
             let new = vocabulary.tagged(PaperFacts.merge(members.map(\.facts)))
             guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else {
                 // A new record: its id will be this slug, unless taken (transliterating a title is slow).
-                return (new, nil, Slug.make(new.title))
+                // Its keys, for the record index. Keys depend on the title and the abstract (and
+                // on sources only for "text:" keys), and the merged ones are some entry's: that
+                // entry's keys, made for grouping, are the record's.
+                let same = groups[g].first { m in
+                    let facts = candidates[m].facts
+                    return facts.title == new.title && facts.titleInferred == new.titleInferred && facts.abstract == new.abstract
+                        && !candidateKeys[m].contains { $0.hasPrefix("text:") }
+                }
+                return (new, nil, Slug.make(new.title), same.map { candidateKeys[$0] } ?? new.identityKeys)
             }
             let sourceListings = Set(target.sources.map(\.listing))
             let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
-            return (new, baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)), nil)
+            return (new, baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)), nil, [])
         }
         var taken = Set(entries.map(\.id)).union(unreadable)
         var outcomeBySource: [SourceRef: IngestReport.Outcome] = [:]
         var writes: [Record] = []
         var additions: [(id: String, facts: PaperFacts)] = []
+        var addedEntries: [String: RecordIndex.Entry] = [:]
         for (group, facts) in zip(groups, merged) {
-            guard let (new, base, slug) = facts else { continue }
+            guard let (new, base, slug, keys) = facts else { continue }
             let members = group.filter { $0 < candidates.count }.map { candidates[$0] }
             let matched = group.filter { $0 >= candidates.count }.map { records[$0 - candidates.count] }
             let outcome: IngestReport.Outcome
@@ -154,6 +163,7 @@ public enum Ingest {
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
                 additions.append((id, new))
+                addedEntries[id] = RecordIndex.entry(id: id, keys: keys, sources: new.sources)
                 outcome = .added
             }
             let listings = Set(members.map(\.facts.sources[0].listing))
@@ -172,13 +182,15 @@ public enum Ingest {
         // 4. Write what changed, each record atomically, on every core.
         if !options.dryRun {
             let sorted = Unshared(writes.sorted(by: { $0.id < $1.id }))
+            let indexed = addedEntries
             // A record written is indexed as it now is on disk, so the next ingest need not parse it.
             let outcomes = ParallelMap.run(sorted.value.count) { i -> Result<RecordIndex.Written, Diagnostic> in
                 let record = sorted.value[i]
                 do { try store.write(record) } catch {
                     return .failure(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
                 }
-                return .success(RecordIndex.Written(entry: RecordIndex.entry(of: record), stamp: FileStamp(path: store.path(for: record.id))))
+                let entry = indexed[record.id] ?? RecordIndex.entry(of: record)
+                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: store.path(for: record.id))))
             }
             for outcome in outcomes { if case .failure(let diagnostic) = outcome { report.diagnostics.append(diagnostic) } }
             recordIndex.update(outcomes.compactMap { try? $0.get() })
