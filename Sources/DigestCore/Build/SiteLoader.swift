@@ -7,6 +7,8 @@ enum SiteLoader {
         var config: SiteConfig
         var papers: [Paper]
         var listings: [String: ListingInfo]
+        /// The paper cache's new entries, when it is to be written again (`PaperCache.write`).
+        var cacheEntries: [PaperCache.Entry]?
     }
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
@@ -26,16 +28,17 @@ enum SiteLoader {
     }
 
     /// The records and listing headers, once the config is known. With a `cache`, records
-    /// whose file is as the cache has it are taken from it (unless not `useCached`), and the
-    /// cache is brought up to date.
+    /// whose file is as the cache has it are taken from it (unless not `useCached`), and what
+    /// the cache should now hold comes back, for the caller to write while it goes on.
+    /// `stamps`: the record files' stamps by file name, when the caller has them.
     static func load(_ site: SitePaths, config: SiteConfig, cache: String? = nil, useCached: Bool = true,
-                     diagnostics: inout [Diagnostic]) -> Loaded {
+                     stamps known: [String: FileStamp]? = nil, diagnostics: inout [Diagnostic]) -> Loaded {
         // The checks `digest check` makes run here too: a record with an error is left out,
         // a warning is reported and the record used.
         let store = RecordStore(folder: site.papers)
         let ids = store.ids()
         let cached = useCached ? cache.map(PaperCache.read) ?? [:] : [:]
-        let stamps = ParallelMap.run(ids.count) { FileStamp(path: store.path(for: ids[$0])) }
+        let stamps = known.map { known in ids.map { known[$0 + ".md"] } } ?? ParallelMap.run(ids.count) { FileStamp(path: store.path(for: ids[$0])) }
         let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, problems: [Diagnostic], parsed: Bool) in
             let file = store.path(for: ids[i])
             if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp {
@@ -55,6 +58,7 @@ enum SiteLoader {
             if let paper = result.paper { papers.append(paper) }
             diagnostics += result.problems
         }
+        var cacheEntries: [PaperCache.Entry]?
         if let cache {
             // Papers whose problems are warnings about their own file, as the next build would find them.
             let entries = zip(results, zip(ids, stamps)).compactMap { result, idStamp -> PaperCache.Entry? in
@@ -64,7 +68,7 @@ enum SiteLoader {
             }
             // Written again when it would change: a paper parsed and kept, or one gone.
             let hits = results.count { !$0.parsed }
-            if entries.count != hits || cached.count != hits { PaperCache.write(entries, to: cache) }
+            if entries.count != hits || cached.count != hits { cacheEntries = entries }
         }
         // Only headers are needed; a listing that cannot be read leaves its source page plainer.
         var listings: [String: ListingInfo] = [:]
@@ -77,6 +81,6 @@ enum SiteLoader {
             let header = format.map { $0.parser.parse(text).header } ?? ListingHeader()
             listings[name] = ListingInfo(format: format, header: header)
         }
-        return Loaded(config: config, papers: papers, listings: listings)
+        return Loaded(config: config, papers: papers, listings: listings, cacheEntries: cacheEntries)
     }
 }
