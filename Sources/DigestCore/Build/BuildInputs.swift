@@ -29,9 +29,4 @@ struct BuildInputs {
         self.stamp = String(hash.value, radix: 16)
         self.records = records
     }
-
-    /// Whether every one of `paths` under `folder` is there, looked for on every core.
-    static func allExist(_ paths: [String], in folder: String) -> Bool {
-        !ParallelMap.run(paths.count) { access(folder + "/" + paths[$0], F_OK) == 0 }.contains(false)
-    }
 }

@@ -31,6 +31,11 @@ struct OutputFolder {
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
 
+    /// Whether every one of `paths` is in the site, looked for on every core.
+    func holds(_ paths: [String]) -> Bool {
+        !ParallelMap.run(paths.count) { [target] in access(target + "/" + paths[$0], F_OK) == 0 }.contains(false)
+    }
+
     /// A hard link: the new site shares the unchanged file with the current one, no bytes
     /// copied. Files in staging are only ever written new (`writeNew` creates, never opens an
     /// existing file), so the live site's files are never touched.

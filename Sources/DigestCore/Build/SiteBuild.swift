@@ -27,7 +27,7 @@ public enum SiteBuild {
         }
         // Nothing read has changed since the last build, and all it wrote is there.
         if let previous, previous.inputs == inputs.stamp, let saved = previous.report,
-           BuildInputs.allExist(Array(previous.hashes.keys), in: output) {
+           folder.holds(Array(previous.hashes.keys)) {
             report = BuildReport(unchanged: saved, output: output)
             report.stages.append(("inputs unchanged", clock.lap()))
             return report
@@ -122,7 +122,7 @@ public enum SiteBuild {
         if let previous, let pageHashes, previous.hashes.count == report.total,
            zip(pages, pageHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
            zip(otherPaths, otherHashes).allSatisfy({ previous.hashes[$0] == $1 }),
-           BuildInputs.allExist(pages.map(\.path) + otherPaths, in: output) {
+           folder.holds(pages.map(\.path) + otherPaths) {
             report.written = true
             report.stages.append(("render and write", clock.lap()))
             // Files read anew (a record saved unchanged, a new digest): the next build need not.

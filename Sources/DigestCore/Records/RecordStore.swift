@@ -7,14 +7,6 @@ public struct RecordStore: Sendable {
 
     public init(folder: String) { self.folder = folder }
 
-    public struct Loaded {
-        /// Sorted by id.
-        public var records: [Record]
-        /// Ids whose file could not be read: ingest must not overwrite them.
-        public var unreadable: Set<String>
-        public var diagnostics: [Diagnostic]
-    }
-
     public func path(for id: String) -> String { folder + "/" + id + ".md" }
 
     /// The ids of the records in the folder, sorted.
@@ -53,19 +45,6 @@ public struct RecordStore: Sendable {
     func readEach<T: Sendable>(_ use: @Sendable (_ id: String, _ read: Result<Record, Diagnostic>) -> T) -> [T] {
         let ids = ids()
         return ParallelMap.run(ids.count) { use(ids[$0], read(id: ids[$0], resolver: .basic)) }
-    }
-
-    public func loadAll() -> Loaded {
-        var loaded = Loaded(records: [], unreadable: [], diagnostics: [])
-        for id in ids() {
-            switch read(id: id) {
-            case .success(let record): loaded.records.append(record)
-            case .failure(let diagnostic):
-                loaded.unreadable.insert(id)
-                loaded.diagnostics.append(diagnostic)
-            }
-        }
-        return loaded
     }
 
     public func write(_ record: Record) throws {

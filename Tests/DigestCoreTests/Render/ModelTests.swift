@@ -43,8 +43,8 @@ import Testing
 
     @Test func relatedPapersShareTopics() throws {
         let site = BuiltSample.site
-        let loaded = RecordStore(folder: site + "/content/papers").loadAll()
-        let papers = loaded.records.compactMap { try? Paper.from($0, file: "").get() }
+        let papers = RecordStore(folder: site + "/content/papers")
+            .readEach { _, read in (try? read.get()).flatMap { try? Paper.from($0, file: "").get() } }.compactMap { $0 }
         let model = SiteModel(config: SiteConfig(), papers: papers, listings: [:])
         let unlearning = try #require(model.paperIndex["negative-preference-optimization-from-catastrophic-collapse-to-effective"])
         let related = model.related[unlearning].map { model.papers[$0].title.lowercased() }
