@@ -8,25 +8,21 @@ import Foundation
 struct BuildInputs {
     /// The hash, as the build cache keeps it.
     let stamp: String
-    /// Each record file's stamp, by file name: the paper cache needs them too.
-    let records: [String: FileStamp]
+    /// The records, each with its file's stamp (`RecordStore.stampedIDs`): the paper cache needs them too.
+    let records: [(id: String, stamp: FileStamp?)]
 
     init(_ site: SitePaths) {
-        var names: [(folder: String, name: String)] = []
-        for folder in [site.papers, site.listings] {
-            names += ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { (folder, $0) }
-        }
-        let paths = names.map { $0.folder + "/" + $0.name } + [site.path(SiteConfig.fileName)]
-        let stamps = ParallelMap.run(paths.count) { [paths] in FileStamp(path: paths[$0]) }
+        let store = RecordStore(folder: site.papers)
+        records = store.stampedIDs()
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: site.listings)) ?? []).sorted().map { site.listings + "/" + $0 }
+            + [site.path(SiteConfig.fileName)]
+        let stamps = records.map { (path: store.path(for: $0.id), stamp: $0.stamp) }
+            + zip(others, ParallelMap.run(others.count) { FileStamp(path: others[$0]) }).map { (path: $0, stamp: $1) }
         var hash = ContextHash()
-        var records: [String: FileStamp] = [:]
-        for (i, (path, stamp)) in zip(paths, stamps).enumerated() {
+        for (path, stamp) in stamps {
             hash.add(tag: 1, path)
-            guard let stamp else { continue }
-            hash.add(stamp)
-            if i < names.count, names[i].folder == site.papers { records[names[i].name] = stamp }
+            if let stamp { hash.add(stamp) }
         }
-        self.stamp = String(hash.value, radix: 16)
-        self.records = records
+        stamp = String(hash.value, radix: 16)
     }
 }

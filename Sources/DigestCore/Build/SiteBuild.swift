@@ -33,7 +33,7 @@ public enum SiteBuild {
             return report
         }
         let loaded = SiteLoader.load(site, config: config, cache: PaperCache.path(site), useCached: !options.clean,
-                                     stamps: inputs.records, diagnostics: &report.diagnostics)
+                                     records: inputs.records, diagnostics: &report.diagnostics)
         // The paper cache (200 MB at 100k papers) is written while the model is made.
         let cacheWrite = loaded.cacheEntries.map { entries in BackgroundTask { PaperCache.write(entries, to: PaperCache.path(site)) } }
         defer { cacheWrite?.wait() }

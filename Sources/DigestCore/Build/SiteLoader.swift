@@ -30,15 +30,15 @@ enum SiteLoader {
     /// The records and listing headers, once the config is known. With a `cache`, records
     /// whose file is as the cache has it are taken from it (unless not `useCached`), and what
     /// the cache should now hold comes back, for the caller to write while it goes on.
-    /// `stamps`: the record files' stamps by file name, when the caller has them.
+    /// `records`: the records with their files' stamps, when the caller has them.
     static func load(_ site: SitePaths, config: SiteConfig, cache: String? = nil, useCached: Bool = true,
-                     stamps known: [String: FileStamp]? = nil, diagnostics: inout [Diagnostic]) -> Loaded {
+                     records known: [(id: String, stamp: FileStamp?)]? = nil, diagnostics: inout [Diagnostic]) -> Loaded {
         // The checks `digest check` makes run here too: a record with an error is left out,
         // a warning is reported and the record used.
         let store = RecordStore(folder: site.papers)
-        let ids = store.ids()
+        let records = known ?? store.stampedIDs()
+        let (ids, stamps) = (records.map(\.id), records.map(\.stamp))
         let cached = useCached ? cache.map(PaperCache.read) ?? [:] : [:]
-        let stamps = known.map { known in ids.map { known[$0 + ".md"] } } ?? ParallelMap.run(ids.count) { FileStamp(path: store.path(for: ids[$0])) }
         let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, problems: [Diagnostic], parsed: Bool) in
             let file = store.path(for: ids[i])
             if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp {

@@ -44,8 +44,14 @@ public enum Ingest {
         }
 
         let files = ListingFiles.expand(options.paths.isEmpty ? [site.listings] : options.paths, diagnostics: &report.diagnostics)
-        if options.useCache, report.diagnostics.isEmpty,
-           var repeated = IngestCache.report(site, fingerprint: { IngestCache.fingerprint(site: site, inputs: files, options: options) }) {
+        // The records' stamps, taken once: for the report cache now, the record index below,
+        // and — with the stamps of what this ingest writes — the report cache it leaves.
+        let store = RecordStore(folder: site.papers)
+        let stamped = store.stampedIDs()
+        var stamps = Dictionary(uniqueKeysWithValues: stamped.compactMap { record in record.stamp.map { (record.id, $0) } })
+        if options.useCache, report.diagnostics.isEmpty, var repeated = IngestCache.report(site, fingerprint: {
+            IngestCache.fingerprint(site: site, inputs: files, options: options, records: stamps)
+        }) {
             repeated.repeated = true
             return repeated
         }
@@ -71,8 +77,7 @@ public enum Ingest {
 
         // 2. The records there are, and the listings they came from that were not asked for:
         //    those tell what ingest derived before, so hand edits can be told apart.
-        let store = RecordStore(folder: site.papers)
-        var recordIndex = RecordIndex.load(store, cache: options.useCache ? RecordIndex.path(site) : nil)
+        var recordIndex = RecordIndex.load(store, records: stamped, cache: options.useCache ? RecordIndex.path(site) : nil)
         report.diagnostics += recordIndex.diagnostics
         let inputNames = Set(inputs.map(\.name))
         let referenced = Set(recordIndex.entries.flatMap(\.listings))
@@ -193,7 +198,9 @@ public enum Ingest {
                 return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: store.path(for: record.id))))
             }
             for outcome in outcomes { if case .failure(let diagnostic) = outcome { report.diagnostics.append(diagnostic) } }
-            recordIndex.update(outcomes.compactMap { try? $0.get() })
+            let written = outcomes.compactMap { try? $0.get() }
+            recordIndex.update(written)
+            for record in written { stamps[record.entry.id] = record.stamp }
         }
         report.written = options.dryRun ? 0 : writes.count
         for index in report.listings.indices {
@@ -207,9 +214,11 @@ public enum Ingest {
         report.merged.sort { $0.title < $1.title }
         if !options.dryRun {
             if recordIndex.isStale { recordIndex.save(RecordIndex.path(site)) }
-            // Fingerprinted after the writes: the records as this ingest left them.
+            // Fingerprinted with the records as this ingest left them (a record someone else
+            // changes meanwhile keeps its old stamp here, so the next ingest reads it).
             if report.hasErrors { IngestCache.remove(site) } else {
-                IngestCache.save(report.asUnchanged, site: site) { IngestCache.fingerprint(site: site, inputs: files, options: options) }
+                let left = stamps
+                IngestCache.save(report.asUnchanged, site: site) { IngestCache.fingerprint(site: site, inputs: files, options: options, records: left) }
             }
         }
         return report

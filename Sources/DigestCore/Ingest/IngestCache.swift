@@ -49,7 +49,7 @@ enum IngestCache {
     /// Everything an ingest's outcome depends on. Listings are hashed by content (a listing
     /// copied in again is the same listing), each on a core of its own; records by their file
     /// stamps, which change whenever anyone — ingest or a person — writes one.
-    static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions) -> String {
+    static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions, records: [String: FileStamp]) -> String {
         var hash = ContextHash()
         hash.add(tag: 1, version + " " + SiteBuild.version)
         hash.add(tag: 2, "\(options.today.year)-\(options.today.month)-\(options.today.day)")
@@ -71,11 +71,7 @@ enum IngestCache {
             return listing.value
         }
         for (file, digest) in zip(listings, digests) { hash.add(tag: 4, file.path + " " + String(digest, radix: 16)) }
-        // The records' stat calls run on every core: at 100k records, one after another, they
-        // were most of an ingest that had the record index at hand.
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: site.papers)) ?? []).sorted()
-        let stamps = ParallelMap.run(names.count) { FileStamp(path: site.papers + "/" + names[$0], followingLinks: true) }
-        for (name, stamp) in zip(names, stamps) { if let stamp { hash.add(tag: 5, name); hash.add(stamp) } }
+        for id in records.keys.sorted() { hash.add(tag: 5, id); hash.add(records[id]!) }
         return String(hash.value, radix: 16)
     }
 }

@@ -36,12 +36,12 @@ struct RecordIndex {
 
     static func keyHash(_ key: String) -> UInt64 { StableHash.of(key) }
 
-    /// The entries of the records in `store`, from the cache (when given) where a file is as
-    /// it was then.
-    static func load(_ store: RecordStore, cache: String?) -> RecordIndex {
-        let ids = store.ids()
+    /// The entries of `records` (`RecordStore.stampedIDs`), from the cache (when given) where
+    /// a file is as it was then.
+    static func load(_ store: RecordStore, records known: [(id: String, stamp: FileStamp?)]? = nil, cache: String?) -> RecordIndex {
+        let records = known ?? store.stampedIDs()
+        let (ids, stamps) = (records.map(\.id), records.map(\.stamp))
         let cached = cache.map(read) ?? [:]
-        let stamps = ParallelMap.run(ids.count) { FileStamp(path: store.path(for: ids[$0])) }
         let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, parsed: Bool) in
             if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp { return (.success(hit.entry), false) }
             // Values as text (Yams' basic resolver): keys and sources read the same either way.

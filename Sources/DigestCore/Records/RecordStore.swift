@@ -15,6 +15,14 @@ public struct RecordStore: Sendable {
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { String($0.dropLast(3)) }
     }
 
+    /// The ids, sorted, each with its file's stamp, taken on every core: how the caches in
+    /// `.digest-cache/` know a record unchanged (nil where the file could not be stated).
+    func stampedIDs() -> [(id: String, stamp: FileStamp?)] {
+        let ids = ids()
+        let stamps = ParallelMap.run(ids.count) { FileStamp(path: path(for: ids[$0])) }
+        return Array(zip(ids, stamps))
+    }
+
     /// One record, or what is wrong with its file, with the line where it can be told.
     public func read(id: String, resolver: Resolver = .default) -> Result<Record, Diagnostic> {
         let path = path(for: id)

@@ -127,12 +127,12 @@ public struct SiteRenderer: Sendable {
     /// The hash of a page's inputs: its context without the values made from others in it.
     func inputHash(_ context: [String: Any], page: Page) -> UInt64 {
         guard case .paper = page.kind else { return ContextHash.of(context) }
-        return ContextHash.of(context.filter { !Self.derivedPaperKeys.contains($0.key) })
+        return ContextHash.of(context, skipping: Self.derivedPaperKeys)
     }
 
     /// The same, from the page: the derived values are not made at all.
     func inputHash(of page: Page) -> UInt64 {
-        inputHash(context(for: page, derived: false), page: page)
+        ContextHash.of(context(for: page, derived: false))
     }
 
     /// What every page's layout needs — nothing that changes with every new paper, or every
