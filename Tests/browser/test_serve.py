@@ -7,6 +7,7 @@ import tempfile
 import time
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -38,6 +39,12 @@ def served():
     server.wait(timeout=10)
 
 
+def until(driver, condition):
+    """Waits for `condition`; a page reloading between finding an element and reading it is
+    what these tests cause, so a stale element means "look again", not a failure."""
+    return WebDriverWait(driver, 10, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException]).until(condition)
+
+
 def edit(root, old, new):
     path = os.path.join(root, "content", "papers", PAPER + ".md")
     text = open(path, encoding="utf-8").read()
@@ -51,7 +58,7 @@ def test_an_open_page_reloads_after_its_record_is_edited(served, driver):
     driver.execute_script("window.__beforeEdit = true;")
     edit(root, 'title: "Spectrally Transformed Kernel Regression"', 'title: "Spectrally Transformed Kernel Regression, Reloaded"')
     started = time.time()
-    WebDriverWait(driver, 10, poll_frequency=0.05).until(lambda d: "Reloaded" in d.find_element(By.TAG_NAME, "h1").text)
+    until(driver, lambda d: "Reloaded" in d.find_element(By.TAG_NAME, "h1").text)
     assert driver.execute_script("return window.__beforeEdit === undefined"), "the page changed without a reload"
     assert time.time() - started < 5
 
@@ -62,8 +69,8 @@ def test_a_failed_build_shows_its_error_on_the_page_and_the_last_site_stays(serv
     os.makedirs(os.path.join(root, "templates"), exist_ok=True)
     broken = os.path.join(root, "templates", "paper.mustache")
     open(broken, "w").write("{{#unclosed}}\n<p>broken</p>\n")
-    box = WebDriverWait(driver, 10, poll_frequency=0.05).until(lambda d: d.find_elements(By.ID, "digest-build-errors"))[0]
-    assert "paper.mustache" in box.text and "error" in box.text
+    shown = until(driver, lambda d: [box.text for box in d.find_elements(By.ID, "digest-build-errors")])[0]
+    assert "paper.mustache" in shown and "error" in shown
     assert driver.find_element(By.TAG_NAME, "h1").text  # the last good page is still there
     os.remove(broken)
-    WebDriverWait(driver, 10, poll_frequency=0.05).until(lambda d: not d.find_elements(By.ID, "digest-build-errors"))
+    until(driver, lambda d: not d.find_elements(By.ID, "digest-build-errors"))
