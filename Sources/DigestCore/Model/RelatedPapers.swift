@@ -9,43 +9,7 @@ public enum RelatedPapers {
     static let titleWeight: Float = 3
 
     public static func compute(_ papers: [Paper], count: Int = 5) -> [[Int]] {
-        // Terms are counted per chunk of papers into the chunk's own table, then given ids
-        // across chunks: a String and a seeded hash per word was most of this stage.
-        let counts = ParallelMap.runs(of: papers) { ChunkTerms($0) }
-        var termIDs = TermIDs()
-        var df: [Int] = []
-        var docs: [[(term: Int, tf: Float)]] = []
-        docs.reserveCapacity(papers.count)
-        for chunk in counts {
-            let global = termIDs.merge(chunk.names)
-            df += repeatElement(0, count: termIDs.names.count - df.count)
-            for doc in chunk.docs {
-                docs.append(doc.map { (global[Int($0.term)], $0.tf) })
-                for (term, _) in doc { df[global[Int(term)]] += 1 }
-            }
-        }
-        let names = termIDs.names
-        let n = Float(papers.count)
-        let maxDF = max(2, papers.count / 2)
-        // Term ids, assigned in sorted order for determinism; -1 for terms left out.
-        var termID = [Int](repeating: -1, count: names.count)
-        var kept = 0
-        for term in names.indices.sorted(by: { names[$0] < names[$1] }) where df[term] >= 2 && df[term] <= maxDF {
-            termID[term] = kept
-            kept += 1
-        }
-
-        let (ids, frequencies, counted) = (termID, df, docs)
-        let vectors = ParallelMap.run(docs.count) { d -> [(term: Int, weight: Float)] in
-            var v: [(term: Int, weight: Float)] = counted[d].compactMap { term, tf in
-                guard ids[term] >= 0 else { return nil }
-                return (ids[term], (1 + logf(tf)) * logf(n / Float(frequencies[term])))
-            }
-            v.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            v = Array(v.prefix(termsPerPaper))
-            let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
-            return norm > 0 ? v.map { ($0.term, $0.weight / norm) } : []
-        }
+        let (vectors, kept) = vectors(papers)
         var postings = [[(doc: Int, weight: Float)]](repeating: [], count: kept)
         for (doc, v) in vectors.enumerated() { for (term, weight) in v { postings[term].append((doc, weight)) } }
         for term in postings.indices where postings[term].count > postingsPerTerm {
@@ -95,6 +59,50 @@ public enum RelatedPapers {
         return parts.flatMap { $0 }
     }
 
+    /// Each paper's strongest terms with their TF-IDF weights, normalised; and the count of
+    /// terms kept. Terms are counted per chunk of papers into the chunk's own table, then given
+    /// ids across chunks: a String and a seeded hash per word was most of this stage. The
+    /// chunks' counts are let go when this returns, before the scoring.
+    static func vectors(_ papers: [Paper]) -> (vectors: [[(term: Int, weight: Float)]], kept: Int) {
+        let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0) }
+        var termIDs = TermIDs()
+        var df: [Int] = []
+        var globals: [[Int]] = []
+        for chunk in chunks {
+            let global = termIDs.merge(chunk.names)
+            df += repeatElement(0, count: termIDs.names.count - df.count)
+            for term in chunk.terms { df[global[Int(term)]] += 1 }  // a term is once in a paper's list
+            globals.append(global)
+        }
+        let names = termIDs.names
+        let n = Float(papers.count)
+        let maxDF = max(2, papers.count / 2)
+        // Term ids, assigned in sorted order for determinism; -1 for terms left out.
+        var termID = [Int](repeating: -1, count: names.count)
+        var kept = 0
+        for term in names.indices.sorted(by: { names[$0] < names[$1] }) where df[term] >= 2 && df[term] <= maxDF {
+            termID[term] = kept
+            kept += 1
+        }
+
+        let (ids, frequencies, maps) = (termID, df, globals)
+        let vectors = ParallelMap.run(chunks.count) { c -> [[(term: Int, weight: Float)]] in
+            let (chunk, global) = (chunks[c], maps[c])
+            return (0..<chunk.paperCount).map { d in
+                var v: [(term: Int, weight: Float)] = chunk.entries(of: d).compactMap { k in
+                    let term = global[Int(chunk.terms[k])]
+                    guard ids[term] >= 0 else { return nil }
+                    return (ids[term], (1 + logf(chunk.tfs[k])) * logf(n / Float(frequencies[term])))
+                }
+                v.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+                v = Array(v.prefix(termsPerPaper))
+                let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
+                return norm > 0 ? v.map { ($0.term, $0.weight / norm) } : []
+            }
+        }
+        return (vectors.flatMap { $0 }, kept)
+    }
+
     /// The `count` best candidates, best first (ties by index), without sorting them all.
     static func top(_ count: Int, of candidates: [Int], by scores: [Float]) -> [Int] {
         var best: [Int] = []
@@ -119,13 +127,17 @@ public enum RelatedPapers {
     ]
 
     /// The terms of a run of papers and each paper's counts of them; title terms count
-    /// `titleWeight` times.
+    /// `titleWeight` times. Kept flat, paper after paper (an array per paper, each with the
+    /// capacity of the longest before it, was 8 bytes of every ~16 at 100k papers).
     struct ChunkTerms: TokenSink {
         private(set) var names: [String] = []
-        private(set) var docs: [[(term: Int32, tf: Float)]] = []
+        /// Paper `p`'s terms are `terms[entries(of: p)]`, each once, with their counts in `tfs`.
+        private(set) var terms: [Int32] = []
+        private(set) var tfs: [Float] = []
+        private var ends: [Int] = []
         private var table = TermTable()
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
-        private var doc: [(term: Int32, tf: Float)] = []
+        private var start = 0
         private var weight: Float = 1
 
         init(_ papers: ArraySlice<Paper>) {
@@ -134,21 +146,26 @@ public enum RelatedPapers {
                 forEachTerm(paper.title, into: &self)
                 weight = 1
                 forEachTerm(paper.abstract, into: &self)
-                for (id, _) in doc { slot[Int(id)] = -1 }
-                docs.append(doc)
-                doc.removeAll(keepingCapacity: true)
+                for id in terms[start...] { slot[Int(id)] = -1 }
+                ends.append(terms.count)
+                start = terms.count
             }
             names = table.names()
         }
+
+        var paperCount: Int { ends.count }
+
+        func entries(of paper: Int) -> Range<Int> { (paper == 0 ? 0 : ends[paper - 1])..<ends[paper] }
 
         mutating func take(_ term: UnsafeBufferPointer<UInt8>) {
             let id = Int(table.id(term))
             if id == slot.count { slot.append(-1) }
             if slot[id] < 0 {
-                slot[id] = Int32(doc.count)
-                doc.append((Int32(id), 0))
+                slot[id] = Int32(terms.count)
+                terms.append(Int32(id))
+                tfs.append(0)
             }
-            doc[Int(slot[id])].tf += weight
+            tfs[Int(slot[id])] += weight
         }
     }
 

@@ -15,59 +15,7 @@ public enum SearchIndexBuilder {
 
     public static func files(_ model: SiteModel) -> [(path: String, bytes: [UInt8])] {
         let papers = model.papers
-        // Papers are read in runs, one word table per run, so no lock is shared and the
-        // tables merge in run order (term ids are internal: every file is sorted when written).
-        let chunks = ParallelMap.runs(of: papers) { terms(of: $0) }
-        var termIDs = TermIDs()
-        var df: [Int32] = []
-        var lengthSums = [Double](repeating: 0, count: fieldCount)
-        var perPaper: [PaperTerms] = []
-        perPaper.reserveCapacity(papers.count)
-        for chunk in chunks {
-            let global = termIDs.merge(chunk.names)
-            df += repeatElement(0, count: termIDs.names.count - df.count)
-            for var paper in chunk.papers {
-                for f in 0..<fieldCount { lengthSums[f] += Double(paper.lengths[f]) }
-                paper.terms = paper.terms.map { Int32(global[Int($0)]) }
-                for id in paper.terms { df[Int(id)] += 1 }
-                perPaper.append(paper)
-            }
-        }
-        let names = termIDs.names
-        let count = Double(max(papers.count, 1))
-        let averages = lengthSums.map { max($0 / count, 1) }
-        let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
-
-        let scores = ParallelMap.run(papers.count) { [perPaper] p -> [UInt32] in
-            let paper = perPaper[p]
-            return paper.counts.indices.map { i in score(paper.counts[i], lengths: paper.lengths, averages: averages, idf: idf[Int(paper.terms[i])]) }
-        }
-        // Postings grouped by term with a counting sort, then each term's best kept. A posting
-        // is one integer that sorts best first: the score's complement, then the paper.
-        var starts = [Int](repeating: 0, count: names.count + 1)
-        for paper in perPaper { for id in paper.terms { starts[Int(id) + 1] += 1 } }
-        for i in 0..<names.count { starts[i + 1] += starts[i] }
-        var fill = starts
-        var flat = [UInt64](repeating: 0, count: starts[names.count])
-        for (p, paper) in perPaper.enumerated() {
-            for (i, id) in paper.terms.enumerated() {
-                flat[fill[Int(id)]] = UInt64(UInt32.max - scores[p][i]) << 32 | UInt64(p)
-                fill[Int(id)] += 1
-            }
-        }
-        let (grouped, bounds) = (flat, starts)
-        let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
-            var list = Array(grouped[bounds[id]..<bounds[id + 1]])
-            list.sort()
-            var bytes: [UInt8] = []
-            for (n, posting) in list.prefix(SearchLayout.postingsPerTerm).enumerated() {
-                if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendDecimal(Int(posting & 0xFFFF_FFFF), to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
-            }
-            return bytes
-        }
+        let (names, df, lists) = postingLists(ParallelMap.runs(of: papers) { terms(of: $0) }, papers: papers.count)
 
         var files: [(path: String, bytes: [UInt8])] = []
         let termBuckets = bucketFiles(Array(zip(names, lists)), path: SearchLayout.termFile, into: &files)
@@ -82,17 +30,81 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// One paper's words (ids into its chunk's word list, then into the index's) with their
-    /// counts per field, and each field's length in words.
-    struct PaperTerms: Sendable {
-        var terms: [Int32] = []
-        var counts: [FieldCounts] = []
-        var lengths = FieldCounts()
+    /// Each word of the index with the count of papers that have it and its postings, the
+    /// best `SearchLayout.postingsPerTerm` as `paper,score,…`. Papers were read in runs, one
+    /// word table per run, so no lock is shared; the tables merge in run order (term ids are
+    /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
+    static func postingLists(_ chunks: consuming [Chunk], papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
+        var termIDs = TermIDs()
+        var df: [Int32] = []
+        var lengthSums = [Double](repeating: 0, count: fieldCount)
+        for c in chunks.indices {
+            let global = termIDs.merge(chunks[c].names)
+            chunks[c].names = []
+            df += repeatElement(0, count: termIDs.names.count - df.count)
+            for lengths in chunks[c].lengths { for f in 0..<fieldCount { lengthSums[f] += Double(lengths[f]) } }
+            chunks[c].terms.withUnsafeMutableBufferPointer { terms in
+                for k in terms.indices {
+                    terms[k] = Int32(global[Int(terms[k])])
+                    df[Int(terms[k])] += 1
+                }
+            }
+        }
+        let names = termIDs.names
+        let count = Double(max(papers, 1))
+        let averages = lengthSums.map { max($0 / count, 1) }
+        let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
+
+        var scores = scores(chunks, averages: averages, idf: idf)
+        for c in chunks.indices { (chunks[c].counts, chunks[c].outsized) = ([], [:]) }
+
+        // Postings grouped by word with a counting sort (a word's papers are its `df`), then
+        // each word's best kept. A posting is one integer that sorts best first: the score's
+        // complement, then the paper.
+        var starts = [Int](repeating: 0, count: names.count + 1)
+        for id in names.indices { starts[id + 1] = starts[id] + Int(df[id]) }
+        var fill = starts
+        var flat = [UInt64](repeating: 0, count: starts[names.count])
+        var paper = 0
+        for c in chunks.indices {
+            for p in 0..<chunks[c].paperCount {
+                for i in chunks[c].entries(of: p) {
+                    let id = Int(chunks[c].terms[i])
+                    flat[fill[id]] = UInt64(UInt32.max - scores[c][i]) << 32 | UInt64(paper)
+                    fill[id] += 1
+                }
+                paper += 1
+            }
+            (chunks[c], scores[c]) = (Chunk(), [])
+        }
+        let (grouped, bounds) = (flat, starts)
+        let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
+            var list = Array(grouped[bounds[id]..<bounds[id + 1]])
+            list.sort()
+            var bytes: [UInt8] = []
+            for (n, posting) in list.prefix(SearchLayout.postingsPerTerm).enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendDecimal(Int(posting & 0xFFFF_FFFF), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
+            }
+            return bytes
+        }
+        return (names, df, lists)
     }
 
-    struct Chunk: Sendable {
-        var names: [String] = []
-        var papers: [PaperTerms] = []
+    /// Each entry's BM25F score, chunk by chunk on every core.
+    static func scores(_ chunks: [Chunk], averages: [Double], idf: [Double]) -> [[UInt32]] {
+        ParallelMap.run(chunks.count) { c -> [UInt32] in
+            let chunk = chunks[c]
+            var scores = [UInt32](repeating: 0, count: chunk.terms.count)
+            for p in 0..<chunk.paperCount {
+                for i in chunk.entries(of: p) {
+                    scores[i] = score(chunk.fieldCounts(at: i), lengths: chunk.lengths[p], averages: averages, idf: idf[Int(chunk.terms[i])])
+                }
+            }
+            return scores
+        }
     }
 
     static func terms(of papers: ArraySlice<Paper>) -> Chunk {
@@ -113,7 +125,7 @@ public enum SearchIndexBuilder {
             counter.add(SearchTokenizer.pairs(title), field: 0, inLength: false)
             for name in names { counter.add(SearchTokenizer.pairs(name), field: 1, inLength: false) }
         }
-        return counter.chunk()
+        return counter.finish()
     }
 
     /// BM25F, scaled by 100 and rounded: postings store integers.

@@ -7,16 +7,19 @@ extension SearchIndexBuilder {
         /// Per word id: the last paper (in the chunk) that had it, and where it is in that paper's list.
         private var lastPaper: [Int32] = []
         private var slot: [Int32] = []
-        private var papers: [PaperTerms] = []
+        private var chunk = Chunk()
+        /// The paper being counted; its arrays are reused for the next one.
         private var current = PaperTerms()
         private var started = false
         /// The field `take` counts into.
         private var field = 0
 
         mutating func startPaper() {
-            if started { papers.append(current) }
+            if started { chunk.append(current) }
             started = true
-            current = PaperTerms()
+            current.terms.removeAll(keepingCapacity: true)
+            current.counts.removeAll(keepingCapacity: true)
+            current.lengths = FieldCounts()
         }
 
         mutating func add(_ words: [String], field: Int, inLength: Bool = true) {
@@ -40,7 +43,7 @@ extension SearchIndexBuilder {
                 lastPaper.append(-1)
                 slot.append(0)
             }
-            let paper = Int32(papers.count)
+            let paper = Int32(chunk.paperCount)
             if lastPaper[i] != paper {
                 lastPaper[i] = paper
                 slot[i] = Int32(current.terms.count)
@@ -52,9 +55,11 @@ extension SearchIndexBuilder {
             if inLength, current.lengths[field] < .max { current.lengths[field] += 1 }
         }
 
-        mutating func chunk() -> Chunk {
-            if started { papers.append(current) }
-            return Chunk(names: table.names(), papers: papers)
+        mutating func finish() -> Chunk {
+            if started { chunk.append(current) }
+            chunk.names = table.names()
+            chunk.trim()
+            return chunk
         }
     }
 }

@@ -177,18 +177,33 @@ extension SearchTests {
         second.abstract = "Kernel"
         let chunk = SearchIndexBuilder.terms(of: [first, second][...])
         func counts(_ paper: Int, _ word: String) -> [UInt16] {
-            let p = chunk.papers[paper]
-            guard let id = chunk.names.firstIndex(of: word), let i = p.terms.firstIndex(of: Int32(id)) else { return [] }
-            return (0..<SearchIndexBuilder.fieldCount).map { p.counts[i][$0] }
+            guard let id = chunk.names.firstIndex(of: word),
+                  let i = chunk.entries(of: paper).first(where: { chunk.terms[$0] == Int32(id) }) else { return [] }
+            return (0..<SearchIndexBuilder.fieldCount).map { chunk.fieldCounts(at: i)[$0] }
         }
-        #expect(chunk.papers.count == 2)
+        #expect(chunk.paperCount == 2)
         #expect(counts(0, "kernel") == [2, 1, 0, 0, 2])  // title (kernels stemmed), author, abstract
         #expect(counts(0, "kerneltrick") == [0, 0, 0, 0, 1])
         #expect(counts(0, "kernel kernel") == [1, 0, 0, 0, 0])  // the title's pair, not in its length
         #expect(counts(0, "ann kernel") == [0, 1, 0, 0, 0])
         #expect(counts(1, "kernel") == [0, 0, 0, 0, 1])
         #expect(counts(1, "other") == [1, 0, 0, 0, 0])
-        #expect(Array((0..<5).map { chunk.papers[0].lengths[$0] }) == [2, 2, 0, 0, 5])  // kernel, method, kernel, trick, kerneltrick
+        #expect(Array((0..<5).map { chunk.lengths[0][$0] }) == [2, 2, 0, 0, 5])  // kernel, method, kernel, trick, kerneltrick
+    }
+
+    @Test func countsTooLargeToPackAreKeptAsTheyAre() {
+        var paper = Paper(id: "a", title: "Loop")
+        paper.abstract = Array(repeating: "loop", count: 300).joined(separator: " ")  // 300 > 255, the abstract's 8 bits
+        let chunk = SearchIndexBuilder.terms(of: [paper][...])
+        let loop = chunk.entries(of: 0).first { chunk.names[Int(chunk.terms[$0])] == "loop" }!
+        #expect(chunk.counts[loop] == SearchIndexBuilder.PackedCounts.outsized)
+        #expect(chunk.fieldCounts(at: loop)[0] == 1 && chunk.fieldCounts(at: loop)[4] == 300)
+        var full = SearchIndexBuilder.FieldCounts()
+        for f in 0..<4 { full[f] = 63 }
+        full[4] = 255
+        #expect(SearchIndexBuilder.PackedCounts.pack(full) == nil)  // packs to the mark itself
+        full[4] = 254
+        #expect(SearchIndexBuilder.PackedCounts.pack(full).map(SearchIndexBuilder.PackedCounts.unpack) == full)
     }
 
     @Test func stopWordsAreFoundOnBytes() {

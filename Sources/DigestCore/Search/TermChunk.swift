@@ -1,0 +1,87 @@
+extension SearchIndexBuilder {
+    /// The words of a run of papers with their counts per field, kept flat: at 100k papers there
+    /// are ~13M (paper, word) pairs, and an array per paper with 16-byte counts, each grown by
+    /// doubling, was 380 MB of the build's peak memory; flat arrays cut to size with packed
+    /// counts are 8 bytes a pair.
+    struct Chunk: Sendable {
+        /// The chunk's words; `terms` holds ids into it.
+        var names: [String] = []
+        /// Each paper's words, paper after paper: paper `p`'s are `ends[p - 1]..<ends[p]`.
+        var terms: [Int32] = []
+        /// Per entry of `terms`, its counts per field (`PackedCounts`), or
+        /// `PackedCounts.outsized` when they are in `outsized`.
+        var counts: [UInt32] = []
+        var outsized: [Int: FieldCounts] = [:]
+        var ends: [Int] = []
+        /// Each paper's field lengths in words.
+        var lengths: [FieldCounts] = []
+
+        var paperCount: Int { ends.count }
+
+        func entries(of paper: Int) -> Range<Int> { (paper == 0 ? 0 : ends[paper - 1])..<ends[paper] }
+
+        func fieldCounts(at entry: Int) -> FieldCounts {
+            counts[entry] == PackedCounts.outsized ? outsized[entry]! : PackedCounts.unpack(counts[entry])
+        }
+
+        mutating func append(_ paper: PaperTerms) {
+            terms += paper.terms
+            for counts in paper.counts {
+                if let packed = PackedCounts.pack(counts) {
+                    self.counts.append(packed)
+                } else {
+                    outsized[self.counts.count] = counts
+                    self.counts.append(PackedCounts.outsized)
+                }
+            }
+            ends.append(terms.count)
+            lengths.append(paper.lengths)
+        }
+
+        /// The arrays at their size: growth by doubling leaves up to half of each unused.
+        mutating func trim() {
+            terms = Array(unsafeUninitializedCapacity: terms.count) { buffer, n in
+                n = buffer.initialize(fromContentsOf: terms)
+            }
+            counts = Array(unsafeUninitializedCapacity: counts.count) { buffer, n in
+                n = buffer.initialize(fromContentsOf: counts)
+            }
+        }
+    }
+
+    /// One paper's words (ids into its chunk's table) with their counts per field, while it is counted.
+    struct PaperTerms: Sendable {
+        var terms: [Int32] = []
+        var counts: [FieldCounts] = []
+        var lengths = FieldCounts()
+    }
+
+    /// A word's counts in the five fields in 32 bits — 6 bits each for title, authors, tags and
+    /// venue, 8 for the abstract — which hold every count but in text built to break them.
+    enum PackedCounts {
+        static let widths: [UInt32] = [6, 6, 6, 6, 8]
+        /// Says the counts are kept beside (`Chunk.outsized`): they did not fit, or every field
+        /// was at its largest, which packs to this same value.
+        static let outsized = UInt32.max
+
+        static func pack(_ counts: FieldCounts) -> UInt32? {
+            var packed: UInt32 = 0, shift: UInt32 = 0
+            for f in 0..<fieldCount {
+                let count = UInt32(counts[f])
+                guard count < 1 << widths[f] else { return nil }
+                packed |= count << shift
+                shift += widths[f]
+            }
+            return packed == outsized ? nil : packed
+        }
+
+        static func unpack(_ packed: UInt32) -> FieldCounts {
+            var counts = FieldCounts(), shift: UInt32 = 0
+            for f in 0..<fieldCount {
+                counts[f] = UInt16(truncatingIfNeeded: (packed >> shift) & (1 << widths[f] - 1))
+                shift += widths[f]
+            }
+            return counts
+        }
+    }
+}
