@@ -41,3 +41,12 @@ int digest_trim_heap(void) {
     return 0;
 #endif
 }
+
+unsigned long long digest_heap_in_use(void) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    struct mallinfo2 info = mallinfo2();
+    return (unsigned long long)info.uordblks + (unsigned long long)info.hblkhd;
+#else
+    return 0;
+#endif
+}

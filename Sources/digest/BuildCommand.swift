@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render and write every page, ignoring what the last build recorded in .digest-cache/.")
     var clean = false
 
-    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Processes that render pages (default: one per core); 1 renders on the threads of one process.", valueName: "n"))
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Processes that render pages (default: one per core, or the threads of one process once the site's data passes 256 MB, as each process would copy most of it); 1 renders on the threads of one process.", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {

@@ -17,4 +17,8 @@ pid_t digest_fork_worker(void);
 /// Returns 1 when memory was released.
 int digest_trim_heap(void);
 
+/// Bytes the heap holds in use (glibc mallinfo2: allocated chunks and mapped blocks); 0
+/// where the C library cannot tell.
+unsigned long long digest_heap_in_use(void);
+
 #endif

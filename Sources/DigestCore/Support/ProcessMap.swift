@@ -18,9 +18,22 @@ public enum Workers: Sendable {
     case threads
     /// This process and forked workers, `count` in all.
     case processes(Int)
+    /// One process per core while the heap is small, the threads of this process once it is
+    /// large (see `forkedHeapLimit`).
+    case perCore
 
-    /// One process per core.
-    public static var perCore: Workers { .processes(ProcessInfo.processInfo.activeProcessorCount) }
+    /// A forked worker shares the parent's heap until either writes to a page, and rendering
+    /// writes reference counts all over it: a worker comes to copy most of the heap. At 100k
+    /// papers the heap is ~440 MB and a worker took the build's peak from 789 MB to 1,125 MB
+    /// for 5% less render time; at 10k it is ~50 MB and processes render 8% faster
+    /// (bench/RESULTS.md). Above this much heap in use, `perCore` renders on threads.
+    static let forkedHeapLimit: UInt64 = 256 << 20
+
+    /// What the workers are now: `perCore` is decided by the heap in use when a map starts.
+    var resolved: Workers {
+        guard case .perCore = self else { return self }
+        return digest_heap_in_use() > Self.forkedHeapLimit ? .threads : .processes(ProcessInfo.processInfo.activeProcessorCount)
+    }
 
     /// `transform` over 0..<count, in index order. A worker process that fails costs time,
     /// not the result: the whole map is done again on threads, so `transform` must be free of
@@ -36,8 +49,8 @@ public enum Workers: Sendable {
     /// when a worker process failed.
     func mapOnce<T: WireValue & Sendable>(_ count: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
                                           _ transform: @Sendable (Int) -> T) -> [T]? {
-        switch self {
-        case .threads:
+        switch resolved {
+        case .threads, .perCore:
             return ParallelMap.run(count) { i in
                 if i % 997 == 0 { progress?(i, count) }  // order across cores is loose
                 return transform(i)
