@@ -32,7 +32,11 @@ public enum Workers: Sendable {
     /// What the workers are now: `perCore` is decided by the heap in use when a map starts.
     var resolved: Workers {
         guard case .perCore = self else { return self }
-        return digest_heap_in_use() > Self.forkedHeapLimit ? .threads : .processes(ProcessInfo.processInfo.activeProcessorCount)
+        return Self.perCore(heapInUse: digest_heap_in_use(), cores: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    static func perCore(heapInUse: UInt64, cores: Int) -> Workers {
+        heapInUse > forkedHeapLimit ? .threads : .processes(cores)
     }
 
     /// `transform` over 0..<count, in index order. A worker process that fails costs time,

@@ -38,4 +38,14 @@ import Testing
         #expect(ProcessMap.run(1000, processes: 1) { "\($0)" } == (0..<1000).map { "\($0)" })
         #expect(ProcessMap.run(10, processes: 8) { UInt64($0 * $0) } == (0..<10).map { UInt64($0 * $0) })  // too few to fork
     }
+
+    @Test func aLargeHeapIsRenderedOnThreadsNotForkedWorkers() {
+        func isThreads(_ workers: Workers) -> Bool { if case .threads = workers { true } else { false } }
+        func processes(_ workers: Workers) -> Int? { if case .processes(let n) = workers { n } else { nil } }
+        #expect(processes(Workers.perCore(heapInUse: 50 << 20, cores: 4)) == 4)  // 10k papers: ~50 MB
+        #expect(processes(Workers.perCore(heapInUse: Workers.forkedHeapLimit, cores: 2)) == 2)
+        #expect(isThreads(Workers.perCore(heapInUse: Workers.forkedHeapLimit + 1, cores: 2)))
+        #expect(isThreads(Workers.perCore(heapInUse: 440 << 20, cores: 2)))  // 100k papers: ~440 MB
+        #expect(processes(Workers.threads.resolved) == nil && processes(Workers.processes(3).resolved) == 3)
+    }
 }
