@@ -40,12 +40,8 @@ extension SearchIndexBuilder {
 
         /// The arrays at their size: growth by doubling leaves up to half of each unused.
         mutating func trim() {
-            terms = Array(unsafeUninitializedCapacity: terms.count) { buffer, n in
-                n = buffer.initialize(fromContentsOf: terms)
-            }
-            counts = Array(unsafeUninitializedCapacity: counts.count) { buffer, n in
-                n = buffer.initialize(fromContentsOf: counts)
-            }
+            terms = terms.cutToSize()
+            counts = counts.cutToSize()
         }
     }
 
@@ -83,5 +79,12 @@ extension SearchIndexBuilder {
             }
             return counts
         }
+    }
+}
+
+extension Array {
+    /// A copy with no spare capacity.
+    fileprivate func cutToSize() -> [Element] {
+        Array(unsafeUninitializedCapacity: count) { buffer, n in n = buffer.initialize(fromContentsOf: self) }
     }
 }
