@@ -71,6 +71,6 @@ def test_a_failed_build_shows_its_error_on_the_page_and_the_last_site_stays(serv
     open(broken, "w").write("{{#unclosed}}\n<p>broken</p>\n")
     shown = until(driver, lambda d: [box.text for box in d.find_elements(By.ID, "digest-build-errors")])[0]
     assert "paper.mustache" in shown and "error" in shown
-    assert driver.find_element(By.TAG_NAME, "h1").text  # the last good page is still there
+    assert until(driver, lambda d: d.find_element(By.TAG_NAME, "h1").text)  # the last good page is still there
     os.remove(broken)
     until(driver, lambda d: not d.find_elements(By.ID, "digest-build-errors"))
