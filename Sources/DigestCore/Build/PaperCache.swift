@@ -17,33 +17,26 @@ enum PaperCache {
     }
 
     static func read(_ path: String) -> [String: Entry] {
-        guard var wire = CacheFile.read(path, version: version), let count = UInt64.read(from: &wire) else { return [:] }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
-        for _ in 0..<count {
+        CacheFile.entries(path, version: version) { wire in
             guard let stamp = FileStamp.read(from: &wire), let paper = Paper.read(from: &wire),
-                  let count = UInt64.read(from: &wire), count <= 1024 else { return [:] }
+                  let count = UInt64.read(from: &wire), count <= 1024 else { return nil }
             var warnings: [(line: Int?, message: String)] = []
             for _ in 0..<count {
-                guard let line = Int?.read(from: &wire), let message = String.read(from: &wire) else { return [:] }
+                guard let line = Int?.read(from: &wire), let message = String.read(from: &wire) else { return nil }
                 warnings.append((line, message))
             }
-            entries[paper.id] = Entry(stamp: stamp, paper: paper, warnings: warnings)
+            return (paper.id, Entry(stamp: stamp, paper: paper, warnings: warnings))
         }
-        return entries
     }
 
     static func write(_ entries: [Entry], to path: String) {
-        CacheFile.write(path, version: version) { wire in
-            UInt64(entries.count).write(to: &wire)
-            for entry in entries {
-                entry.stamp.write(to: &wire)
-                entry.paper.write(to: &wire)
-                UInt64(entry.warnings.count).write(to: &wire)
-                for warning in entry.warnings {
-                    warning.line.write(to: &wire)
-                    warning.message.write(to: &wire)
-                }
+        CacheFile.write(path, version: version, entries: entries) { entry, wire in
+            entry.stamp.write(to: &wire)
+            entry.paper.write(to: &wire)
+            UInt64(entry.warnings.count).write(to: &wire)
+            for warning in entry.warnings {
+                warning.line.write(to: &wire)
+                warning.message.write(to: &wire)
             }
         }
     }

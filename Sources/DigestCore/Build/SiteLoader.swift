@@ -59,7 +59,7 @@ enum SiteLoader {
             diagnostics += result.problems
         }
         var cacheEntries: [PaperCache.Entry]?
-        if let cache {
+        if cache != nil {
             // Papers whose problems are warnings about their own file, as the next build would find them.
             let entries = zip(results, zip(ids, stamps)).compactMap { result, idStamp -> PaperCache.Entry? in
                 guard let paper = result.paper, let stamp = idStamp.1,

@@ -96,27 +96,21 @@ struct RecordIndex {
     /// match its stamp and is read again then.
     func save(_ cache: String) {
         let stamped = entries.compactMap { entry in stamps[entry.id].map { (entry, $0) } }
-        CacheFile.write(cache, version: Self.version) { wire in
-            UInt64(stamped.count).write(to: &wire)
-            for (entry, stamp) in stamped {
-                entry.id.write(to: &wire)
-                stamp.write(to: &wire)
-                entry.keys.write(to: &wire)
-                entry.listings.write(to: &wire)
-            }
+        CacheFile.write(cache, version: Self.version, entries: stamped) { stamped, wire in
+            let (entry, stamp) = stamped
+            entry.id.write(to: &wire)
+            stamp.write(to: &wire)
+            entry.keys.write(to: &wire)
+            entry.listings.write(to: &wire)
         }
     }
 
     /// The cache's entries by id; empty when there is none, or it is of another version or cut short.
     static func read(_ cache: String) -> [String: (stamp: FileStamp, entry: Entry)] {
-        guard var wire = CacheFile.read(cache, version: version), let count = UInt64.read(from: &wire) else { return [:] }
-        var entries: [String: (stamp: FileStamp, entry: Entry)] = [:]
-        entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
-        for _ in 0..<count {
+        CacheFile.entries(cache, version: version) { wire in
             guard let id = String.read(from: &wire), let stamp = FileStamp.read(from: &wire),
-                  let keys = [UInt64].read(from: &wire), let listings = [String].read(from: &wire) else { return [:] }
-            entries[id] = (stamp, Entry(id: id, keys: keys, listings: listings))
+                  let keys = [UInt64].read(from: &wire), let listings = [String].read(from: &wire) else { return nil }
+            return (id, (stamp, Entry(id: id, keys: keys, listings: listings)))
         }
-        return entries
     }
 }

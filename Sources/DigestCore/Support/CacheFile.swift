@@ -16,6 +16,28 @@ enum CacheFile {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? AtomicFile.write(wire, to: path)
     }
+
+    /// A cache of entries by key: their count, then each as `put` writes it.
+    static func write<Entry>(_ path: String, version: String, entries: [Entry], _ put: (Entry, inout [UInt8]) -> Void) {
+        write(path, version: version) { wire in
+            UInt64(entries.count).write(to: &wire)
+            for entry in entries { put(entry, &wire) }
+        }
+    }
+
+    /// The entries `write(_:version:entries:_:)` wrote, each as `take` reads it, by key; empty
+    /// when there is no file, it is of another version, or an entry cannot be read.
+    static func entries<Value>(_ path: String, version: String,
+                               _ take: (inout WireReader) -> (key: String, value: Value)?) -> [String: Value] {
+        guard var wire = read(path, version: version), let count = UInt64.read(from: &wire) else { return [:] }
+        var entries: [String: Value] = [:]
+        entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
+        for _ in 0..<count {
+            guard let (key, value) = take(&wire) else { return [:] }
+            entries[key] = value
+        }
+        return entries
+    }
 }
 
 extension FileStamp: WireValue {
