@@ -105,5 +105,8 @@ public final class DevServer: Sendable {
         // A listing that would not ingest stays on the page until it does, though the build
         // that follows (from the records already there) succeeds.
         await state.built(report, after: ingestProblems)
+        // A full build leaves no previous site for the next build to start from: one is made
+        // now, so that the first change is as quick to build as the ones after it.
+        if report.written && !report.incremental { SiteStaging.keepSpare(siteFolder: options.siteFolder, output: output) }
     }
 }

@@ -11,8 +11,9 @@ struct BuildCommand: ParsableCommand {
         ones, or a file of the same name in templates/), and writes the site to public/.
         A rebuild renders and writes only the pages whose inputs changed (recorded in
         .digest-cache/), and removes pages that no longer exist; --clean renders everything.
-        A full build writes the new site beside the old one and swaps it in, so a failed or
-        killed build leaves the previous site whole. Exits 1 on errors.
+        Every build writes the new site beside the old one and swaps it in, so a failed or
+        killed build leaves the previous site whole; a rebuild keeps the site it replaced
+        (.public.previous-*) and next time starts from it. Exits 1 on errors.
 
         Examples:
           digest build

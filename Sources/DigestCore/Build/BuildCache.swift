@@ -5,13 +5,17 @@ import Foundation
 /// the digest executable), for each output file the hash of its own inputs, and — so that a build
 /// with nothing changed can say so without reading a record — the stamp of the files it read
 /// (`BuildInputs`) and what its report said. A rebuild renders only the outputs whose hash changed.
+/// After a rebuild, also the name of the site it replaced, kept beside the new one, and the
+/// paths where that one differs from the new (`SiteStaging`).
 struct BuildCache: Equatable {
-    static let version = "digest-build-cache 2"
+    static let version = "digest-build-cache 3"
     var fingerprint: String
     var output: String
     var inputs: String
     var report: BuildReport.Saved?
     var hashes: [String: UInt64]
+    var previous = ""
+    var stale: Set<String> = []
 
     /// One cache per output folder, so building elsewhere (`-o`) does not spoil it.
     static func path(siteFolder: String, output: String) -> String {
@@ -26,21 +30,29 @@ struct BuildCache: Equatable {
         return [UInt8](data).withUnsafeBufferPointer { bytes -> BuildCache? in
             var lines: [String] = []
             var at = 0
-            while lines.count < 5, let end = bytes[at...].firstIndex(of: 0x0A) {
+            while lines.count < 6, let end = bytes[at...].firstIndex(of: 0x0A) {
                 lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self))
                 at = end + 1
             }
-            guard lines.count == 5, lines[0] == version else { return nil }
+            guard lines.count == 6, lines[0] == version else { return nil }
             var hashes: [String: UInt64] = [:]
+            var stale: Set<String> = []
             while at < bytes.count {
                 let end = bytes[at...].firstIndex(of: 0x0A) ?? bytes.count
                 defer { at = end + 1 }
                 if end == at { continue }
-                guard let tab = bytes[at..<end].firstIndex(of: 0x09), let hash = hex(bytes[at..<tab]) else { return nil }
-                hashes[String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]), as: UTF8.self)] = hash
+                guard let tab = bytes[at..<end].firstIndex(of: 0x09) else { return nil }
+                let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]), as: UTF8.self)
+                if tab == at + 1 && bytes[at] == 0x2D {  // "-": a stale path
+                    stale.insert(path)
+                } else {
+                    guard let hash = hex(bytes[at..<tab]) else { return nil }
+                    hashes[path] = hash
+                }
             }
             let report = try? JSONDecoder().decode(BuildReport.Saved.self, from: Data(lines[4].utf8))
-            return BuildCache(fingerprint: lines[1], output: lines[2], inputs: lines[3], report: report, hashes: hashes)
+            return BuildCache(fingerprint: lines[1], output: lines[2], inputs: lines[3], report: report, hashes: hashes,
+                              previous: lines[5], stale: stale)
         }
     }
 
@@ -63,8 +75,9 @@ struct BuildCache: Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // one line: JSON escapes every newline in a string
         let saved = report.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var text = Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n"
+        var text = Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n"
         for key in hashes.keys.sorted() { text += String(hashes[key]!, radix: 16) + "\t" + key + "\n" }
+        for path in stale.sorted() { text += "-\t" + path + "\n" }
         try AtomicFile.write(text, to: path)
     }
 }

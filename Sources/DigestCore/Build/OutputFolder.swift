@@ -20,15 +20,35 @@ struct OutputFolder {
     var parent: String { (staging as NSString).deletingLastPathComponent }
     var name: String { (target as NSString).lastPathComponent }
 
-    /// An empty staging folder. Staging folders that builds stopped by a kill or a crash left
-    /// behind (their process is gone) go to the trash first.
-    func prepare() throws {
-        let prefix = "." + name + ".building-"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            let pid = Int32(entry.dropFirst(prefix.count).prefix { $0.isNumber }) ?? 0
-            if pid == getpid() || pid <= 0 || kill(pid, 0) != 0 { discard(parent + "/" + entry) }
+    /// The staging folder: the previous site kept as `previous` names it (true), or else an
+    /// empty folder. Staging folders that builds stopped by a kill or a crash left behind
+    /// (their process is gone) and previous sites other than that one go to the trash first.
+    func prepare(reusing previous: String? = nil) throws -> Bool {
+        let building = "." + name + ".building-"
+        let kept = "." + name + ".previous-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+            if entry.hasPrefix(building) {
+                let pid = Int32(entry.dropFirst(building.count).prefix { $0.isNumber }) ?? 0
+                if pid == getpid() || pid <= 0 || kill(pid, 0) != 0 { discard(parent + "/" + entry) }
+            } else if entry.hasPrefix(kept) && entry.dropFirst(kept.count) != previous ?? "" {
+                discard(parent + "/" + entry)
+            }
         }
+        if let previous, !previous.isEmpty, rename(parent + "/" + kept + previous, staging) == 0 { return true }
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        return false
+    }
+
+    /// After `swapIn`, the site that was current is kept beside the new one for the next
+    /// rebuild to start from, under a name of its own that the build cache records (a folder
+    /// left by a build that stopped before saving its cache is not taken for it). Nil when
+    /// there was no site before.
+    func keepPrevious() -> String? {
+        let token = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        for old in [staging, staging + ".old"] where rename(old, parent + "/." + name + ".previous-" + token) == 0 {
+            return token
+        }
+        return nil
     }
 
     /// Whether every one of `paths` is in the site, looked for on every core.

@@ -53,26 +53,20 @@ public enum SiteBuild {
         // Every build writes the new site into a staging folder and swaps it in at the end, so
         // a build stopped at any moment leaves the old site or the new one, never a mix. An
         // incremental build fills staging with hard links to the files that did not change.
-        // A full build writes staging from the start; a rebuild once it knows something changed.
-        let destination = folder.staging
-        @Sendable func write(_ bytes: [UInt8], _ path: String) -> Bool {
-            OutputFolder.writeNew(bytes, to: destination + "/" + path)
-        }
-        /// The current site's file, unchanged, into the new one: false when it is not there.
-        @Sendable func keep(_ path: String) -> Bool {
-            OutputFolder.link(output + "/" + path, to: destination + "/" + path)
-        }
-        func prepareStaging() -> Bool {
+        // A full build writes staging from the start; a rebuild once it knows something changed,
+        // starting from the site before the current one when the last rebuild kept it.
+        func prepareStaging() -> SiteStaging? {
             do {
-                try folder.prepare()
-                return true
+                let reused = try folder.prepare(reusing: previous?.previous)
+                return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [])
             } catch {
                 folder.discard()
                 report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
-                return false
+                return nil
             }
         }
-        if !incremental { guard prepareStaging() else { return report } }
+        let fresh = incremental ? nil : prepareStaging()
+        if !incremental && fresh == nil { return report }
 
         var search = SearchIndexBuilder.files(model)
         if options.linkStyle == .files { search += search.map(SearchLayout.script) }
@@ -81,11 +75,11 @@ public enum SiteBuild {
         // core, and lets the bytes go: a third of a GB at 100k papers, which the render
         // workers would inherit. A rebuild keeps them to write only the files that changed.
         var searchWritten: [(path: String, hash: UInt64, failed: Bool)] = []
-        if !incremental {
+        if let fresh {
             let files = search
             search = []
             searchWritten = ParallelMap.run(files.count) { i in
-                (files[i].path, ContextHash.of(bytes: files[i].bytes), !write(files[i].bytes, files[i].path))
+                (files[i].path, ContextHash.of(bytes: files[i].bytes), !fresh.write(files[i].bytes, files[i].path))
             }
         }
         report.stages.append(("search index", clock.lap()))
@@ -133,29 +127,30 @@ public enum SiteBuild {
             }
             return report
         }
-        if incremental { guard prepareStaging() else { return report } }
+        guard let staging = fresh ?? prepareStaging() else { return report }
 
         // Files other than pages first, on every core, and their bytes let go (at the end of
         // the block) before the render workers fork.
         var failed = searchWritten.filter(\.failed).map(\.path)
+        var written = searchWritten.map(\.path)
         do {
             let files = other
             other = []
             let outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
-                if previous?.hashes[files[i].path] == otherHashes[i] && keep(files[i].path) { return (false, false) }
-                return (true, !write(files[i].bytes, files[i].path))
+                if previous?.hashes[files[i].path] == otherHashes[i] && staging.keep(files[i].path) { return (false, false) }
+                return (true, !staging.write(files[i].bytes, files[i].path))
             }
             failed += zip(otherPaths, outcomes).filter { $1.failed }.map(\.0)
-            report.rewritten = searchWritten.count + outcomes.filter(\.wrote).count
+            written += zip(otherPaths, outcomes).filter { $1.wrote }.map(\.0)
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
         let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? progress : nil) { i -> PageOutcome in
-            if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, keep(pages[i].path) {
+            if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, staging.keep(pages[i].path) {
                 return PageOutcome(hash: known, wrote: false, failed: false)
             }
             let context = renderer.context(for: pages[i])
             let hash = renderer.inputHash(context, page: pages[i])
-            let ok = write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
+            let ok = staging.write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
             return PageOutcome(hash: hash, wrote: true, failed: !ok)
         }
         // A worker that died left its pages unknown: the old site stays.
@@ -167,18 +162,27 @@ public enum SiteBuild {
         let hashes = zip(pages, results).map { (path: $0.path, hash: $1.hash) } + zip(otherPaths, otherHashes).map { (path: $0, hash: $1) }
             + searchWritten.map { (path: $0.path, hash: $0.hash) }
         failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
-        report.rewritten += results.filter(\.wrote).count
+        written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
+        report.rewritten = written.count
+        // Outputs the new site no longer has were not linked into it — or, in the previous
+        // site, are taken out of it.
+        let paths = Set(hashes.map(\.path))
+        let removed = previous.map { Set($0.hashes.keys).subtracting(paths) } ?? []
+        report.removed = removed.count
+        staging.remove(staging.stale.subtracting(paths).union(removed).sorted())
         report.stages.append(("render and write", clock.lap()))
 
+        var kept: String?
         if let first = failed.sorted().first {
             folder.discard()
-            report.diagnostics.append(Diagnostic(file: destination + "/" + first, line: nil, .error, "cannot write (and \(failed.count - 1) more)"))
+            report.diagnostics.append(Diagnostic(file: folder.staging + "/" + first, line: nil, .error, "cannot write (and \(failed.count - 1) more)"))
         } else {
-            // Outputs the new site no longer has were simply not linked into it.
-            if let previous { report.removed = Set(previous.hashes.keys).subtracting(hashes.map(\.path)).count }
+            // The cache goes first: stopped between the swap and the new cache, the next build is a full one.
+            try? FileManager.default.removeItem(atPath: cachePath)
             do {
                 try folder.swapIn()
                 report.written = true
+                if incremental { kept = folder.keepPrevious() }
             } catch {
                 folder.discard()
                 report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
@@ -186,8 +190,9 @@ public enum SiteBuild {
             folder.discard()
         }
         if report.written {
-            let cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs.stamp, report: report.saved,
+            var cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs.stamp, report: report.saved,
                                    hashes: Dictionary(uniqueKeysWithValues: hashes.map { ($0.path, $0.hash) }))
+            if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
         } else {
             try? FileManager.default.removeItem(atPath: cachePath)

@@ -111,8 +111,9 @@ public enum SiteScaffold {
         # Built by `digest build`: published by CI, never committed.
         public/
         .digest-cache/
-        # What a build leaves beside the site: the previous site (deleted by the next build) and
-        # a killed build's staging folder.
+        # What a build leaves beside the site: the previous site (the next rebuild starts from
+        # it), old sites being deleted, and a killed build's staging folder.
+        .*.previous-*/
         .*.trash-*/
         .*.building-*/
 

@@ -1,0 +1,70 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How the new site's files get into the staging folder. A full build starts from an empty
+/// folder and writes every file. A rebuild starts from the site before the current one, kept
+/// beside it by the last rebuild (`OutputFolder.keepPrevious`): that folder already holds every
+/// file that did not change in the last build, so only the files the last build or this one
+/// changed are linked or written — not the hundreds of thousands a large site has, each a
+/// hard link and its folder, then deleted with the old site. Without that folder, a rebuild
+/// links every unchanged file from the current site.
+public struct SiteStaging: Sendable {
+    /// The current site (the output folder) and the folder the new one is made in.
+    let current: String
+    let staging: String
+    /// The staging folder started as the previous site…
+    let reused: Bool
+    /// …which differs from the current one in these paths (written or removed by the last build).
+    let stale: Set<String>
+
+    /// The file, unchanged since the current site, into the new one: false when neither the
+    /// previous site nor the current one has it.
+    func keep(_ path: String) -> Bool {
+        let target = staging + "/" + path
+        guard reused else { return OutputFolder.link(current + "/" + path, to: target) }
+        // (`access` finds a file deleted from the site by hand since it was current.)
+        if !stale.contains(path) && access(target, F_OK) == 0 { return true }
+        unlink(target)
+        return OutputFolder.link(current + "/" + path, to: target)
+    }
+
+    /// A changed file: never written into the previous site's file, which may be a hard link
+    /// to the current site's, but as a new file in its place.
+    func write(_ bytes: [UInt8], _ path: String) -> Bool {
+        let target = staging + "/" + path
+        if reused { unlink(target) }
+        return OutputFolder.writeNew(bytes, to: target)
+    }
+
+    /// Takes out of a reused folder what the new site does not have: the files the previous
+    /// site or the current one had, with the folders that leaves empty (a clean build makes none).
+    func remove(_ paths: [String]) {
+        guard reused else { return }
+        _ = ParallelMap.batched(paths.count, batch: 256) { i in
+            var path = paths[i]
+            guard unlink(staging + "/" + path) == 0 else { return }
+            while let slash = path.lastIndex(of: "/") {
+                path = String(path[..<slash])
+                if rmdir(staging + "/" + path) != 0 { break }
+            }
+        }
+    }
+}
+
+extension SiteStaging {
+    /// After a full build, which keeps no previous site, a copy of the site in hard links is
+    /// kept as one, the same as the site (no stale paths), so that the next rebuild too starts
+    /// from it. `digest serve` makes it while it waits for the first change.
+    public static func keepSpare(siteFolder: String, output: String) {
+        let cachePath = BuildCache.path(siteFolder: siteFolder, output: output)
+        let folder = OutputFolder(target: output)
+        guard var cache = BuildCache.load(cachePath), cache.previous.isEmpty, (try? folder.prepare()) != nil else { return }
+        let paths = Array(cache.hashes.keys)
+        _ = ParallelMap.batched(paths.count, batch: 256) { OutputFolder.link(output + "/" + paths[$0], to: folder.staging + "/" + paths[$0]) }
+        guard let token = folder.keepPrevious() else { return folder.discard() }
+        (cache.previous, cache.stale) = (token, [])
+        try? cache.save(cachePath)
+    }
+}
