@@ -651,9 +651,9 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
         "pagination.mustache": ###"""
 {{#pagination}}
 <nav class="pagination" aria-label="Pages">
-{{#previous}}<a rel="prev" href="{{previous}}">← Newer</a>{{/previous}}
+{{#previous}}<a rel="prev" href="{{previous}}">← {{previous_label}}</a>{{/previous}}
 <span>Page {{page}} of {{pages}}</span>
-{{#next}}<a rel="next" href="{{next}}">Older →</a>{{/next}}
+{{#next}}<a rel="next" href="{{next}}">{{next_label}} →</a>{{/next}}
 </nav>
 {{/pagination}}
 
@@ -799,13 +799,14 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 """###,
         "source.mustache": ###"""
 {{<layout}}
-{{$title}}{{title}} · {{site_title}}{{/title}}
+{{$title}}{{title}}{{#pagination}}{{#not_first}} · page {{page}}{{/not_first}}{{/pagination}} · {{site_title}}{{/title}}
 {{$main}}
 <h1>{{title}}</h1>
 <p class="counts">{{count}} papers from <code>{{listing}}</code>{{#format}}, a {{format}}{{/format}}, in listing order.</p>
 <section aria-labelledby="papers">
 <h2 id="papers">Papers</h2>
 {{>paper-list}}
+{{>pagination}}
 </section>
 {{/main}}
 {{/layout}}

@@ -5,7 +5,7 @@ import Foundation
 public struct SiteRenderer: Sendable {
     public enum Kind: Sendable, Hashable {
         case home(page: Int), paper(Int), authorIndex, author(Int), tagIndex, tag(Int, page: Int)
-        case sourceIndex, source(Int), search, notFound
+        case sourceIndex, source(Int, page: Int), search, notFound
 
         /// The name the build summary counts pages under.
         public var group: String {
@@ -72,7 +72,11 @@ public struct SiteRenderer: Sendable {
             }
         }
         pages.append(Page(kind: .sourceIndex, path: "sources/index.html"))
-        for (i, source) in model.sources.enumerated() { pages.append(Page(kind: .source(i), path: "sources/\(source.id)/index.html")) }
+        for (i, source) in model.sources.enumerated() {
+            for n in 1...Self.pageCount(source.papers.count, perPage: perPage) {
+                pages.append(Page(kind: .source(i, page: n), path: "sources/\(source.id)/" + (n == 1 ? "" : "page/\(n)/") + "index.html"))
+            }
+        }
         pages.append(Page(kind: .search, path: "search/index.html"))
         pages.append(Page(kind: .notFound, path: "404.html"))
         return pages
@@ -118,7 +122,7 @@ public struct SiteRenderer: Sendable {
         case .tagIndex: tagIndexContext(into: &context)
         case .tag(let i, let n): tagContext(i, page: n, into: &context)
         case .sourceIndex: sourceIndexContext(into: &context)
-        case .source(let i): sourceContext(i, into: &context)
+        case .source(let i, let n): sourceContext(i, page: n, into: &context)
         case .search, .notFound: break
         }
         return context
@@ -178,10 +182,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Previous / next links for page `n` of `count` pages under `folder`.
-    func pagination(page n: Int, count: Int, root: String, folder: String) -> [String: Any]? {
+    /// `newestFirst`: the pages step to older papers; else through a listing, in its order.
+    func pagination(page n: Int, count: Int, root: String, folder: String, newestFirst: Bool = true) -> [String: Any]? {
         guard count > 1 else { return nil }
         func target(_ k: Int) -> String { link(root, folder + (k == 1 ? "" : "page/\(k)/")) }
-        var p: [String: Any] = ["page": n, "pages": count, "not_first": n > 1]
+        var p: [String: Any] = ["page": n, "pages": count, "not_first": n > 1,
+                                "previous_label": newestFirst ? "Newer" : "Previous", "next_label": newestFirst ? "Older" : "Next"]
         if n > 1 { p["previous"] = target(n - 1) }
         if n < count { p["next"] = target(n + 1) }
         return p

@@ -149,3 +149,19 @@ enum BuiltSample {
         #expect(try String(contentsOfFile: site + "/public/index.html", encoding: .utf8) == before)
     }
 }
+
+extension BuildTests {
+    /// A listing's papers run over pages of `per_page` (25), in listing order, stepped through
+    /// with "Previous" and "Next" (not "Newer" and "Older": a listing is not by date).
+    @Test func aLongListingsSourcePageIsPaginatedInListingOrder() throws {
+        let folder = "sources/002-399c9b84d8821e2e/"
+        let first = try BuiltSample.page(folder + "index.html")
+        let second = try BuiltSample.page(folder + "page/2/index.html")
+        #expect(first.components(separatedBy: "<li class=\"paper-item\">").count - 1 == 25)
+        #expect(first.contains("<a rel=\"next\" href=\"../../\(folder)page/2/\">Next →</a>"))
+        #expect(second.contains("<a rel=\"prev\" href=\"../../../../\(folder)\">← Previous</a>"))
+        #expect(second.contains("<title>") && second.contains(" · page 2 · "))
+        let tag = try BuiltSample.page("tags/llm/index.html")
+        #expect(tag.contains("Older →</a>"))
+    }
+}

@@ -5,13 +5,16 @@ extension SiteRenderer {
         context["sources"] = model.sources.map { ["url": link(root, "sources/\($0.id)/"), "title": $0.title, "listing": $0.listing, "count": $0.papers.count] }
     }
 
-    /// One listing's papers, in the listing's order.
-    func sourceContext(_ index: Int, into context: inout [String: Any]) {
+    /// One listing's papers, in the listing's order, paginated: a conference's list of
+    /// accepted papers runs to thousands.
+    func sourceContext(_ index: Int, page n: Int, into context: inout [String: Any]) {
         let source = model.sources[index]
+        let root = context["root"] as! String
         context["title"] = source.title
         context["listing"] = source.listing
         context["count"] = source.papers.count
         if let format = source.format { context["format"] = format.displayName }
-        context["papers"] = paperList(source.papers, root: context["root"] as! String)
+        context["papers"] = paperList(source.papers.dropFirst((n - 1) * perPage).prefix(perPage), root: root)
+        context["pagination"] = pagination(page: n, count: Self.pageCount(source.papers.count, perPage: perPage), root: root, folder: "sources/\(source.id)/", newestFirst: false)
     }
 }
