@@ -91,14 +91,15 @@ public enum SiteBuild {
         let feeds = options.workers.map(1 + model.tags.count) { $0 == 0 ? renderer.siteFeed() : renderer.tagFeed($0 - 1) }
         var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
         for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
-        other.append(("sitemap.xml", Array(renderer.sitemap(pages).utf8)))
+        let sitemaps = renderer.sitemaps(pages)
+        other += sitemaps.map { (path: $0.path, bytes: Array($0.text.utf8)) }
         other.append(("robots.txt", Array(renderer.robots().utf8)))
         other += search
         search = []
         other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         for page in pages { report.counts[page.kind.group, default: 0] += 1 }
         report.counts["feeds"] = 1 + model.tags.count
-        report.counts["other files"] = 2
+        report.counts["other files"] = sitemaps.count + 1  // and robots.txt
         report.counts["search index files"] = searchCount
         report.counts["assets"] = templates.assets.count + katex.count
         report.total = pages.count + other.count + searchWritten.count

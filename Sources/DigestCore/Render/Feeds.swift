@@ -46,9 +46,20 @@ extension SiteRenderer {
                         alternatePath: "tags/\(tag.id)/", papers: tag.papers)
     }
 
-    func sitemap(_ pages: [Page]) -> String {
+    /// `sitemap.xml`; above `limit` pages (the sitemaps protocol's 50,000 URLs a file), a
+    /// sitemap index there and the pages in `sitemaps/N.xml`, `limit` to a file.
+    func sitemaps(_ pages: [Page], limit: Int = 50_000) -> [(path: String, text: String)] {
+        let listed = pages.filter { $0.kind != .notFound }
+        guard listed.count > limit else { return [("sitemap.xml", sitemap(listed[...]))] }
+        let parts = stride(from: 0, to: listed.count, by: limit).map { listed[$0..<min($0 + limit, listed.count)] }
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for n in parts.indices { index += "<sitemap><loc>\(Escape.xml(baseURL))sitemaps/\(n + 1).xml</loc></sitemap>\n" }
+        return [("sitemap.xml", index + "</sitemapindex>\n")] + parts.enumerated().map { ("sitemaps/\($0.offset + 1).xml", sitemap($0.element)) }
+    }
+
+    private func sitemap(_ pages: ArraySlice<Page>) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages where page.kind != .notFound {
+        for page in pages {
             xml += "<url><loc>\(Escape.xml(baseURL + urlPath(page.path)))</loc>"
             if case .paper(let i) = page.kind, let date = model.papers[i].date { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"

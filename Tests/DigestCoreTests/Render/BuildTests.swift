@@ -165,3 +165,22 @@ extension BuildTests {
         #expect(tag.contains("Older →</a>"))
     }
 }
+
+extension BuildTests {
+    /// A sitemap holds at most 50,000 URLs (the sitemaps protocol): a larger site's
+    /// `sitemap.xml` is an index of sitemaps that hold every page but the 404 page, in page order.
+    @Test func aSitemapOverTheLimitBecomesAnIndexOfSitemaps() throws {
+        let renderer = SiteRenderer(model: SearchTests.sample, templates: try TemplateSet.load(siteTemplates: "/nonexistent").get(),
+                                    linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/").prepared(renderAll: false)
+        let pages = renderer.pages()
+        let single = renderer.sitemaps(pages)
+        #expect(single.map(\.path) == ["sitemap.xml"] && single[0].text.contains("<urlset"))
+        let split = renderer.sitemaps(pages, limit: 1000)
+        let parts = (pages.count - 1 + 999) / 1000
+        #expect(split.map(\.path) == ["sitemap.xml"] + (1...parts).map { "sitemaps/\($0).xml" })
+        #expect(split[0].text.contains("<sitemapindex") && split[0].text.contains("<loc>https://example.org/d/sitemaps/\(parts).xml</loc>"))
+        func urls(_ text: String) -> [Substring] { text.split(separator: "\n").filter { $0.hasPrefix("<url>") } }
+        #expect(split.dropFirst().allSatisfy { urls($0.text).count <= 1000 })
+        #expect(split.dropFirst().flatMap { urls($0.text) } == urls(single[0].text))
+    }
+}
