@@ -4,7 +4,7 @@
 # SIZE first, or this generates the corpus. Appends to $OUT/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-digest=$(pwd)/.build/release/digest
+digest=${DIGEST:-$(pwd)/.build/release/digest}  # DIGEST=path: another build of it, for an A/B
 out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)
 n=${1:-10000}
 site="$out/site-$n"
