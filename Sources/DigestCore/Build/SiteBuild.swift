@@ -51,10 +51,10 @@ public enum SiteBuild {
         if baseURL.isEmpty { report.diagnostics.append(Diagnostic(file: SiteConfig.fileName, line: nil, .warning, "no base_url: feeds, sitemap and canonical links need one (set it, or pass --base-url)")) }
         let incremental = previous != nil
         // Every build writes the new site into a staging folder and swaps it in at the end, so
-        // a build stopped at any moment leaves the old site or the new one, never a mix. An
-        // incremental build fills staging with hard links to the files that did not change.
-        // A full build writes staging from the start; a rebuild once it knows something changed,
-        // starting from the site before the current one when the last rebuild kept it.
+        // a build stopped at any moment leaves the old site or the new one, never a mix. A full
+        // build writes staging from the start; a rebuild once it knows something changed, from
+        // the site before the current one when the last rebuild kept it, else from hard links
+        // to the current site's unchanged files (`SiteStaging`).
         func prepareStaging() -> SiteStaging? {
             do {
                 let reused = try folder.prepare(reusing: previous?.previous)
