@@ -59,24 +59,20 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, in a fixed order.
     public func pages() -> [Page] {
         var pages: [Page] = []
-        for n in 1...Self.pageCount(model.papers.count, perPage: perPage) {
-            pages.append(Page(kind: .home(page: n), path: (n == 1 ? "" : "page/\(n)/") + "index.html"))
+        /// A list of `count` papers under `folder`, over pages of `perPage`.
+        func paginated(_ count: Int, folder: String, _ kind: (Int) -> Kind) {
+            for n in 1...Self.pageCount(count, perPage: perPage) {
+                pages.append(Page(kind: kind(n), path: folder + (n == 1 ? "" : "page/\(n)/") + "index.html"))
+            }
         }
+        paginated(model.papers.count, folder: "") { .home(page: $0) }
         for (i, paper) in model.papers.enumerated() { pages.append(Page(kind: .paper(i), path: "papers/\(paper.id)/index.html")) }
         pages.append(Page(kind: .authorIndex, path: "authors/index.html"))
         for (i, author) in model.authors.enumerated() { pages.append(Page(kind: .author(i), path: "authors/\(author.id)/index.html")) }
         pages.append(Page(kind: .tagIndex, path: "tags/index.html"))
-        for (i, tag) in model.tags.enumerated() {
-            for n in 1...Self.pageCount(tag.papers.count, perPage: perPage) {
-                pages.append(Page(kind: .tag(i, page: n), path: "tags/\(tag.id)/" + (n == 1 ? "" : "page/\(n)/") + "index.html"))
-            }
-        }
+        for (i, tag) in model.tags.enumerated() { paginated(tag.papers.count, folder: "tags/\(tag.id)/") { .tag(i, page: $0) } }
         pages.append(Page(kind: .sourceIndex, path: "sources/index.html"))
-        for (i, source) in model.sources.enumerated() {
-            for n in 1...Self.pageCount(source.papers.count, perPage: perPage) {
-                pages.append(Page(kind: .source(i, page: n), path: "sources/\(source.id)/" + (n == 1 ? "" : "page/\(n)/") + "index.html"))
-            }
-        }
+        for (i, source) in model.sources.enumerated() { paginated(source.papers.count, folder: "sources/\(source.id)/") { .source(i, page: $0) } }
         pages.append(Page(kind: .search, path: "search/index.html"))
         pages.append(Page(kind: .notFound, path: "404.html"))
         return pages
@@ -181,9 +177,16 @@ public struct SiteRenderer: Sendable {
         root + folder + (linkStyle == .files ? "index.html" : "")
     }
 
-    /// Previous / next links for page `n` of `count` pages under `folder`.
-    /// `newestFirst`: the pages step to older papers; else through a listing, in its order.
-    func pagination(page n: Int, count: Int, root: String, folder: String, newestFirst: Bool = true) -> [String: Any]? {
+    /// Page `n` of `papers` (`perPage` to a page, under `folder`): its `papers`, and its
+    /// `pagination`, previous / next links. `newestFirst`: the pages step to older papers;
+    /// else through a listing, in its order.
+    func paginate(_ papers: some Collection<Int>, page n: Int, root: String, folder: String, newestFirst: Bool = true,
+                  into context: inout [String: Any]) {
+        context["papers"] = paperList(papers.dropFirst((n - 1) * perPage).prefix(perPage), root: root)
+        context["pagination"] = pagination(page: n, count: Self.pageCount(papers.count, perPage: perPage), root: root, folder: folder, newestFirst: newestFirst)
+    }
+
+    private func pagination(page n: Int, count: Int, root: String, folder: String, newestFirst: Bool) -> [String: Any]? {
         guard count > 1 else { return nil }
         func target(_ k: Int) -> String { link(root, folder + (k == 1 ? "" : "page/\(k)/")) }
         var p: [String: Any] = ["page": n, "pages": count, "not_first": n > 1,

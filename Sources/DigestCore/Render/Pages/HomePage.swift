@@ -2,9 +2,7 @@ extension SiteRenderer {
     /// Newest papers, paginated; counts; the tag cloud; the sources.
     func homeContext(page n: Int, into context: inout [String: Any]) {
         let root = context["root"] as! String
-        let start = (n - 1) * perPage
-        context["papers"] = paperList(model.papers.indices.dropFirst(start).prefix(perPage), root: root)
-        context["pagination"] = pagination(page: n, count: Self.pageCount(model.papers.count, perPage: perPage), root: root, folder: "")
+        paginate(model.papers.indices, page: n, root: root, folder: "", into: &context)
         context["paper_count"] = model.papers.count
         context["author_count"] = model.authors.count
         context["first_page"] = n == 1

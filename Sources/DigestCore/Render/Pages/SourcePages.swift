@@ -14,7 +14,6 @@ extension SiteRenderer {
         context["listing"] = source.listing
         context["count"] = source.papers.count
         if let format = source.format { context["format"] = format.displayName }
-        context["papers"] = paperList(source.papers.dropFirst((n - 1) * perPage).prefix(perPage), root: root)
-        context["pagination"] = pagination(page: n, count: Self.pageCount(source.papers.count, perPage: perPage), root: root, folder: "sources/\(source.id)/", newestFirst: false)
+        paginate(source.papers, page: n, root: root, folder: "sources/\(source.id)/", newestFirst: false, into: &context)
     }
 }

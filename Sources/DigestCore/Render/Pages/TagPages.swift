@@ -13,7 +13,6 @@ extension SiteRenderer {
         context["tag"] = tag.id
         context["count"] = tag.papers.count
         context["tag_root"] = root + "tags/\(tag.id)/"
-        context["papers"] = paperList(tag.papers.dropFirst((n - 1) * perPage).prefix(perPage), root: root)
-        context["pagination"] = pagination(page: n, count: Self.pageCount(tag.papers.count, perPage: perPage), root: root, folder: "tags/\(tag.id)/")
+        paginate(tag.papers, page: n, root: root, folder: "tags/\(tag.id)/", into: &context)
     }
 }
