@@ -101,6 +101,16 @@ struct ContextHash {
     }
 
     mutating func add(any: Any) {
+        // The types contexts hold, told by their type first: each `as` below is a runtime cast,
+        // one that fails costing about what one that succeeds does, and a dictionary was four
+        // failed casts before its own (350k pages' contexts are hashed in every rebuild).
+        let type = type(of: any)
+        if type == String.self { return add(tag: 1, any as! String) }
+        if type == [String: Any].self { return add(any as! [String: Any]) }
+        if type == [PaperItem].self { return add(items: any as! [PaperItem]) }
+        if type == [[String: Any]].self { return add(dictionaries: any as! [[String: Any]]) }
+        if type == Int.self { return add(tag: 2, String(any as! Int)) }
+        if type == Bool.self { return add(tag: 3, any as! Bool ? "1" : "0") }
         switch any {
         case let s as String: add(tag: 1, s)
         case let n as Int: add(tag: 2, String(n))
@@ -109,12 +119,24 @@ struct ContextHash {
         case let d as [String: Any]: add(d)
         // The lists contexts hold, by their own types first: `as [Any]` converts an array
         // element by element (boxing each PaperItem), the same bytes at several times the cost.
-        case let a as [[String: Any]]: add(CollectionOfOne(9)); for d in a { add(d) }; add(CollectionOfOne(10))
-        case let a as [PaperItem]: add(CollectionOfOne(9)); for item in a { add(item) }; add(CollectionOfOne(10))
+        case let a as [[String: Any]]: add(dictionaries: a)
+        case let a as [PaperItem]: add(items: a)
         case let a as [Any]: add(CollectionOfOne(9)); for element in a { add(any: element) }; add(CollectionOfOne(10))
         case let d as Double: add(tag: 11, String(d))
         default: add(tag: 12, String(describing: any))
         }
+    }
+
+    private mutating func add(dictionaries: [[String: Any]]) {
+        add(CollectionOfOne(9))
+        for d in dictionaries { add(d) }
+        add(CollectionOfOne(10))
+    }
+
+    private mutating func add(items: [PaperItem]) {
+        add(CollectionOfOne(9))
+        for item in items { add(item) }
+        add(CollectionOfOne(10))
     }
 
     private mutating func add(_ item: PaperItem) {
