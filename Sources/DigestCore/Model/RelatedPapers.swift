@@ -32,25 +32,30 @@ public enum RelatedPapers {
         let parts = ParallelMap.run(chunks) { chunk -> [[Int]] in
             let range = (papers.count * chunk / chunks)..<(papers.count * (chunk + 1) / chunks)
             var scores = [Float](repeating: 0, count: papers.count)
-            var touched: [Int] = []
+            // The papers met so far, in the order first met (which `top` breaks no tie by, but
+            // keeps): raw memory, as an Array's append checks capacity and uniqueness each time.
+            let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: papers.count)
+            defer { touched.deallocate() }
             var out: [[Int]] = []
             out.reserveCapacity(range.count)
             postingDocs.withUnsafeBufferPointer { postingDocs in
                 postingWeights.withUnsafeBufferPointer { postingWeights in
                     for doc in range {
+                        var met = 0
                         scores.withUnsafeMutableBufferPointer { scores in
+                            // The paper meets itself too (one test less in the inner loop), and is
+                            // taken out of the candidates below.
                             for (term, weight) in docVectors[doc] {
                                 for k in postingStarts[term]..<postingStarts[term + 1] {
                                     let other = Int(postingDocs[k])
-                                    if other == doc { continue }
-                                    if scores[other] == 0 { touched.append(other) }
+                                    if scores[other] == 0 { touched[met] = Int32(other); met += 1 }
                                     scores[other] += weight * postingWeights[k]
                                 }
                             }
                         }
-                        out.append(top(count, of: touched, by: scores))
-                        for other in touched { scores[other] = 0 }
-                        touched.removeAll(keepingCapacity: true)
+                        let candidates = touched[..<met].lazy.map { Int($0) }.filter { $0 != doc }
+                        out.append(top(count, of: candidates, by: scores))
+                        for other in touched[..<met] { scores[Int(other)] = 0 }
                     }
                 }
             }
@@ -104,7 +109,7 @@ public enum RelatedPapers {
     }
 
     /// The `count` best candidates, best first (ties by index), without sorting them all.
-    static func top(_ count: Int, of candidates: [Int], by scores: [Float]) -> [Int] {
+    static func top(_ count: Int, of candidates: some Sequence<Int>, by scores: [Float]) -> [Int] {
         var best: [Int] = []
         func better(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
         for c in candidates {
