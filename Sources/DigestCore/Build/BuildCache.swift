@@ -75,10 +75,27 @@ struct BuildCache: Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // one line: JSON escapes every newline in a string
         let saved = report.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var text = Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n"
-        for key in hashes.keys.sorted() { text += String(hashes[key]!, radix: 16) + "\t" + key + "\n" }
-        for path in stale.sorted() { text += "-\t" + path + "\n" }
-        try AtomicFile.write(text, to: path)
+        // Bytes, not a String grown line by line: at 100k papers that took half a second at
+        // the end of every build.
+        var bytes = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + hashes.count * 64)
+        for key in hashes.keys.sorted() {
+            Self.appendHex(hashes[key]!, to: &bytes)
+            bytes.append(0x09)
+            bytes += key.utf8
+            bytes.append(0x0A)
+        }
+        for path in stale.sorted() { bytes += "-\t".utf8; bytes += path.utf8; bytes.append(0x0A) }
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// `value` as lowercase hex digits without leading zeros, as `hex` reads it back.
+    static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
+        let digits = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? 0x30 + digit : 0x61 + digit - 10)
+        }
     }
 }
 
