@@ -129,3 +129,18 @@ extension IncrementalBuildTests {
         #expect(papers == 505)
     }
 }
+
+extension IncrementalBuildTests {
+    /// A new site title reaches every page: the settings are in the build's fingerprint.
+    @Test func aNewSiteTitleReachesEveryPage() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let config = site + "/digest.yml"
+        try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "title: PaperDigest sample", with: "title: A Renamed Digest")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        #expect(try String(contentsOfFile: site + "/public/authors/index.html", encoding: .utf8).contains("A Renamed Digest"))
+        try expectSameAsCleanBuild(site)
+    }
+}
