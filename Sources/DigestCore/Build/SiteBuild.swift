@@ -166,11 +166,14 @@ public enum SiteBuild {
         written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
         report.rewritten = written.count
         // Outputs the new site no longer has were not linked into it — or, in the previous
-        // site, are taken out of it.
-        let paths = Set(hashes.map(\.path))
-        let removed = previous.map { Set($0.hashes.keys).subtracting(paths) } ?? []
+        // site, are taken out of it. (A full build has none: no set of 350k paths to make.)
+        var removed: Set<String> = []
+        if let previous {
+            let paths = Set(hashes.map(\.path))
+            removed = Set(previous.hashes.keys).subtracting(paths)
+            staging.remove(staging.stale.subtracting(paths).union(removed).sorted())
+        }
         report.removed = removed.count
-        staging.remove(staging.stale.subtracting(paths).union(removed).sorted())
         report.stages.append(("render and write", clock.lap()))
 
         var kept: String?

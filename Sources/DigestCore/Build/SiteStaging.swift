@@ -62,7 +62,8 @@ extension SiteStaging {
         let folder = OutputFolder(target: output)
         guard var cache = BuildCache.load(cachePath), cache.previous.isEmpty, (try? folder.prepare()) != nil else { return }
         let paths = Array(cache.hashes.keys)
-        _ = ParallelMap.batched(paths.count, batch: 256) { OutputFolder.link(output + "/" + paths[$0], to: folder.staging + "/" + paths[$0]) }
+        let copy = SiteStaging(current: output, staging: folder.staging, reused: false, stale: [])
+        _ = ParallelMap.batched(paths.count, batch: 256) { copy.keep(paths[$0]) }
         guard let token = folder.keepPrevious() else { return folder.discard() }
         (cache.previous, cache.stale) = (token, [])
         try? cache.save(cachePath)

@@ -93,8 +93,8 @@ public enum RelatedPapers {
         let (ids, frequencies, maps) = (termID, df, globals)
         let vectors = ParallelMap.run(chunks.count) { c -> [[(term: Int, weight: Float)]] in
             let (chunk, global) = (chunks[c], maps[c])
-            return (0..<chunk.paperCount).map { d in
-                var v: [(term: Int, weight: Float)] = chunk.entries(of: d).compactMap { k in
+            return (0..<chunk.papers.count).map { d in
+                var v: [(term: Int, weight: Float)] = chunk.papers.range(of: d).compactMap { k in
                     let term = global[Int(chunk.terms[k])]
                     guard ids[term] >= 0 else { return nil }
                     return (ids[term], (1 + logf(chunk.tfs[k])) * logf(n / Float(frequencies[term])))
@@ -136,10 +136,10 @@ public enum RelatedPapers {
     /// capacity of the longest before it, was 8 bytes of every ~16 at 100k papers).
     struct ChunkTerms: TokenSink {
         private(set) var names: [String] = []
-        /// Paper `p`'s terms are `terms[entries(of: p)]`, each once, with their counts in `tfs`.
+        /// Paper `p`'s terms are `terms[papers.range(of: p)]`, each once, with their counts in `tfs`.
         private(set) var terms: [Int32] = []
         private(set) var tfs: [Float] = []
-        private var ends: [Int] = []
+        private(set) var papers = PaperEntries()
         private var table = TermTable()
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
         private var start = 0
@@ -152,15 +152,11 @@ public enum RelatedPapers {
                 weight = 1
                 forEachTerm(paper.abstract, into: &self)
                 for id in terms[start...] { slot[Int(id)] = -1 }
-                ends.append(terms.count)
+                self.papers.close(at: terms.count)
                 start = terms.count
             }
             names = table.names()
         }
-
-        var paperCount: Int { ends.count }
-
-        func entries(of paper: Int) -> Range<Int> { (paper == 0 ? 0 : ends[paper - 1])..<ends[paper] }
 
         mutating func take(_ term: UnsafeBufferPointer<UInt8>) {
             let id = Int(table.id(term))

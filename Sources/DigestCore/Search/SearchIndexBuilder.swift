@@ -67,8 +67,8 @@ public enum SearchIndexBuilder {
         var flat = [UInt64](repeating: 0, count: starts[names.count])
         var paper = 0
         for c in chunks.indices {
-            for p in 0..<chunks[c].paperCount {
-                for i in chunks[c].entries(of: p) {
+            for p in 0..<chunks[c].papers.count {
+                for i in chunks[c].papers.range(of: p) {
                     let id = Int(chunks[c].terms[i])
                     flat[fill[id]] = UInt64(UInt32.max - scores[c][i]) << 32 | UInt64(paper)
                     fill[id] += 1
@@ -98,8 +98,8 @@ public enum SearchIndexBuilder {
         ParallelMap.run(chunks.count) { c -> [UInt32] in
             let chunk = chunks[c]
             var scores = [UInt32](repeating: 0, count: chunk.terms.count)
-            for p in 0..<chunk.paperCount {
-                for i in chunk.entries(of: p) {
+            for p in 0..<chunk.papers.count {
+                for i in chunk.papers.range(of: p) {
                     scores[i] = score(chunk.fieldCounts(at: i), lengths: chunk.lengths[p], averages: averages, idf: idf[Int(chunk.terms[i])])
                 }
             }

@@ -6,19 +6,15 @@ extension SearchIndexBuilder {
     struct Chunk: Sendable {
         /// The chunk's words; `terms` holds ids into it.
         var names: [String] = []
-        /// Each paper's words, paper after paper: paper `p`'s are `ends[p - 1]..<ends[p]`.
+        /// Each paper's words, paper after paper: paper `p`'s are `terms[papers.range(of: p)]`.
         var terms: [Int32] = []
         /// Per entry of `terms`, its counts per field (`PackedCounts`), or
         /// `PackedCounts.outsized` when they are in `outsized`.
         var counts: [UInt32] = []
         var outsized: [Int: FieldCounts] = [:]
-        var ends: [Int] = []
+        var papers = PaperEntries()
         /// Each paper's field lengths in words.
         var lengths: [FieldCounts] = []
-
-        var paperCount: Int { ends.count }
-
-        func entries(of paper: Int) -> Range<Int> { (paper == 0 ? 0 : ends[paper - 1])..<ends[paper] }
 
         func fieldCounts(at entry: Int) -> FieldCounts {
             counts[entry] == PackedCounts.outsized ? outsized[entry]! : PackedCounts.unpack(counts[entry])
@@ -34,7 +30,7 @@ extension SearchIndexBuilder {
                     self.counts.append(PackedCounts.outsized)
                 }
             }
-            ends.append(terms.count)
+            papers.close(at: terms.count)
             lengths.append(paper.lengths)
         }
 

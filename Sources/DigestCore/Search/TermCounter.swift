@@ -43,7 +43,7 @@ extension SearchIndexBuilder {
                 lastPaper.append(-1)
                 slot.append(0)
             }
-            let paper = Int32(chunk.paperCount)
+            let paper = Int32(chunk.papers.count)
             if lastPaper[i] != paper {
                 lastPaper[i] = paper
                 slot[i] = Int32(current.terms.count)

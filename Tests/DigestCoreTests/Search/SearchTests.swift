@@ -178,10 +178,10 @@ extension SearchTests {
         let chunk = SearchIndexBuilder.terms(of: [first, second][...])
         func counts(_ paper: Int, _ word: String) -> [UInt16] {
             guard let id = chunk.names.firstIndex(of: word),
-                  let i = chunk.entries(of: paper).first(where: { chunk.terms[$0] == Int32(id) }) else { return [] }
+                  let i = chunk.papers.range(of: paper).first(where: { chunk.terms[$0] == Int32(id) }) else { return [] }
             return (0..<SearchIndexBuilder.fieldCount).map { chunk.fieldCounts(at: i)[$0] }
         }
-        #expect(chunk.paperCount == 2)
+        #expect(chunk.papers.count == 2)
         #expect(counts(0, "kernel") == [2, 1, 0, 0, 2])  // title (kernels stemmed), author, abstract
         #expect(counts(0, "kerneltrick") == [0, 0, 0, 0, 1])
         #expect(counts(0, "kernel kernel") == [1, 0, 0, 0, 0])  // the title's pair, not in its length
@@ -195,7 +195,7 @@ extension SearchTests {
         var paper = Paper(id: "a", title: "Loop")
         paper.abstract = Array(repeating: "loop", count: 300).joined(separator: " ")  // 300 > 255, the abstract's 8 bits
         let chunk = SearchIndexBuilder.terms(of: [paper][...])
-        let loop = chunk.entries(of: 0).first { chunk.names[Int(chunk.terms[$0])] == "loop" }!
+        let loop = chunk.papers.range(of: 0).first { chunk.names[Int(chunk.terms[$0])] == "loop" }!
         #expect(chunk.counts[loop] == SearchIndexBuilder.PackedCounts.outsized)
         #expect(chunk.fieldCounts(at: loop)[0] == 1 && chunk.fieldCounts(at: loop)[4] == 300)
         var full = SearchIndexBuilder.FieldCounts()
