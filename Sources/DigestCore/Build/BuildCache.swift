@@ -161,19 +161,12 @@ struct ContextHash {
         add(tag: 5, String(item.summaryHash, radix: 16))
     }
 
-    private mutating func add(_ d: [String: Any], skipping: Set<String> = []) {
+    private mutating func add(_ d: [String: Any]) {
         add(CollectionOfOne(6))
-        for key in d.keys.sorted() where !skipping.contains(key) { add(tag: 7, key); add(any: d[key]!) }
+        for key in d.keys.sorted() { add(tag: 7, key); add(any: d[key]!) }
         add(CollectionOfOne(8))
     }
 
-
-    /// A context's hash as if the `skipping` keys were not in it.
-    static func of(_ context: [String: Any], skipping: Set<String>) -> UInt64 {
-        var hash = ContextHash()
-        hash.add(context, skipping: skipping)
-        return hash.value
-    }
 
     static func of(_ any: Any) -> UInt64 {
         var hash = ContextHash()

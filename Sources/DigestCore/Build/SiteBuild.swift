@@ -244,7 +244,7 @@ extension SiteBuild {
         hash.add(tag: 3, baseURL)
         hash.add(tag: 4, options.linkStyle.rawValue)
         for file in katex { hash.add(tag: 5, file.path); hash.add(file.bytes) }
-        // A new digest may make pages differently from the same inputs (see `derivedPaperKeys`).
+        // A new digest may make pages differently from the same inputs (see `modelHash`).
         if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(tag: 6, "digest"); hash.add(program) }
         return String(hash.value, radix: 16)
     }

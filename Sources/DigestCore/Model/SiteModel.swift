@@ -12,6 +12,8 @@ public struct SiteModel: Sendable {
     public let tags: [Tag]
     /// By listing file name.
     public let sources: [Source]
+    /// Each listing's index in `sources`.
+    public let sourceIndex: [String: Int]
     /// For each paper, up to five related papers, most similar first.
     public let related: [[Int]]
     public let paperIndex: [String: Int]
@@ -98,6 +100,7 @@ public struct SiteModel: Sendable {
             return Source(id: slug, listing: listing, title: info.title(listing: listing, venue: venue),
                           format: info.format, papers: entries.map(\.paper))
         }
+        sourceIndex = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.listing, $0) })
         related = RelatedPapers.compute(papers)
     }
 }

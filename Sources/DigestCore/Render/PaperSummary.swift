@@ -76,6 +76,10 @@ extension SiteRenderer {
     func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
         var renderer = self
         renderer.summaryHashes = workers.map(model.papers.count) { ContextHash.of(self.summary($0)) }
+        var site = ContextHash()
+        site.add(tag: 0, baseURL)
+        site.add(any: siteWide(root: ""))
+        renderer.siteHash = site.value
         if renderAll { renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) }) }
         return renderer
     }

@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
     let chrome = ChromeMemo()
     /// Hash of each paper's summary, the input of its list items.
     var summaryHashes: [UInt64] = []
+    /// Hash of the site-wide values every page's context has (`siteWide`, `baseURL`).
+    var siteHash: UInt64 = 0
 
     public init(model: SiteModel, templates: TemplateSet, linkStyle: LinkStyle, katex: Bool, baseURL: String) {
         self.model = model
@@ -107,12 +109,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Everything a page's template receives; its hash decides whether the page is rendered
-    /// again. Without the values `derivedPaperKeys` names when `derived` is false: enough to hash.
-    func context(for page: Page, derived: Bool = true) -> [String: Any] {
+    /// again (for paper and author pages, the hash of what it is made from: `modelHash`).
+    func context(for page: Page) -> [String: Any] {
         var context = common(for: page)
         switch page.kind {
         case .home(let n): homeContext(page: n, into: &context)
-        case .paper(let i): paperContext(i, into: &context, derived: derived)
+        case .paper(let i): paperContext(i, into: &context)
         case .authorIndex: authorIndexContext(into: &context)
         case .author(let i): authorContext(i, into: &context)
         case .tagIndex: tagIndexContext(into: &context)
@@ -124,15 +126,14 @@ public struct SiteRenderer: Sendable {
         return context
     }
 
-    /// The hash of a page's inputs: its context without the values made from others in it.
+    /// The hash of a page's inputs, its context given.
     func inputHash(_ context: [String: Any], page: Page) -> UInt64 {
-        guard case .paper = page.kind else { return ContextHash.of(context) }
-        return ContextHash.of(context, skipping: Self.derivedPaperKeys)
+        modelHash(of: page) ?? ContextHash.of(context)
     }
 
-    /// The same, from the page: the derived values are not made at all.
+    /// The same from the page alone: paper and author pages' contexts are not made.
     func inputHash(of page: Page) -> UInt64 {
-        ContextHash.of(context(for: page, derived: false))
+        modelHash(of: page) ?? ContextHash.of(context(for: page))
     }
 
     /// What every page's layout needs — nothing that changes with every new paper, or every

@@ -1,20 +1,13 @@
 extension SiteRenderer {
-    /// Keys of a paper page's context that digest's own code makes from other values in it
-    /// (and the page's path, which names the paper): a page's hash leaves them out, so a rebuild
-    /// need not make them to know which pages changed — Markdown, BibTeX and JSON-LD were half
-    /// the cost of a paper page's context. A new digest renders every page again (its file
-    /// stamp is in the build's fingerprint), so a change in how they are made reaches the pages.
-    static let derivedPaperKeys: Set<String> = ["title_html", "abstract_html", "summary", "title_query", "bibtex", "json_ld"]
-
-    /// Everything about one paper, with the citation tags Zotero and Google Scholar read;
-    /// without the `derivedPaperKeys` values unless `derived`.
-    func paperContext(_ index: Int, into context: inout [String: Any], derived: Bool = true) {
+    /// Everything about one paper, with the citation tags Zotero and Google Scholar read.
+    /// (A rebuild tells whether it changed from `modelHash`, which takes what this reads.)
+    func paperContext(_ index: Int, into context: inout [String: Any]) {
         let paper = model.papers[index]
         let authorIDs = model.paperAuthors[index]
         let names = authorIDs.map { model.authors[$0].name }
         let root = context["root"] as! String
         context["title"] = paper.title
-        if derived { context["title_html"] = MathText.inlineHTML(paper.title) }
+        context["title_html"] = MathText.inlineHTML(paper.title)
         context["title_inferred"] = paper.titleInferred
         context["authors"] = authorIDs.enumerated().map { n, a -> [String: Any] in
             ["url": link(root, "authors/\(model.authors[a].id)/"), "name": model.authors[a].name, "last": n == authorIDs.count - 1]
@@ -35,10 +28,10 @@ extension SiteRenderer {
         context["has_tags"] = !paper.tags.isEmpty
         if !paper.tags.isEmpty { context["keywords"] = paper.tags.joined(separator: "; ") }
         if !paper.abstract.isEmpty {
-            if derived { context["abstract_html"] = MathText.markdownHTML(paper.abstract) }
+            context["abstract_html"] = MathText.markdownHTML(paper.abstract)
             context["abstract_text"] = paper.abstract
         }
-        if derived { context["summary"] = Self.summaryText(paper) }
+        context["summary"] = Self.summaryText(paper)
         let related = model.related[index]
         context["related"] = related.map { r -> [String: Any] in
             var item: [String: Any] = ["url": link(root, "papers/\(model.papers[r].id)/"), "title_html": MathText.inlineHTML(model.papers[r].title)]
@@ -46,16 +39,13 @@ extension SiteRenderer {
             return item
         }
         context["has_related"] = !related.isEmpty
-        if derived {
-            context["title_query"] = Escape.query(paper.title)
-            context["bibtex"] = BibTeX.entry(for: paper, authors: names)
-        }
-        let sourceIDs = Dictionary(uniqueKeysWithValues: model.sources.map { ($0.listing, $0) })
+        context["title_query"] = Escape.query(paper.title)
+        context["bibtex"] = BibTeX.entry(for: paper, authors: names)
         context["sources"] = paper.sources.map { ref -> [String: Any] in
-            let source = sourceIDs[ref.listing]
+            let source = model.sourceIndex[ref.listing].map { model.sources[$0] }
             return ["url": link(root, "sources/\(source?.id ?? "")/"), "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
         }
-        if derived { context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String) }
+        context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String)
     }
 
     /// The abstract's opening, for descriptions and previews: whole words, about 200 characters.

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// A rebuild tells whether a paper or author page changed from `modelHash` — what the page is
+/// made from, taken from the model — not from its context. So every change to a record or a
+/// listing that changes a page's context must change that page's hash.
+@Suite struct PageInputsTests {
+    static let sample: SiteLoader.Loaded = {
+        var diagnostics: [Diagnostic] = []
+        return SiteLoader.load(SitePaths(root: Fixtures.repoRoot), diagnostics: &diagnostics)!
+    }()
+
+    /// Each paper and author page's context hash and model hash, by path.
+    func hashes(_ papers: [Paper], listings: [String: ListingInfo] = sample.listings) throws -> [String: (context: UInt64, model: UInt64)] {
+        let model = SiteModel(config: Self.sample.config, papers: papers, listings: listings)
+        let templates = try TemplateSet.load(siteTemplates: "/nonexistent").get()
+        let renderer = SiteRenderer(model: model, templates: templates, linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/")
+            .prepared(renderAll: false)
+        let pages = renderer.pages().filter { renderer.modelHash(of: $0) != nil }
+        let values = ParallelMap.run(pages.count) { (ContextHash.of(renderer.context(for: pages[$0])), renderer.modelHash(of: pages[$0])!) }
+        return Dictionary(uniqueKeysWithValues: zip(pages.map(\.path), values.map { (context: $0.0, model: $0.1) }))
+    }
+
+    /// Every page both hash sets have whose context changed has a new model hash; and some did change.
+    func expectHashesFollowContexts(_ old: [String: (context: UInt64, model: UInt64)],
+                                    _ new: [String: (context: UInt64, model: UInt64)], _ change: String) {
+        var changed = 0
+        for (path, now) in new {
+            guard let before = old[path], now.context != before.context else { continue }
+            changed += 1
+            #expect(now.model != before.model, "\(change): the context of \(path) changed, its hash did not")
+        }
+        #expect(changed > 0, "\(change) changed no page")
+    }
+
+    /// One change to each field a record's facts have, by the field's name.
+    static let changes: [(field: String, change: @Sendable (inout PaperFacts) -> Void)] = [
+        ("title", { $0.title += " Revisited" }),
+        ("titleInferred", { $0.titleInferred.toggle() }),
+        ("authors", { $0.authors.insert("Zed Newcomer", at: 1) }),
+        ("authorCount", { $0.authors = []; $0.authorCount = 7 }),
+        ("organization", { $0.organization = "A Lab" }),
+        ("affiliation", { $0.affiliation = "A University" }),
+        ("date", { $0.date = "2001-02-03" }),
+        ("upvotes", { $0.upvotes = ($0.upvotes ?? 0) + 5 }),
+        ("venue", { $0.venue = "A Venue" }),
+        ("session", { $0.session = "Oral 1" }),
+        ("room", { $0.room = "Hall B" }),
+        ("abstract", { $0.abstract += " One more sentence." }),
+        ("tags", { $0.tags = ($0.tags + ["a-new-tag"]).sorted() }),
+        ("sources", { $0.sources[0].line += 1000 }),
+    ]
+
+    @Test func everyFactOfARecordReachesItsPagesHashes() throws {
+        // A field added to the facts fails this until it has a change here (and is in `modelHash`).
+        #expect(Mirror(reflecting: PaperFacts(title: "")).children.compactMap(\.label).sorted() == Self.changes.map(\.field).sorted())
+        let papers = Self.sample.papers
+        // A paper with co-authors and an abstract, so that the change reaches other pages too.
+        let k = try #require(papers.firstIndex { $0.authors.count >= 3 && !$0.abstract.isEmpty && !$0.sources.isEmpty })
+        let before = try hashes(papers)
+        for (field, change) in Self.changes {
+            var changed = papers
+            change(&changed[k].facts)
+            expectHashesFollowContexts(before, try hashes(changed), field)
+        }
+    }
+
+    @Test func aListingsNewHeaderReachesItsPapersHashes() throws {
+        var listings = Self.sample.listings
+        let name = try #require(listings.keys.sorted().first)
+        var header = listings[name]!.header
+        header.venue = "A Renamed Venue"
+        listings[name] = ListingInfo(format: listings[name]!.format, header: header)
+        expectHashesFollowContexts(try hashes(Self.sample.papers), try hashes(Self.sample.papers, listings: listings), "a listing's header")
+    }
+}
