@@ -105,7 +105,8 @@ public enum SiteBuild {
         report.total = pages.count + other.count + searchWritten.count
         report.incremental = incremental
 
-        // Each page's inputs are its template context. A rebuild hashes them all first,
+        // Each page's inputs are its template context, or for paper and author pages what that
+        // is made from (`SiteRenderer.modelHash`). A rebuild hashes them all first,
         // touching no file: when every output is as last time (and the site is still there),
         // there is nothing to do; otherwise only pages whose hash changed are rendered again.
         let progress = options.progress
@@ -165,13 +166,13 @@ public enum SiteBuild {
         failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
         written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
         report.rewritten = written.count
-        // Outputs the new site no longer has were not linked into it — or, in the previous
-        // site, are taken out of it. (A full build has none: no set of 350k paths to make.)
+        // The build cache's table, and what the new site holds: outputs it no longer has were
+        // not linked into it — or, in the previous site, are taken out of it.
+        let hashByPath = Dictionary(uniqueKeysWithValues: hashes.map { ($0.path, $0.hash) })
         var removed: Set<String> = []
         if let previous {
-            let paths = Set(hashes.map(\.path))
-            removed = Set(previous.hashes.keys).subtracting(paths)
-            staging.remove(staging.stale.subtracting(paths).union(removed).sorted())
+            removed = Set(previous.hashes.keys.filter { hashByPath[$0] == nil })
+            staging.remove(staging.stale.filter { hashByPath[$0] == nil }.union(removed).sorted())
         }
         report.removed = removed.count
         report.stages.append(("render and write", clock.lap()))
@@ -194,8 +195,7 @@ public enum SiteBuild {
             folder.discard()
         }
         if report.written {
-            var cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs.stamp, report: report.saved,
-                                   hashes: Dictionary(uniqueKeysWithValues: hashes.map { ($0.path, $0.hash) }))
+            var cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
         } else {

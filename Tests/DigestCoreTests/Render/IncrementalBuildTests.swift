@@ -117,7 +117,7 @@ extension IncrementalBuildTests {
             .prepared(renderAll: false)
         let pages = renderer.pages()
         for page in pages { #expect(renderer.inputHash(of: page) == renderer.inputHash(renderer.context(for: page), page: page)) }
-        #expect(pages.filter { renderer.modelHash(of: $0) != nil }.count == model.papers.count + model.authors.count)
+        #expect(pages.filter { renderer.modelHash(of: $0) != nil }.count == model.papers.count + model.authors.count + 1)
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import DigestCore
 
-/// A rebuild tells whether a paper or author page changed from `modelHash` — what the page is
+/// A rebuild tells whether a paper or author page (or the author index) changed from `modelHash` — what the page is
 /// made from, taken from the model — not from its context. So every change to a record or a
 /// listing that changes a page's context must change that page's hash.
 @Suite struct PageInputsTests {
@@ -11,7 +11,7 @@ import Testing
         return SiteLoader.load(SitePaths(root: Fixtures.repoRoot), diagnostics: &diagnostics)!
     }()
 
-    /// Each paper and author page's context hash and model hash, by path.
+    /// Each context hash and model hash of the pages that have a model hash, by path.
     func hashes(_ papers: [Paper], listings: [String: ListingInfo] = sample.listings) throws -> [String: (context: UInt64, model: UInt64)] {
         let model = SiteModel(config: Self.sample.config, papers: papers, listings: listings)
         let templates = try TemplateSet.load(siteTemplates: "/nonexistent").get()

@@ -1,10 +1,12 @@
-/// The hash of a paper page's or an author page's inputs, taken from the model itself.
+/// The hash of a paper page's, an author page's or the author index's inputs, taken from the
+/// model itself.
 ///
 /// A rebuild hashes every page's inputs to find the few that changed; for the other pages it
 /// hashes their template context (`ContextHash`). Paper and author pages are 255k of the 350k
 /// pages at 100k papers, and making and hashing their contexts was 3 of the 3.4 s a rebuild
-/// took to tell that about 600 pages changed. These hashes take, instead, each model value
-/// their context reads (`paperContext`, `authorContext`, `common`) — each paper's list item by
+/// took to tell that about 600 pages changed; the author index is one page of 155k entries,
+/// hashed on one core. These hashes take, instead, each model value their context reads
+/// (`paperContext`, `authorContext`, `authorIndexContext`, `common`) — each paper's list item by
 /// its summary hash, as contexts do. What digest's code makes from those values (HTML, BibTeX,
 /// JSON-LD, links, display dates) is left out: the digest executable is in the build's
 /// fingerprint. `PageInputsTests` changes each fact a record can hold and checks that every
@@ -14,6 +16,7 @@ extension SiteRenderer {
         switch page.kind {
         case .paper(let index): return paperInputs(index, path: page.path)
         case .author(let index): return authorInputs(index, path: page.path)
+        case .authorIndex: return authorIndexInputs(path: page.path)
         default: return nil
         }
     }
@@ -58,6 +61,17 @@ extension SiteRenderer {
             hash.add(tag: 3, model.authors[coauthor.author].id)
             hash.add(tag: 4, model.authors[coauthor.author].name)
             hash.add(tag: 5, String(coauthor.count))
+        }
+        return hash.value
+    }
+
+    /// Each author's name (their initial is made from it), id and count of papers.
+    private func authorIndexInputs(path: String) -> UInt64 {
+        var hash = pageHash(kind: 3, path: path)
+        for author in model.authors {
+            hash.add(tag: 1, author.id)
+            hash.add(tag: 2, author.name)
+            hash.add(tag: 3, String(author.papers.count))
         }
         return hash.value
     }
