@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; the Makefile installs it.
@@ -30,6 +31,7 @@ let package = Package(
                 "CDigestSys",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
             ]
         ),
         // `digest serve`: the built site over HTTP, rebuilt and reloaded as its files change.

@@ -1,3 +1,5 @@
+import Algorithms
+
 /// The papers most like each paper: cosine similarity of TF-IDF vectors over title and
 /// abstract. Scores come from an inverted index — a paper meets only the papers that share
 /// one of its terms — and pruned three ways, which keeps it near-linear at 100k papers
@@ -12,9 +14,9 @@ public enum RelatedPapers {
         let (vectors, kept) = vectors(papers)
         var postings = [[(doc: Int, weight: Float)]](repeating: [], count: kept)
         for (doc, v) in vectors.enumerated() { for (term, weight) in v { postings[term].append((doc, weight)) } }
+        // The strongest, without sorting a list of tens of thousands to keep 256 of it.
         for term in postings.indices where postings[term].count > postingsPerTerm {
-            postings[term].sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.doc < $1.doc }
-            postings[term].removeLast(postings[term].count - postingsPerTerm)
+            postings[term] = postings[term].min(count: postingsPerTerm) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.doc < $1.doc }
         }
 
         // Postings side by side in two flat arrays, read without bounds checks: this loop
