@@ -71,15 +71,12 @@ extension SiteRenderer {
         return texts.contains { $0.utf8.contains(1) }
     }
 
-    /// Every paper's summary hash, on all cores; with `renderAll`, also every list item (what
-    /// a full build needs anyway).
+    /// Every paper's summary hash, on all cores, and the site-wide values' hash (`modelHash`
+    /// takes both); with `renderAll`, also every list item (what a full build needs anyway).
     func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
         var renderer = self
         renderer.summaryHashes = workers.map(model.papers.count) { ContextHash.of(self.summary($0)) }
-        var site = ContextHash()
-        site.add(tag: 0, baseURL)
-        site.add(any: siteWide(root: ""))
-        renderer.siteHash = site.value
+        renderer.siteHash = siteInputs()
         if renderAll { renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) }) }
         return renderer
     }

@@ -76,6 +76,14 @@ extension SiteRenderer {
         return hash.value
     }
 
+    /// The values every page's context has from the site's settings (`siteWide`, `baseURL`).
+    func siteInputs() -> UInt64 {
+        var hash = ContextHash()
+        hash.add(tag: 0, baseURL)
+        hash.add(any: siteWide(root: ""))
+        return hash.value
+    }
+
     /// What every page's context has besides its own values: the site-wide settings, and the
     /// link root and canonical address, which follow from the page's path.
     private func pageHash(kind: UInt8, path: String) -> ContextHash {
