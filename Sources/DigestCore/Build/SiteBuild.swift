@@ -151,7 +151,7 @@ public enum SiteBuild {
                 return PageOutcome(hash: known, wrote: false, failed: false)
             }
             let context = renderer.context(for: pages[i])
-            let hash = renderer.inputHash(context, page: pages[i])
+            let hash = pageHashes?[i] ?? renderer.inputHash(context, page: pages[i])  // a rebuild has it already
             let ok = staging.write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
             return PageOutcome(hash: hash, wrote: true, failed: !ok)
         }

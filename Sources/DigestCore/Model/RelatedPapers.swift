@@ -111,6 +111,9 @@ public enum RelatedPapers {
     }
 
     /// The `count` best candidates, best first (ties by index), without sorting them all.
+    /// (swift-algorithms' `min(count:sortedBy:)` gives the same lists, but with `scores`
+    /// captured by its comparator the model stage of a 100k rebuild took 6.4–6.6 s against
+    /// 5.3–5.6 s with this, five rebuilds each, interleaved.)
     static func top(_ count: Int, of candidates: some Sequence<Int>, by scores: [Float]) -> [Int] {
         var best: [Int] = []
         func better(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
