@@ -56,23 +56,31 @@ public enum Ingest {
             return repeated
         }
 
-        // 1. Read and parse the listings asked for, each on a core of its own.
-        var inputs: [ParsedInput] = []
+        // 1. Read and parse the listings asked for, each on a core of its own, and keep a copy
+        //    of each in the site. A listing's bytes are read once: parsed, copied and hashed
+        //    for the ingest cache from the same buffer.
+        if !options.dryRun, !files.isEmpty {
+            try? FileManager.default.createDirectory(atPath: site.listings, withIntermediateDirectories: true)
+        }
         let parsedFiles = ParallelMap.run(files.count) { i -> (ParsedInput?, IngestReport.ListingSummary) in
             let settings = (config.listings[files[i].name] ?? ListingSettings()).overriding(with: options.settings)
             var summary = IngestReport.ListingSummary(path: files[i].path, name: files[i].name)
-            return (read(files[i], settings: settings, today: options.today, summary: &summary), summary)
-        }
-        for (file, (parsedFile, summaryOfFile)) in zip(files, parsedFiles) {
-            var summary = summaryOfFile
-            if let parsed = parsedFile {
-                if !options.dryRun, let problem = ListingFiles.keepCopy(of: file, in: site.listings) {
-                    summary.diagnostics.append(problem)
-                } else {
-                    inputs.append(parsed)
-                }
+            guard let (parsed, bytes) = read(files[i], settings: settings, today: options.today, summary: &summary) else { return (nil, summary) }
+            if !options.dryRun, let problem = ListingFiles.keepCopy(of: files[i], bytes: bytes, in: site.listings) {
+                summary.diagnostics.append(problem)
+                return (nil, summary)
             }
-            report.listings.append(summary)
+            return (parsed, summary)
+        }
+        let inputs = parsedFiles.compactMap(\.0)
+        report.listings = parsedFiles.map(\.1)
+        // What this ingest read of each listing, by path, for the cache's fingerprint; a kept
+        // copy holds the same bytes as the listing it was copied from.
+        var readDigests: [String: UInt64] = [:]
+        for (file, (parsed, _)) in zip(files, parsedFiles) {
+            guard let parsed else { continue }
+            readDigests[file.path] = parsed.digest
+            if !options.dryRun { readDigests[site.listings + "/" + file.name] = parsed.digest }
         }
 
         // 2. The records there are, and the listings they came from that were not asked for:
@@ -87,8 +95,9 @@ public enum Ingest {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let settings = (config.listings[name] ?? ListingSettings()).overriding(with: options.settings)
             var ignored = IngestReport.ListingSummary(path: path, name: name)
-            if let parsed = read(ListingFiles.File(path: path, name: name), settings: settings, today: options.today, summary: &ignored) {
+            if let (parsed, _) = read(ListingFiles.File(path: path, name: name), settings: settings, today: options.today, summary: &ignored) {
                 references.append(parsed)
+                readDigests[path] = parsed.digest
             }
         }
 
@@ -217,8 +226,10 @@ public enum Ingest {
             // Fingerprinted with the records as this ingest left them (a record someone else
             // changes meanwhile keeps its old stamp here, so the next ingest reads it).
             if report.hasErrors { IngestCache.remove(site) } else {
-                let left = stamps
-                IngestCache.save(report.asUnchanged, site: site) { IngestCache.fingerprint(site: site, inputs: files, options: options, records: left) }
+                let left = stamps, read = readDigests
+                IngestCache.save(report.asUnchanged, site: site) {
+                    IngestCache.fingerprint(site: site, inputs: files, options: options, records: left, known: read)
+                }
             }
         }
         return report
@@ -234,6 +245,8 @@ public enum Ingest {
     struct ParsedInput: Sendable {
         let name: String
         let facts: [PaperFacts]
+        /// The `StableHash` of the listing's bytes as read.
+        let digest: UInt64
     }
 
     /// One listing entry's facts in the grouping; references (listings read only to know
@@ -243,15 +256,15 @@ public enum Ingest {
         let facts: PaperFacts
     }
 
-    /// Reads one listing to facts, recording format, counts and problems in `summary`.
-    /// nil when the listing as a whole cannot be used.
+    /// Reads one listing to facts, recording format, counts and problems in `summary`; with the
+    /// bytes read. nil when the listing as a whole cannot be used.
     /// The largest listing read, and the most papers taken from one: far beyond any real page
     /// (a conference's whole program is a few MB), small enough that memory and time stay bounded.
     static let maxListingBytes = 256 << 20
     static let maxEntries = 200_000
 
     static func read(_ file: ListingFiles.File, settings: ListingSettings, today: CalendarDay,
-                     summary: inout IngestReport.ListingSummary) -> ParsedInput? {
+                     summary: inout IngestReport.ListingSummary) -> (input: ParsedInput, bytes: Data)? {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= maxListingBytes else {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
@@ -287,6 +300,8 @@ public enum Ingest {
         let facts = ParallelMap.run(parsed.entries.count) {
             Candidate.facts(for: parsed.entries[$0], in: parsed, name: file.name, settings: settings, year: year, today: today)
         }
-        return ParsedInput(name: file.name, facts: facts)
+        var digest = StableHash()
+        digest.add(bytes)
+        return (ParsedInput(name: file.name, facts: facts, digest: digest.value), bytes)
     }
 }

@@ -49,7 +49,9 @@ enum IngestCache {
     /// Everything an ingest's outcome depends on. Listings are hashed by content (a listing
     /// copied in again is the same listing), each on a core of its own; records by their file
     /// stamps, which change whenever anyone — ingest or a person — writes one.
-    static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions, records: [String: FileStamp]) -> String {
+    /// `known`: the hashes of listings already read, by path (they are not read again).
+    static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions, records: [String: FileStamp],
+                            known: [String: UInt64] = [:]) -> String {
         var hash = ContextHash()
         hash.add(tag: 1, version + " " + SiteBuild.version)
         hash.add(tag: 2, "\(options.today.year)-\(options.today.month)-\(options.today.day)")
@@ -66,6 +68,7 @@ enum IngestCache {
         var seen = Set<String>()
         let listings = (inputs + siteListings).filter { seen.insert($0.path).inserted }  // inputs are usually the site's own
         let digests = ParallelMap.run(listings.count) { i in
+            if let digest = known[listings[i].path] { return digest }
             var listing = StableHash()
             listing.add(FileManager.default.contents(atPath: listings[i].path) ?? Data())
             return listing.value

@@ -39,13 +39,12 @@ enum ListingFiles {
     }
 
     /// nil when the listing is (now) in the site's listings folder; a diagnostic when another
-    /// listing of the same name is there already.
-    static func keepCopy(of file: File, in folder: String) -> Diagnostic? {
+    /// listing of the same name is there already. `bytes`: the listing as it was read.
+    static func keepCopy(of file: File, bytes: Data, in folder: String) -> Diagnostic? {
         let target = folder + "/" + file.name
         let source = URL(fileURLWithPath: file.path).standardizedFileURL.resolvingSymlinksInPath().path
         let kept = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path
         if source == kept { return nil }
-        let bytes = FileManager.default.contents(atPath: file.path) ?? Data()
         if let existing = FileManager.default.contents(atPath: target) {
             return existing == bytes ? nil : Diagnostic(file: file.path, line: nil, .error,
                 "a different listing named \(file.name) is already in \(folder); rename one of them")

@@ -125,6 +125,28 @@ import Testing
         #expect(again.merged.count == 2)
     }
 
+    /// The cache is saved with the hashes of the listings as this ingest read them: a listing
+    /// given from outside the site (copied in) and the site's other listings hash the same
+    /// when read from disk again, so the next ingest repeats the report.
+    @Test func aListingCopiedInRepeatsTheNextTime() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractList])
+        let outside = NSTemporaryDirectory() + "digest-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        let listing = outside + "/" + Fixtures.dailyPapers
+        try Data(Fixtures.bytes(Fixtures.dailyPapers)).write(to: URL(fileURLWithPath: listing))
+        _ = Fixtures.ingest(site, useCache: true)
+        let first = Fixtures.ingest(site, paths: [listing], useCache: true)
+        #expect(!first.repeated && first.written > 0)
+        #expect(FileManager.default.contents(atPath: site + "/content/listings/" + Fixtures.dailyPapers) == Data(Fixtures.bytes(Fixtures.dailyPapers)))
+        let again = Fixtures.ingest(site, paths: [listing], useCache: true)
+        #expect(again.repeated && again.written == 0)
+        // A byte changed in the listing outside is read again.
+        var bytes = Fixtures.bytes(Fixtures.dailyPapers)
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: listing))
+        #expect(!Fixtures.ingest(site, paths: [listing], useCache: true).repeated)
+    }
+
     @Test func anyChangeToWhatIngestReadsParsesAgain() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site, useCache: true)
