@@ -58,29 +58,29 @@ public enum Ingest {
 
         // 1. Read and parse the listings asked for, each on a core of its own, and keep a copy
         //    of each in the site. A listing's bytes are read once: parsed, copied and hashed
-        //    for the ingest cache from the same buffer.
+        //    for the ingest cache from the same buffer. Its entries become facts on every core
+        //    that is free (parsing all listings first, then all entries, was no faster).
         if !options.dryRun, !files.isEmpty {
             try? FileManager.default.createDirectory(atPath: site.listings, withIntermediateDirectories: true)
         }
-        let parsedFiles = ParallelMap.run(files.count) { i -> (ParsedInput?, IngestReport.ListingSummary) in
+        let readFiles = ParallelMap.run(files.count) { i -> (input: ParsedInput?, digest: UInt64, summary: IngestReport.ListingSummary) in
             let settings = (config.listings[files[i].name] ?? ListingSettings()).overriding(with: options.settings)
             var summary = IngestReport.ListingSummary(path: files[i].path, name: files[i].name)
-            guard let (parsed, bytes) = read(files[i], settings: settings, today: options.today, summary: &summary) else { return (nil, summary) }
-            if !options.dryRun, let problem = ListingFiles.keepCopy(of: files[i], bytes: bytes, in: site.listings) {
+            guard let read = read(files[i], settings: settings, today: options.today, summary: &summary) else { return (nil, 0, summary) }
+            if !options.dryRun, let problem = ListingFiles.keepCopy(of: files[i], bytes: read.bytes, in: site.listings) {
                 summary.diagnostics.append(problem)
-                return (nil, summary)
+                return (nil, 0, summary)
             }
-            return (parsed, summary)
+            return (facts(of: [read], today: options.today)[0], read.digest, summary)
         }
-        let inputs = parsedFiles.compactMap(\.0)
-        report.listings = parsedFiles.map(\.1)
+        report.listings = readFiles.map(\.summary)
+        let inputs = readFiles.compactMap(\.input)
         // What this ingest read of each listing, by path, for the cache's fingerprint; a kept
         // copy holds the same bytes as the listing it was copied from.
         var readDigests: [String: UInt64] = [:]
-        for (file, (parsed, _)) in zip(files, parsedFiles) {
-            guard let parsed else { continue }
-            readDigests[file.path] = parsed.digest
-            if !options.dryRun { readDigests[site.listings + "/" + file.name] = parsed.digest }
+        for (file, read) in zip(files, readFiles) where read.input != nil {
+            readDigests[file.path] = read.digest
+            if !options.dryRun { readDigests[site.listings + "/" + file.name] = read.digest }
         }
 
         // 2. The records there are, and the listings they came from that were not asked for:
@@ -89,33 +89,39 @@ public enum Ingest {
         report.diagnostics += recordIndex.diagnostics
         let inputNames = Set(inputs.map(\.name))
         let referenced = Set(recordIndex.entries.flatMap(\.listings))
-        var references: [ParsedInput] = []
-        for name in referenced.subtracting(inputNames).sorted() {
-            let path = site.listings + "/" + name
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            let settings = (config.listings[name] ?? ListingSettings()).overriding(with: options.settings)
-            var ignored = IngestReport.ListingSummary(path: path, name: name)
-            if let (parsed, _) = read(ListingFiles.File(path: path, name: name), settings: settings, today: options.today, summary: &ignored) {
-                references.append(parsed)
-                readDigests[path] = parsed.digest
-            }
-        }
+        let referenceFiles = referenced.subtracting(inputNames).sorted()
+            .map { ListingFiles.File(path: site.listings + "/" + $0, name: $0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        let referenceReads = ParallelMap.run(referenceFiles.count) { i -> ListingRead? in
+            let settings = (config.listings[referenceFiles[i].name] ?? ListingSettings()).overriding(with: options.settings)
+            var ignored = IngestReport.ListingSummary(path: referenceFiles[i].path, name: referenceFiles[i].name)
+            return read(referenceFiles[i], settings: settings, today: options.today, summary: &ignored)?.withoutBytes
+        }.compactMap { $0 }
+        for read in referenceReads { readDigests[read.file.path] = read.digest }
+        let references = facts(of: referenceReads, today: options.today)
 
         // 3. Which entries and records are the same paper. Candidates are sorted by source
         //    so that the outcome does not depend on the order listings were given in.
-        let candidates = (inputs.flatMap { $0.facts.map { Member(isInput: true, facts: $0) } }
-            + references.flatMap { $0.facts.map { Member(isInput: false, facts: $0) } })
-            .sorted { $0.facts.sources[0] < $1.facts.sources[0] }
+        //    A listing's entries come in line order, so listings in name order are that order.
+        let inOrder = (inputs.map { ($0, true) } + references.map { ($0, false) }).sorted { $0.0.name < $1.0.name }
+            .flatMap { listing, isInput in listing.facts.map { Member(isInput: isInput, facts: $0) } }
+        let before = { (a: Member, b: Member) in a.facts.sources[0] < b.facts.sources[0] }
+        let candidates = zip(inOrder, inOrder.dropFirst()).allSatisfy { !before($1, $0) } ? inOrder : inOrder.sorted(by: before)
         // Keys, merged facts and tags take most of an ingest's time and depend on nothing but
         // their own group: they are worked out on every core, the ids and writes after, in order.
-        let candidateKeys = ParallelMap.run(candidates.count) { candidates[$0].facts.identityKeys }
+        // Keys are hashed here too, for grouping and for the record index.
+        let keyed = ParallelMap.run(candidates.count) { i in
+            let keys = candidates[i].facts.identityKeys
+            return (keys: keys, hashes: keys.map(RecordIndex.keyHash))
+        }
+        let candidateKeys = keyed.map(\.keys), candidateHashes = keyed.map(\.hashes)
         // The records the listings' papers may be — those that share a key's hash with one,
         // directly or through others — are read in full (only they can change), and grouped
         // with the candidates again by their real keys. Every group of records and candidates
         // by real keys lies inside one group by hashes, so the groups with a listing's paper
         // in them come out as if every record had been read.
         let entries = recordIndex.entries
-        let hashGroups = entries.isEmpty ? [] : PaperGrouping.groups(keys: candidateKeys.map { $0.map(RecordIndex.keyHash) } + entries.map(\.keys))
+        let hashGroups = entries.isEmpty ? [] : PaperGrouping.groups(keys: candidateHashes + entries.map(\.keys))
         let touched = hashGroups.filter { $0.contains { $0 < candidates.count && candidates[$0].isInput } }
             .flatMap { $0.filter { $0 >= candidates.count } }.sorted().map { entries[$0 - candidates.count].id }
         let touchedRecords = ParallelMap.run(touched.count) { Unshared(store.read(id: touched[$0])) }
@@ -132,14 +138,16 @@ public enum Ingest {
         // (Records hold Yams nodes, which may not cross threads: what is needed of them is taken first.)
         let recordFacts = records.map(RecordFields.identityFacts(of:))
         let recordKeys = ParallelMap.run(recordFacts.count) { recordFacts[$0].identityKeys }
-        let groups = PaperGrouping.groups(keys: candidateKeys + recordKeys)
-        let merged = ParallelMap.run(groups.count) { g -> (new: PaperFacts, base: PaperFacts?, slug: String?, keys: [String])? in
+        let groups = PaperGrouping.groups(keys: candidateKeys + recordKeys,
+                                          hashes: candidateHashes + recordKeys.map { $0.map(RecordIndex.keyHash) })
+        let merged = ParallelMap.run(groups.count) { g -> MergedGroup? in
             let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
             guard members.contains(where: \.isInput) else { return nil }
             let new = vocabulary.tagged(PaperFacts.merge(members.map(\.facts)))
+            let listings = Set(members.map(\.facts.sources[0].listing))
             guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else {
                 // A new record: its id will be this slug, unless taken (transliterating a title is slow).
-                // Its keys, for the record index. Keys depend on the title and the abstract (and
+                // Its entry in the record index. Keys depend on the title and the abstract (and
                 // on sources only for "text:" keys), and the merged ones are some entry's: that
                 // entry's keys, made for grouping, are the record's.
                 let same = groups[g].first { m in
@@ -147,20 +155,23 @@ public enum Ingest {
                     return facts.title == new.title && facts.titleInferred == new.titleInferred && facts.abstract == new.abstract
                         && !candidateKeys[m].contains { $0.hasPrefix("text:") }
                 }
-                return (new, nil, Slug.make(new.title), same.map { candidateKeys[$0] } ?? new.identityKeys)
+                let entry = RecordIndex.Entry(id: "", keys: same.map { candidateHashes[$0] } ?? new.identityKeys.map(RecordIndex.keyHash),
+                                              listings: listings.sorted())
+                return MergedGroup(new: new, base: nil, slug: Slug.make(new.title), entry: entry, listings: listings)
             }
             let sourceListings = Set(target.sources.map(\.listing))
             let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
-            return (new, baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)), nil, [])
+            return MergedGroup(new: new, base: baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)),
+                               slug: nil, entry: nil, listings: listings)
         }
         var taken = Set(entries.map(\.id)).union(unreadable)
-        var outcomeBySource: [SourceRef: IngestReport.Outcome] = [:]
+        var outcomes = [IngestReport.Outcome?](repeating: nil, count: candidates.count)
         var writes: [Record] = []
         var additions: [(id: String, facts: PaperFacts)] = []
         var addedEntries: [String: RecordIndex.Entry] = [:]
         for (group, facts) in zip(groups, merged) {
-            guard let (new, base, slug, keys) = facts else { continue }
-            let members = group.filter { $0 < candidates.count }.map { candidates[$0] }
+            guard let facts else { continue }
+            let new = facts.new
             let matched = group.filter { $0 >= candidates.count }.map { records[$0 - candidates.count] }
             let outcome: IngestReport.Outcome
             if let target = matched.first {
@@ -168,24 +179,23 @@ public enum Ingest {
                     report.diagnostics.append(Diagnostic(file: store.path(for: other.id), line: nil, .warning,
                                                          "same paper as \(target.id).md (shared title or abstract); left as it is"))
                 }
-                let (updated, changed) = RecordFields.updated(target, base: base, new: new)
+                let (updated, changed) = RecordFields.updated(target, base: facts.base, new: new)
                 outcome = changed ? .updated : .unchanged
                 if changed { writes.append(updated) }
             } else {
-                var id = slug ?? Slug.make(new.title)
+                var id = facts.slug ?? Slug.make(new.title)
                 if id.isEmpty { id = "paper" }
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
                 additions.append((id, new))
-                addedEntries[id] = RecordIndex.entry(id: id, keys: keys, sources: new.sources)
+                addedEntries[id] = facts.entry.map { RecordIndex.Entry(id: id, keys: $0.keys, listings: $0.listings) }
                 outcome = .added
             }
-            let listings = Set(members.map(\.facts.sources[0].listing))
-            if listings.count > 1 || Set(matched.flatMap { RecordFields.sourceRefs(in: $0).map(\.listing) }).union(listings).count > 1 {
+            if facts.listings.count > 1 || Set(matched.flatMap { RecordFields.sourceRefs(in: $0).map(\.listing) }).union(facts.listings).count > 1 {
                 report.merged.append(.init(title: new.title, sources: new.sources))
             }
             report.distinctPapers += 1
-            for member in members where member.isInput { outcomeBySource[member.facts.sources[0]] = outcome }
+            for m in group where m < candidates.count && candidates[m].isInput { outcomes[m] = outcome }
         }
 
         // New records are made on every core: Yams types each value with regular expressions.
@@ -212,13 +222,10 @@ public enum Ingest {
             for record in written { stamps[record.entry.id] = record.stamp }
         }
         report.written = options.dryRun ? 0 : writes.count
-        for index in report.listings.indices {
-            let name = report.listings[index].name
-            for input in inputs where input.name == name {
-                for facts in input.facts {
-                    report.listings[index].count(outcomeBySource[facts.sources[0]] ?? .unchanged)
-                }
-            }
+        let summaryIndex = Dictionary(report.listings.indices.map { (report.listings[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
+        for (m, candidate) in candidates.enumerated() where candidate.isInput {
+            guard let index = summaryIndex[candidate.facts.sources[0].listing] else { continue }
+            report.listings[index].count(outcomes[m] ?? .unchanged)
         }
         report.merged.sort { $0.title < $1.title }
         if !options.dryRun {
@@ -245,8 +252,16 @@ public enum Ingest {
     struct ParsedInput: Sendable {
         let name: String
         let facts: [PaperFacts]
-        /// The `StableHash` of the listing's bytes as read.
-        let digest: UInt64
+    }
+
+    /// A group's paper as its listings' entries say it (`new`) and as the listings its record
+    /// came from said it before (`base`); for a new record, its slug and index entry (no id yet).
+    struct MergedGroup: Sendable {
+        let new: PaperFacts
+        let base: PaperFacts?
+        let slug: String?
+        let entry: RecordIndex.Entry?
+        let listings: Set<String>
     }
 
     /// One listing entry's facts in the grouping; references (listings read only to know
@@ -256,15 +271,30 @@ public enum Ingest {
         let facts: PaperFacts
     }
 
-    /// Reads one listing to facts, recording format, counts and problems in `summary`; with the
-    /// bytes read. nil when the listing as a whole cannot be used.
     /// The largest listing read, and the most papers taken from one: far beyond any real page
     /// (a conference's whole program is a few MB), small enough that memory and time stay bounded.
     static let maxListingBytes = 256 << 20
     static let maxEntries = 200_000
 
+    /// A listing read and parsed; its entries are made facts by `facts(of:today:)`.
+    struct ListingRead: Sendable {
+        let file: ListingFiles.File
+        let settings: ListingSettings
+        let parsed: ParsedListing
+        let year: ListingYear?
+        /// The listing's bytes as read (let go once copied), and their `StableHash`.
+        let bytes: Data
+        let digest: UInt64
+
+        var withoutBytes: ListingRead {
+            ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: Data(), digest: digest)
+        }
+    }
+
+    /// Reads and parses one listing, recording format, counts and problems in `summary`.
+    /// nil when the listing as a whole cannot be used.
     static func read(_ file: ListingFiles.File, settings: ListingSettings, today: CalendarDay,
-                     summary: inout IngestReport.ListingSummary) -> (input: ParsedInput, bytes: Data)? {
+                     summary: inout IngestReport.ListingSummary) -> ListingRead? {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= maxListingBytes else {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
@@ -297,11 +327,28 @@ public enum Ingest {
         }
         let year = ListingYear.resolve(entries: parsed.entries, setting: settings.year, today: today)
         summary.yearNote = year?.explanation
-        let facts = ParallelMap.run(parsed.entries.count) {
-            Candidate.facts(for: parsed.entries[$0], in: parsed, name: file.name, settings: settings, year: year, today: today)
-        }
         var digest = StableHash()
         digest.add(bytes)
-        return (ParsedInput(name: file.name, facts: facts, digest: digest.value), bytes)
+        return ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: bytes, digest: digest.value)
+    }
+
+    /// Every entry of the listings as facts, all on every core, listing by listing. Each task
+    /// takes a run of one listing's entries: taking the listing once per entry had both cores
+    /// retaining the same few objects 30,000 times.
+    static func facts(of listings: [ListingRead], today: CalendarDay) -> [ParsedInput] {
+        let batch = 256
+        let runs = listings.indices.flatMap { l in
+            stride(from: 0, to: listings[l].parsed.entries.count, by: batch).map { (listing: l, start: $0) }
+        }
+        let made = ParallelMap.run(runs.count) { r in
+            let read = listings[runs[r].listing]
+            let entries = read.parsed.entries[runs[r].start..<min(runs[r].start + batch, read.parsed.entries.count)]
+            return entries.map {
+                Candidate.facts(for: $0, in: read.parsed, name: read.file.name, settings: read.settings, year: read.year, today: today)
+            }
+        }
+        return listings.indices.map { l in
+            ParsedInput(name: listings[l].file.name, facts: zip(runs, made).filter { $0.0.listing == l }.flatMap(\.1))
+        }
     }
 }

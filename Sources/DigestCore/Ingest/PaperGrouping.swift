@@ -32,4 +32,28 @@ struct PaperGrouping {
         for node in keys.indices { byRoot[grouping.find(node), default: []].append(node) }
         return byRoot.keys.sorted().map { byRoot[$0]! }
     }
+
+    /// The same groups, with each key's hash given: a key (a whole abstract) is looked up by
+    /// its 64-bit hash and compared only with the keys of the same hash, instead of
+    /// being hashed again into a dictionary of strings on one core. A collision cannot join
+    /// two papers. (Keys equal only under Unicode's canonical equivalence do not meet here, as
+    /// in the record index; keys are made from NFC text.)
+    static func groups(keys: [[String]], hashes: [[UInt64]]) -> [[Int]] {
+        precondition(keys.count == hashes.count)
+        var grouping = PaperGrouping(count: keys.count)
+        var owners: [UInt64: [(node: Int, key: Int)]] = [:]
+        for node in keys.indices {
+            for (k, hash) in hashes[node].enumerated() {
+                let key = keys[node][k]
+                if let owner = owners[hash]?.first(where: { keys[$0.node][$0.key] == key }) {
+                    grouping.union(node, owner.node)
+                } else {
+                    owners[hash, default: []].append((node, k))
+                }
+            }
+        }
+        var byRoot: [Int: [Int]] = [:]
+        for node in keys.indices { byRoot[grouping.find(node), default: []].append(node) }
+        return byRoot.keys.sorted().map { byRoot[$0]! }
+    }
 }

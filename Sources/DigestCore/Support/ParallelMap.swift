@@ -5,7 +5,7 @@ enum ParallelMap {
     static func run<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let slots = Slots<T>(count)
         DispatchQueue.concurrentPerform(iterations: count) { slots.set($0, transform($0)) }
-        return slots.values
+        return slots.take()
     }
 
     /// The same, for many small items: each task maps a run of `batch` indices, so a million
@@ -28,16 +28,23 @@ enum ParallelMap {
     private final class Slots<T>: @unchecked Sendable {
         private let base: UnsafeMutablePointer<T?>
         private let count: Int
+        private var taken = false
         init(_ count: Int) {
             self.count = count
             base = .allocate(capacity: count)
             base.initialize(repeating: nil, count: count)
         }
         deinit {
-            base.deinitialize(count: count)
+            if !taken { base.deinitialize(count: count) }
             base.deallocate()
         }
         func set(_ i: Int, _ value: T) { base[i] = value }
-        var values: [T] { (0..<count).map { base[$0]! } }
+        /// The values, moved out: copying them would retain every string and array they
+        /// hold only to release it again when the slots go.
+        func take() -> [T] {
+            precondition(!taken)
+            taken = true
+            return (0..<count).map { (base + $0).move()! }
+        }
     }
 }
