@@ -57,13 +57,7 @@ struct IngestCommand: ParsableCommand {
         )
         let report = Ingest.run(options)
         // The papers merged across listings are detail: a large listing merges thousands.
-        var merging = false
-        output.show(report.render()) { line in
-            if line.hasPrefix("Merged across listings:") { merging = true; return true }
-            if merging, line.hasPrefix("  ") { return true }
-            merging = false
-            return false
-        }
+        output.show(report.render(merged: output.verbose))
         if report.hasErrors { throw ExitCode(1) }
     }
 

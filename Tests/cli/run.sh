@@ -35,6 +35,9 @@ check "re-ingest with nothing changed parses nothing" grep -q "^Nothing changed 
 out=$("$digest" ingest -C "$site" --today 2026-11-22 --no-cache); status=$?
 check "re-ingest with --no-cache parses again, writes nothing" grep -q "^505 distinct papers from 5 listings; 0 records written" <<<"$out"
 check "re-ingest with --no-cache changes no byte" test "$before" = "$(fingerprint "$site")"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 --no-cache --verbose)
+check "ingest --verbose names the papers merged across listings" grep -q "^Merged across listings:" <<<"$out"
+check "ingest without --verbose does not" bash -c "! '$digest' ingest -C '$site' --today 2026-11-22 --no-cache | grep -q 'Merged across'"
 
 echo "this is not a listing" > "$site/content/listings/zz_junk.txt"
 out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1); status=$?

@@ -203,24 +203,6 @@ public enum Ingest {
         let made = ParallelMap.run(added.count) { Unshared(RecordFields.newRecord(id: added[$0].id, facts: added[$0].facts)) }
         writes += made.map(\.value)
 
-        // 4. Write what changed, each record atomically, on every core.
-        if !options.dryRun {
-            let sorted = Unshared(writes.sorted(by: { $0.id < $1.id }))
-            let indexed = addedEntries
-            // A record written is indexed as it now is on disk, so the next ingest need not parse it.
-            let outcomes = ParallelMap.run(sorted.value.count) { i -> Result<RecordIndex.Written, Diagnostic> in
-                let record = sorted.value[i]
-                do { try store.write(record) } catch {
-                    return .failure(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
-                }
-                let entry = indexed[record.id] ?? RecordIndex.entry(of: record)
-                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: store.path(for: record.id))))
-            }
-            for outcome in outcomes { if case .failure(let diagnostic) = outcome { report.diagnostics.append(diagnostic) } }
-            let written = outcomes.compactMap { try? $0.get() }
-            recordIndex.update(written)
-            for record in written { stamps[record.entry.id] = record.stamp }
-        }
         report.written = options.dryRun ? 0 : writes.count
         let summaryIndex = Dictionary(report.listings.indices.map { (report.listings[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
         for (m, candidate) in candidates.enumerated() where candidate.isInput {
@@ -228,15 +210,35 @@ public enum Ingest {
             report.listings[index].count(outcomes[m] ?? .unchanged)
         }
         report.merged.sort { $0.title < $1.title }
+
+        // 4. Write what changed, each record atomically, on every core; each record is let go
+        //    by the task that wrote it. The report the ingest cache keeps is encoded meanwhile
+        //    (the first task): a failed write is an error, and a report with errors is not kept.
         if !options.dryRun {
+            let sorted = Handoff(writes.sorted(by: { $0.id < $1.id }))
+            writes = []
+            let indexed = addedEntries, kept = report.asUnchanged
+            let encoded = Handoff<Data?>([nil])
+            // A record written is indexed as it now is on disk, so the next ingest need not parse it.
+            let results = ParallelMap.run(sorted.count + 1) { task -> Result<RecordIndex.Written, Diagnostic>? in
+                if task == 0 { encoded.put(IngestCache.encode(kept), at: 0); return nil }
+                let record = sorted.take(task - 1)
+                do { try store.write(record) } catch {
+                    return .failure(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
+                }
+                let entry = indexed[record.id] ?? RecordIndex.entry(of: record)
+                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: store.path(for: record.id))))
+            }.compactMap { $0 }
+            for result in results { if case .failure(let diagnostic) = result { report.diagnostics.append(diagnostic) } }
+            let written = results.compactMap { try? $0.get() }
+            recordIndex.update(written)
+            for record in written { stamps[record.entry.id] = record.stamp }
             if recordIndex.isStale { recordIndex.save(RecordIndex.path(site)) }
             // Fingerprinted with the records as this ingest left them (a record someone else
             // changes meanwhile keeps its old stamp here, so the next ingest reads it).
-            if report.hasErrors { IngestCache.remove(site) } else {
-                let left = stamps, read = readDigests
-                IngestCache.save(report.asUnchanged, site: site) {
-                    IngestCache.fingerprint(site: site, inputs: files, options: options, records: left, known: read)
-                }
+            if report.hasErrors { IngestCache.remove(site) } else if let data = encoded.take(0) {
+                IngestCache.save(data, site: site, fingerprint: IngestCache.fingerprint(site: site, inputs: files, options: options,
+                                                                                      records: stamps, known: readDigests))
             }
         }
         return report
@@ -247,6 +249,25 @@ public enum Ingest {
     final class Unshared<T>: @unchecked Sendable {
         let value: T
         init(_ value: T) { self.value = value }
+    }
+
+    /// Values handed to (or from) parallel tasks, one slot each, for the same reason; a value
+    /// taken is moved out, so the task that takes it also frees it. The slots are raw memory,
+    /// as in `ParallelMap` (an Array's buffer may not be reached from two threads at once).
+    final class Handoff<T>: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<T?>
+        let count: Int
+        init(_ values: [T]) {
+            count = values.count
+            slots = .allocate(capacity: count)
+            for (i, value) in values.enumerated() { (slots + i).initialize(to: value) }
+        }
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+        func take(_ i: Int) -> T { slots[i].take()! }
+        func put(_ value: T, at i: Int) { slots[i] = value }
     }
 
     struct ParsedInput: Sendable {

@@ -6,7 +6,8 @@ import Foundation
 /// it has changed, an ingest would parse everything again only to write nothing, so it repeats
 /// that report instead. That makes re-running ingest in CI on every push cost a hash of the
 /// listings. The fingerprint is in the file's name so that the report (megabytes of JSON for a
-/// large site) is encoded while the listings are hashed, and read only when it applies.
+/// large site) can be encoded before the records' new stamps are known (`Ingest.run` does it
+/// while they are written), and is read only when it applies.
 enum IngestCache {
     static let version = "digest-ingest-cache 3"
 
@@ -28,17 +29,17 @@ enum IngestCache {
         return try? JSONDecoder().decode(IngestReport.self, from: data)
     }
 
-    static func save(_ report: IngestReport, site: SitePaths, fingerprint: @Sendable () -> String) {
-        let made = ParallelMap.run(2) { task -> Data? in
-            if task == 0 { return Data(fingerprint().utf8) }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            return try? encoder.encode(report)
-        }
-        guard let name = made[0].map({ String(decoding: $0, as: UTF8.self) }), let data = made[1] else { return }
+    static func encode(_ report: IngestReport) -> Data? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try? encoder.encode(report)
+    }
+
+    /// Saves a report (`encode`) under the fingerprint of what it was made from.
+    static func save(_ report: Data, site: SitePaths, fingerprint: String) {
         try? FileManager.default.createDirectory(atPath: folder(site), withIntermediateDirectories: true)
-        let target = path(site, fingerprint: name)
-        guard (try? AtomicFile.write([UInt8](data), to: target)) != nil else { return }
+        let target = path(site, fingerprint: fingerprint)
+        guard (try? AtomicFile.write([UInt8](report), to: target)) != nil else { return }
         remove(site, keeping: (target as NSString).lastPathComponent)
     }
 

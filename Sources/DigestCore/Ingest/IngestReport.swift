@@ -51,7 +51,9 @@ public struct IngestReport: Sendable, Codable {
     public var allDiagnostics: [Diagnostic] { listings.flatMap(\.diagnostics) + diagnostics }
     public var hasErrors: Bool { allDiagnostics.contains { $0.severity == .error } }
 
-    public func render() -> String {
+    /// The report as printed; the papers merged across listings (thousands, for a large
+    /// listing) only when `merged`.
+    public func render(merged showMerged: Bool = true) -> String {
         var out: [String] = []
         for listing in listings {
             if let format = listing.format {
@@ -67,7 +69,7 @@ public struct IngestReport: Sendable, Codable {
             for diagnostic in listing.diagnostics { out.append("  \(diagnostic)") }
         }
         for diagnostic in diagnostics { out.append(diagnostic.description) }
-        if !merged.isEmpty {
+        if showMerged, !merged.isEmpty {
             out.append("Merged across listings:")
             for merge in merged {
                 let where_ = merge.sources.map { "\($0.listing):\($0.line)" }.joined(separator: ", ")
