@@ -105,23 +105,32 @@ public enum TextNormalization {
     /// listing of 30,000 papers keys each title and abstract); nil when the text is not ASCII.
     private static func asciiIdentityKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var ascii = true
-        let key = String(unsafeUninitializedCapacity: bytes.count) { out in
-            var count = 0
-            var gap = false
-            for byte in bytes {
-                guard byte < 0x80 else { ascii = false; return 0 }
-                if let kept = asciiKeyByte(byte) {
-                    if gap && count > 0 { out[count] = 0x20; count += 1 }
-                    gap = false
-                    out[count] = kept
-                    count += 1
-                } else {
-                    gap = true
+        let key = keyBytes.withUnsafeBufferPointer { table in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var gap = false
+                for byte in bytes {
+                    let kept = table[Int(byte)]
+                    if kept > 0x80 { ascii = false; return 0 }
+                    if kept != 0 {
+                        if gap && count > 0 { out[count] = 0x20; count += 1 }
+                        gap = false
+                        out[count] = kept
+                        count += 1
+                    } else {
+                        gap = true
+                    }
                 }
+                return count
             }
-            return count
         }
         return ascii ? key : nil
+    }
+
+    /// `asciiKeyByte` of every byte, looked up: 0 for a gap, 0xFF for a byte that is not ASCII.
+    /// A branch per byte was most of keying an abstract.
+    private static let keyBytes: [UInt8] = (0...255).map { byte in
+        byte >= 0x80 ? 0xFF : asciiKeyByte(UInt8(byte)) ?? 0
     }
 
     /// An ASCII byte as an identity key has it: a letter lowercased, a digit as it is, and nil
