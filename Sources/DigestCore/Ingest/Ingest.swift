@@ -353,9 +353,9 @@ public enum Ingest {
         return ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: bytes, digest: digest.value)
     }
 
-    /// Every entry of the listings as facts, all on every core, listing by listing. Each task
-    /// takes a run of one listing's entries: taking the listing once per entry had both cores
-    /// retaining the same few objects 30,000 times.
+    /// Every entry of the listings as facts, on every core, listing by listing. Each task takes
+    /// a run of 256 of one listing's entries: a task per entry, each taking its listing, cost
+    /// more CPU (user time of 10k×3 listings 2.36 s against 2.10 s).
     static func facts(of listings: [ListingRead], today: CalendarDay) -> [ParsedInput] {
         let batch = 256
         let runs = listings.indices.flatMap { l in

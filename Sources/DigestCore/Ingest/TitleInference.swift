@@ -11,8 +11,11 @@ public enum TitleInference {
     static let clauseWords: Set<String> = ["because", "which", "while", "where", "when", "since", "although", "whereas", "so"]
 
     public static func title(fromAbstract abstract: String) -> String {
-        let sentence = firstSentence(of: abstract)
-        var words = sentence.split(separator: " ").map(String.init)
+        // Printable ASCII (most abstracts) is cut by its bytes: a character there is one byte.
+        let ascii = abstract.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        let sentence = ascii ? firstSentenceASCII(of: abstract) : firstSentence(of: abstract)
+        var words = ascii ? sentence.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                          : sentence.split(separator: " ").map(String.init)
         guard !words.isEmpty else { return "Untitled paper" }
         var cut = false
         if words.count > maxWords {
@@ -54,6 +57,29 @@ public enum TitleInference {
             index = next
         }
         return text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
+    /// `firstSentence(of:)` for printable ASCII, over its bytes.
+    static func firstSentenceASCII(of text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            func endsWith(_ suffix: StaticString, at end: Int) -> Bool {
+                let n = suffix.utf8CodeUnitCount
+                guard end >= n else { return false }
+                return (0..<n).allSatisfy { bytes[end - n + $0] == suffix.utf8Start[$0] }
+            }
+            var previous: UInt8 = 0x20
+            for i in bytes.indices {
+                let c = bytes[i]
+                if c == 0x2E || c == 0x3F || c == 0x21, i + 1 < bytes.count, bytes[i + 1] == 0x20, previous != 0x2E,
+                   !endsWith("e.g", at: i), !endsWith("i.e", at: i), !endsWith("et al", at: i), !endsWith("vs", at: i) {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<i]), as: UTF8.self)
+                }
+                previous = c
+            }
+            let end = bytes.last == 0x2E ? bytes.count - 1 : bytes.count
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
     }
 
     static func trimmed(_ word: String) -> String {

@@ -23,19 +23,39 @@ public enum TextNormalization {
         if isPlainASCII(raw, entities: false) { return raw }
         let decoded = HTMLEntities.decode(raw)
         if isPlainASCII(decoded) { return decoded }
-        var out = ""
-        out.reserveCapacity(decoded.utf8.count)
-        var pendingSpace = false
-        for scalar in decoded.unicodeScalars {
-            if isWhitespace(scalar) || scalar == "\u{00A0}" {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if invisible(scalar) { continue }
-            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
-            out.unicodeScalars.append(scalar)
-        }
+        let out = collapsed(decoded)
         return isNFC(out) ? out : out.precomposedStringWithCanonicalMapping
+    }
+
+    /// White space folded to single spaces (none at either end) and `invisible` scalars
+    /// dropped, scalar by scalar over the UTF-8 bytes: appending to a `String`'s scalars one at
+    /// a time was most of cleaning an abstract with one non-ASCII character in it.
+    static func collapsed(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead)
+                if length > 1 {
+                    value &= [0, 0, 0x1F, 0x0F, 0x07][length]
+                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                }
+                let scalar = Unicode.Scalar(value)!
+                if isWhitespace(scalar) || scalar == "\u{00A0}" {
+                    pendingSpace = !out.isEmpty
+                } else if !invisible(scalar) {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
+                }
+                i += length
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Is the text in NFC already, by the standard library's quick check? Most text with a

@@ -29,4 +29,20 @@ import Testing
         let dangling = TitleInference.title(fromAbstract: "We study the effect of the size of the model on the ability of the model to learn many things well.")
         #expect(!dangling.hasSuffix("the…") && !dangling.hasSuffix("of…"))
     }
+
+    /// Printable ASCII is cut into its first sentence by bytes; that is the sentence the
+    /// character path cuts, for every abstract and title of the listings and for the cases
+    /// that do not end a sentence (abbreviations, an ellipsis, no space after the stop).
+    @Test func firstSentenceOfASCIIByBytesIsTheSame() {
+        let listed = Fixtures.all.flatMap { Fixtures.parse($0).entries.flatMap { [$0.abstract, $0.title ?? ""] } }
+        let crafted = ["We use e.g. this. Then that.", "As shown by Smith et al. Results follow. More.", "A vs. B is hard. Yes.",
+                       "Wait... What? Yes! No.", "i.e. nothing. Something.", "Ends with a stop.", "No stop at all", "", ".", "a. ",
+                       "Dots.in.words. And a sentence.", "Is it?No space. Then!", "x.. Y."]
+        var checked = 0
+        for text in listed + crafted where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            #expect(TitleInference.firstSentenceASCII(of: text) == TitleInference.firstSentence(of: text), "\(text)")
+            checked += 1
+        }
+        #expect(checked > 400)
+    }
 }

@@ -32,6 +32,30 @@ import Testing
         #expect(TextNormalization.identityKey("Fast & Slow — LEARNING!") == TextNormalization.identityKey("fast & slow learning"))
     }
 
+    /// Folding space over the UTF-8 bytes gives what appending scalar by scalar gave, for every
+    /// scalar from U+0000 to U+FFFF and some beyond (one, two, three and four UTF-8 bytes), each
+    /// between words, after spaces and at either end.
+    @Test func collapsingBytesAgreesWithCollapsingScalars() {
+        func byScalars(_ text: String) -> String {
+            var out = ""
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                if TextNormalization.isWhitespace(scalar) || scalar == "\u{00A0}" { pendingSpace = !out.isEmpty; continue }
+                if TextNormalization.invisible(scalar) { continue }
+                if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
+                out.unicodeScalars.append(scalar)
+            }
+            return out
+        }
+        let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init) + [0x1F600, 0x10FFFD, 0x1D400].compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let s = String(scalar)
+            for text in ["a" + s + "b", " " + s + " x", s, "x\u{00A0}" + s + "\t", "é" + s + "\u{2003}"] {
+                #expect(TextNormalization.collapsed(text) == byScalars(text), "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
     /// ASCII text takes its own path to an identity key; with one accented word added, the
     /// Unicode path gives the same key plus that word, for every title and abstract of the listings.
     @Test(arguments: Fixtures.all)
