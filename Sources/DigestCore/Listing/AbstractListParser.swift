@@ -5,7 +5,8 @@ public struct AbstractListParser: ListingParser {
     public var format: ListingFormat { .abstractList }
 
     static func abstractText(_ line: String) -> Substring? {
-        guard line.utf8.count >= 9 else { return nil }
+        // Only `a` and `A` lowercase to `a`: any other first byte rules the line out unlowered.
+        guard line.utf8.count >= 9, line.utf8.first.map({ $0 | 0x20 }) == 0x61 else { return nil }
         let head = line.prefix(9)
         guard head.lowercased() == "abstract:" else {
             // `Abstract :` with a space before the colon, as some exports have it

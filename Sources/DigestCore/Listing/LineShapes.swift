@@ -85,6 +85,9 @@ enum LineShape {
             var start = 0
             var i = 0
             while i + 4 <= bytes.count {
+                // A name is at most 80 bytes: past that, no separator can save the line (an
+                // abstract is ruled out in its first 80 bytes, not searched to its end).
+                if i - start > 80 { return false }
                 if isNameSeparator(at: i, in: bytes) {
                     guard isName(start, i) else { return false }
                     separated = true

@@ -13,6 +13,25 @@ import Testing
         #expect(FormatDetector.detect(Fixtures.listing(name)) == format)
     }
 
+    /// The line shapes detection asks of every line, at their edges: a name of up to 80 bytes
+    /// (the search gives up on a line past that without a separator), an `Abstract:` head in
+    /// any case, with a space before the colon, and nothing else.
+    @Test func lineShapesAtTheirEdges() {
+        let name80 = String(repeating: "x", count: 80)
+        #expect(LineShape.isAuthorList("Ada Lovelace · Alan Turing"))
+        #expect(LineShape.isAuthorList(name80 + " · B"))
+        #expect(LineShape.isAuthorList("B · " + name80))
+        #expect(!LineShape.isAuthorList(name80 + "x · B"))
+        #expect(!LineShape.isAuthorList("B · " + name80 + "x"))
+        #expect(!LineShape.isAuthorList(String(repeating: "word ", count: 300)))
+        #expect(AbstractListParser.abstractText("ABSTRACT: x") == " x")
+        #expect(AbstractListParser.abstractText("Abstract :x") == "x")
+        #expect(AbstractListParser.abstractText("abstract:") == "")
+        #expect(AbstractListParser.abstractText("xAbstract: y") == nil)
+        #expect(AbstractListParser.abstractText("Ábstract: y") == nil)
+        #expect(AbstractListParser.abstractText("Abstracts: y") == nil)
+    }
+
     @Test func proseAndCodeAreNoListing() {
         let junk = ListingText(path: "junk.txt", name: "junk.txt", bytes: Array("""
         // swift-tools-version:6.0
