@@ -20,6 +20,13 @@ struct PaperGrouping {
     }
 
     /// Groups of node indices, each sorted, in order of their smallest member.
+    private mutating func groups() -> [[Int]] {
+        var byRoot: [Int: [Int]] = [:]
+        for node in parent.indices { byRoot[find(node), default: []].append(node) }
+        return byRoot.keys.sorted().map { byRoot[$0]! }
+    }
+
+    /// The groups that nodes sharing any key make, transitively (see `groups()` for the order).
     static func groups<Key: Hashable>(keys: [[Key]]) -> [[Int]] {
         var grouping = PaperGrouping(count: keys.count)
         var owner: [Key: Int] = [:]
@@ -28,9 +35,7 @@ struct PaperGrouping {
                 if let other = owner[key] { grouping.union(node, other) } else { owner[key] = node }
             }
         }
-        var byRoot: [Int: [Int]] = [:]
-        for node in keys.indices { byRoot[grouping.find(node), default: []].append(node) }
-        return byRoot.keys.sorted().map { byRoot[$0]! }
+        return grouping.groups()
     }
 
     /// The same groups, with each key's hash given: a key (a whole abstract) is looked up by
@@ -52,8 +57,6 @@ struct PaperGrouping {
                 }
             }
         }
-        var byRoot: [Int: [Int]] = [:]
-        for node in keys.indices { byRoot[grouping.find(node), default: []].append(node) }
-        return byRoot.keys.sorted().map { byRoot[$0]! }
+        return grouping.groups()
     }
 }

@@ -42,7 +42,7 @@ public enum TextNormalization {
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 var value = UInt32(lead)
                 if length > 1 {
-                    value &= [0, 0, 0x1F, 0x0F, 0x07][length]
+                    value &= 0xFF >> (length + 1)  // the lead byte's payload: 5, 4 or 3 bits
                     for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
                 }
                 let scalar = Unicode.Scalar(value)!
