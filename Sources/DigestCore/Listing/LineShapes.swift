@@ -116,7 +116,36 @@ enum LineShape {
     }
 
     static func authors(in text: String) -> [String] {
-        text.split(separator: "·").map { TextNormalization.clean(String($0)) }.filter { !$0.isEmpty }
+        if let names = asciiAuthors(in: text) { return names }
+        return text.split(separator: "·").map { TextNormalization.clean(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// `authors(in:)` of a line that is ASCII but for its `·` (C2 B7), split by bytes: there a
+    /// `·` is a character of its own (nothing after it can combine with it), and the names,
+    /// cut of the spaces around them, are most often clean already. nil for any other line.
+    private static func asciiAuthors(in text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var names: [String] = []
+            var start = 0
+            var i = 0
+            func add(_ end: Int) {
+                var (from, to) = (start, end)
+                while from < to, bytes[from] == 0x20 { from += 1 }
+                while to > from, bytes[to - 1] == 0x20 { to -= 1 }
+                let name = TextNormalization.clean(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+                if !name.isEmpty { names.append(name) }
+            }
+            while i < bytes.count {
+                if bytes[i] < 0x80 { i += 1; continue }
+                guard bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB7 else { return nil }
+                add(i)
+                i += 2
+                start = i
+            }
+            add(bytes.count)
+            return names
+        }
     }
 
     /// Does an abstract continue on this line (a wrapped line), rather than a new one start?

@@ -13,6 +13,21 @@ import Testing
         #expect(FormatDetector.detect(Fixtures.listing(name)) == format)
     }
 
+    /// Author lines that are ASCII but for their `·` are split by bytes; the names are those a
+    /// split by characters gives, for every line of the listings and for edge cases (spaces,
+    /// entities, tabs, empty names, `·` without spaces, a `·` that is not ASCII's neighbour).
+    @Test func authorsSplitByBytesAsByCharacters() {
+        func byCharacters(_ text: String) -> [String] {
+            text.split(separator: "·").map { TextNormalization.clean(String($0)) }.filter { !$0.isEmpty }
+        }
+        let lines = Fixtures.all.flatMap { Fixtures.listing($0).lines.map(\.text) }
+        let crafted = ["A · B", " A  ·  B ", "A·B", "· A ·· B ·", "A &amp; B · C\tD", "&nbsp;A · B&#32;", "·", "", "   ",
+                       "Zoë · B", "A · ·\u{301} B", "A\u{0} · B"]
+        for text in lines + crafted {
+            #expect(LineShape.authors(in: text) == byCharacters(text), "\(text)")
+        }
+    }
+
     /// The line shapes detection asks of every line, at their edges: a name of up to 80 bytes
     /// (the search gives up on a line past that without a separator), an `Abstract:` head in
     /// any case, with a space before the colon, and nothing else.
