@@ -147,6 +147,27 @@ import Testing
         #expect(!Fixtures.ingest(site, paths: [listing], useCache: true).repeated)
     }
 
+    /// A record that cannot be written is an error naming its file; every other record is
+    /// written, and no report is kept for the next ingest to repeat. Once the obstacle is gone
+    /// (here a folder where the record's temporary file goes), the next ingest writes it.
+    @Test func aRecordThatCannotBeWrittenIsAnErrorAndTheRestAreWritten() throws {
+        let site = try Fixtures.site()
+        let id = "hyperattention-long-context-attention-in-near-linear-time"
+        let obstacle = site + "/content/papers/.\(id).md.\(getpid()).tmp"
+        try FileManager.default.createDirectory(atPath: obstacle, withIntermediateDirectories: true)
+        let report = Fixtures.ingest(site, useCache: true)
+        #expect(report.hasErrors)
+        #expect(report.diagnostics.contains { $0.severity == .error && $0.description.contains("/content/papers/\(id).md") })
+        let records = try FileManager.default.contentsOfDirectory(atPath: site + "/content/papers").filter { $0.hasSuffix(".md") }
+        #expect(records.count == 504 && !records.contains(id + ".md"))
+        #expect(IngestCache.files(SitePaths(root: site)).isEmpty)
+        try FileManager.default.removeItem(atPath: obstacle)
+        let again = Fixtures.ingest(site, useCache: true)
+        #expect(!again.hasErrors && again.written == 1 && !again.repeated)
+        #expect(IngestCache.files(SitePaths(root: site)).count == 1)
+        #expect(Fixtures.ingest(site, useCache: true).repeated)
+    }
+
     @Test func anyChangeToWhatIngestReadsParsesAgain() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site, useCache: true)
