@@ -57,30 +57,30 @@ public enum Ingest {
         }
 
         // 1. Read and parse the listings asked for, each on a core of its own, and keep a copy
-        //    of each in the site. A listing's bytes are read once: parsed, copied and hashed
-        //    for the ingest cache from the same buffer. Its entries become facts on every core
-        //    that is free (parsing all listings first, then all entries, was no faster).
+        //    of each in the site; their entries become facts on every core. A listing's bytes
+        //    are read once: parsed, copied and hashed for the ingest cache from the same buffer.
         if !options.dryRun, !files.isEmpty {
             try? FileManager.default.createDirectory(atPath: site.listings, withIntermediateDirectories: true)
         }
-        let readFiles = ParallelMap.run(files.count) { i -> (input: ParsedInput?, digest: UInt64, summary: IngestReport.ListingSummary) in
+        let readFiles = readListings(files.count, today: options.today) { i -> (ListingRead?, IngestReport.ListingSummary) in
             let settings = (config.listings[files[i].name] ?? ListingSettings()).overriding(with: options.settings)
             var summary = IngestReport.ListingSummary(path: files[i].path, name: files[i].name)
-            guard let read = read(files[i], settings: settings, today: options.today, summary: &summary) else { return (nil, 0, summary) }
+            guard let read = read(files[i], settings: settings, today: options.today, summary: &summary) else { return (nil, summary) }
             if !options.dryRun, let problem = ListingFiles.keepCopy(of: files[i], bytes: read.bytes, in: site.listings) {
                 summary.diagnostics.append(problem)
-                return (nil, 0, summary)
+                return (nil, summary)
             }
-            return (facts(of: [read], today: options.today)[0], read.digest, summary)
+            return (read.withoutBytes, summary)
         }
-        report.listings = readFiles.map(\.summary)
+        report.listings = readFiles.map(\.extra)
         let inputs = readFiles.compactMap(\.input)
         // What this ingest read of each listing, by path, for the cache's fingerprint; a kept
         // copy holds the same bytes as the listing it was copied from.
         var readDigests: [String: UInt64] = [:]
-        for (file, read) in zip(files, readFiles) where read.input != nil {
-            readDigests[file.path] = read.digest
-            if !options.dryRun { readDigests[site.listings + "/" + file.name] = read.digest }
+        for (file, read) in zip(files, readFiles) {
+            guard let digest = read.digest else { continue }
+            readDigests[file.path] = digest
+            if !options.dryRun { readDigests[site.listings + "/" + file.name] = digest }
         }
 
         // 2. The records there are, and the listings they came from that were not asked for:
@@ -92,13 +92,13 @@ public enum Ingest {
         let referenceFiles = referenced.subtracting(inputNames).sorted()
             .map { ListingFiles.File(path: site.listings + "/" + $0, name: $0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
-        let referenceReads = ParallelMap.run(referenceFiles.count) { i -> ListingRead? in
+        let referenceReads = readListings(referenceFiles.count, today: options.today) { i -> (ListingRead?, Void) in
             let settings = (config.listings[referenceFiles[i].name] ?? ListingSettings()).overriding(with: options.settings)
             var ignored = IngestReport.ListingSummary(path: referenceFiles[i].path, name: referenceFiles[i].name)
-            return read(referenceFiles[i], settings: settings, today: options.today, summary: &ignored)?.withoutBytes
-        }.compactMap { $0 }
-        for read in referenceReads { readDigests[read.file.path] = read.digest }
-        let references = facts(of: referenceReads, today: options.today)
+            return (read(referenceFiles[i], settings: settings, today: options.today, summary: &ignored)?.withoutBytes, ())
+        }
+        for (file, read) in zip(referenceFiles, referenceReads) { if let digest = read.digest { readDigests[file.path] = digest } }
+        let references = referenceReads.compactMap(\.input)
 
         // 3. Which entries and records are the same paper. Candidates are sorted by source
         //    so that the outcome does not depend on the order listings were given in.
@@ -353,23 +353,52 @@ public enum Ingest {
         return ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: bytes, digest: digest.value)
     }
 
-    /// Every entry of the listings as facts, on every core, listing by listing. Each task takes
-    /// a run of 256 of one listing's entries: a task per entry, each taking its listing, cost
-    /// more CPU (user time of 10k×3 listings 2.36 s against 2.10 s).
-    static func facts(of listings: [ListingRead], today: CalendarDay) -> [ParsedInput] {
-        let batch = 256
-        let runs = listings.indices.flatMap { l in
-            stride(from: 0, to: listings[l].parsed.entries.count, by: batch).map { (listing: l, start: $0) }
-        }
-        let made = ParallelMap.run(runs.count) { r in
-            let read = listings[runs[r].listing]
-            let entries = read.parsed.entries[runs[r].start..<min(runs[r].start + batch, read.parsed.entries.count)]
-            return entries.map {
-                Candidate.facts(for: $0, in: read.parsed, name: read.file.name, settings: read.settings, year: read.year, today: today)
+    /// Listings read (`read(i)`: parsed, or nil) and their entries made facts, in one parallel
+    /// map: its first tasks read the listings, each on a core of its own, and each later task
+    /// makes the facts of a slice of one listing's entries once that listing is parsed. Tasks
+    /// start in order, so the parse a slice waits for is already running. (A parallel map of
+    /// entries inside each listing's task ran on one core: libdispatch gives a nested map no
+    /// more threads than are left, so the last listing parsed was made facts of alone.)
+    static func readListings<Extra: Sendable>(_ count: Int, today: CalendarDay, slices: Int = 16,
+                                              _ read: @Sendable (Int) -> (ListingRead?, Extra))
+        -> [(input: ParsedInput?, digest: UInt64?, extra: Extra)] {
+        let parsed = Latches<(ListingRead?, Extra)>(count)
+        let made = ParallelMap.run(count * (1 + slices)) { task -> [PaperFacts] in
+            guard task >= count else { parsed.set(task, read(task)); return [] }
+            let (l, k) = ((task - count) / slices, (task - count) % slices)
+            guard let listing = parsed.wait(l).0 else { return [] }
+            let entries = listing.parsed.entries
+            return entries[(k * entries.count / slices)..<((k + 1) * entries.count / slices)].map {
+                Candidate.facts(for: $0, in: listing.parsed, name: listing.file.name, settings: listing.settings, year: listing.year, today: today)
             }
         }
-        return listings.indices.map { l in
-            ParsedInput(name: listings[l].file.name, facts: zip(runs, made).filter { $0.0.listing == l }.flatMap(\.1))
+        return (0..<count).map { l in
+            let (listing, extra) = parsed.wait(l)
+            let facts = made[(count + l * slices)..<(count + (l + 1) * slices)].flatMap { $0 }
+            return (listing.map { ParsedInput(name: $0.file.name, facts: facts) }, listing?.digest, extra)
+        }
+    }
+
+    /// Values set once each by one task and read by others after it: `wait` blocks until set.
+    final class Latches<T>: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<T?>
+        private let done: [DispatchGroup]
+        init(_ count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil, count: count)
+            done = (0..<count).map { _ in let group = DispatchGroup(); group.enter(); return group }
+        }
+        deinit {
+            slots.deinitialize(count: done.count)
+            slots.deallocate()
+        }
+        func set(_ i: Int, _ value: T) {
+            slots[i] = value
+            done[i].leave()
+        }
+        func wait(_ i: Int) -> T {
+            done[i].wait()
+            return slots[i]!
         }
     }
 }

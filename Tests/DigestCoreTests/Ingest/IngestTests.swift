@@ -147,6 +147,30 @@ import Testing
         #expect(!Fixtures.ingest(site, paths: [listing], useCache: true).repeated)
     }
 
+    /// Listings are parsed each in a task and their entries made facts in slices by later
+    /// tasks of the same parallel map: every listing's facts are those a plain loop over its
+    /// entries makes, in order, with a listing that does not parse in between (and none at all).
+    @Test func listingsReadInOneParallelMapGiveTheirEntriesFactsInOrder() {
+        let names = [Fixtures.abstractList, "junk", Fixtures.posterSession, Fixtures.dailyPapers, Fixtures.abstractListNoHeader]
+        let read = Ingest.readListings(names.count, today: Fixtures.today, slices: 7) { i -> (Ingest.ListingRead?, Int) in
+            guard names[i] != "junk" else { return (nil, i) }
+            var summary = IngestReport.ListingSummary(path: Fixtures.listingsFolder + "/" + names[i], name: names[i])
+            return (Ingest.read(ListingFiles.File(path: summary.path, name: names[i]), settings: ListingSettings(), today: Fixtures.today,
+                                summary: &summary), i)
+        }
+        #expect(read.map(\.extra) == Array(0..<names.count))
+        for (i, name) in names.enumerated() {
+            guard name != "junk" else { #expect(read[i].input == nil && read[i].digest == nil); continue }
+            let parsed = Fixtures.parse(name)
+            let year = ListingYear.resolve(entries: parsed.entries, setting: nil, today: Fixtures.today)
+            let expected = parsed.entries.map {
+                Candidate.facts(for: $0, in: parsed, name: name, settings: ListingSettings(), year: year, today: Fixtures.today)
+            }
+            #expect(read[i].input?.facts == expected && read[i].input?.name == name)
+        }
+        #expect(Ingest.readListings(0, today: Fixtures.today) { _ in (nil, ()) }.isEmpty)
+    }
+
     /// A record that cannot be written is an error naming its file; every other record is
     /// written, and no report is kept for the next ingest to repeat. Once the obstacle is gone
     /// (here a folder where the record's temporary file goes), the next ingest writes it.
