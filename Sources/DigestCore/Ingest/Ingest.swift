@@ -62,10 +62,12 @@ public enum Ingest {
         if !options.dryRun, !files.isEmpty {
             try? FileManager.default.createDirectory(atPath: site.listings, withIntermediateDirectories: true)
         }
+        @Sendable func settings(_ name: String) -> ListingSettings {
+            (config.listings[name] ?? ListingSettings()).overriding(with: options.settings)
+        }
         let readFiles = readListings(files.count, today: options.today) { i -> (ListingRead?, IngestReport.ListingSummary) in
-            let settings = (config.listings[files[i].name] ?? ListingSettings()).overriding(with: options.settings)
             var summary = IngestReport.ListingSummary(path: files[i].path, name: files[i].name)
-            guard let read = read(files[i], settings: settings, today: options.today, summary: &summary) else { return (nil, summary) }
+            guard let read = read(files[i], settings: settings(files[i].name), today: options.today, summary: &summary) else { return (nil, summary) }
             if !options.dryRun, let problem = ListingFiles.keepCopy(of: files[i], bytes: read.bytes, in: site.listings) {
                 summary.diagnostics.append(problem)
                 return (nil, summary)
@@ -93,9 +95,8 @@ public enum Ingest {
             .map { ListingFiles.File(path: site.listings + "/" + $0, name: $0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
         let referenceReads = readListings(referenceFiles.count, today: options.today) { i -> (ListingRead?, Void) in
-            let settings = (config.listings[referenceFiles[i].name] ?? ListingSettings()).overriding(with: options.settings)
             var ignored = IngestReport.ListingSummary(path: referenceFiles[i].path, name: referenceFiles[i].name)
-            return (read(referenceFiles[i], settings: settings, today: options.today, summary: &ignored)?.withoutBytes, ())
+            return (read(referenceFiles[i], settings: settings(referenceFiles[i].name), today: options.today, summary: &ignored)?.withoutBytes, ())
         }
         for (file, read) in zip(referenceFiles, referenceReads) { if let digest = read.digest { readDigests[file.path] = digest } }
         let references = referenceReads.compactMap(\.input)
@@ -297,7 +298,7 @@ public enum Ingest {
     static let maxListingBytes = 256 << 20
     static let maxEntries = 200_000
 
-    /// A listing read and parsed; its entries are made facts by `facts(of:today:)`.
+    /// A listing read and parsed; `readListings` makes its entries facts.
     struct ListingRead: Sendable {
         let file: ListingFiles.File
         let settings: ListingSettings
