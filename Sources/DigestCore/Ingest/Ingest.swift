@@ -65,7 +65,7 @@ public enum Ingest {
         @Sendable func settings(_ name: String) -> ListingSettings {
             (config.listings[name] ?? ListingSettings()).overriding(with: options.settings)
         }
-        let readFiles = readListings(files.count, today: options.today) { i -> (ListingRead?, IngestReport.ListingSummary) in
+        let readFiles = readListings(files.count, asked: true, today: options.today) { i -> (ListingRead?, IngestReport.ListingSummary) in
             var summary = IngestReport.ListingSummary(path: files[i].path, name: files[i].name)
             guard let read = read(files[i], settings: settings(files[i].name), today: options.today, summary: &summary) else { return (nil, summary) }
             if !options.dryRun, let problem = ListingFiles.keepCopy(of: files[i], bytes: read.bytes, in: site.listings) {
@@ -94,7 +94,7 @@ public enum Ingest {
         let referenceFiles = referenced.subtracting(inputNames).sorted()
             .map { ListingFiles.File(path: site.listings + "/" + $0, name: $0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
-        let referenceReads = readListings(referenceFiles.count, today: options.today) { i -> (ListingRead?, Void) in
+        let referenceReads = readListings(referenceFiles.count, asked: false, today: options.today) { i -> (ListingRead?, Void) in
             var ignored = IngestReport.ListingSummary(path: referenceFiles[i].path, name: referenceFiles[i].name)
             return (read(referenceFiles[i], settings: settings(referenceFiles[i].name), today: options.today, summary: &ignored)?.withoutBytes, ())
         }
@@ -104,8 +104,7 @@ public enum Ingest {
         // 3. Which entries and records are the same paper. Candidates are sorted by source
         //    so that the outcome does not depend on the order listings were given in.
         //    A listing's entries come in line order, so listings in name order are that order.
-        let inOrder = (inputs.map { ($0, true) } + references.map { ($0, false) }).sorted { $0.0.name < $1.0.name }
-            .flatMap { listing, isInput in listing.facts.map { Member(isInput: isInput, facts: $0) } }
+        let inOrder = (inputs + references).sorted { $0.name < $1.name }.flatMap(\.members)
         let before = { (a: Member, b: Member) in a.facts.sources[0] < b.facts.sources[0] }
         let candidates = zip(inOrder, inOrder.dropFirst()).allSatisfy { !before($1, $0) } ? inOrder : inOrder.sorted(by: before)
         // Keys, merged facts and tags take most of an ingest's time and depend on nothing but
@@ -273,7 +272,7 @@ public enum Ingest {
 
     struct ParsedInput: Sendable {
         let name: String
-        let facts: [PaperFacts]
+        let members: [Member]
     }
 
     /// A group's paper as its listings' entries say it (`new`) and as the listings its record
@@ -288,9 +287,15 @@ public enum Ingest {
 
     /// One listing entry's facts in the grouping; references (listings read only to know
     /// what ingest derived before) are never written on their own.
-    struct Member {
+    /// A class: the 30,000 entries of a large ingest are gathered and regrouped, and copying
+    /// a reference is one retain where copying the facts was one for each of their texts.
+    final class Member: Sendable {
         let isInput: Bool
         let facts: PaperFacts
+        init(isInput: Bool, facts: PaperFacts) {
+            self.isInput = isInput
+            self.facts = facts
+        }
     }
 
     /// The largest listing read, and the most papers taken from one: far beyond any real page
@@ -354,29 +359,31 @@ public enum Ingest {
         return ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: bytes, digest: digest.value)
     }
 
-    /// Listings read (`read(i)`: parsed, or nil) and their entries made facts, in one parallel
-    /// map: its first tasks read the listings, each on a core of its own, and each later task
-    /// makes the facts of a slice of one listing's entries once that listing is parsed. Tasks
+    /// Listings read (`read(i)`: parsed, or nil) and their entries made facts, as members of the
+    /// grouping (`isInput`: listings asked for, or only referenced), in one parallel map: its
+    /// first tasks read the listings, each on a core of its own, and each later task makes
+    /// the facts of a slice of one listing's entries once that listing is parsed. Tasks
     /// start in order, so the parse a slice waits for is already running. (A parallel map of
     /// entries inside each listing's task ran on one core: libdispatch gives a nested map no
     /// more threads than are left, so the last listing parsed was made facts of alone.)
-    static func readListings<Extra: Sendable>(_ count: Int, today: CalendarDay, slices: Int = 16,
+    static func readListings<Extra: Sendable>(_ count: Int, asked isInput: Bool, today: CalendarDay, slices: Int = 16,
                                               _ read: @Sendable (Int) -> (ListingRead?, Extra))
         -> [(input: ParsedInput?, digest: UInt64?, extra: Extra)] {
         let parsed = Latches<(ListingRead?, Extra)>(count)
-        let made = ParallelMap.run(count * (1 + slices)) { task -> [PaperFacts] in
+        let made = ParallelMap.run(count * (1 + slices)) { task -> [Member] in
             guard task >= count else { parsed.set(task, read(task)); return [] }
             let (l, k) = ((task - count) / slices, (task - count) % slices)
             guard let listing = parsed.wait(l).0 else { return [] }
             let entries = listing.parsed.entries
             return entries[(k * entries.count / slices)..<((k + 1) * entries.count / slices)].map {
-                Candidate.facts(for: $0, in: listing.parsed, name: listing.file.name, settings: listing.settings, year: listing.year, today: today)
+                Member(isInput: isInput, facts: Candidate.facts(for: $0, in: listing.parsed, name: listing.file.name,
+                                                                settings: listing.settings, year: listing.year, today: today))
             }
         }
         return (0..<count).map { l in
             let (listing, extra) = parsed.wait(l)
-            let facts = made[(count + l * slices)..<(count + (l + 1) * slices)].flatMap { $0 }
-            return (listing.map { ParsedInput(name: $0.file.name, facts: facts) }, listing?.digest, extra)
+            let members = made[(count + l * slices)..<(count + (l + 1) * slices)].flatMap { $0 }
+            return (listing.map { ParsedInput(name: $0.file.name, members: members) }, listing?.digest, extra)
         }
     }
 
