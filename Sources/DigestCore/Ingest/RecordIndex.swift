@@ -83,12 +83,14 @@ struct RecordIndex {
     mutating func update(_ written: [Written]) {
         guard !written.isEmpty else { return }
         var byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
+        byID.reserveCapacity(entries.count + written.count)
+        stamps.reserveCapacity(entries.count + written.count)
         for record in written {
             byID[record.entry.id] = record.entry
             stamps[record.entry.id] = record.stamp
         }
-        // In the store's order, by file name.
-        entries = byID.keys.map { $0 + ".md" }.sorted().map { byID[String($0.dropLast(3))]! }
+        // In the store's order, by file name (`a-b.md` before `a.md`).
+        entries = byID.map { (name: $0.key + ".md", entry: $0.value) }.sorted { $0.name < $1.name }.map(\.entry)
         isStale = true
     }
 
