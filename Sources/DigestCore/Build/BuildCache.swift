@@ -168,7 +168,6 @@ struct ContextHash {
         add(CollectionOfOne(8))
     }
 
-
     static func of(_ any: Any) -> UInt64 {
         var hash = ContextHash()
         hash.add(any: any)

@@ -218,10 +218,10 @@ public enum Ingest {
             let sorted = Handoff(writes.sorted(by: { $0.id < $1.id }))
             writes = []
             let indexed = addedEntries, kept = report.asUnchanged
-            let encoded = Handoff<Data?>([nil])
+            let encoded = Latches<Data?>(1)
             // A record written is indexed as it now is on disk, so the next ingest need not parse it.
             let results = ParallelMap.run(sorted.count + 1) { task -> Result<RecordIndex.Written, Diagnostic>? in
-                if task == 0 { encoded.put(IngestCache.encode(kept), at: 0); return nil }
+                if task == 0 { encoded.set(0, IngestCache.encode(kept)); return nil }
                 let record = sorted.take(task - 1)
                 do { try store.write(record) } catch {
                     return .failure(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
@@ -236,38 +236,12 @@ public enum Ingest {
             if recordIndex.isStale { recordIndex.save(RecordIndex.path(site)) }
             // Fingerprinted with the records as this ingest left them (a record someone else
             // changes meanwhile keeps its old stamp here, so the next ingest reads it).
-            if report.hasErrors { IngestCache.remove(site) } else if let data = encoded.take(0) {
+            if report.hasErrors { IngestCache.remove(site) } else if let data = encoded.wait(0) {
                 IngestCache.save(data, site: site, fingerprint: IngestCache.fingerprint(site: site, inputs: files, options: options,
                                                                                       records: stamps, known: readDigests))
             }
         }
         return report
-    }
-
-    /// Records hold Yams nodes, which are not `Sendable` (their tags are classes): records
-    /// only read, and each by one thread, may still be written on all cores.
-    final class Unshared<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
-    }
-
-    /// Values handed to (or from) parallel tasks, one slot each, for the same reason; a value
-    /// taken is moved out, so the task that takes it also frees it. The slots are raw memory,
-    /// as in `ParallelMap` (an Array's buffer may not be reached from two threads at once).
-    final class Handoff<T>: @unchecked Sendable {
-        private let slots: UnsafeMutablePointer<T?>
-        let count: Int
-        init(_ values: [T]) {
-            count = values.count
-            slots = .allocate(capacity: count)
-            for (i, value) in values.enumerated() { (slots + i).initialize(to: value) }
-        }
-        deinit {
-            slots.deinitialize(count: count)
-            slots.deallocate()
-        }
-        func take(_ i: Int) -> T { slots[i].take()! }
-        func put(_ value: T, at i: Int) { slots[i] = value }
     }
 
     struct ParsedInput: Sendable {
@@ -384,29 +358,6 @@ public enum Ingest {
             let (listing, extra) = parsed.wait(l)
             let members = made[(count + l * slices)..<(count + (l + 1) * slices)].flatMap { $0 }
             return (listing.map { ParsedInput(name: $0.file.name, members: members) }, listing?.digest, extra)
-        }
-    }
-
-    /// Values set once each by one task and read by others after it: `wait` blocks until set.
-    final class Latches<T>: @unchecked Sendable {
-        private let slots: UnsafeMutablePointer<T?>
-        private let done: [DispatchGroup]
-        init(_ count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil, count: count)
-            done = (0..<count).map { _ in let group = DispatchGroup(); group.enter(); return group }
-        }
-        deinit {
-            slots.deinitialize(count: done.count)
-            slots.deallocate()
-        }
-        func set(_ i: Int, _ value: T) {
-            slots[i] = value
-            done[i].leave()
-        }
-        func wait(_ i: Int) -> T {
-            done[i].wait()
-            return slots[i]!
         }
     }
 }

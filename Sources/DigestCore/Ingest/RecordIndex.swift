@@ -66,11 +66,7 @@ struct RecordIndex {
 
     static func entry(of record: Record) -> Entry {
         let facts = RecordFields.identityFacts(of: record)
-        return entry(id: record.id, keys: facts.identityKeys, sources: facts.sources)
-    }
-
-    static func entry(id: String, keys: [String], sources: [SourceRef]) -> Entry {
-        Entry(id: id, keys: keys.map(keyHash), listings: Array(Set(sources.map(\.listing))).sorted())
+        return Entry(id: record.id, keys: facts.identityKeys.map(keyHash), listings: Array(Set(facts.sources.map(\.listing))).sorted())
     }
 
     /// A record ingest wrote, and its file's stamp after the write.

@@ -12,8 +12,8 @@ public struct SiteModel: Sendable {
     public let tags: [Tag]
     /// By listing file name.
     public let sources: [Source]
-    /// Each listing's index in `sources`.
-    public let sourceIndex: [String: Int]
+    /// Each listing's index in `sources` (`source(listing:)`).
+    private let sourceIndex: [String: Int]
     /// For each paper, up to five related papers, most similar first.
     public let related: [[Int]]
     public let paperIndex: [String: Int]
@@ -102,6 +102,11 @@ public struct SiteModel: Sendable {
         }
         sourceIndex = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.listing, $0) })
         related = RelatedPapers.compute(papers)
+    }
+
+    /// The source a listing is shown as; nil for a listing no paper names any more.
+    public func source(listing: String) -> Source? {
+        sourceIndex[listing].map { sources[$0] }
     }
 }
 

@@ -40,7 +40,7 @@ extension SiteRenderer {
         for source in facts.sources {
             hash.add(tag: 14, source.listing)
             hash.add(tag: 15, String(source.line))
-            let shown = model.sourceIndex[source.listing].map { model.sources[$0] }
+            let shown = model.source(listing: source.listing)
             hash.add(tag: 16, shown?.id)
             hash.add(tag: 17, shown?.title)
         }

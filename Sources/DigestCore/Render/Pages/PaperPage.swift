@@ -42,7 +42,7 @@ extension SiteRenderer {
         context["title_query"] = Escape.query(paper.title)
         context["bibtex"] = BibTeX.entry(for: paper, authors: names)
         context["sources"] = paper.sources.map { ref -> [String: Any] in
-            let source = model.sourceIndex[ref.listing].map { model.sources[$0] }
+            let source = model.source(listing: ref.listing)
             return ["url": link(root, "sources/\(source?.id ?? "")/"), "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
         }
         context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String)
