@@ -49,9 +49,8 @@ struct BuildCommand: ParsableCommand {
         options.clean = clean
         options.workers = jobs.map { $0 == 1 ? .threads : .processes($0) } ?? .perCore
         if isatty(STDERR_FILENO) == 1 {
-            options.progress = { done, total in
-                FileHandle.standardError.write(Data("\rrendering \(done * 100 / max(1, total))% of \(total) pages".utf8))
-            }
+            // Each line replaces the last: back to the line's start, clear it, write.
+            options.progress = { line in FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
         }
         let report = SiteBuild.run(options)
         if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -61,6 +61,24 @@ mkdir -p "$work/colour/content/papers" && printf -- '---\ntitle: "A"\nnotes: x\n
 check "a warning is coloured on a terminal" grep -q $'\e\[1;33mwarning' <(script -qec "'$digest' check -C '$work/colour'" /dev/null)
 check "a pipe gets no colour" grep -q '^.*a.md:3: warning: unknown field' <("$digest" check -C "$work/colour")
 check "NO_COLOR turns colour off on a terminal" bash -c "! script -qec \"NO_COLOR=1 '$digest' check -C '$work/colour'\" /dev/null | grep -q \$'\\e'"
+# A long build says on a terminal what it is doing, on one line that each stage overwrites
+# and that is cleared before the summary; a log (not a terminal) gets none of it.
+on_terminal() { script -qec "$1" /dev/null | tr '\r' '\n' >"$work/progress.txt"; }
+progress_line() { grep -q $'^\e\[K'"$1" "$work/progress.txt"; }  # progress_line REGEX
+on_terminal "'$digest' build -C '$site' -o '$work/progress' --clean"
+for line in "loading 505 records" "relating 505 papers" "indexing 505 papers for search" "rendering 0% of [0-9]* pages" \
+            "putting the new site in place"; do
+  check "a build on a terminal shows: $line" progress_line "$line"
+done
+check "the progress line is cleared before the summary" progress_line "$work/progress: [0-9]* home"
+first=$(ls "$site/content/papers" | sort | head -1)
+sed -i 's/^title: "/title: "Edited /' "$site/content/papers/$first"
+on_terminal "'$digest' build -C '$site' -o '$work/progress'"
+check "a rebuild on a terminal says it checks the pages" progress_line "checking 0% of [0-9]* pages"
+check "then that it renders those that changed" progress_line "rendering the pages that changed"
+cp "$repo/content/papers/$first" "$site/content/papers/"
+"$digest" build -C "$site" -o "$work/progress" 2>"$work/progress.err" >/dev/null
+check "a build not on a terminal writes no progress" test ! -s "$work/progress.err"
 "$digest" ingest -C "$site" --format nonsense >/dev/null 2>&1; status=$?
 check "an unknown --format exits 2" test $status -eq 2
 check "--help shows examples" bash -c "'$digest' ingest --help | grep -q 'Examples:'"

@@ -11,9 +11,10 @@ public struct BuildOptions: Sendable {
     public var clean = false
     /// Threads by default; `digest build` renders in one process per core (`Workers`).
     public var workers: Workers = .threads
-    /// Told now and then how far rendering is: (pages done, pages in all). The CLI shows it
-    /// on a terminal only.
-    public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Told what the build is doing, as a line to show until the next one: each stage as it
+    /// starts (`relating 100000 papers`), and now and then how far the pages are (`rendering
+    /// 7% of 26950 pages`). The CLI shows it on a terminal only.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(siteFolder: String, output: String? = nil, baseURL: String? = nil,
                 linkStyle: SiteRenderer.LinkStyle = .pretty, katexFolder: String = "/usr/share/javascript/katex") {

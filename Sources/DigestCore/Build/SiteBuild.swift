@@ -32,6 +32,8 @@ public enum SiteBuild {
             report.stages.append(("inputs unchanged", clock.lap()))
             return report
         }
+        let say = options.progress
+        say?("loading \(inputs.records.count) records")
         let loaded = SiteLoader.load(site, config: config, cache: PaperCache.path(site), useCached: !options.clean,
                                      records: inputs.records, diagnostics: &report.diagnostics)
         // The paper cache (200 MB at 100k papers) is written while the model is made.
@@ -44,6 +46,7 @@ public enum SiteBuild {
         if !templates.overridden.isEmpty { report.notes.append("site templates: " + templates.overridden.joined(separator: ", ")) }
         report.stages.append(("load", clock.lap()))
 
+        say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
         let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
         report.stages.append(("model", clock.lap()))
 
@@ -68,6 +71,7 @@ public enum SiteBuild {
         let fresh = incremental ? nil : prepareStaging()
         if !incremental && fresh == nil { return report }
 
+        say?("indexing \(model.papers.count) papers for search")
         var search = SearchIndexBuilder.files(model)
         if options.linkStyle == .files { search += search.map(SearchLayout.script) }
         let searchCount = search.count
@@ -109,8 +113,7 @@ public enum SiteBuild {
         // is made from (`SiteRenderer.modelHash`). A rebuild hashes them all first,
         // touching no file: when every output is as last time (and the site is still there),
         // there is nothing to do; otherwise only pages whose hash changed are rendered again.
-        let progress = options.progress
-        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: progress) {
+        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: Self.pages("checking", pages.count, say)) {
             renderer.inputHash(of: pages[$0])
         }
         let otherPaths = other.map(\.path)
@@ -146,7 +149,8 @@ public enum SiteBuild {
             written += zip(otherPaths, outcomes).filter { $1.wrote }.map(\.0)
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
-        let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? progress : nil) { i -> PageOutcome in
+        if pageHashes != nil { say?("rendering the pages that changed") }
+        let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pages("rendering", pages.count, say) : nil) { i -> PageOutcome in
             if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, staging.keep(pages[i].path) {
                 return PageOutcome(hash: known, wrote: false, failed: false)
             }
@@ -177,6 +181,7 @@ public enum SiteBuild {
         report.removed = removed.count
         report.stages.append(("render and write", clock.lap()))
 
+        say?("putting the new site in place")
         var kept: String?
         if let first = failed.sorted().first {
             folder.discard()
@@ -225,6 +230,14 @@ struct PageOutcome: WireValue, Sendable {
 
 extension SiteBuild {
     static let version = "0.4"
+
+    /// The progress line of a map over `count` pages, from `rendering 0% of 26950 pages` on.
+    static func pages(_ verb: String, _ count: Int, _ say: (@Sendable (String) -> Void)?) -> (@Sendable (Int, Int) -> Void)? {
+        guard let say else { return nil }
+        let line: @Sendable (Int, Int) -> Void = { done, total in say("\(verb) \(done * 100 / max(1, total))% of \(total) pages") }
+        line(0, count)
+        return line
+    }
 
     /// Each file's hash, on every core: in a rebuild the search index's files are a third of
     /// a GB at 100k papers.
