@@ -47,7 +47,9 @@ public enum SiteBuild {
         report.stages.append(("load", clock.lap()))
 
         say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
-        let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
+        let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings) {
+            RelatedCache.lists($0, path: RelatedCache.path(site), useCached: !options.clean)
+        }
         report.stages.append(("model", clock.lap()))
 
         if katex.isEmpty { report.notes.append("KaTeX not found at \(options.katexFolder) (Debian: libjs-katex); math shows as TeX") }

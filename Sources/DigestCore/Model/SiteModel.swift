@@ -24,7 +24,10 @@ public struct SiteModel: Sendable {
         public let papers: [Int]
     }
 
-    public init(config: SiteConfig, papers unsorted: [Paper], listings: [String: ListingInfo]) {
+    /// `related` makes the related papers of the papers in the model's order (a build takes
+    /// them from `RelatedCache` when it can).
+    public init(config: SiteConfig, papers unsorted: [Paper], listings: [String: ListingInfo],
+                related: ([Paper]) -> [[Int]] = { RelatedPapers.compute($0) }) {
         self.config = config
         // Sort and identity keys are made once per paper, on all cores: made in each
         // comparison, or once per pass, they were most of this stage at 100k papers.
@@ -101,7 +104,7 @@ public struct SiteModel: Sendable {
                           format: info.format, papers: entries.map(\.paper))
         }
         sourceIndex = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.listing, $0) })
-        related = RelatedPapers.compute(papers)
+        self.related = related(papers)
     }
 
     /// The source a listing is shown as; nil for a listing no paper names any more.
