@@ -22,18 +22,41 @@ public struct Author: Sendable {
 
 public enum AuthorIdentity {
     public static func key(_ name: String) -> String {
+        if let key = asciiKey(name) { return key }
         let folded = name.precomposedStringWithCanonicalMapping.lowercased()
         return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// The same for an ASCII name (most), on its bytes: NFC leaves ASCII as it is, and its
+    /// white space is tab to carriage return and space. Nil for any other name. (The model
+    /// makes a key for every name of every byline: 500k at 100k papers.)
+    static func asciiKey(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var key: [UInt8] = []
+            key.reserveCapacity(bytes.count)
+            var space = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    space = !key.isEmpty
+                    continue
+                }
+                if space { key.append(0x20); space = false }
+                key.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
+    }
+
     /// The spelling to show: mixed case beats all-caps or all-lower; then the most used;
     /// then the first in code-point order, so the choice is stable.
-    static func bestSpelling(_ spellings: [String: Int]) -> String {
+    static func bestSpelling(_ spellings: [(name: String, count: Int)]) -> String {
         func mixed(_ s: String) -> Bool { s != s.uppercased() && s != s.lowercased() }
         return spellings.sorted { a, b in
-            if mixed(a.key) != mixed(b.key) { return mixed(a.key) }
-            if a.value != b.value { return a.value > b.value }
-            return a.key < b.key
-        }[0].key
+            if mixed(a.name) != mixed(b.name) { return mixed(a.name) }
+            if a.count != b.count { return a.count > b.count }
+            return a.name < b.name
+        }[0].name
     }
 }

@@ -39,19 +39,31 @@ public struct SiteModel: Sendable {
         self.papers = papers
         paperIndex = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.id, $0) })
 
-        // Authors: one pass over the bylines.
-        var spellings: [String: [String: Int]] = [:]
-        var byKey: [String: [Int]] = [:]
+        // Authors: one pass over the bylines (500k names at 100k papers), each name's key
+        // looked up once; from then on an author is a number, its papers, spellings and
+        // place in the A–Z list in arrays by that number.
         let authorKeys = ParallelMap.run(papers.count) { papers[$0].authors.map(AuthorIdentity.key) }
+        var idOfKey: [String: Int] = [:]
+        var keyOf: [String] = [], papersOf: [[Int]] = [], spellingsOf: [[(name: String, count: Int)]] = []
+        var bylines: [[Int]] = []  // per paper, its authors' numbers
+        bylines.reserveCapacity(papers.count)
         for (index, paper) in papers.enumerated() {
-            for (name, key) in zip(paper.authors, authorKeys[index]) {
-                spellings[key, default: [:]][name, default: 0] += 1
-                if byKey[key]?.last != index { byKey[key, default: []].append(index) }
-            }
+            bylines.append(zip(paper.authors, authorKeys[index]).map { name, key in
+                let id = idOfKey[key] ?? {
+                    idOfKey[key] = keyOf.count
+                    keyOf.append(key)
+                    papersOf.append([])
+                    spellingsOf.append([])
+                    return keyOf.count - 1
+                }()
+                if let k = spellingsOf[id].firstIndex(where: { $0.name == name }) { spellingsOf[id][k].count += 1 } else { spellingsOf[id].append((name, 1)) }
+                if papersOf[id].last != index { papersOf[id].append(index) }
+                return id
+            })
         }
-        let keys = byKey.keys.sorted()
-        let unsortedAuthors = keys.map { key in
-            Author(id: "", name: AuthorIdentity.bestSpelling(spellings[key]!), papers: byKey[key]!)
+        let idsByKey = keyOf.indices.sorted { keyOf[$0] < keyOf[$1] }
+        let unsortedAuthors = idsByKey.map { id in
+            Author(id: "", name: AuthorIdentity.bestSpelling(spellingsOf[id]), papers: papersOf[id])
         }
         let sortKeys = ParallelMap.run(unsortedAuthors.count) { unsortedAuthors[$0].sortKey }
         let authorOrder = unsortedAuthors.indices.sorted {
@@ -67,10 +79,11 @@ public struct SiteModel: Sendable {
             if taken[slug]! > 1 { slug += "-\(taken[slug]!)" }
             return Author(id: slug, name: author.name, papers: author.papers)
         }
-        let authorIndex = Dictionary(uniqueKeysWithValues: authorOrder.enumerated().map { (keys[$1], $0) })
-        let paperAuthors = authorKeys.map { keys in
+        var position = [Int](repeating: 0, count: keyOf.count)  // by author number
+        for (at, unsorted) in authorOrder.enumerated() { position[idsByKey[unsorted]] = at }
+        let paperAuthors = bylines.map { ids in
             var seen = Set<Int>()
-            return keys.compactMap { authorIndex[$0] }.filter { seen.insert($0).inserted }
+            return ids.map { position[$0] }.filter { seen.insert($0).inserted }
         }
         // Each author's co-authors on every core: 155k authors at 100k papers.
         let coauthors = ParallelMap.run(authors.count) { [authors] index -> [(author: Int, count: Int)] in

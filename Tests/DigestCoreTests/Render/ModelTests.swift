@@ -24,6 +24,27 @@ import Testing
         #expect(ajay?.coauthors.count == 2)
     }
 
+    /// The key of an ASCII name, made on bytes, is the key the general path makes: for every
+    /// author of the sample, and for names with every ASCII character in them.
+    @Test func authorKeysOnBytesAreTheGeneralPathsKeys() {
+        func general(_ name: String) -> String {
+            name.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var names = SearchTests.sample.papers.flatMap(\.authors).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        for byte in UInt8(0)..<0x80 {
+            let c = String(UnicodeScalar(byte))
+            names += [c, "Ada\(c)Lovelace", "\(c)Ada  Lovelace\(c)", "ADA \(c)\(c) LOVELACE", "Ada\(c)\r\nLovelace \t"]
+        }
+        #expect(names.count > 1_500)
+        for name in names {
+            let key = AuthorIdentity.asciiKey(name)
+            #expect(key != nil)
+            if key != general(name) { Issue.record("\(name.debugDescription): \(key.debugDescription) on bytes, \(general(name).debugDescription) in general") }
+        }
+        #expect(AuthorIdentity.asciiKey("François Charton") == nil)
+        #expect(AuthorIdentity.key("François\u{A0}CHARTON") == "françois charton")  // no-break space is white space too
+    }
+
     @Test func papersAreNewestFirstThenByTitle() {
         let model = SiteModel(config: SiteConfig(), papers: [
             paper("x", "Undated", authors: []), paper("y", "Old", authors: [], date: "2020-01-01"),
