@@ -72,16 +72,16 @@ public enum RelatedPapers {
     /// chunks' counts are let go when this returns, before the scoring.
     static func vectors(_ papers: [Paper]) -> (vectors: [[(term: Int, weight: Float)]], kept: Int) {
         let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0) }
-        var termIDs = TermIDs()
+        var table = TermTable()
         var df: [Int] = []
         var globals: [[Int]] = []
         for chunk in chunks {
-            let global = termIDs.merge(chunk.names)
-            df += repeatElement(0, count: termIDs.names.count - df.count)
+            let global = table.merge(chunk.table)
+            df += repeatElement(0, count: table.count - df.count)
             for term in chunk.terms { df[global[Int(term)]] += 1 }  // a term is once in a paper's list
             globals.append(global)
         }
-        let names = termIDs.names
+        let names = table.names()
         let n = Float(papers.count)
         let maxDF = max(2, papers.count / 2)
         // Term ids, assigned in sorted order for determinism; -1 for terms left out.
@@ -140,12 +140,12 @@ public enum RelatedPapers {
     /// `titleWeight` times. Kept flat, paper after paper (an array per paper, each with the
     /// capacity of the longest before it, was 8 bytes of every ~16 at 100k papers).
     struct ChunkTerms: TokenSink {
-        private(set) var names: [String] = []
+        /// The chunk's terms; `terms` holds ids into it.
+        private(set) var table = TermTable()
         /// Paper `p`'s terms are `terms[papers.range(of: p)]`, each once, with their counts in `tfs`.
         private(set) var terms: [Int32] = []
         private(set) var tfs: [Float] = []
         private(set) var papers = PaperEntries()
-        private var table = TermTable()
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
         private var start = 0
         private var weight: Float = 1
@@ -160,7 +160,6 @@ public enum RelatedPapers {
                 self.papers.close(at: terms.count)
                 start = terms.count
             }
-            names = table.names()
         }
 
         mutating func take(_ term: UnsafeBufferPointer<UInt8>) {

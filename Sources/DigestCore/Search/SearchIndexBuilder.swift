@@ -35,13 +35,13 @@ public enum SearchIndexBuilder {
     /// word table per run, so no lock is shared; the tables merge in run order (term ids are
     /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
     static func postingLists(_ chunks: consuming [Chunk], papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
-        var termIDs = TermIDs()
+        var table = TermTable()
         var df: [Int32] = []
         var lengthSums = [Double](repeating: 0, count: fieldCount)
         for c in chunks.indices {
-            let global = termIDs.merge(chunks[c].names)
-            chunks[c].names = []
-            df += repeatElement(0, count: termIDs.names.count - df.count)
+            let global = table.merge(chunks[c].table)
+            chunks[c].table = TermTable()
+            df += repeatElement(0, count: table.count - df.count)
             for lengths in chunks[c].lengths { for f in 0..<fieldCount { lengthSums[f] += Double(lengths[f]) } }
             chunks[c].terms.withUnsafeMutableBufferPointer { terms in
                 for k in terms.indices {
@@ -50,7 +50,7 @@ public enum SearchIndexBuilder {
                 }
             }
         }
-        let names = termIDs.names
+        let names = table.names()
         let count = Double(max(papers, 1))
         let averages = lengthSums.map { max($0 / count, 1) }
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }

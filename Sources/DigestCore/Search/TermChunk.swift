@@ -5,7 +5,7 @@ extension SearchIndexBuilder {
     /// counts are 8 bytes a pair.
     struct Chunk: Sendable {
         /// The chunk's words; `terms` holds ids into it.
-        var names: [String] = []
+        var table = TermTable()
         /// Each paper's words, paper after paper: paper `p`'s are `terms[papers.range(of: p)]`.
         var terms: [Int32] = []
         /// Per entry of `terms`, its counts per field (`PackedCounts`), or

@@ -57,7 +57,7 @@ extension SearchIndexBuilder {
 
         mutating func finish() -> Chunk {
             if started { chunk.append(current) }
-            chunk.names = table.names()
+            chunk.table = table
             chunk.trim()
             return chunk
         }

@@ -169,6 +169,31 @@ extension SearchTests {
         #expect(table.count == words.count)
     }
 
+    /// Tables made one per run of papers merge into one with each word once, in first-seen
+    /// order across the runs, and map each run's ids to the merged ones.
+    @Test func termTablesMergeInFirstSeenOrder() {
+        let runs = [["model", "kernel", "é", "a b"], ["kernel", "graph", "model", ""], [], ["graph", "new", "é"]]
+        var merged = TermTable()
+        var maps: [[Int]] = []
+        for run in runs {
+            var table = TermTable()
+            for word in run { _ = table.id(word) }
+            maps.append(merged.merge(table))
+        }
+        #expect(merged.names() == ["model", "kernel", "é", "a b", "graph", "", "new"])
+        #expect(maps == [[0, 1, 2, 3], [1, 4, 0, 5], [], [4, 6, 2]])
+        // Runs of the sample's papers: the merged table knows every run's word under its own id.
+        let papers = SearchTests.sample.papers
+        let chunks = stride(from: 0, to: papers.count, by: 100).map { SearchIndexBuilder.terms(of: papers[$0..<min($0 + 100, papers.count)]) }
+        var all = TermTable()
+        for chunk in chunks {
+            let map = all.merge(chunk.table)
+            let names = chunk.table.names(), allNames = all.names()
+            #expect(names.indices.allSatisfy { allNames[map[$0]] == names[$0] })
+        }
+        #expect(all.count == Set(chunks.flatMap { $0.table.names() }).count)
+    }
+
     @Test func wordsAreCountedPerPaperAndField() {
         var first = Paper(id: "a", title: "Kernel kernels")
         first.authors = ["Ann Kernel"]
@@ -177,7 +202,7 @@ extension SearchTests {
         second.abstract = "Kernel"
         let chunk = SearchIndexBuilder.terms(of: [first, second][...])
         func counts(_ paper: Int, _ word: String) -> [UInt16] {
-            guard let id = chunk.names.firstIndex(of: word),
+            guard let id = chunk.table.names().firstIndex(of: word),
                   let i = chunk.papers.range(of: paper).first(where: { chunk.terms[$0] == Int32(id) }) else { return [] }
             return (0..<SearchIndexBuilder.fieldCount).map { chunk.fieldCounts(at: i)[$0] }
         }
@@ -195,7 +220,7 @@ extension SearchTests {
         var paper = Paper(id: "a", title: "Loop")
         paper.abstract = Array(repeating: "loop", count: 300).joined(separator: " ")  // 300 > 255, the abstract's 8 bits
         let chunk = SearchIndexBuilder.terms(of: [paper][...])
-        let loop = chunk.papers.range(of: 0).first { chunk.names[Int(chunk.terms[$0])] == "loop" }!
+        let loop = chunk.papers.range(of: 0).first { chunk.table.names()[Int(chunk.terms[$0])] == "loop" }!
         #expect(chunk.counts[loop] == SearchIndexBuilder.PackedCounts.outsized)
         #expect(chunk.fieldCounts(at: loop)[0] == 1 && chunk.fieldCounts(at: loop)[4] == 300)
         var full = SearchIndexBuilder.FieldCounts()
