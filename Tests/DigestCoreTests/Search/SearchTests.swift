@@ -129,6 +129,20 @@ extension SearchTests {
         let tricky = "LLMs GANs AIs A-B-C-- x-y --z k-NN GPT-4o ABCs TAs Ss 3Ds IEs policies bus is as glass species aies-eies oes"
         #expect(SearchTokenizer.tokens(tricky) == SearchTokenizer.generalTokens(tricky, dropStopWords: true))
     }
+
+    /// A text with a character past ASCII is tokenised piece by piece between its ASCII white
+    /// space, the pieces without one on bytes: the tokens are the general path's for the whole.
+    @Test func mixedTextsGiveWhatTheGeneralPathGives() {
+        var texts = Self.sample.papers.flatMap { [$0.title, $0.abstract] + $0.authors }.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+        #expect(texts.count > 50)
+        texts += ["é", " é ", "  ", "", "naïve-Bayes café\tπ-calculus  LLMs über-GANs x", "\u{301}abc de", "a\r\nb é\u{A0}c d-é",
+                  "Schölkopf and the the LLMs", "x é", "é x", "a-\u{2010}b ö", "k-NN\u{2011}é GPT-4o", "ﬁ ligature, of the ∑ sum; ok."]
+        for text in texts {
+            for drop in [true, false] {
+                #expect(SearchTokenizer.tokens(text, dropStopWords: drop) == SearchTokenizer.generalTokens(text, dropStopWords: drop), "\(text.debugDescription)")
+            }
+        }
+    }
 }
 
 extension SearchTests {
