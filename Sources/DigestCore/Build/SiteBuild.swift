@@ -115,7 +115,7 @@ public enum SiteBuild {
         // is made from (`SiteRenderer.modelHash`). A rebuild hashes them all first,
         // touching no file: when every output is as last time (and the site is still there),
         // there is nothing to do; otherwise only pages whose hash changed are rendered again.
-        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: Self.pages("checking", pages.count, say)) {
+        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: Self.pageProgress("checking", pages.count, say)) {
             renderer.inputHash(of: pages[$0])
         }
         let otherPaths = other.map(\.path)
@@ -152,7 +152,7 @@ public enum SiteBuild {
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
         if pageHashes != nil { say?("rendering the pages that changed") }
-        let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pages("rendering", pages.count, say) : nil) { i -> PageOutcome in
+        let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
             if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, staging.keep(pages[i].path) {
                 return PageOutcome(hash: known, wrote: false, failed: false)
             }
@@ -234,7 +234,7 @@ extension SiteBuild {
     static let version = "0.4"
 
     /// The progress line of a map over `count` pages, from `rendering 0% of 26950 pages` on.
-    static func pages(_ verb: String, _ count: Int, _ say: (@Sendable (String) -> Void)?) -> (@Sendable (Int, Int) -> Void)? {
+    static func pageProgress(_ verb: String, _ count: Int, _ say: (@Sendable (String) -> Void)?) -> (@Sendable (Int, Int) -> Void)? {
         guard let say else { return nil }
         let line: @Sendable (Int, Int) -> Void = { done, total in say("\(verb) \(done * 100 / max(1, total))% of \(total) pages") }
         line(0, count)

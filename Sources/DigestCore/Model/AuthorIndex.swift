@@ -38,7 +38,7 @@ public enum AuthorIdentity {
             var space = false
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if byte.isASCIIWhiteSpace {
                     space = !key.isEmpty
                     continue
                 }

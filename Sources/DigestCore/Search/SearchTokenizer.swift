@@ -25,15 +25,14 @@ public enum SearchTokenizer {
         var text = text
         text.withUTF8 { bytes in
             guard !bytes.allSatisfy({ $0 < 0x80 }) else { return forEachASCIIToken(bytes, dropStopWords: dropStopWords, into: &sink) }
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
             var start = 0
             while true {
-                while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+                while start < bytes.count, bytes[start].isASCIIWhiteSpace { start += 1 }
                 if start == bytes.count { return }
                 // A run of ASCII pieces at once; else one piece with a byte past ASCII.
                 var end = start, asciiEnd = start
                 while end < bytes.count, bytes[end] < 0x80 {
-                    if isSpace(bytes[end]) { asciiEnd = end }
+                    if bytes[end].isASCIIWhiteSpace { asciiEnd = end }
                     end += 1
                 }
                 if end == bytes.count { asciiEnd = end }
@@ -43,7 +42,7 @@ public enum SearchTokenizer {
                     continue
                 }
                 end = start
-                while end < bytes.count, !isSpace(bytes[end]) { end += 1 }
+                while end < bytes.count, !bytes[end].isASCIIWhiteSpace { end += 1 }
                 let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 for var token in generalTokens(piece, dropStopWords: dropStopWords) { token.withUTF8 { sink.take($0) } }
                 start = end

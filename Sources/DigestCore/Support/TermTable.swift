@@ -17,7 +17,11 @@ struct TermTable {
     }
 
     mutating func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (found, hash, slot) = look(word)
+        id(word, hash: FNV1a.hash(word))
+    }
+
+    private mutating func id(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+        let (found, slot) = look(word, hash: hash)
         if let found { return found }
         let id = Int32(hashes.count)
         slots[slot] = id + 1
@@ -29,31 +33,30 @@ struct TermTable {
     }
 
     /// The word's id, if it has one.
-    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int32? { look(word).id }
+    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int32? { look(word, hash: FNV1a.hash(word)).id }
 
-    /// Each of `other`'s words' id here, by its id there; words new here are added in
-    /// `other`'s order. Tables made one per run of papers on every core merge into one in
-    /// run order, on bytes: the Strings of a million words (the search index's word pairs)
-    /// and a seeded hash of each were 0.4 s at 100k papers.
+    /// Each of `other`'s words' id here, by its id there (with the hash `other` made); words
+    /// new here are added in `other`'s order. Tables made one per run of papers on every core
+    /// merge into one in run order, on bytes: the Strings of a million words (the search
+    /// index's word pairs) and a seeded hash of each were 0.4 s at 100k papers.
     mutating func merge(_ other: TermTable) -> [Int] {
         other.arena.withUnsafeBufferPointer { words in
             (0..<other.count).map { i in
-                Int(id(UnsafeBufferPointer(rebasing: words[Int(other.starts[i])..<Int(other.starts[i + 1])])))
+                Int(id(UnsafeBufferPointer(rebasing: words[Int(other.starts[i])..<Int(other.starts[i + 1])]), hash: other.hashes[i]))
             }
         }
     }
 
     /// The word's id, or where it would go.
-    private func look(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int32?, hash: UInt32, slot: Int) {
-        let hash = FNV1a.hash(word)
+    private func look(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int32?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while slots[slot] != 0 {
             let id = Int(slots[slot] - 1)
-            if hashes[id] == hash, equal(id, word) { return (Int32(id), hash, slot) }
+            if hashes[id] == hash, equal(id, word) { return (Int32(id), slot) }
             slot = (slot + 1) & mask
         }
-        return (nil, hash, slot)
+        return (nil, slot)
     }
 
     private func equal(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
