@@ -48,7 +48,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(siteFolder: siteOptions.site, output: output, baseURL: baseURL, linkStyle: links)
         options.clean = clean
         options.workers = jobs.map { $0 == 1 ? .threads : .processes($0) } ?? .perCore
-        if isatty(STDERR_FILENO) == 1 {
+        if isatty(STDERR_FILENO) == 1 && !outputOptions.quiet {
             // Each line replaces the last: back to the line's start, clear it, write.
             options.progress = { line in FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
         }

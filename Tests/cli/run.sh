@@ -77,6 +77,8 @@ on_terminal "'$digest' build -C '$site' -o '$work/progress'"
 check "a rebuild on a terminal says it checks the pages" progress_line "checking 0% of [0-9]* pages"
 check "then that it renders those that changed" progress_line "rendering the pages that changed"
 cp "$repo/content/papers/$first" "$site/content/papers/"
+on_terminal "'$digest' build -C '$site' -o '$work/progress' --clean --quiet"
+check "build --quiet on a terminal shows no progress" bash -c "! grep -q 'loading\|rendering' '$work/progress.txt'"
 "$digest" build -C "$site" -o "$work/progress" 2>"$work/progress.err" >/dev/null
 check "a build not on a terminal writes no progress" test ! -s "$work/progress.err"
 "$digest" ingest -C "$site" --format nonsense >/dev/null 2>&1; status=$?
