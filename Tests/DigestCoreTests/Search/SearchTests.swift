@@ -130,6 +130,26 @@ extension SearchTests {
         #expect(SearchTokenizer.tokens(tricky) == SearchTokenizer.generalTokens(tricky, dropStopWords: true))
     }
 
+    /// An ASCII name's `author:` filters, made on bytes, are the ones its key gives: for every
+    /// ASCII author of the sample and names holding each ASCII character.
+    @Test func authorFiltersOnBytesAreTheKeysFilters() {
+        func general(_ name: String) -> [String] {
+            SearchTokenizer.key(name).split(separator: "-").filter { $0.unicodeScalars.count >= 2 }.map { "author:" + $0 }
+        }
+        var names = Self.sample.papers.flatMap(\.authors).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        for byte in UInt8(0)..<0x80 {
+            let c = String(UnicodeScalar(byte))
+            names += [c, "J\(c) Smith-Jones", "\(c)Ann O'Neil\(c)", "X-AE" + c, "Li Z9 \(c)\(c)ab"]
+        }
+        #expect(names.count > 1_000)
+        for name in names where name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let filters = SearchLayout.asciiAuthorFilters(name)
+            if filters != general(name) { Issue.record("\(name.debugDescription): \(filters.debugDescription) on bytes, \(general(name)) from the key") }
+        }
+        #expect(SearchLayout.asciiAuthorFilters("Bernhard Schölkopf") == nil)
+        #expect(SearchLayout.authorFilters("Bernhard Schölkopf") == ["author:bernhard", "author:scholkopf"])
+    }
+
     /// A text with a character past ASCII is tokenised piece by piece between its ASCII white
     /// space, the pieces without one on bytes: the tokens are the general path's for the whole.
     @Test func mixedTextsGiveWhatTheGeneralPathGives() {
