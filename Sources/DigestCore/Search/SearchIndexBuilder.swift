@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// The search index `digest build` writes beside the pages (see `SearchLayout` for the files).
@@ -79,10 +80,11 @@ public enum SearchIndexBuilder {
         }
         let (grouped, bounds) = (flat, starts)
         let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
-            var list = Array(grouped[bounds[id]..<bounds[id + 1]])
-            list.sort()
+            // The best of a common word's tens of thousands, without sorting them all.
+            let all = grouped[bounds[id]..<bounds[id + 1]]
+            let list = all.count > SearchLayout.postingsPerTerm ? all.min(count: SearchLayout.postingsPerTerm) : all.sorted()
             var bytes: [UInt8] = []
-            for (n, posting) in list.prefix(SearchLayout.postingsPerTerm).enumerated() {
+            for (n, posting) in list.enumerated() {
                 if n > 0 { bytes.append(UInt8(ascii: ",")) }
                 appendDecimal(Int(posting & 0xFFFF_FFFF), to: &bytes)
                 bytes.append(UInt8(ascii: ","))
