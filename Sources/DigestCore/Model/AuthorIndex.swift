@@ -43,7 +43,7 @@ public enum AuthorIdentity {
                     continue
                 }
                 if space { key.append(0x20); space = false }
-                key.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                key.append(byte.asciiLowercased)
             }
             return String(decoding: key, as: UTF8.self)
         }

@@ -56,7 +56,7 @@ public enum SearchLayout {
                 guard SearchTokenizer.isASCIIWord(bytes[i]) else { i += 1; continue }
                 filter.removeSubrange(prefix...)
                 while i < bytes.count, SearchTokenizer.isASCIIWord(bytes[i]) {
-                    filter.append((0x41...0x5A).contains(bytes[i]) ? bytes[i] | 0x20 : bytes[i])
+                    filter.append(bytes[i].asciiLowercased)
                     i += 1
                 }
                 if filter.count >= prefix + 2 { filters.append(String(decoding: filter, as: UTF8.self)) }

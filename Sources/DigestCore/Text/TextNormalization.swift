@@ -156,7 +156,7 @@ public enum TextNormalization {
     /// An ASCII byte as an identity key has it: a letter lowercased, a digit as it is, and nil
     /// for anything else (a gap between words).
     @inline(__always) static func asciiKeyByte(_ byte: UInt8) -> UInt8? {
-        let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+        let lower = byte.asciiLowercased
         return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) ? lower : nil
     }
 
