@@ -215,7 +215,7 @@ public enum Ingest {
         //    by the task that wrote it. The report the ingest cache keeps is encoded meanwhile
         //    (the first task): a failed write is an error, and a report with errors is not kept.
         if !options.dryRun {
-            let sorted = Handoff(writes.sorted(by: { $0.id < $1.id }))
+            let sorted = TaskSlots(writes.sorted(by: { $0.id < $1.id }))
             writes = []
             let indexed = addedEntries, kept = report.asUnchanged
             let encoded = Latches<Data?>(1)
@@ -283,7 +283,7 @@ public enum Ingest {
         let settings: ListingSettings
         let parsed: ParsedListing
         let year: ListingYear?
-        /// The listing's bytes as read (let go once copied), and their `StableHash`.
+        /// The listing's bytes as read (let go once copied), and their `IngestCache.digest`.
         let bytes: Data
         let digest: UInt64
 
@@ -328,9 +328,8 @@ public enum Ingest {
         }
         let year = ListingYear.resolve(entries: parsed.entries, setting: settings.year, today: today)
         summary.yearNote = year?.explanation
-        var digest = StableHash()
-        digest.add(bytes)
-        return ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: bytes, digest: digest.value)
+        return ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: bytes,
+                           digest: IngestCache.digest(of: bytes))
     }
 
     /// Listings read (`read(i)`: parsed, or nil) and their entries made facts, as members of the

@@ -47,10 +47,18 @@ enum IngestCache {
         for name in files(site) where name != kept { try? FileManager.default.removeItem(atPath: folder(site) + "/" + name) }
     }
 
+    /// What the fingerprint takes of a listing's bytes; an ingest makes it of the bytes it
+    /// parsed (`known` below), so that a listing is not read again for it.
+    static func digest(of listing: Data) -> UInt64 {
+        var hash = StableHash()
+        hash.add(listing)
+        return hash.value
+    }
+
     /// Everything an ingest's outcome depends on. Listings are hashed by content (a listing
     /// copied in again is the same listing), each on a core of its own; records by their file
     /// stamps, which change whenever anyone — ingest or a person — writes one.
-    /// `known`: the hashes of listings already read, by path (they are not read again).
+    /// `known`: the `digest` of listings already read, by path.
     static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions, records: [String: FileStamp],
                             known: [String: UInt64] = [:]) -> String {
         var hash = ContextHash()
@@ -69,10 +77,7 @@ enum IngestCache {
         var seen = Set<String>()
         let listings = (inputs + siteListings).filter { seen.insert($0.path).inserted }  // inputs are usually the site's own
         let digests = ParallelMap.run(listings.count) { i in
-            if let digest = known[listings[i].path] { return digest }
-            var listing = StableHash()
-            listing.add(FileManager.default.contents(atPath: listings[i].path) ?? Data())
-            return listing.value
+            known[listings[i].path] ?? digest(of: FileManager.default.contents(atPath: listings[i].path) ?? Data())
         }
         for (file, digest) in zip(listings, digests) { hash.add(tag: 4, file.path + " " + String(digest, radix: 16)) }
         for id in records.keys.sorted() { hash.add(tag: 5, id); hash.add(records[id]!) }

@@ -77,10 +77,14 @@ public enum SearchTokenizer {
 
     /// A filter value as a key: folded words joined by `-` (`ICLR 2024` → `iclr-2024`), no stemming.
     public static func key(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.split { !isASCIIWord($0) }.map { String(decoding: $0, as: UTF8.self).lowercased() }.joined(separator: "-")
-        }
-        return generalKey(text)
+        asciiWords(text)?.joined(separator: "-") ?? generalKey(text)
+    }
+
+    /// The words of an ASCII text — its runs of ASCII letters and digits — lowercased, as
+    /// `key` and the `author:` filters take them; nil for any other text.
+    static func asciiWords(_ text: String) -> [String]? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return text.utf8.split { !isASCIIWord($0) }.map { String(decoding: $0.map(\.asciiLowercased), as: UTF8.self) }
     }
 
     static func generalKey(_ text: String) -> String {

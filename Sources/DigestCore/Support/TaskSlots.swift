@@ -1,9 +1,41 @@
 import Dispatch
 
+/// One value per parallel task, in raw memory: an Array's `withUnsafeMutableBufferPointer`
+/// checks (and may copy) its buffer on every call, and two threads doing that at once crashed
+/// the test run now and then. Each slot is written by one task at a time, so no two writers
+/// meet; what orders a write before a read is the caller's (the end of a `ParallelMap`, or
+/// `Latches`). A value taken is moved out: copying it would retain every string and array it
+/// holds only to release them again when the slots go, and the task that takes it frees it.
+final class TaskSlots<T>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T?>
+    let count: Int
+
+    init(_ count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: nil, count: count)
+    }
+
+    /// Slots holding `values`, to hand to the tasks one each.
+    convenience init(_ values: [T]) {
+        self.init(values.count)
+        for (i, value) in values.enumerated() { base[i] = value }
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func set(_ i: Int, _ value: T) { base[i] = value }
+    func value(_ i: Int) -> T { base[i]! }
+    func take(_ i: Int) -> T { base[i].take()! }
+    func takeAll() -> [T] { (0..<count).map(take) }
+}
+
 /// Values that cross between parallel tasks (`ParallelMap`) when the type system cannot vouch
-/// for it. Ingest's records hold Yams nodes, which are not `Sendable` (their tags are
-/// classes); each record is still only ever used by one thread at a time. The slots are raw
-/// memory, as in `ParallelMap`: an Array's buffer may not be reached from two threads at once.
+/// for it: ingest's records hold Yams nodes, which are not `Sendable` (their tags are
+/// classes), and each is still only ever used by one thread at a time.
 
 /// A value only read, by any number of tasks.
 final class Unshared<T>: @unchecked Sendable {
@@ -11,43 +43,21 @@ final class Unshared<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
-/// Values handed to parallel tasks, one slot each: a value taken is moved out, so the task
-/// that takes it also frees it.
-final class Handoff<T>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<T?>
-    let count: Int
-    init(_ values: [T]) {
-        count = values.count
-        slots = .allocate(capacity: count)
-        for (i, value) in values.enumerated() { (slots + i).initialize(to: value) }
-    }
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-    func take(_ i: Int) -> T { slots[i].take()! }
-}
-
 /// Values set once each by one task and read by others after it: `wait` blocks until set.
 /// Every slot must be set before the latches go.
 final class Latches<T>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<T?>
+    private let slots: TaskSlots<T>
     private let done: [DispatchGroup]
     init(_ count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
+        slots = TaskSlots(count)
         done = (0..<count).map { _ in let group = DispatchGroup(); group.enter(); return group }
     }
-    deinit {
-        slots.deinitialize(count: done.count)
-        slots.deallocate()
-    }
     func set(_ i: Int, _ value: T) {
-        slots[i] = value
+        slots.set(i, value)
         done[i].leave()
     }
     func wait(_ i: Int) -> T {
         done[i].wait()
-        return slots[i]!
+        return slots.value(i)
     }
 }

@@ -28,34 +28,21 @@ public enum TextNormalization {
     }
 
     /// White space folded to single spaces (none at either end) and `invisible` scalars
-    /// dropped, scalar by scalar over the UTF-8 bytes: appending to a `String`'s scalars one at
+    /// dropped, each scalar's UTF-8 into a byte array: appending to a `String`'s scalars one at
     /// a time was most of cleaning an abstract with one non-ASCII character in it.
     static func collapsed(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                let lead = bytes[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = UInt32(lead)
-                if length > 1 {
-                    value &= 0xFF >> (length + 1)  // the lead byte's payload: 5, 4 or 3 bits
-                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                }
-                let scalar = Unicode.Scalar(value)!
-                if isWhitespace(scalar) || scalar == "\u{00A0}" {
-                    pendingSpace = !out.isEmpty
-                } else if !invisible(scalar) {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
-                }
-                i += length
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isWhitespace(scalar) || scalar == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+            } else if !invisible(scalar) {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: scalar.utf8)
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Is the text in NFC already, by the standard library's quick check? Most text with a
