@@ -47,6 +47,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(siteFolder: siteOptions.site, output: output, baseURL: baseURL, linkStyle: links)
         options.clean = clean
+        options.processEndsAfter = true
         options.workers = jobs.map { $0 == 1 ? .threads : .processes($0) } ?? .perCore
         if isatty(STDERR_FILENO) == 1 && !outputOptions.quiet {
             // Each line replaces the last: back to the line's start, clear it, write.

@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     /// starts (`relating 100000 papers`), and now and then how far the pages are (`rendering
     /// 7% of 26950 pages`). The CLI shows it on a terminal only.
     public var progress: (@Sendable (String) -> Void)?
+    /// The process ends with the build (`digest build`): what the build holds in memory is
+    /// left to the system to take back at exit instead of being freed object by object.
+    public var processEndsAfter = false
 
     public init(siteFolder: String, output: String? = nil, baseURL: String? = nil,
                 linkStyle: SiteRenderer.LinkStyle = .pretty, katexFolder: String = "/usr/share/javascript/katex") {

@@ -201,6 +201,8 @@ public enum SiteBuild {
             }
             folder.discard()
         }
+        // The model, pages and tables go with the process (`ProcessEnd`), not one object at a time.
+        if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, hashByPath, hashes, results, loaded.papers) }
         if report.written {
             var cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
