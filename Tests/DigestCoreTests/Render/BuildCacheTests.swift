@@ -16,4 +16,22 @@ import Testing
         for (key, hash) in hashes { #expect(lines.contains("\(String(hash, radix: 16))\t\(key)"), "\(key)") }
         #expect(lines.contains("-\tgone.html") && lines[5] == "beef")
     }
+
+    /// The table's lines come in the byte order of their paths whatever order the table was
+    /// filled in, a shorter path before a longer one it begins: the same site, the same file.
+    @Test func theTableIsInTheByteOrderOfItsPaths() throws {
+        let paths = ["papers/b/index.html", "papers/a/index.html", "a", "a/b", "ab", "Z", "é/index.html", "e/index.html", "index.html"]
+        var saved: [[UInt8]] = []
+        for order in [paths, paths.reversed()] {
+            var hashes: [String: UInt64] = [:]
+            hashes.reserveCapacity(order.count == saved.count ? 64 : 16)
+            for path in order { hashes[path] = UInt64(path.utf8.count) }
+            let path = NSTemporaryDirectory() + "digest-cache-\(UUID().uuidString)/build.tsv"
+            try BuildCache(fingerprint: "f", output: "o", inputs: "i", report: nil, hashes: hashes).save(path)
+            saved.append([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+        #expect(saved[0] == saved[1])
+        let table = String(decoding: saved[0], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(6).dropLast().map { String($0.split(separator: "\t")[1]) }
+        #expect(table == ["Z", "a", "a/b", "ab", "e/index.html", "index.html", "papers/a/index.html", "papers/b/index.html", "é/index.html"])
+    }
 }
