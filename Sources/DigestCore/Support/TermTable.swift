@@ -62,8 +62,10 @@ struct TermTable {
     private func equal(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[id]), end = Int(starts[id + 1])
         guard end - start == word.count else { return false }
-        for k in 0..<word.count where arena[start + k] != word[k] { return false }
-        return true
+        return arena.withUnsafeBufferPointer { arena in
+            for k in 0..<word.count where arena[start + k] != word[k] { return false }
+            return true
+        }
     }
 
     private mutating func grow() {
