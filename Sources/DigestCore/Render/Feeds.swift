@@ -54,7 +54,8 @@ extension SiteRenderer {
         let parts = stride(from: 0, to: listed.count, by: limit).map { listed[$0..<min($0 + limit, listed.count)] }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for n in parts.indices { index += "<sitemap><loc>\(Escape.xml(baseURL))sitemaps/\(n + 1).xml</loc></sitemap>\n" }
-        return [("sitemap.xml", index + "</sitemapindex>\n")] + parts.enumerated().map { ("sitemaps/\($0.offset + 1).xml", sitemap($0.element)) }
+        let maps = ParallelMap.run(parts.count) { sitemap(parts[$0]) }
+        return [("sitemap.xml", index + "</sitemapindex>\n")] + maps.enumerated().map { ("sitemaps/\($0.offset + 1).xml", $0.element) }
     }
 
     private func sitemap(_ pages: ArraySlice<Page>) -> String {
