@@ -24,10 +24,10 @@ struct BuildCache: Equatable {
     }
 
     static func load(_ path: String) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = FileBytes.read(path) else { return nil }
         // Read as bytes: at 100k papers the cache has 350k lines, and splitting it as a String
         // took most of a build with nothing changed.
-        return [UInt8](data).withUnsafeBufferPointer { bytes -> BuildCache? in
+        return data.withUnsafeBufferPointer { bytes -> BuildCache? in
             var lines: [String] = []
             var at = 0
             while lines.count < 6, let end = bytes[at...].firstIndex(of: 0x0A) {

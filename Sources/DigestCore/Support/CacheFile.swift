@@ -4,10 +4,10 @@ import Foundation
 /// version, or none, reads as nothing; it is written whole or not at all (`AtomicFile`).
 enum CacheFile {
     static func read(_ path: String, version: String) -> WireReader? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let bytes = FileBytes.read(path) else { return nil }
         let header = Array(version.utf8) + [0x0A]
-        guard data.starts(with: header) else { return nil }
-        return WireReader(bytes: [UInt8](data), at: header.count)
+        guard bytes.starts(with: header) else { return nil }
+        return WireReader(bytes: bytes, at: header.count)
     }
 
     static func write(_ path: String, version: String, _ body: (inout [UInt8]) -> Void) {
