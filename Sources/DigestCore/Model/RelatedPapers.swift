@@ -182,12 +182,21 @@ public enum RelatedPapers {
         var key = TextNormalization.identityKey(text)
         let ascii: Bool = key.withUTF8 { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-            var word: [UInt8] = []
-            for piece in bytes.split(separator: 0x20) where piece.count > 2 {
-                word.removeAll(keepingCapacity: true)
-                word.append(contentsOf: piece)
-                stemASCII(&word)
-                word.withUnsafeBufferPointer { if stopTable.find($0) == nil { sink.take($0) } }
+            guard !bytes.isEmpty else { return true }
+            // Each word is stemmed in one scratch buffer, not an array emptied and grown per word.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+                let word = scratch.baseAddress!, key = bytes.baseAddress!
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                    if end - start > 2 {
+                        word.update(from: key + start, count: end - start)
+                        let term = UnsafeBufferPointer(start: word, count: stemASCII(word, end - start))
+                        if stopTable.find(term) == nil { sink.take(term) }
+                    }
+                    start = end + 1
+                }
             }
             return true
         }
@@ -206,18 +215,14 @@ public enum RelatedPapers {
         return table
     }()
 
-    /// `stem`, on the bytes of an ASCII word.
-    static func stemASCII(_ word: inout [UInt8]) {
-        func ends(_ suffix: StaticString) -> Bool {
-            let k = suffix.utf8CodeUnitCount
-            return word.count >= k && suffix.withUTF8Buffer { s in word.suffix(k).elementsEqual(s) }
+    /// `stem`, on the bytes of an ASCII word, in place: the word's new length.
+    static func stemASCII(_ word: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
+        guard n > 0, word[n - 1] == UInt8(ascii: "s") else { return n }
+        if n > 4, word[n - 3] == UInt8(ascii: "i"), word[n - 2] == UInt8(ascii: "e") {
+            word[n - 3] = UInt8(ascii: "y")
+            return n - 2
         }
-        if ends("ies"), word.count > 4 {
-            word.removeLast(3)
-            word.append(UInt8(ascii: "y"))
-        } else if ends("s"), !ends("ss"), word.count > 3 {
-            word.removeLast()
-        }
+        return n > 3 && word[n - 2] != UInt8(ascii: "s") ? n - 1 : n
     }
 
     /// Plural and a few common endings, so `models` meets `model`.
