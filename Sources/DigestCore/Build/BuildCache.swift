@@ -56,6 +56,28 @@ struct BuildCache: Equatable {
         }
     }
 
+    /// Takes out the caches of other output folders that are gone: a build with `-o /tmp/x`,
+    /// then `/tmp/x` removed, would otherwise leave its cache (21 MB at 100k papers) for good.
+    /// A cache of another version, whose lines this does not know, is left alone.
+    static func removeOrphans(besides path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix("build-") && name.hasSuffix(".tsv") && folder + "/" + name != path {
+            let other = folder + "/" + name
+            if let output = output(of: other), !FileManager.default.fileExists(atPath: output) { unlink(other) }
+        }
+    }
+
+    /// The output folder a cache was made for, from its first lines alone.
+    static func output(of path: String) -> String? {
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        let head = (try? file.read(upToCount: 64 << 10)) ?? Data()
+        let lines = head.split(separator: 0x0A, maxSplits: 3, omittingEmptySubsequences: false)
+        guard lines.count > 3, String(decoding: lines[0], as: UTF8.self) == version else { return nil }
+        return String(decoding: lines[2], as: UTF8.self)
+    }
+
     /// A hash as `save` writes it: lowercase hex digits, at most 16.
     static func hex(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
         guard !digits.isEmpty, digits.count <= 16 else { return nil }

@@ -207,6 +207,7 @@ public enum SiteBuild {
             var cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
+            BuildCache.removeOrphans(besides: cachePath)
         } else {
             try? FileManager.default.removeItem(atPath: cachePath)
         }

@@ -34,4 +34,26 @@ import Testing
         let table = String(decoding: saved[0], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(6).dropLast().map { String($0.split(separator: "\t")[1]) }
         #expect(table == ["Z", "a", "a/b", "ab", "e/index.html", "index.html", "papers/a/index.html", "papers/b/index.html", "é/index.html"])
     }
+
+    /// A build takes out the caches of output folders that are gone, and only those: another
+    /// folder's that is still there, and a cache of another version, stay.
+    @Test func aBuildRemovesTheCachesOfOutputFoldersThatAreGone() throws {
+        let site = try Fixtures.site(listings: [Fixtures.dailyPapers])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        _ = Fixtures.ingest(site)
+        let (kept, gone) = (site + "/kept", site + "/gone")
+        for output in [kept, gone] { _ = SiteBuild.run(BuildOptions(siteFolder: site, output: output)) }
+        let other = site + "/.digest-cache/build-0ld.tsv"
+        try Data("digest-build-cache 2\nf\n\(gone)\ni\n\n\n".utf8).write(to: URL(fileURLWithPath: other))
+        for output in [kept, gone] { #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: output))) }
+        #expect(BuildCache.output(of: BuildCache.path(siteFolder: site, output: gone)) == gone)
+
+        try FileManager.default.removeItem(atPath: gone)
+        let report = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(report.written)
+        #expect(!FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: gone)))
+        #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: kept)))
+        #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: site + "/public")))
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
 }
