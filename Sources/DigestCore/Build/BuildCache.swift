@@ -19,8 +19,13 @@ struct BuildCache: Equatable {
 
     /// One cache per output folder, so building elsewhere (`-o`) does not spoil it.
     static func path(siteFolder: String, output: String) -> String {
-        let absolute = URL(fileURLWithPath: output).standardizedFileURL.path
-        return SitePaths(root: siteFolder).path(".digest-cache/build-\(String(ContextHash.of(absolute), radix: 16)).tsv")
+        SitePaths(root: siteFolder).path(".digest-cache/build-\(String(ContextHash.of(folder(output)), radix: 16)).tsv")
+    }
+
+    /// The output folder as a cache names it: absolute, so that it is the same folder from
+    /// wherever digest runs (`public` from the site, `site/public` from above it).
+    static func folder(_ output: String) -> String {
+        URL(fileURLWithPath: output).standardizedFileURL.path
     }
 
     static func load(_ path: String) -> BuildCache? {
@@ -64,7 +69,8 @@ struct BuildCache: Equatable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where name.hasPrefix("build-") && name.hasSuffix(".tsv") && folder + "/" + name != path {
             let other = folder + "/" + name
-            if let output = output(of: other), !FileManager.default.fileExists(atPath: output) { unlink(other) }
+            // (A relative folder, written before caches named it absolute, is not judged from here.)
+            if let output = output(of: other), output.hasPrefix("/"), !FileManager.default.fileExists(atPath: output) { unlink(other) }
         }
     }
 
@@ -100,32 +106,36 @@ struct BuildCache: Equatable {
         // Bytes, not a String grown line by line: at 100k papers that took half a second at
         // the end of every build.
         var bytes = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n").utf8)
-        // Lines in the byte order of their paths, so that the file is the same every time:
-        // at 100k papers, sorting the 350k paths as Strings was most of this.
-        let entries = Array(hashes)
-        var paths: [UInt8] = []
-        var starts = [0]
-        for entry in entries {
-            paths += entry.key.utf8
-            starts.append(paths.count)
+        bytes.reserveCapacity(bytes.count + hashes.count * 64)
+        for (path, hash) in Self.inByteOrder(Array(hashes), of: { $0.key }) {
+            Self.appendHex(hash, to: &bytes)
+            bytes.append(0x09)
+            bytes += path.utf8
+            bytes.append(0x0A)
         }
-        let order = paths.withUnsafeBufferPointer { paths in
-            (0..<entries.count).sorted { a, b in
+        for path in Self.inByteOrder(Array(stale), of: { $0 }) { bytes += "-\t".utf8; bytes += path.utf8; bytes.append(0x0A) }
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// The items in the byte order of their paths, the same order every time, whatever order a
+    /// dictionary gave them in: the paths are compared as bytes in one buffer, as sorting the
+    /// 350k paths of a 100k-paper site as Strings was most of saving its cache.
+    static func inByteOrder<Item>(_ items: [Item], of path: (Item) -> String) -> [Item] {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        for item in items {
+            bytes += path(item).utf8
+            starts.append(bytes.count)
+        }
+        let order = bytes.withUnsafeBufferPointer { bytes in
+            items.indices.sorted { a, b in
                 let (x, y) = (starts[a], starts[b])
                 let (m, n) = (starts[a + 1] - x, starts[b + 1] - y)
-                let c = min(m, n) == 0 ? 0 : memcmp(paths.baseAddress! + x, paths.baseAddress! + y, min(m, n))
+                let c = min(m, n) == 0 ? 0 : memcmp(bytes.baseAddress! + x, bytes.baseAddress! + y, min(m, n))
                 return c != 0 ? c < 0 : m < n
             }
         }
-        bytes.reserveCapacity(bytes.count + paths.count + entries.count * 18)
-        for i in order {
-            Self.appendHex(entries[i].value, to: &bytes)
-            bytes.append(0x09)
-            bytes += paths[starts[i]..<starts[i + 1]]
-            bytes.append(0x0A)
-        }
-        for path in stale.sorted() { bytes += "-\t".utf8; bytes += path.utf8; bytes.append(0x0A) }
-        try AtomicFile.write(bytes, to: path)
+        return order.map { items[$0] }
     }
 
     /// `value` as lowercase hex digits without leading zeros, as `hex` reads it back.

@@ -23,7 +23,7 @@ public enum SiteBuild {
         let fingerprint = templates.map { Self.fingerprint(templates: $0, config: config, baseURL: baseURL, options: options, katex: katex) }
         // (The site is looked for first: with no site there, the cache is not worth reading.)
         let previous = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BuildCache.load(cachePath).flatMap {
-            $0.fingerprint == fingerprint && $0.output == output ? $0 : nil
+            $0.fingerprint == fingerprint && $0.output == BuildCache.folder(output) ? $0 : nil
         }
         // Nothing read has changed since the last build, and all it wrote is there.
         if let previous, previous.inputs == inputs.stamp, let saved = previous.report,
@@ -202,9 +202,9 @@ public enum SiteBuild {
             folder.discard()
         }
         // The model, pages and tables go with the process (`ProcessEnd`), not one object at a time.
-        if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, hashByPath, hashes, results, loaded.papers) }
+        if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, hashByPath, hashes, results) }
         if report.written {
-            var cache = BuildCache(fingerprint: fingerprint, output: output, inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
+            var cache = BuildCache(fingerprint: fingerprint, output: BuildCache.folder(output), inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
             BuildCache.removeOrphans(besides: cachePath)

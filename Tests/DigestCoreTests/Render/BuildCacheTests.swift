@@ -43,10 +43,14 @@ import Testing
         _ = Fixtures.ingest(site)
         let (kept, gone) = (site + "/kept", site + "/gone")
         for output in [kept, gone] { _ = SiteBuild.run(BuildOptions(siteFolder: site, output: output)) }
-        let other = site + "/.digest-cache/build-0ld.tsv"
+        let other = site + "/.digest-cache/build-0ld.tsv", relative = site + "/.digest-cache/build-re1.tsv"
         try Data("digest-build-cache 2\nf\n\(gone)\ni\n\n\n".utf8).write(to: URL(fileURLWithPath: other))
+        try Data("\(BuildCache.version)\nf\ngone-from-here\ni\n\n\n".utf8).write(to: URL(fileURLWithPath: relative))
         for output in [kept, gone] { #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: output))) }
+        // Named absolute and standardised, as the same folder is from anywhere.
         #expect(BuildCache.output(of: BuildCache.path(siteFolder: site, output: gone)) == gone)
+        _ = SiteBuild.run(BuildOptions(siteFolder: site, output: site + "/content/../kept"))
+        #expect(BuildCache.output(of: BuildCache.path(siteFolder: site, output: kept)) == kept)
 
         try FileManager.default.removeItem(atPath: gone)
         let report = SiteBuild.run(BuildOptions(siteFolder: site))
@@ -54,6 +58,6 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: gone)))
         #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: kept)))
         #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: site + "/public")))
-        #expect(FileManager.default.fileExists(atPath: other))
+        #expect(FileManager.default.fileExists(atPath: other) && FileManager.default.fileExists(atPath: relative))
     }
 }
