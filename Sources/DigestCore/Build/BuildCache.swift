@@ -106,36 +106,18 @@ struct BuildCache: Equatable {
         // Bytes, not a String grown line by line: at 100k papers that took half a second at
         // the end of every build.
         var bytes = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n").utf8)
+        // Lines in the order of their paths: the same file every time. (The pairs sorted, not
+        // the paths and then each looked up: 0.24 s against 0.31 s for 350k, and against 0.27 s
+        // for the paths compared as bytes in one buffer.)
         bytes.reserveCapacity(bytes.count + hashes.count * 64)
-        for (path, hash) in Self.inByteOrder(Array(hashes), of: { $0.key }) {
+        for (path, hash) in hashes.sorted(by: { $0.key < $1.key }) {
             Self.appendHex(hash, to: &bytes)
             bytes.append(0x09)
             bytes += path.utf8
             bytes.append(0x0A)
         }
-        for path in Self.inByteOrder(Array(stale), of: { $0 }) { bytes += "-\t".utf8; bytes += path.utf8; bytes.append(0x0A) }
+        for path in stale.sorted() { bytes += "-\t".utf8; bytes += path.utf8; bytes.append(0x0A) }
         try AtomicFile.write(bytes, to: path)
-    }
-
-    /// The items in the byte order of their paths, the same order every time, whatever order a
-    /// dictionary gave them in: the paths are compared as bytes in one buffer, as sorting the
-    /// 350k paths of a 100k-paper site as Strings was most of saving its cache.
-    static func inByteOrder<Item>(_ items: [Item], of path: (Item) -> String) -> [Item] {
-        var bytes: [UInt8] = []
-        var starts = [0]
-        for item in items {
-            bytes += path(item).utf8
-            starts.append(bytes.count)
-        }
-        let order = bytes.withUnsafeBufferPointer { bytes in
-            items.indices.sorted { a, b in
-                let (x, y) = (starts[a], starts[b])
-                let (m, n) = (starts[a + 1] - x, starts[b + 1] - y)
-                let c = min(m, n) == 0 ? 0 : memcmp(bytes.baseAddress! + x, bytes.baseAddress! + y, min(m, n))
-                return c != 0 ? c < 0 : m < n
-            }
-        }
-        return order.map { items[$0] }
     }
 
     /// `value` as lowercase hex digits without leading zeros, as `hex` reads it back.

@@ -17,9 +17,9 @@ import Testing
         #expect(lines.contains("-\tgone.html") && lines[5] == "beef")
     }
 
-    /// The table's lines come in the byte order of their paths whatever order the table was
-    /// filled in, a shorter path before a longer one it begins: the same site, the same file.
-    @Test func theTableIsInTheByteOrderOfItsPaths() throws {
+    /// The table's lines come in the order of their paths whatever order the table was filled
+    /// in, a shorter path before a longer one it begins: the same site, the same file.
+    @Test func theTableIsInTheOrderOfItsPaths() throws {
         let paths = ["papers/b/index.html", "papers/a/index.html", "a", "a/b", "ab", "Z", "é/index.html", "e/index.html", "index.html"]
         var saved: [[UInt8]] = []
         for order in [paths, paths.reversed()] {
