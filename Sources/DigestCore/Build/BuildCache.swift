@@ -33,13 +33,8 @@ struct BuildCache: Equatable {
         // Read as bytes: at 100k papers the cache has 350k lines, and splitting it as a String
         // took most of a build with nothing changed.
         return data.withUnsafeBufferPointer { bytes -> BuildCache? in
-            var lines: [String] = []
-            var at = 0
-            while lines.count < 6, let end = bytes[at...].firstIndex(of: 0x0A) {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self))
-                at = end + 1
-            }
-            guard lines.count == 6, lines[0] == version else { return nil }
+            guard let (lines, tableStart) = header(bytes, lines: 6) else { return nil }
+            var at = tableStart
             var hashes: [String: UInt64] = [:]
             var stale: Set<String> = []
             while at < bytes.count {
@@ -78,10 +73,21 @@ struct BuildCache: Equatable {
     static func output(of path: String) -> String? {
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? file.close() }
-        let head = (try? file.read(upToCount: 64 << 10)) ?? Data()
-        let lines = head.split(separator: 0x0A, maxSplits: 3, omittingEmptySubsequences: false)
-        guard lines.count > 3, String(decoding: lines[0], as: UTF8.self) == version else { return nil }
-        return String(decoding: lines[2], as: UTF8.self)
+        let head = [UInt8]((try? file.read(upToCount: 64 << 10)) ?? Data())
+        return head.withUnsafeBufferPointer { header($0, lines: 3)?.lines[2] }
+    }
+
+    /// The first `count` lines (version, fingerprint, output folder, inputs, report, previous
+    /// site) and where the table after them starts; nil for another version or fewer lines.
+    private static func header(_ bytes: UnsafeBufferPointer<UInt8>, lines count: Int) -> (lines: [String], end: Int)? {
+        var lines: [String] = []
+        var at = 0
+        while lines.count < count, let end = bytes[at...].firstIndex(of: 0x0A) {
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self))
+            at = end + 1
+        }
+        guard lines.count == count, lines[0] == version else { return nil }
+        return (lines, at)
     }
 
     /// A hash as `save` writes it: lowercase hex digits, at most 16.

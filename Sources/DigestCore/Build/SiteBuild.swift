@@ -17,13 +17,14 @@ public enum SiteBuild {
         let katex = KaTeXAssets.files(in: options.katexFolder)
         let baseURL = options.baseURL ?? config.baseURL
         let cachePath = BuildCache.path(siteFolder: options.siteFolder, output: output)
+        let cachedFolder = BuildCache.folder(output)  // the output folder as its cache names it
         let inputs = BuildInputs(site)
         // A template error is reported after the records' problems, as the pages need both.
         let templates = try? loadedTemplates.get()
         let fingerprint = templates.map { Self.fingerprint(templates: $0, config: config, baseURL: baseURL, options: options, katex: katex) }
         // (The site is looked for first: with no site there, the cache is not worth reading.)
         let previous = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BuildCache.load(cachePath).flatMap {
-            $0.fingerprint == fingerprint && $0.output == BuildCache.folder(output) ? $0 : nil
+            $0.fingerprint == fingerprint && $0.output == cachedFolder ? $0 : nil
         }
         // Nothing read has changed since the last build, and all it wrote is there.
         if let previous, previous.inputs == inputs.stamp, let saved = previous.report,
@@ -204,7 +205,7 @@ public enum SiteBuild {
         // The model, pages and tables go with the process (`ProcessEnd`), not one object at a time.
         if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, hashByPath, hashes, results) }
         if report.written {
-            var cache = BuildCache(fingerprint: fingerprint, output: BuildCache.folder(output), inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
+            var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
             BuildCache.removeOrphans(besides: cachePath)

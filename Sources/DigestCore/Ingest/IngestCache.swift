@@ -80,7 +80,7 @@ enum IngestCache {
             known[listings[i].path] ?? digest(of: FileManager.default.contents(atPath: listings[i].path) ?? Data())
         }
         for (file, digest) in zip(listings, digests) { hash.add(tag: 4, file.path + " " + String(digest, radix: 16)) }
-        for id in records.keys.sorted() { hash.add(tag: 5, id); hash.add(records[id]!) }
+        for (id, stamp) in records.sorted(by: { $0.key < $1.key }) { hash.add(tag: 5, id); hash.add(stamp) }
         return String(hash.value, radix: 16)
     }
 }

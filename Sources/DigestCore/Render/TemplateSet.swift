@@ -29,14 +29,14 @@ public struct TemplateSet: Sendable {
                 errors.append(SymbolicLink.diagnostic(folder + "/" + path))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
+            guard let bytes = FileBytes.read(folder + "/" + path) else { continue }
             // Only a file that differs from the built-in one counts as an override.
-            if DefaultTemplates.files[path].map({ Array($0.utf8) == [UInt8](data) }) == true { continue }
+            if DefaultTemplates.files[path].map({ Array($0.utf8) == bytes }) == true { continue }
             if path.hasSuffix(".mustache") {
-                sources[String(path.dropLast(9))] = (String(decoding: data, as: UTF8.self), folder + "/" + path)
+                sources[String(path.dropLast(9))] = (String(decoding: bytes, as: UTF8.self), folder + "/" + path)
                 overridden.append(path)
             } else if path.hasPrefix("assets/") {
-                assets[path] = [UInt8](data)
+                assets[path] = bytes
                 overridden.append(path)
             }
         }
