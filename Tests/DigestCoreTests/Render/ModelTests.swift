@@ -123,3 +123,25 @@ extension ModelTests {
         #expect(bytes.tokens == ["policy", "sery", "glass", "bus", "gas", "ies", "sie", "llm"])  // `propose` is a stop word
     }
 }
+
+extension ModelTests {
+    /// A paper's strongest terms and its neighbours are kept as candidates go by; they must be
+    /// what sorting all the candidates and taking the first gives, ties broken the same way.
+    @Test func topIsTheSortedPrefix() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 5, 24, 25, 100, 300] {
+            // Few distinct weights, so that the tie-break by term decides often.
+            let terms = (0..<size).map { (term: $0, weight: Float(Int.random(in: 0..<8, using: &generator))) }.shuffled()
+            let order: ((term: Int, weight: Float), (term: Int, weight: Float)) -> Bool = {
+                $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
+            }
+            for count in [0, 1, 5, 24] {
+                let expected = Array(terms.sorted(by: order).prefix(count))
+                let kept = RelatedPapers.top(count, of: terms, by: order)
+                #expect(kept.map(\.term) == expected.map(\.term), "size \(size), count \(count)")
+            }
+        }
+        let scores: [Float] = [0.5, 0.9, 0.5, 0.1, 0.9]
+        #expect(RelatedPapers.top(3, of: [4, 3, 2, 1, 0], by: scores) == [1, 4, 0])
+    }
+}
