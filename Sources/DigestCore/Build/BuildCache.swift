@@ -163,6 +163,10 @@ struct ContextHash {
         if type == String.self { return add(tag: 1, any as! String) }
         if type == [String: Any].self { return add(any as! [String: Any]) }
         if type == [PaperItem].self { return add(items: any as! [PaperItem]) }
+        // The joined lists stand for their items, which the context also holds.
+        if type == RenderedItems<PaperItem>.self { return add(items: (any as! RenderedItems<PaperItem>).items) }
+        if type == [CoauthorItem].self { return add(coauthors: any as! [CoauthorItem]) }
+        if type == RenderedItems<CoauthorItem>.self { return add(coauthors: (any as! RenderedItems<CoauthorItem>).items) }
         if type == [[String: Any]].self { return add(dictionaries: any as! [[String: Any]]) }
         if type == Int.self { return add(tag: 2, String(any as! Int)) }
         if type == Bool.self { return add(tag: 3, any as! Bool ? "1" : "0") }
@@ -191,6 +195,17 @@ struct ContextHash {
     private mutating func add(items: [PaperItem]) {
         add(CollectionOfOne(9))
         for item in items { add(item) }
+        add(CollectionOfOne(10))
+    }
+
+    private mutating func add(coauthors: [CoauthorItem]) {
+        add(CollectionOfOne(9))
+        for item in coauthors {
+            add(tag: 4, item.root)
+            add(tag: 7, item.renderer.model.authors[item.author].id)
+            add(tag: 7, item.renderer.model.authors[item.author].name)
+            add(tag: 2, String(item.count))
+        }
         add(CollectionOfOne(10))
     }
 

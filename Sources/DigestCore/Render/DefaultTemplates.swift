@@ -573,7 +573,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{#has_coauthors}}
 <section aria-labelledby="coauthors">
 <h2 id="coauthors">Co-authors</h2>
-<ul class="coauthors">{{#coauthors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/coauthors}}</ul>
+<ul class="coauthors">{{{coauthor_items}}}</ul>
 </section>
 {{/has_coauthors}}
 {{/main}}
@@ -596,6 +596,10 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{/main}}
 {{/layout}}
 
+"""###,
+        "coauthor-item.mustache": ###"""
+{{! One co-author of author.mustache's list (its `coauthor_items`). No newline ends this file: the items are joined. }}
+<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>
 """###,
         "home.mustache": ###"""
 {{<layout}}
@@ -668,7 +672,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 """###,
         "paper-list.mustache": ###"""
 <ol class="paper-list">
-{{#papers}}{{{html}}}{{/papers}}
+{{{paper_items}}}
 </ol>
 
 """###,

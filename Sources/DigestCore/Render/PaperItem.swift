@@ -4,15 +4,17 @@ import Mustache
 /// A paper in a list, as the `paper-list` template sees it: its `html` is the paper's
 /// `paper-item` rendering, made on first use and shared by every page that lists the paper
 /// at the same link depth. For change detection it stands for its summary's hash.
-struct PaperItem: MustacheParent {
+struct PaperItem: RenderedItem {
     let index: Int
     let root: String
     let summaryHash: UInt64
     let renderer: SiteRenderer
 
     func child(named name: String) -> Any? {
-        name == "html" ? renderer.items.html(index, root: root, renderer: renderer) : nil
+        name == "html" ? html : nil
     }
+
+    var html: String { renderer.items.html(index, root: root, renderer: renderer) }
 }
 
 /// Rendered list items by paper, with `SiteRenderer.rootMark` where each page's link root

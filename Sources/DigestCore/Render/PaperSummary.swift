@@ -46,8 +46,11 @@ extension SiteRenderer {
     /// A list of papers as the `paper-list` template takes it: items rendered through
     /// `paper-item` once per paper and link depth for the whole build, not once per page —
     /// a paper shows on the home, tag, author and source pages.
-    func paperList(_ indices: some Collection<Int>, root: String) -> [PaperItem] {
-        indices.map { PaperItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
+    /// A page's list of papers: `papers`, each item's `html`, and `paper_items`, all of them.
+    func paperList(_ indices: some Collection<Int>, root: String, into context: inout [String: Any]) {
+        let items = indices.map { PaperItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
+        context["papers"] = items
+        context["paper_items"] = RenderedItems(items: items)
     }
 
     func renderItem(_ index: Int, root: String) -> String {

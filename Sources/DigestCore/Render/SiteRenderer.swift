@@ -39,6 +39,8 @@ public struct SiteRenderer: Sendable {
     public let baseURL: String
     /// Paper list items, rendered once per paper and link root (see `prepared`).
     let items = ItemMemo()
+    /// Co-author list items, rendered once per co-author, count and link root.
+    let coauthorItems = LockedMemo<CoauthorItem.Key, String>()
     /// The site's head links, header and footer, rendered once per link root.
     let chrome = ChromeMemo()
     /// Hash of each paper's summary, the input of its list items.
@@ -183,7 +185,7 @@ public struct SiteRenderer: Sendable {
     /// else through a listing, in its order.
     func paginate(_ papers: some Collection<Int>, page n: Int, root: String, folder: String, newestFirst: Bool = true,
                   into context: inout [String: Any]) {
-        context["papers"] = paperList(papers.dropFirst((n - 1) * perPage).prefix(perPage), root: root)
+        paperList(papers.dropFirst((n - 1) * perPage).prefix(perPage), root: root, into: &context)
         context["pagination"] = pagination(page: n, count: Self.pageCount(papers.count, perPage: perPage), root: root, folder: folder, newestFirst: newestFirst)
     }
 

@@ -19,11 +19,10 @@ extension SiteRenderer {
         context["count"] = author.papers.count
         context["papers_word"] = author.papers.count == 1 ? "paper" : "papers"
         let root = context["root"] as! String
-        context["papers"] = paperList(author.papers, root: root)
-        context["coauthors"] = author.coauthors.map { co -> [String: Any] in
-            let coauthor = model.authors[co.author]
-            return ["url": link(root, "authors/\(coauthor.id)/"), "name": coauthor.name, "count": co.count]
-        }
+        paperList(author.papers, root: root, into: &context)
+        let coauthors = author.coauthors.map { CoauthorItem(author: $0.author, count: $0.count, root: root, renderer: self) }
+        context["coauthors"] = coauthors
+        context["coauthor_items"] = RenderedItems(items: coauthors)
         context["has_coauthors"] = !author.coauthors.isEmpty
     }
 }

@@ -1,0 +1,24 @@
+import Mustache
+
+/// An item of a list whose HTML is its own template's rendering, made once and reused by
+/// every page that lists it (`PaperItem`, `CoauthorItem`).
+protocol RenderedItem: MustacheParent, Sendable {
+    var html: String { get }
+}
+
+/// A list's items as one piece of HTML, for `{{{paper_items}}}` and `{{{coauthor_items}}}`:
+/// the same bytes as `{{#papers}}{{{html}}}{{/papers}}`, without a section per item. Each
+/// item of a section costs swift-mustache a context and a render of its own (~3 µs, however
+/// little the item holds): at 10k papers the 166k co-authors of the author pages were a
+/// tenth of a build's work, and the lists of papers half as much again.
+struct RenderedItems<Item: RenderedItem>: MustacheCustomRenderable, Sendable {
+    let items: [Item]
+
+    var renderText: String {
+        var html = ""
+        for item in items { html += item.html }
+        return html
+    }
+
+    var isNull: Bool { items.isEmpty }
+}

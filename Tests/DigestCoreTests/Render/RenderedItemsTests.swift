@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+@Suite struct RenderedItemsTests {
+    /// The joined lists give what the sections they replace gave: `paper_items` what
+    /// `{{#papers}}{{{html}}}{{/papers}}` gives, and `coauthor_items` what author.mustache's
+    /// section over `coauthors` gave — which a site's own template may still use — on every
+    /// page of the sample site, with both link styles.
+    @Test func joinedListsAreTheSectionsTheyReplace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rendered-items-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let templates: [String: String] = [
+            "papers-section": "{{#papers}}{{{html}}}{{/papers}}",
+            "papers-joined": "{{{paper_items}}}",
+            "coauthors-section": #"{{#coauthors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/coauthors}}"#,
+            "coauthors-joined": "{{{coauthor_items}}}",
+        ]
+        for (name, text) in templates { try text.write(toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8) }
+        let set = try TemplateSet.load(siteTemplates: folder).get()
+        var lists = 0, coauthors = 0
+        for linkStyle in SiteRenderer.LinkStyle.allCases {
+            let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: linkStyle, katex: false, baseURL: "")
+                .prepared(renderAll: linkStyle == .pretty)
+            for page in renderer.pages() {
+                let context = renderer.context(for: page)
+                if context["papers"] != nil {
+                    let joined = set.render(context, template: "papers-joined")
+                    #expect(joined == set.render(context, template: "papers-section"), "\(page.path)")
+                    #expect(joined.contains("<li class=\"paper-item\">"))
+                    lists += 1
+                }
+                if context["coauthors"] != nil {
+                    #expect(set.render(context, template: "coauthors-joined") == set.render(context, template: "coauthors-section"), "\(page.path)")
+                    coauthors += (context["coauthors"] as! [CoauthorItem]).count
+                }
+            }
+        }
+        #expect(lists > 1000)
+        #expect(coauthors > 1000)
+    }
+}
