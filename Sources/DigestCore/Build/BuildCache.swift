@@ -167,6 +167,8 @@ struct ContextHash {
         if type == RenderedItems<PaperItem>.self { return add(items: (any as! RenderedItems<PaperItem>).items) }
         if type == [CoauthorItem].self { return add(coauthors: any as! [CoauthorItem]) }
         if type == RenderedItems<CoauthorItem>.self { return add(coauthors: (any as! RenderedItems<CoauthorItem>).items) }
+        if type == [RelatedItem].self { return add(related: any as! [RelatedItem]) }
+        if type == RenderedItems<RelatedItem>.self { return add(related: (any as! RenderedItems<RelatedItem>).items) }
         if type == [[String: Any]].self { return add(dictionaries: any as! [[String: Any]]) }
         if type == Int.self { return add(tag: 2, String(any as! Int)) }
         if type == Bool.self { return add(tag: 3, any as! Bool ? "1" : "0") }
@@ -205,6 +207,16 @@ struct ContextHash {
             add(tag: 7, item.renderer.model.authors[item.author].id)
             add(tag: 7, item.renderer.model.authors[item.author].name)
             add(tag: 2, String(item.count))
+        }
+        add(CollectionOfOne(10))
+    }
+
+    /// A related paper's item is made from its summary, as a list item is.
+    private mutating func add(related: [RelatedItem]) {
+        add(CollectionOfOne(9))
+        for item in related {
+            add(tag: 4, item.root)
+            add(tag: 5, String(item.summaryHash, radix: 16))
         }
         add(CollectionOfOne(10))
     }

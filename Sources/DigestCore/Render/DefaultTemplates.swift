@@ -720,7 +720,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{#has_related}}
 <section aria-labelledby="related">
 <h2 id="related">Related papers</h2>
-<ol class="related">{{#related}}<li><a href="{{url}}">{{{title_html}}}</a>{{#byline}} <span class="byline">{{byline}}</span>{{/byline}}</li>{{/related}}</ol>
+<ol class="related">{{{related_items}}}</ol>
 </section>
 {{/has_related}}
 <section aria-labelledby="find">
@@ -744,6 +744,10 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{/main}}
 {{/layout}}
 
+"""###,
+        "related-item.mustache": ###"""
+{{! One related paper of paper.mustache's list (its `related_items`). No newline ends this file: the items are joined. }}
+<li><a href="{{url}}">{{{title_html}}}</a>{{#byline}} <span class="byline">{{byline}}</span>{{/byline}}</li>
 """###,
         "search.mustache": ###"""
 {{<layout}}

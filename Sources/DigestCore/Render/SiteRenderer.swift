@@ -41,6 +41,8 @@ public struct SiteRenderer: Sendable {
     let items = ItemMemo()
     /// Co-author list items, rendered once per co-author, count and link root.
     let coauthorItems = LockedMemo<CoauthorItem.Key, String>()
+    /// Related paper list items, rendered once per paper and link root.
+    let relatedItems = LockedMemo<RelatedItem.Key, String>()
     /// The site's head links, header and footer, rendered once per link root.
     let chrome = ChromeMemo()
     /// Hash of each paper's summary, the input of its list items.

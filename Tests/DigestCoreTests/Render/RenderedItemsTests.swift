@@ -4,9 +4,10 @@ import Testing
 
 @Suite struct RenderedItemsTests {
     /// The joined lists give what the sections they replace gave: `paper_items` what
-    /// `{{#papers}}{{{html}}}{{/papers}}` gives, and `coauthor_items` what author.mustache's
-    /// section over `coauthors` gave — which a site's own template may still use — on every
-    /// page of the sample site, with both link styles.
+    /// `{{#papers}}{{{html}}}{{/papers}}` gives, and `coauthor_items` and `related_items` what
+    /// author.mustache's section over `coauthors` and paper.mustache's over `related` gave —
+    /// which a site's own template may still use — on every page of the sample site, with
+    /// both link styles.
     @Test func joinedListsAreTheSectionsTheyReplace() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rendered-items-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -16,10 +17,12 @@ import Testing
             "papers-joined": "{{{paper_items}}}",
             "coauthors-section": #"{{#coauthors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/coauthors}}"#,
             "coauthors-joined": "{{{coauthor_items}}}",
+            "related-section": #"{{#related}}<li><a href="{{url}}">{{{title_html}}}</a>{{#byline}} <span class="byline">{{byline}}</span>{{/byline}}</li>{{/related}}"#,
+            "related-joined": "{{{related_items}}}",
         ]
         for (name, text) in templates { try text.write(toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8) }
         let set = try TemplateSet.load(siteTemplates: folder).get()
-        var lists = 0, coauthors = 0
+        var lists = 0, coauthors = 0, related = 0
         for linkStyle in SiteRenderer.LinkStyle.allCases {
             let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: linkStyle, katex: false, baseURL: "")
                 .prepared(renderAll: linkStyle == .pretty)
@@ -35,9 +38,14 @@ import Testing
                     #expect(set.render(context, template: "coauthors-joined") == set.render(context, template: "coauthors-section"), "\(page.path)")
                     coauthors += (context["coauthors"] as! [CoauthorItem]).count
                 }
+                if context["related"] != nil {
+                    #expect(set.render(context, template: "related-joined") == set.render(context, template: "related-section"), "\(page.path)")
+                    related += (context["related"] as! [RelatedItem]).count
+                }
             }
         }
         #expect(lists > 1000)
         #expect(coauthors > 1000)
+        #expect(related > 1000)
     }
 }

@@ -32,12 +32,9 @@ extension SiteRenderer {
             context["abstract_text"] = paper.abstract
         }
         context["summary"] = Self.summaryText(paper)
-        let related = model.related[index]
-        context["related"] = related.map { r -> [String: Any] in
-            var item: [String: Any] = ["url": link(root, "papers/\(model.papers[r].id)/"), "title_html": MathText.inlineHTML(model.papers[r].title)]
-            if let byline = byline(r) { item["byline"] = byline }
-            return item
-        }
+        let related = model.related[index].map { RelatedItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
+        context["related"] = related
+        context["related_items"] = RenderedItems(items: related)
         context["has_related"] = !related.isEmpty
         context["title_query"] = Escape.query(paper.title)
         context["bibtex"] = BibTeX.entry(for: paper, authors: names)

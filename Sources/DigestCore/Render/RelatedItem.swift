@@ -1,0 +1,36 @@
+import Foundation
+import Mustache
+
+/// One of a paper's related papers, as `paper.mustache` sees them: `url`, `title_html`,
+/// `byline`, and `html`, the `related-item` rendering of those, made once per paper and link
+/// root and shared by the pages of every paper it is related to (five each, on average).
+struct RelatedItem: RenderedItem {
+    let index: Int
+    let root: String
+    /// The paper's summary hash (`SiteRenderer.summaryHashes`): what the item is made from.
+    let summaryHash: UInt64
+    let renderer: SiteRenderer
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": return renderer.link(root, "papers/\(renderer.model.papers[index].id)/")
+        case "title_html": return MathText.inlineHTML(renderer.model.papers[index].title)
+        case "byline": return renderer.byline(index)
+        case "html": return html
+        default: return nil
+        }
+    }
+
+    var html: String {
+        renderer.relatedItems.value(Key(index: index, root: root)) {
+            var context: [String: Any] = ["root": root, "ix": renderer.linkStyle == .files ? "index.html" : ""]
+            for name in ["url", "title_html", "byline"] { context[name] = child(named: name) }
+            return renderer.templates.render(context, template: "related-item")
+        }
+    }
+
+    struct Key: Hashable {
+        let index: Int
+        let root: String
+    }
+}
