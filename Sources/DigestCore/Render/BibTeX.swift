@@ -22,8 +22,9 @@ public enum BibTeX {
     /// `surname2024word`: first author's family name, year, first content word of the title.
     static func key(for paper: Paper, authors: [String]) -> String {
         let family = authors.first.flatMap { $0.split(separator: " ").last.map(String.init) } ?? ""
-        let word = TextNormalization.identityKey(paper.title).split(separator: " ")
-            .first { !RelatedPapers.stopwords.contains(String($0)) && $0.count > 2 }.map(String.init) ?? "paper"
+        // (Lazily: only the words up to the first that counts are cut out of the title.)
+        let word = TextNormalization.identityKey(paper.title).lazy.split(separator: " ")
+            .first { $0.count > 2 && !RelatedPapers.stopwords.contains(String($0)) }.map(String.init) ?? "paper"
         let key = Slug.make(family).filter { $0 != "-" } + (year(of: paper) ?? "") + Slug.make(word).filter { $0 != "-" }
         return key.isEmpty ? paper.id : key
     }
@@ -41,7 +42,14 @@ public enum BibTeX {
 
     static func escapePlain(_ text: Substring) -> String {
         // Most titles and names have nothing to escape.
-        if !text.utf8.contains(where: { "&%#_${}\\~^".utf8.contains($0) }) { return String(text) }
+        let special = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "#"), UInt8(ascii: "_"), UInt8(ascii: "$"), UInt8(ascii: "{"),
+                 UInt8(ascii: "}"), UInt8(ascii: "\\"), UInt8(ascii: "~"), UInt8(ascii: "^"): return true
+            default: return false
+            }
+        }
+        if !special { return String(text) }
         var out = ""
         for c in text {
             switch c {

@@ -91,8 +91,8 @@ public struct SiteRenderer: Sendable {
     /// The page from its context, with the site's chrome (`site_head`, `site_header`,
     /// `site_footer`) added: the chrome depends only on site-wide values and the link root,
     /// which the context holds, so it is rendered once per root and is not part of the hash.
-    func render(_ context: [String: Any], page: Page) -> String {
-        var context = context
+    func render(_ context: consuming [String: Any], page: Page) -> String {
+        var context = context  // the caller's, not a copy: a page's context is not used after it is rendered
         for (name, html) in chrome.html(root: context["root"] as! String, renderer: self) { context[name] = html }
         return templates.render(context, template: Self.template(page.kind))
     }
@@ -116,6 +116,7 @@ public struct SiteRenderer: Sendable {
     /// again (for paper and author pages, the hash of what it is made from: `modelHash`).
     func context(for page: Page) -> [String: Any] {
         var context = common(for: page)
+        context.reserveCapacity(48)  // a paper page's ~40 values and the chrome, without growing the table on the way
         switch page.kind {
         case .home(let n): homeContext(page: n, into: &context)
         case .paper(let i): paperContext(i, into: &context)

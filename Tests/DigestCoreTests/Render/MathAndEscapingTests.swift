@@ -69,4 +69,27 @@ import Testing
         #expect(entry.contains("year = {2024}"))
         #expect(entry.hasPrefix("@inproceedings{writer2024fast,"))
     }
+
+    /// The key's word is the title's first that is longer than two letters and not a stop word.
+    @Test func bibtexKeyTakesTheFirstWordThatCounts() {
+        var paper = Paper(id: "x", title: "On a New Way: the Graphs")
+        paper.date = "2023-05-01"
+        #expect(BibTeX.key(for: paper, authors: ["Ada Lovelace", "B C"]) == "lovelace2023way")
+        #expect(BibTeX.key(for: Paper(id: "fallback", title: "On a new"), authors: []) == "paper")
+    }
+
+    /// Search links' query values: unreserved bytes as they are, spaces as `+`, every other
+    /// byte of the UTF-8 as `%XX` — for every ASCII character and a few beyond.
+    @Test func queryValuesKeepUnreservedBytesAndEncodeTheRest() {
+        let text = String(String.UnicodeScalarView((1...127).compactMap(Unicode.Scalar.init))) + "é中😀"
+        let expected = text.utf8.map { byte -> String in
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: return String(Unicode.Scalar(byte))
+            case 0x20: return "+"
+            default: return String(format: "%%%02X", byte)
+            }
+        }.joined()
+        #expect(Escape.query(text) == expected)
+        #expect(Escape.query("Attention is all 100%") == "Attention+is+all+100%25")
+    }
 }
