@@ -154,12 +154,12 @@ public enum SiteBuild {
         // Pages are written as they are rendered, so the site is never held in memory whole.
         if pageHashes != nil { say?("rendering the pages that changed") }
         let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
-            if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, staging.keep(pages[i].path) {
+            if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, staging.keep(pages[i].path, page: true) {
                 return PageOutcome(hash: known, wrote: false, failed: false)
             }
             let context = renderer.context(for: pages[i])
             let hash = pageHashes?[i] ?? renderer.inputHash(context, page: pages[i])  // a rebuild has it already
-            let ok = staging.write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path)
+            let ok = staging.write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path, page: true)
             return PageOutcome(hash: hash, wrote: true, failed: !ok)
         }
         // A worker that died left its pages unknown: the old site stays.

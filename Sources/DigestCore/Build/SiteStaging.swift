@@ -21,9 +21,12 @@ public struct SiteStaging: Sendable {
 
     /// The file, unchanged since the current site, into the new one: false when neither the
     /// previous site nor the current one has it.
-    func keep(_ path: String) -> Bool {
+    func keep(_ path: String, page: Bool = false) -> Bool {
         let target = staging + "/" + path
-        guard reused else { return OutputFolder.link(current + "/" + path, to: target) }
+        guard reused else {
+            if page { _ = OutputFolder.makeParent(of: target) }
+            return OutputFolder.link(current + "/" + path, to: target)
+        }
         // (`access` finds a file deleted from the site by hand since it was current.)
         if !stale.contains(path) && access(target, F_OK) == 0 { return true }
         unlink(target)
@@ -32,9 +35,12 @@ public struct SiteStaging: Sendable {
 
     /// A changed file: never written into the previous site's file, which may be a hard link
     /// to the current site's, but as a new file in its place.
-    func write(_ bytes: [UInt8], _ path: String) -> Bool {
+    /// (`page`: the path is a page's, `…/index.html`, in a folder of its own, which in a
+    /// folder started empty is not there yet: it is made first, rather than after a failed
+    /// open or link — 255k of each at 100k papers.)
+    func write(_ bytes: [UInt8], _ path: String, page: Bool = false) -> Bool {
         let target = staging + "/" + path
-        if reused { unlink(target) }
+        if reused { unlink(target) } else if page { _ = OutputFolder.makeParent(of: target) }
         return OutputFolder.writeNew(bytes, to: target)
     }
 
