@@ -58,14 +58,16 @@ struct BuildCache: Equatable {
 
     /// Takes out the caches of other output folders that are gone: a build with `-o /tmp/x`,
     /// then `/tmp/x` removed, would otherwise leave its cache (21 MB at 100k papers) for good.
-    /// A cache of another version, whose lines this does not know, is left alone.
-    static func removeOrphans(besides path: String) {
+    /// Also another cache of this build's own folder (`output`), under a name an earlier
+    /// digest gave it. A cache of another version, whose lines this does not know, is left alone.
+    static func removeOrphans(besides path: String, output own: String) {
         let folder = (path as NSString).deletingLastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where name.hasPrefix("build-") && name.hasSuffix(".tsv") && folder + "/" + name != path {
             let other = folder + "/" + name
             // (A relative folder, written before caches named it absolute, is not judged from here.)
-            if let output = output(of: other), output.hasPrefix("/"), !FileManager.default.fileExists(atPath: output) { unlink(other) }
+            guard let output = output(of: other), output.hasPrefix("/") else { continue }
+            if output == own || !FileManager.default.fileExists(atPath: output) { unlink(other) }
         }
     }
 
@@ -136,13 +138,18 @@ struct BuildCache: Equatable {
     }
 }
 
-/// `StableHash` over a canonical rendering of a template context: dictionaries by sorted
+/// `WordHash` over a canonical rendering of a template context: dictionaries by sorted
 /// key, arrays in order, each value tagged with its type. Equal contexts hash equal in every run.
 struct ContextHash {
-    private var hash = StableHash()
+    private var hash = WordHash()
     var value: UInt64 { hash.value }
 
-    mutating func add(_ bytes: some Sequence<UInt8>) { hash.add(bytes) }
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { hash.add(UnsafeRawBufferPointer($0)) }
+        if done == nil { Array(bytes).withUnsafeBytes { hash.add($0) } }
+    }
+
+    mutating func add(_ byte: CollectionOfOne<UInt8>) { hash.add(byte.first!) }
 
     mutating func add(_ stamp: FileStamp) {
         for field in stamp.fields { withUnsafeBytes(of: field.littleEndian) { add($0) } }

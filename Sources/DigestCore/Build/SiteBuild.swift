@@ -208,7 +208,7 @@ public enum SiteBuild {
             var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
-            BuildCache.removeOrphans(besides: cachePath)
+            BuildCache.removeOrphans(besides: cachePath, output: cachedFolder)
         } else {
             try? FileManager.default.removeItem(atPath: cachePath)
         }

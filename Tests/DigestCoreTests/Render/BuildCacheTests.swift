@@ -60,4 +60,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: site + "/public")))
         #expect(FileManager.default.fileExists(atPath: other) && FileManager.default.fileExists(atPath: relative))
     }
+
+    /// Another cache of the folder a build writes — named another way by an earlier digest —
+    /// goes when that folder is built again; its own stays.
+    @Test func aBuildRemovesAnotherCacheOfItsOwnFolder() throws {
+        let site = try Fixtures.site(listings: [Fixtures.dailyPapers])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        _ = Fixtures.ingest(site)
+        var options = BuildOptions(siteFolder: site)
+        _ = SiteBuild.run(options)
+        let earlier = site + "/.digest-cache/build-ea71e7.tsv"
+        try Data("\(BuildCache.version)\nf\n\(BuildCache.folder(site + "/public"))\ni\n\n\n".utf8).write(to: URL(fileURLWithPath: earlier))
+        options.clean = true
+        #expect(SiteBuild.run(options).written)
+        #expect(!FileManager.default.fileExists(atPath: earlier))
+        #expect(FileManager.default.fileExists(atPath: BuildCache.path(siteFolder: site, output: site + "/public")))
+    }
 }
