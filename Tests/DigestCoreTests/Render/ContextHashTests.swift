@@ -27,4 +27,25 @@ import Testing
         let dicts: [[String: Any]] = [["a": 1], ["b": "c"]]
         #expect(ContextHash.of(["l": dicts]) == ContextHash.of(["l": dicts.map { $0 as Any }]))
     }
+
+    /// Pieces are hashed with their lengths: the same bytes cut another way, a byte more or
+    /// less (a zero byte included), or one byte changed anywhere, give another value.
+    @Test func wordHashTellsPiecesAndBytesApart() {
+        func hash(_ pieces: [[UInt8]]) -> UInt64 {
+            var hash = WordHash()
+            for piece in pieces { piece.withUnsafeBytes { hash.add($0) } }
+            return hash.value
+        }
+        let bytes = (0..<40).map { UInt8($0 * 7 % 251) }
+        var seen = Set<UInt64>()
+        for cut in 0...bytes.count { #expect(seen.insert(hash([Array(bytes[..<cut]), Array(bytes[cut...])])).inserted, "cut at \(cut)") }
+        for length in 0...bytes.count { #expect(seen.insert(hash([Array(bytes[..<length])])).inserted, "\(length) bytes") }
+        #expect(seen.insert(hash([bytes + [0]])).inserted)
+        for at in bytes.indices {
+            var changed = bytes
+            changed[at] ^= 0x10
+            #expect(seen.insert(hash([changed])).inserted, "byte \(at)")
+        }
+        #expect(hash([bytes]) == hash([bytes]))
+    }
 }
