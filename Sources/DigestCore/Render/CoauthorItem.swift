@@ -23,9 +23,7 @@ struct CoauthorItem: RenderedItem {
 
     var html: String {
         renderer.coauthorItems.value(Key(author: author, count: count, root: root)) {
-            let context: [String: Any] = ["url": child(named: "url")!, "name": renderer.model.authors[author].name, "count": count,
-                                          "root": root, "ix": renderer.linkStyle == .files ? "index.html" : ""]
-            return renderer.templates.render(context, template: "coauthor-item")
+            render("coauthor-item", fields: ["url", "name", "count"], root: root, renderer: renderer)
         }
     }
 

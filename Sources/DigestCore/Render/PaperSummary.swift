@@ -56,7 +56,7 @@ extension SiteRenderer {
     func renderItem(_ index: Int, root: String) -> String {
         var context = summary(index, root: root)
         context["root"] = root
-        context["ix"] = linkStyle == .files ? "index.html" : ""
+        context["ix"] = ix
         return templates.render(context, template: "paper-item")
     }
 

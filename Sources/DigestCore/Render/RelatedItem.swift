@@ -23,9 +23,7 @@ struct RelatedItem: RenderedItem {
 
     var html: String {
         renderer.relatedItems.value(Key(index: index, root: root)) {
-            var context: [String: Any] = ["root": root, "ix": renderer.linkStyle == .files ? "index.html" : ""]
-            for name in ["url", "title_html", "byline"] { context[name] = child(named: name) }
-            return renderer.templates.render(context, template: "related-item")
+            render("related-item", fields: ["url", "title_html", "byline"], root: root, renderer: renderer)
         }
     }
 

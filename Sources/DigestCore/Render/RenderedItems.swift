@@ -6,6 +6,16 @@ protocol RenderedItem: MustacheParent, Sendable {
     var html: String { get }
 }
 
+extension RenderedItem {
+    /// The item's own template's rendering: what the item answers for `fields`, with the
+    /// page's `root` and `ix`, as a page's list would see them.
+    func render(_ template: String, fields: [String], root: String, renderer: SiteRenderer) -> String {
+        var context: [String: Any] = ["root": root, "ix": renderer.ix]
+        for name in fields { context[name] = child(named: name) }
+        return renderer.templates.render(context, template: template)
+    }
+}
+
 /// A list's items as one piece of HTML, for `{{{paper_items}}}` and `{{{coauthor_items}}}`:
 /// the same bytes as `{{#papers}}{{{html}}}{{/papers}}`, without a section per item. Each
 /// item of a section costs swift-mustache a context and a render of its own (~3 µs, however

@@ -155,7 +155,7 @@ public struct SiteRenderer: Sendable {
             "site_title": model.config.title,
             "lang": model.config.language,
             "root": root,
-            "ix": linkStyle == .files ? "index.html" : "",
+            "ix": ix,
             "katex": katex,
         ]
         if !model.config.description.isEmpty { context["site_description"] = model.config.description }
@@ -180,8 +180,11 @@ public struct SiteRenderer: Sendable {
 
     /// A link from a page to a folder of the site (`papers/x/`, or `` for the home page).
     func link(_ root: String, _ folder: String) -> String {
-        root + folder + (linkStyle == .files ? "index.html" : "")
+        root + folder + ix
     }
+
+    /// What a link to a folder ends in: `index.html` with `--links files`, else nothing.
+    var ix: String { linkStyle == .files ? "index.html" : "" }
 
     /// Page `n` of `papers` (`perPage` to a page, under `folder`): its `papers`, and its
     /// `pagination`, previous / next links. `newestFirst`: the pages step to older papers;
