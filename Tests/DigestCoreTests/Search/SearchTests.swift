@@ -284,3 +284,14 @@ extension SearchTests {
         #expect(Array(json.utf8) + [0x0A] == manifest.bytes)
     }
 }
+
+extension SearchTests {
+    /// Postings' numbers are written as JSON writes them: no leading zeros, zero itself "0".
+    @Test func decimalsAreWrittenAsJSONWritesThem() {
+        for n in [0, 1, 9, 10, 99, 100, 1_234_567_890, Int(UInt32.max), Int.max] {
+            var bytes: [UInt8] = [UInt8(ascii: ",")]
+            SearchIndexBuilder.appendDecimal(n, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "," + String(n))
+        }
+    }
+}
