@@ -38,48 +38,56 @@ public enum Escape {
     /// A JSON string literal that is also safe inside `<script>`: no `</script>`, no `<!--`,
     /// and U+2028/U+2029 escaped for old JavaScript parsers.
     public static func jsonString(_ text: String) -> String {
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        func escape(_ code: UInt32) {
-            let hex = Array(String(code, radix: 16).utf8)
-            out.append(contentsOf: [0x5C, 0x75] + Array(repeating: 0x30, count: 4 - hex.count) + hex)  // \u00XX
-        }
-        // Runs of bytes that need no escape are copied whole: a paper's JSON-LD holds its abstract.
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `jsonString(text)` added to `out`. Runs of bytes that need no escape — nearly all of a
+    /// paper's JSON-LD, which holds its abstract — are found through a table and copied whole.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
         var text = text
         text.withUTF8 { bytes in
-            var run = 0
-            var i = 0
-            func flush() { out.append(contentsOf: bytes[run..<i]) }
-            while i < bytes.count {
-                let byte = bytes[i]
-                let escaped: [UInt8]?
-                switch byte {
-                case 0x22: escaped = [0x5C, 0x22]            // \"
-                case 0x5C: escaped = [0x5C, 0x5C]            // \\
-                case 0x0A: escaped = [0x5C, 0x6E]            // \n
-                case 0x0D: escaped = [0x5C, 0x72]            // \r
-                case 0x09: escaped = [0x5C, 0x74]            // \t
-                case 0x3C, 0x3E, 0x26, ..<0x20: escaped = nil  // < > & and other controls: \u00XX
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 are E2 80 A8 / E2 80 A9 in UTF-8.
-                    flush()
-                    escape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    i += 3
-                    run = i
-                    continue
-                default:
+            jsonPlain.withUnsafeBufferPointer { plain in
+                var (run, i) = (0, 0)
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if plain[Int(byte)] { i += 1; continue }
+                    // U+2028 and U+2029 are E2 80 A8 / E2 80 A9; any other E2 is copied.
+                    let separator = byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+                    if byte == 0xE2 && !separator { i += 1; continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                    switch byte {
+                    case 0x22: out += [0x5C, 0x22]  // \"
+                    case 0x5C: out += [0x5C, 0x5C]  // \\
+                    case 0x0A: out += [0x5C, 0x6E]  // \n
+                    case 0x0D: out += [0x5C, 0x72]  // \r
+                    case 0x09: out += [0x5C, 0x74]  // \t
+                    case 0xE2: appendUnicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out); i += 2
+                    default: appendUnicodeEscape(UInt32(byte), to: &out)  // < > & and other controls
+                    }
                     i += 1
-                    continue
+                    run = i
                 }
-                flush()
-                if let escaped { out.append(contentsOf: escaped) } else { escape(UInt32(byte)) }
-                i += 1
-                run = i
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
             }
-            flush()
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Bytes a JSON string holds as they are: all but `"`, `\`, `<`, `>`, `&`, the controls, and
+    /// E2 (which may start U+2028 or U+2029).
+    private static let jsonPlain: [Bool] = (0...255).map { byte in
+        !(byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2)
+    }
+
+    /// `\uXXXX`, lowercase hex, as JSON writes an escaped character.
+    private static func appendUnicodeEscape(_ code: UInt32, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out += [0x5C, 0x75]
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((code >> UInt32(shift)) & 0xF)]) }
     }
 
     /// A URL query value.
