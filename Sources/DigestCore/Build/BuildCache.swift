@@ -149,16 +149,16 @@ struct ContextHash {
         if done == nil { Array(bytes).withUnsafeBytes { hash.add($0) } }
     }
 
-    mutating func add(_ byte: CollectionOfOne<UInt8>) { hash.add(byte.first!) }
+    mutating func add(byte: UInt8) { hash.add(byte) }
 
     mutating func add(_ stamp: FileStamp) {
         for field in stamp.fields { withUnsafeBytes(of: field.littleEndian) { add($0) } }
     }
 
     mutating func add(tag: UInt8, _ text: String) {
-        add(CollectionOfOne(tag))
+        add(byte: tag)
         add(text.utf8)
-        add(CollectionOfOne(0))
+        add(byte: 0)
     }
 
     mutating func add(any: Any) {
@@ -170,12 +170,12 @@ struct ContextHash {
         if type == String.self { return add(tag: 1, any as! String) }
         if type == [String: Any].self { return add(any as! [String: Any]) }
         if type == [PaperItem].self { return add(items: any as! [PaperItem]) }
+        if type == [CoauthorItem].self { return add(items: any as! [CoauthorItem]) }
+        if type == [RelatedItem].self { return add(items: any as! [RelatedItem]) }
         // The joined lists stand for their items, which the context also holds.
         if type == RenderedItems<PaperItem>.self { return add(items: (any as! RenderedItems<PaperItem>).items) }
-        if type == [CoauthorItem].self { return add(coauthors: any as! [CoauthorItem]) }
-        if type == RenderedItems<CoauthorItem>.self { return add(coauthors: (any as! RenderedItems<CoauthorItem>).items) }
-        if type == [RelatedItem].self { return add(related: any as! [RelatedItem]) }
-        if type == RenderedItems<RelatedItem>.self { return add(related: (any as! RenderedItems<RelatedItem>).items) }
+        if type == RenderedItems<CoauthorItem>.self { return add(items: (any as! RenderedItems<CoauthorItem>).items) }
+        if type == RenderedItems<RelatedItem>.self { return add(items: (any as! RenderedItems<RelatedItem>).items) }
         if type == [[String: Any]].self { return add(dictionaries: any as! [[String: Any]]) }
         if type == Int.self { return add(tag: 2, String(any as! Int)) }
         if type == Bool.self { return add(tag: 3, any as! Bool ? "1" : "0") }
@@ -183,60 +183,40 @@ struct ContextHash {
         case let s as String: add(tag: 1, s)
         case let n as Int: add(tag: 2, String(n))
         case let b as Bool: add(tag: 3, b ? "1" : "0")
-        case let item as PaperItem: add(item)
+        case let item as PaperItem: item.addInputs(to: &self)
         case let d as [String: Any]: add(d)
         // The lists contexts hold, by their own types first: `as [Any]` converts an array
         // element by element (boxing each PaperItem), the same bytes at several times the cost.
         case let a as [[String: Any]]: add(dictionaries: a)
         case let a as [PaperItem]: add(items: a)
-        case let a as [Any]: add(CollectionOfOne(9)); for element in a { add(any: element) }; add(CollectionOfOne(10))
+        case let a as [Any]: add(byte: 9); for element in a { add(any: element) }; add(byte: 10)
         case let d as Double: add(tag: 11, String(d))
         default: add(tag: 12, String(describing: any))
         }
     }
 
     private mutating func add(dictionaries: [[String: Any]]) {
-        add(CollectionOfOne(9))
+        add(byte: 9)
         for d in dictionaries { add(d) }
-        add(CollectionOfOne(10))
+        add(byte: 10)
     }
 
-    private mutating func add(items: [PaperItem]) {
-        add(CollectionOfOne(9))
-        for item in items { add(item) }
-        add(CollectionOfOne(10))
+    private mutating func add(items: [some RenderedItem]) {
+        add(byte: 9)
+        for item in items { item.addInputs(to: &self) }
+        add(byte: 10)
     }
 
-    private mutating func add(coauthors: [CoauthorItem]) {
-        add(CollectionOfOne(9))
-        for item in coauthors {
-            add(tag: 4, item.root)
-            add(tag: 7, item.renderer.model.authors[item.author].id)
-            add(tag: 7, item.renderer.model.authors[item.author].name)
-            add(tag: 2, String(item.count))
-        }
-        add(CollectionOfOne(10))
-    }
-
-    /// A related paper's item is made from its summary, as a list item is.
-    private mutating func add(related: [RelatedItem]) {
-        add(CollectionOfOne(9))
-        for item in related {
-            add(tag: 4, item.root)
-            add(tag: 5, String(item.summaryHash, radix: 16))
-        }
-        add(CollectionOfOne(10))
-    }
-
-    private mutating func add(_ item: PaperItem) {
-        add(tag: 4, item.root)
-        add(tag: 5, String(item.summaryHash, radix: 16))
+    /// A paper's list item: made from its summary, at a link root.
+    mutating func add(_ summaryHash: UInt64, root: String) {
+        add(tag: 4, root)
+        add(tag: 5, String(summaryHash, radix: 16))
     }
 
     private mutating func add(_ d: [String: Any]) {
-        add(CollectionOfOne(6))
+        add(byte: 6)
         for key in d.keys.sorted() { add(tag: 7, key); add(any: d[key]!) }
-        add(CollectionOfOne(8))
+        add(byte: 8)
     }
 
     static func of(_ any: Any) -> UInt64 {

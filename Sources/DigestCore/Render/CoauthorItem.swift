@@ -23,8 +23,17 @@ struct CoauthorItem: RenderedItem {
 
     var html: String {
         renderer.coauthorItems.value(Key(author: author, count: count, root: root)) {
-            render("coauthor-item", fields: ["url", "name", "count"], root: root, renderer: renderer)
+            var context: [String: Any] = ["root": root, "ix": renderer.ix]
+            for name in ["url", "name", "count"] { context[name] = child(named: name) }
+            return renderer.templates.render(context, template: "coauthor-item")
         }
+    }
+
+    func addInputs(to hash: inout ContextHash) {
+        hash.add(tag: 4, root)
+        hash.add(tag: 7, renderer.model.authors[author].id)
+        hash.add(tag: 7, renderer.model.authors[author].name)
+        hash.add(tag: 2, String(count))
     }
 
     struct Key: Hashable {

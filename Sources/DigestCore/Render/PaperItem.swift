@@ -15,6 +15,8 @@ struct PaperItem: RenderedItem {
     }
 
     var html: String { renderer.items.html(index, root: root, renderer: renderer) }
+
+    func addInputs(to hash: inout ContextHash) { hash.add(summaryHash, root: root) }
 }
 
 /// Rendered list items by paper, with `SiteRenderer.rootMark` where each page's link root

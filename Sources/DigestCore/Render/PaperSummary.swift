@@ -43,21 +43,23 @@ extension SiteRenderer {
         return "\(day) \(LineShape.monthNames[month - 1]) \(parts[0])"
     }
 
-    /// A list of papers as the `paper-list` template takes it: items rendered through
-    /// `paper-item` once per paper and link depth for the whole build, not once per page —
-    /// a paper shows on the home, tag, author and source pages.
-    /// A page's list of papers: `papers`, each item's `html`, and `paper_items`, all of them.
+    /// A page's list of papers as the `paper-list` template takes it: `papers`, each item's
+    /// `html`, and `paper_items`, all of them. Items are rendered through `paper-item` once
+    /// per paper and link depth for the whole build, not once per page — a paper shows on
+    /// the home, tag, author and source pages.
     func paperList(_ indices: some Collection<Int>, root: String, into context: inout [String: Any]) {
         let items = indices.map { PaperItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
         context["papers"] = items
         context["paper_items"] = RenderedItems(items: items)
     }
 
-    func renderItem(_ index: Int, root: String) -> String {
+    /// The paper as an item of a list: `template` (`paper-item`, `related-item`) given its
+    /// summary, `root` and `ix`.
+    func renderItem(_ index: Int, root: String, template: String = "paper-item") -> String {
         var context = summary(index, root: root)
         context["root"] = root
         context["ix"] = ix
-        return templates.render(context, template: "paper-item")
+        return templates.render(context, template: template)
     }
 
     /// Stands for the link root in a list item rendered once for every page that lists the

@@ -1,9 +1,10 @@
 import Foundation
 import Mustache
 
-/// One of a paper's related papers, as `paper.mustache` sees them: `url`, `title_html`,
-/// `byline`, and `html`, the `related-item` rendering of those, made once per paper and link
-/// root and shared by the pages of every paper it is related to (five each, on average).
+/// One of a paper's related papers, as `paper.mustache` sees them: what a list item of the
+/// paper holds (`SiteRenderer.summary`: `url`, `title_html`, `byline`, …), and `html`, its
+/// `related-item` rendering, made once per paper and link root and shared by the pages of
+/// every paper it is related to (five each, on average).
 struct RelatedItem: RenderedItem {
     let index: Int
     let root: String
@@ -12,20 +13,14 @@ struct RelatedItem: RenderedItem {
     let renderer: SiteRenderer
 
     func child(named name: String) -> Any? {
-        switch name {
-        case "url": return renderer.link(root, "papers/\(renderer.model.papers[index].id)/")
-        case "title_html": return MathText.inlineHTML(renderer.model.papers[index].title)
-        case "byline": return renderer.byline(index)
-        case "html": return html
-        default: return nil
-        }
+        name == "html" ? html : renderer.summary(index, root: root)[name]
     }
 
     var html: String {
-        renderer.relatedItems.value(Key(index: index, root: root)) {
-            render("related-item", fields: ["url", "title_html", "byline"], root: root, renderer: renderer)
-        }
+        renderer.relatedItems.value(Key(index: index, root: root)) { renderer.renderItem(index, root: root, template: "related-item") }
     }
+
+    func addInputs(to hash: inout ContextHash) { hash.add(summaryHash, root: root) }
 
     struct Key: Hashable {
         let index: Int

@@ -1,19 +1,11 @@
 import Mustache
 
 /// An item of a list whose HTML is its own template's rendering, made once and reused by
-/// every page that lists it (`PaperItem`, `CoauthorItem`).
+/// every page that lists it (`PaperItem`, `CoauthorItem`, `RelatedItem`).
 protocol RenderedItem: MustacheParent, Sendable {
     var html: String { get }
-}
-
-extension RenderedItem {
-    /// The item's own template's rendering: what the item answers for `fields`, with the
-    /// page's `root` and `ix`, as a page's list would see them.
-    func render(_ template: String, fields: [String], root: String, renderer: SiteRenderer) -> String {
-        var context: [String: Any] = ["root": root, "ix": renderer.ix]
-        for name in fields { context[name] = child(named: name) }
-        return renderer.templates.render(context, template: template)
-    }
+    /// What the item's HTML is made from, for its page's context hash.
+    func addInputs(to hash: inout ContextHash)
 }
 
 /// A list's items as one piece of HTML, for `{{{paper_items}}}` and `{{{coauthor_items}}}`:

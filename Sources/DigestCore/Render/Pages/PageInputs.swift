@@ -97,17 +97,17 @@ extension SiteRenderer {
 private extension ContextHash {
     /// An absent value differs from every present one, the empty text too.
     mutating func add(tag: UInt8, _ text: String?) {
-        if let text { add(tag: tag, text) } else { add(CollectionOfOne(0xFF)) }
+        if let text { add(tag: tag, text) } else { add(byte: 0xFF) }
     }
 
     mutating func add(tag: UInt8, _ texts: [String]) {
-        add(CollectionOfOne(tag))
+        add(byte: tag)
         for text in texts { add(tag: tag, text) }
-        add(CollectionOfOne(0xFE))
+        add(byte: 0xFE)
     }
 
     mutating func add(tag: UInt8, _ value: UInt64) {
-        add(CollectionOfOne(tag))
+        add(byte: tag)
         withUnsafeBytes(of: value.littleEndian) { add($0) }
     }
 }
