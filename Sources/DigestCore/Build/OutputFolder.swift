@@ -124,12 +124,14 @@ struct OutputFolder {
     /// through a shell that exits at once): the build neither waits for it nor shares a lock
     /// with it — a thread deleting files while the build forks its render workers could leave
     /// a worker with a lock held forever. A trash folder half deleted when a build starts again
-    /// is simply deleted again.
+    /// is simply deleted again. It runs at the lowest CPU priority (`nice -n 19`): on two cores
+    /// an `rm` of the last 10k-paper site took 0.13–0.25 s from the next build's load stage;
+    /// niced, it uses what the build leaves idle and finishes after it if it must.
     func emptyTrash() {
         let prefix = "." + name + ".trash-"
         let trash = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }
         guard !trash.isEmpty else { return }
-        let arguments = ["/bin/sh", "-c", "rm -rf -- \"$@\" &", "sh"] + trash.map { parent + "/" + $0 }
+        let arguments = ["/bin/sh", "-c", "{ nice -n 19 rm -rf -- \"$@\" || rm -rf -- \"$@\"; } 2>/dev/null &", "sh"] + trash.map { parent + "/" + $0 }
         var argv = arguments.map { strdup($0) } + [nil]
         defer { for arg in argv { free(arg) } }
         var pid: pid_t = 0
