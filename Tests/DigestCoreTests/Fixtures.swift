@@ -63,4 +63,14 @@ enum Fixtures {
     static func entry(_ parsed: ParsedListing, titled prefix: String) -> ListingEntry? {
         parsed.entries.first { $0.title?.hasPrefix(prefix) == true }
     }
+
+    /// The built-in templates with `templates` (name → text) added as a site's own, for tests
+    /// that render a page's context through a template of their own.
+    static func templateSet(_ templates: [String: String]) throws -> TemplateSet {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in templates { try text.write(toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8) }
+        return try TemplateSet.load(siteTemplates: folder).get()
+    }
 }

@@ -681,13 +681,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{$title}}{{title}} · {{site_title}}{{/title}}
 {{$description}}{{summary}}{{/description}}
 {{$head}}
-<meta name="citation_title" content="{{title}}">
-{{#authors}}<meta name="citation_author" content="{{name}}">
-{{/authors}}{{#date}}<meta name="citation_publication_date" content="{{citation_date}}">
-{{/date}}{{#venue}}<meta name="citation_conference_title" content="{{venue}}">
-{{/venue}}{{#abstract_text}}<meta name="citation_abstract" content="{{abstract_text}}">
-{{/abstract_text}}{{#keywords}}<meta name="citation_keywords" content="{{keywords}}">
-{{/keywords}}<meta property="og:type" content="article">
+{{{citation_meta}}}<meta property="og:type" content="article">
 <meta property="og:title" content="{{title}}">
 <meta property="og:description" content="{{summary}}">
 <meta property="og:site_name" content="{{site_title}}">

@@ -9,19 +9,14 @@ import Testing
     /// which a site's own template may still use — on every page of the sample site, with
     /// both link styles.
     @Test func joinedListsAreTheSectionsTheyReplace() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rendered-items-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let templates: [String: String] = [
+        let set = try Fixtures.templateSet([
             "papers-section": "{{#papers}}{{{html}}}{{/papers}}",
             "papers-joined": "{{{paper_items}}}",
             "coauthors-section": #"{{#coauthors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/coauthors}}"#,
             "coauthors-joined": "{{{coauthor_items}}}",
             "related-section": #"{{#related}}<li><a href="{{url}}">{{{title_html}}}</a>{{#byline}} <span class="byline">{{byline}}</span>{{/byline}}</li>{{/related}}"#,
             "related-joined": "{{{related_items}}}",
-        ]
-        for (name, text) in templates { try text.write(toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8) }
-        let set = try TemplateSet.load(siteTemplates: folder).get()
+        ])
         var lists = 0, coauthors = 0, related = 0
         for linkStyle in SiteRenderer.LinkStyle.allCases {
             let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: linkStyle, katex: false, baseURL: "")

@@ -17,7 +17,7 @@ extension SiteRenderer {
         if let date = paper.date {
             context["date"] = date
             context["date_display"] = Self.displayDate(date)
-            context["citation_date"] = String(date.map { $0 == "-" ? "/" : $0 })
+            context["citation_date"] = CitationMeta.citationDate(date)
         }
         for (key, value) in [("venue", paper.venue), ("session", paper.session), ("room", paper.room),
                              ("organization", paper.organization), ("affiliation", paper.affiliation)] {
@@ -26,7 +26,7 @@ extension SiteRenderer {
         if let upvotes = paper.upvotes { context["upvotes"] = upvotes }
         context["tags"] = paper.tags.map { ["id": $0, "url": link(root, "tags/\($0)/")] }
         context["has_tags"] = !paper.tags.isEmpty
-        if !paper.tags.isEmpty { context["keywords"] = paper.tags.joined(separator: "; ") }
+        if !paper.tags.isEmpty { context["keywords"] = CitationMeta.keywords(paper) }
         if !paper.abstract.isEmpty {
             context["abstract_html"] = MathText.markdownHTML(paper.abstract)
             context["abstract_text"] = paper.abstract
@@ -42,6 +42,7 @@ extension SiteRenderer {
             let source = model.source(listing: ref.listing)
             return ["url": link(root, "sources/\(source?.id ?? "")/"), "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
         }
+        context["citation_meta"] = CitationMeta.tags(paper, authors: names)
         context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String)
     }
 
