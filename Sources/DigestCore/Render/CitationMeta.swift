@@ -3,9 +3,9 @@
 /// buffer. Through the template they were a section per author and five more per page, ~20
 /// tokens at ~1.5 µs each in swift-mustache, about a tenth of rendering a paper page.
 enum CitationMeta {
-    /// One `<meta>` per line, each line ended: title, each author, date (YYYY/MM/DD), venue,
-    /// abstract, keywords (the tags, `; ` between).
-    static func tags(_ paper: Paper, authors: [String]) -> String {
+    /// One `<meta>` per line, each line ended: title, each author, date, venue, abstract,
+    /// keywords. `date` and `keywords` as the page's context has them (`citationDate`, `keywords`).
+    static func tags(_ paper: Paper, authors: [String], date: String?, keywords: String?) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(paper.abstract.utf8.count + 64 * authors.count + 256)
         func meta(_ name: String, _ content: String) {
@@ -17,15 +17,16 @@ enum CitationMeta {
         }
         meta("title", paper.title)
         for author in authors { meta("author", author) }
-        if let date = paper.date { meta("publication_date", citationDate(date)) }
+        if let date { meta("publication_date", date) }
         if let venue = paper.venue { meta("conference_title", venue) }
         if !paper.abstract.isEmpty { meta("abstract", paper.abstract) }
-        if !paper.tags.isEmpty { meta("keywords", keywords(paper)) }
+        if let keywords { meta("keywords", keywords) }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `2024-05-07` as Highwire Press writes it, `2024/05/07`.
     static func citationDate(_ date: String) -> String { String(date.map { $0 == "-" ? "/" : $0 }) }
 
-    static func keywords(_ paper: Paper) -> String { paper.tags.joined(separator: "; ") }
+    /// The tags, `; ` between; nil without tags.
+    static func keywords(_ paper: Paper) -> String? { paper.tags.isEmpty ? nil : paper.tags.joined(separator: "; ") }
 }

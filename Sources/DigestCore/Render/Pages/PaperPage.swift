@@ -14,10 +14,11 @@ extension SiteRenderer {
         }
         context["has_authors"] = !authorIDs.isEmpty
         if authorIDs.isEmpty, let count = paper.authorCount { context["author_count"] = count }
+        let citationDate = paper.date.map(CitationMeta.citationDate)
         if let date = paper.date {
             context["date"] = date
             context["date_display"] = Self.displayDate(date)
-            context["citation_date"] = CitationMeta.citationDate(date)
+            context["citation_date"] = citationDate
         }
         for (key, value) in [("venue", paper.venue), ("session", paper.session), ("room", paper.room),
                              ("organization", paper.organization), ("affiliation", paper.affiliation)] {
@@ -26,7 +27,8 @@ extension SiteRenderer {
         if let upvotes = paper.upvotes { context["upvotes"] = upvotes }
         context["tags"] = paper.tags.map { ["id": $0, "url": link(root, "tags/\($0)/")] }
         context["has_tags"] = !paper.tags.isEmpty
-        if !paper.tags.isEmpty { context["keywords"] = CitationMeta.keywords(paper) }
+        let keywords = CitationMeta.keywords(paper)
+        if let keywords { context["keywords"] = keywords }
         if !paper.abstract.isEmpty {
             context["abstract_html"] = MathText.markdownHTML(paper.abstract)
             context["abstract_text"] = paper.abstract
@@ -42,7 +44,7 @@ extension SiteRenderer {
             let source = model.source(listing: ref.listing)
             return ["url": link(root, "sources/\(source?.id ?? "")/"), "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
         }
-        context["citation_meta"] = CitationMeta.tags(paper, authors: names)
+        context["citation_meta"] = CitationMeta.tags(paper, authors: names, date: citationDate, keywords: keywords)
         context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String)
     }
 
