@@ -36,7 +36,7 @@ public enum RelatedPapers {
             var scores = [Float](repeating: 0, count: papers.count)
             // The papers met so far, in the order first met (which `top` breaks no tie by, but
             // keeps): raw memory, as an Array's append checks capacity and uniqueness each time.
-            let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: papers.count)
+            let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: papers.count + 1)  // one past: written before it is known new
             defer { touched.deallocate() }
             var out: [[Int]] = []
             out.reserveCapacity(range.count)
@@ -50,7 +50,9 @@ public enum RelatedPapers {
                             for (term, weight) in docVectors[doc] {
                                 for k in postingStarts[term]..<postingStarts[term + 1] {
                                     let other = Int(postingDocs[k])
-                                    if scores[other] == 0 { touched[met] = Int32(other); met += 1 }
+                                    // Written always, kept only when new: no branch to mispredict.
+                                    touched[met] = Int32(other)
+                                    met += scores[other] == 0 ? 1 : 0
                                     scores[other] += weight * postingWeights[k]
                                 }
                             }
