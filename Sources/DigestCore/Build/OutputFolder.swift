@@ -51,9 +51,16 @@ struct OutputFolder {
         return nil
     }
 
-    /// Whether every one of `paths` is in the site, looked for on every core.
+    /// Whether every one of `paths` is in the site, looked for on every core, in runs of
+    /// paths, each from the site's folder: a build with nothing changed looks for every file
+    /// it wrote (350k at 100k papers), and one task and one absolute path per file were half
+    /// of that build's time.
     func holds(_ paths: [String]) -> Bool {
-        !ParallelMap.run(paths.count) { [target] in access(target + "/" + paths[$0], F_OK) == 0 }.contains(false)
+        guard !paths.isEmpty else { return true }
+        let folder = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return false }
+        defer { close(folder) }
+        return !ParallelMap.batched(paths.count) { faccessat(folder, paths[$0], F_OK, 0) == 0 }.contains(false)
     }
 
     /// A hard link: the new site shares the unchanged file with the current one, no bytes
