@@ -12,18 +12,41 @@ public enum RelatedPapers {
 
     public static func compute(_ papers: [Paper], count: Int = 5) -> [[Int]] {
         let (vectors, kept) = vectors(papers)
-        var postings = [[(doc: Int, weight: Float)]](repeating: [], count: kept)
-        for (doc, v) in vectors.enumerated() { for (term, weight) in v { postings[term].append((doc, weight)) } }
-        // The strongest, without sorting a list of tens of thousands to keep 256 of it.
-        for term in postings.indices where postings[term].count > postingsPerTerm {
-            postings[term] = postings[term].min(count: postingsPerTerm) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.doc < $1.doc }
+        // Each term's postings in paper order, grouped by a counting sort (an array per term,
+        // appended to, was a fifth of a second at 100k papers on one core).
+        var all = [Int](repeating: 0, count: kept + 1)
+        for v in vectors { for (term, _) in v { all[term + 1] += 1 } }
+        for term in 0..<kept { all[term + 1] += all[term] }
+        var fill = all
+        var allDocs = [Int32](repeating: 0, count: all[kept]), allWeights = [Float](repeating: 0, count: all[kept])
+        for (doc, v) in vectors.enumerated() {
+            for (term, weight) in v {
+                (allDocs[fill[term]], allWeights[fill[term]]) = (Int32(doc), weight)
+                fill[term] += 1
+            }
+        }
+        // The strongest of a common term's, best first, on every core, without sorting a list
+        // of tens of thousands to keep 256 of it.
+        let (bounds, groupedDocs, groupedWeights) = (all, allDocs, allWeights)
+        let strongest = ParallelMap.batched(kept, batch: 1024) { term -> [Int]? in
+            guard bounds[term + 1] - bounds[term] > postingsPerTerm else { return nil }
+            return (bounds[term]..<bounds[term + 1]).min(count: postingsPerTerm) {
+                groupedWeights[$0] != groupedWeights[$1] ? groupedWeights[$0] > groupedWeights[$1] : groupedDocs[$0] < groupedDocs[$1]
+            }
         }
 
         // Postings side by side in two flat arrays, read without bounds checks: this loop
         // runs about 6,000 times per paper.
         var starts = [0], docs32: [Int32] = [], weights: [Float] = []
-        for list in postings {
-            for (doc, weight) in list { docs32.append(Int32(doc)); weights.append(weight) }
+        docs32.reserveCapacity(allDocs.count)
+        weights.reserveCapacity(allDocs.count)
+        for term in 0..<kept {
+            if let best = strongest[term] {
+                for k in best { docs32.append(allDocs[k]); weights.append(allWeights[k]) }
+            } else {
+                docs32 += allDocs[all[term]..<all[term + 1]]
+                weights += allWeights[all[term]..<all[term + 1]]
+            }
             starts.append(docs32.count)
         }
 
