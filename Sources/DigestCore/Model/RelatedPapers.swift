@@ -14,20 +14,20 @@ public enum RelatedPapers {
         let (vectors, kept) = vectors(papers)
         // Each term's postings in paper order, grouped by a counting sort (an array per term,
         // appended to, was a fifth of a second at 100k papers on one core).
-        var all = [Int](repeating: 0, count: kept + 1)
-        for v in vectors { for (term, _) in v { all[term + 1] += 1 } }
-        for term in 0..<kept { all[term + 1] += all[term] }
-        var fill = all
-        var allDocs = [Int32](repeating: 0, count: all[kept]), allWeights = [Float](repeating: 0, count: all[kept])
+        var termStarts = [Int](repeating: 0, count: kept + 1)
+        for v in vectors { for (term, _) in v { termStarts[term + 1] += 1 } }
+        for term in 0..<kept { termStarts[term + 1] += termStarts[term] }
+        var fill = termStarts
+        var docsByTerm = [Int32](repeating: 0, count: termStarts[kept]), weightsByTerm = [Float](repeating: 0, count: termStarts[kept])
         for (doc, v) in vectors.enumerated() {
             for (term, weight) in v {
-                (allDocs[fill[term]], allWeights[fill[term]]) = (Int32(doc), weight)
+                (docsByTerm[fill[term]], weightsByTerm[fill[term]]) = (Int32(doc), weight)
                 fill[term] += 1
             }
         }
         // The strongest of a common term's, best first, on every core, without sorting a list
         // of tens of thousands to keep 256 of it.
-        let (bounds, groupedDocs, groupedWeights) = (all, allDocs, allWeights)
+        let (bounds, groupedDocs, groupedWeights) = (termStarts, docsByTerm, weightsByTerm)
         let strongest = ParallelMap.batched(kept, batch: 1024) { term -> [Int]? in
             guard bounds[term + 1] - bounds[term] > postingsPerTerm else { return nil }
             return (bounds[term]..<bounds[term + 1]).min(count: postingsPerTerm) {
@@ -38,14 +38,14 @@ public enum RelatedPapers {
         // Postings side by side in two flat arrays, read without bounds checks: this loop
         // runs about 6,000 times per paper.
         var starts = [0], docs32: [Int32] = [], weights: [Float] = []
-        docs32.reserveCapacity(allDocs.count)
-        weights.reserveCapacity(allDocs.count)
+        docs32.reserveCapacity(docsByTerm.count)
+        weights.reserveCapacity(docsByTerm.count)
         for term in 0..<kept {
             if let best = strongest[term] {
-                for k in best { docs32.append(allDocs[k]); weights.append(allWeights[k]) }
+                for k in best { docs32.append(docsByTerm[k]); weights.append(weightsByTerm[k]) }
             } else {
-                docs32 += allDocs[all[term]..<all[term + 1]]
-                weights += allWeights[all[term]..<all[term + 1]]
+                docs32 += docsByTerm[termStarts[term]..<termStarts[term + 1]]
+                weights += weightsByTerm[termStarts[term]..<termStarts[term + 1]]
             }
             starts.append(docs32.count)
         }
