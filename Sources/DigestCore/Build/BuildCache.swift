@@ -169,26 +169,19 @@ struct ContextHash {
         let type = type(of: any)
         if type == String.self { return add(tag: 1, any as! String) }
         if type == [String: Any].self { return add(any as! [String: Any]) }
-        if type == [PaperItem].self { return add(items: any as! [PaperItem]) }
-        if type == [CoauthorItem].self { return add(items: any as! [CoauthorItem]) }
-        if type == [RelatedItem].self { return add(items: any as! [RelatedItem]) }
-        // The joined lists stand for their items, which the context also holds.
-        if type == RenderedItems<PaperItem>.self { return add(items: (any as! RenderedItems<PaperItem>).items) }
-        if type == RenderedItems<CoauthorItem>.self { return add(items: (any as! RenderedItems<CoauthorItem>).items) }
-        if type == RenderedItems<RelatedItem>.self { return add(items: (any as! RenderedItems<RelatedItem>).items) }
         if type == [[String: Any]].self { return add(dictionaries: any as! [[String: Any]]) }
         if type == Int.self { return add(tag: 2, String(any as! Int)) }
         if type == Bool.self { return add(tag: 3, any as! Bool ? "1" : "0") }
         switch any {
+        // List items, lists of them and joined lists say what they are made from, before
+        // `as [Any]` could convert a list element by element (the same bytes, at several
+        // times the cost).
+        case let inputs as HashedByInputs: inputs.addInputs(to: &self)
         case let s as String: add(tag: 1, s)
         case let n as Int: add(tag: 2, String(n))
         case let b as Bool: add(tag: 3, b ? "1" : "0")
-        case let item as PaperItem: item.addInputs(to: &self)
         case let d as [String: Any]: add(d)
-        // The lists contexts hold, by their own types first: `as [Any]` converts an array
-        // element by element (boxing each PaperItem), the same bytes at several times the cost.
         case let a as [[String: Any]]: add(dictionaries: a)
-        case let a as [PaperItem]: add(items: a)
         case let a as [Any]: add(byte: 9); for element in a { add(any: element) }; add(byte: 10)
         case let d as Double: add(tag: 11, String(d))
         default: add(tag: 12, String(describing: any))
@@ -201,7 +194,8 @@ struct ContextHash {
         add(byte: 10)
     }
 
-    private mutating func add(items: [some RenderedItem]) {
+    /// A list of items: each item's inputs, between list marks.
+    mutating func add(items: [some RenderedItem]) {
         add(byte: 9)
         for item in items { item.addInputs(to: &self) }
         add(byte: 10)

@@ -1,11 +1,20 @@
 import Mustache
 
+/// A value of a page's context that goes into the context's hash as what it is made from
+/// (`ContextHash.add(any:)`), not as the text it renders to.
+protocol HashedByInputs {
+    func addInputs(to hash: inout ContextHash)
+}
+
 /// An item of a list whose HTML is its own template's rendering, made once and reused by
 /// every page that lists it (`PaperItem`, `CoauthorItem`, `RelatedItem`).
-protocol RenderedItem: MustacheParent, Sendable {
+protocol RenderedItem: MustacheParent, Sendable, HashedByInputs {
     var html: String { get }
-    /// What the item's HTML is made from, for its page's context hash.
-    func addInputs(to hash: inout ContextHash)
+}
+
+/// A list of items: its items' inputs.
+extension Array: HashedByInputs where Element: RenderedItem {
+    func addInputs(to hash: inout ContextHash) { hash.add(items: self) }
 }
 
 /// A list's items as one piece of HTML, for `{{{paper_items}}}` and `{{{coauthor_items}}}`:
@@ -23,4 +32,9 @@ struct RenderedItems<Item: RenderedItem>: MustacheCustomRenderable, Sendable {
     }
 
     var isNull: Bool { items.isEmpty }
+}
+
+/// A joined list stands for its items (which the context also holds, for a site's own templates).
+extension RenderedItems: HashedByInputs {
+    func addInputs(to hash: inout ContextHash) { hash.add(items: items) }
 }
