@@ -79,9 +79,8 @@ extension SiteRenderer {
     /// Every paper's summary hash, on all cores, and the site-wide values' hash (`modelHash`
     /// takes both); with `renderAll`, also every list item (what a full build needs anyway).
     func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
-        var renderer = self
-        renderer.summaryHashes = workers.map(model.papers.count) { ContextHash.of(self.summary($0)) }
-        renderer.siteHash = siteInputs()
+        let renderer = SiteRenderer(self, summaryHashes: workers.map(model.papers.count) { ContextHash.of(self.summary($0)) },
+                                    siteHash: siteInputs())
         if renderAll { renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) }) }
         return renderer
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The pages of a site, and how each is rendered. A `Page` is a plain value, so pages can be
 /// listed first and rendered in parallel; each render reads only the shared, immutable model.
-public struct SiteRenderer: Sendable {
+/// A class: every list item of every page holds the renderer, and a copy of a struct this
+/// size was a retain and a release of each of its ~25 references, on both render threads.
+public final class SiteRenderer: Sendable {
     public enum Kind: Sendable, Hashable {
         case home(page: Int), paper(Int), authorIndex, author(Int), tagIndex, tag(Int, page: Int)
         case sourceIndex, source(Int, page: Int), search, notFound
@@ -38,17 +40,17 @@ public struct SiteRenderer: Sendable {
     /// `base_url` with a trailing slash, or empty.
     public let baseURL: String
     /// Paper list items, rendered once per paper and link root (see `prepared`).
-    let items = ItemMemo()
+    let items: ItemMemo
     /// Co-author list items, rendered once per co-author, count and link root.
-    let coauthorItems = LockedMemo<CoauthorItem.Key, String>()
+    let coauthorItems: LockedMemo<CoauthorItem.Key, String>
     /// Related paper list items, rendered once per paper and link root.
-    let relatedItems = LockedMemo<RelatedItem.Key, String>()
+    let relatedItems: LockedMemo<RelatedItem.Key, String>
     /// The site's head links, header and footer, rendered once per link root.
-    let chrome = ChromeMemo()
-    /// Hash of each paper's summary, the input of its list items.
-    var summaryHashes: [UInt64] = []
+    let chrome: ChromeMemo
+    /// Hash of each paper's summary, the input of its list items (`prepared`).
+    let summaryHashes: [UInt64]
     /// Hash of the site-wide values every page's context has (`siteWide`, `baseURL`).
-    var siteHash: UInt64 = 0
+    let siteHash: UInt64
 
     public init(model: SiteModel, templates: TemplateSet, linkStyle: LinkStyle, katex: Bool, baseURL: String) {
         self.model = model
@@ -56,6 +58,15 @@ public struct SiteRenderer: Sendable {
         self.linkStyle = linkStyle
         self.katex = katex
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        (items, coauthorItems, relatedItems, chrome) = (ItemMemo(), LockedMemo(), LockedMemo(), ChromeMemo())
+        (summaryHashes, siteHash) = ([], 0)
+    }
+
+    /// The same renderer with its hashes made (`prepared`); the memos are shared.
+    init(_ renderer: SiteRenderer, summaryHashes: [UInt64], siteHash: UInt64) {
+        (model, templates, linkStyle, katex, baseURL) = (renderer.model, renderer.templates, renderer.linkStyle, renderer.katex, renderer.baseURL)
+        (items, coauthorItems, relatedItems, chrome) = (renderer.items, renderer.coauthorItems, renderer.relatedItems, renderer.chrome)
+        (self.summaryHashes, self.siteHash) = (summaryHashes, siteHash)
     }
 
     var perPage: Int { max(1, model.config.perPage) }
