@@ -1,7 +1,8 @@
 import Foundation
 
 /// `digest build`: records and templates in, a website out. The stages run in a fixed
-/// order and each is timed: load → model → render → write.
+/// order and each is timed: load → model → related papers, beside the search index → render
+/// and write.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport()
@@ -47,10 +48,8 @@ public enum SiteBuild {
         if !templates.overridden.isEmpty { report.notes.append("site templates: " + templates.overridden.joined(separator: ", ")) }
         report.stages.append(("load", clock.lap()))
 
-        say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
-        let model = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings) {
-            RelatedCache.lists($0, path: RelatedCache.path(site), useCached: !options.clean)
-        }
+        say?("relating \(loaded.papers.count) papers: authors, tags, related papers; indexing them for search")
+        let unrelated = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings) { _ in [] }
         report.stages.append(("model", clock.lap()))
 
         if katex.isEmpty { report.notes.append("KaTeX not found at \(options.katexFolder) (Debian: libjs-katex); math shows as TeX") }
@@ -74,22 +73,29 @@ public enum SiteBuild {
         let fresh = incremental ? nil : prepareStaging()
         if !incremental && fresh == nil { return report }
 
-        say?("indexing \(model.papers.count) papers for search")
-        var search = SearchIndexBuilder.files(model)
-        if options.linkStyle == .files { search += search.map(SearchLayout.script) }
-        let searchCount = search.count
-        // A full build writes every file of the search index, so it does so now, on every
-        // core, and lets the bytes go: a third of a GB at 100k papers, which the render
-        // workers would inherit. A rebuild keeps them to write only the files that changed.
-        var searchWritten: [(path: String, hash: UInt64, failed: Bool)] = []
-        if let fresh {
-            let files = search
-            search = []
-            searchWritten = ParallelMap.run(files.count) { i in
+        // The search index and the related papers are both made from the papers alone, and
+        // each has steps that keep one core busy and the other idle: they are made side by
+        // side, the index on a thread of its own, each stage timed on its own.
+        let linkStyle = options.linkStyle
+        let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
+            var clock = StageClock()
+            let built = SearchIndexBuilder.files(unrelated)
+            let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
+            // A full build writes every file of the search index, so it does so now, on every
+            // core, and lets the bytes go: a third of a GB at 100k papers, which the render
+            // workers would inherit. A rebuild keeps them to write only the files that changed.
+            guard let fresh else { return (files, [], clock.lap()) }
+            let written = ParallelMap.run(files.count) { i in
                 (files[i].path, ContextHash.of(bytes: files[i].bytes), !fresh.write(files[i].bytes, files[i].path))
             }
+            return ([], written, clock.lap())
         }
-        report.stages.append(("search index", clock.lap()))
+        let model = unrelated.with(related: RelatedCache.lists(unrelated.papers, path: RelatedCache.path(site), useCached: !options.clean))
+        report.stages.append(("related papers", clock.lap()))
+        var (search, searchWritten, indexSeconds) = indexing.wait()
+        let searchCount = search.count + searchWritten.count
+        _ = clock.lap()  // the wait for the index, inside its own time
+        report.stages.append(("search index", indexSeconds))
 
         cacheWrite?.wait()  // before render workers fork
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)

@@ -15,7 +15,7 @@ public struct SiteModel: Sendable {
     /// Each listing's index in `sources` (`source(listing:)`).
     private let sourceIndex: [String: Int]
     /// For each paper, up to five related papers, most similar first.
-    public let related: [[Int]]
+    public private(set) var related: [[Int]]
     public let paperIndex: [String: Int]
 
     public struct Tag: Sendable {
@@ -118,6 +118,13 @@ public struct SiteModel: Sendable {
         }
         sourceIndex = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.listing, $0) })
         self.related = related(papers)
+    }
+
+    /// The same model with `related` for its related papers.
+    func with(related: [[Int]]) -> SiteModel {
+        var model = self
+        model.related = related
+        return model
     }
 
     /// The source a listing is shown as; nil for a listing no paper names any more.
