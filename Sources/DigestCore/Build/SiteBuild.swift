@@ -48,7 +48,8 @@ public enum SiteBuild {
         if !templates.overridden.isEmpty { report.notes.append("site templates: " + templates.overridden.joined(separator: ", ")) }
         report.stages.append(("load", clock.lap()))
 
-        say?("relating \(loaded.papers.count) papers: authors, tags, related papers; indexing them for search")
+        say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
+        // Papers in order, authors, tags and sources; related papers below, beside the search index.
         let unrelated = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings) { _ in [] }
         report.stages.append(("model", clock.lap()))
 
@@ -76,6 +77,7 @@ public enum SiteBuild {
         // The search index and the related papers are both made from the papers alone, and
         // each has steps that keep one core busy and the other idle: they are made side by
         // side, the index on a thread of its own, each stage timed on its own.
+        say?("indexing \(unrelated.papers.count) papers for search, beside their related papers")
         let linkStyle = options.linkStyle
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
