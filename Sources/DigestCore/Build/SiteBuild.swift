@@ -94,10 +94,11 @@ public enum SiteBuild {
         }
         let model = unrelated.with(related: RelatedCache.lists(unrelated.papers, path: RelatedCache.path(site), useCached: !options.clean))
         report.stages.append(("related papers", clock.lap()))
-        var (search, searchWritten, indexSeconds) = indexing.wait()
-        let searchCount = search.count + searchWritten.count
+        let indexed = indexing.wait()
+        var search = indexed.files
+        let searchWritten = indexed.written, searchCount = search.count + searchWritten.count
         _ = clock.lap()  // the wait for the index, inside its own time
-        report.stages.append(("search index", indexSeconds))
+        report.stages.append(("search index", indexed.seconds))
 
         cacheWrite?.wait()  // before render workers fork
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)

@@ -14,24 +14,29 @@ public enum RelatedPapers {
         let (vectors, kept) = vectors(papers)
         // Each term's postings in paper order, grouped by a counting sort (an array per term,
         // appended to, was a fifth of a second at 100k papers on one core).
-        var termStarts = [Int](repeating: 0, count: kept + 1)
-        for v in vectors { for (term, _) in v { termStarts[term + 1] += 1 } }
-        for term in 0..<kept { termStarts[term + 1] += termStarts[term] }
-        var fill = termStarts
-        var docsByTerm = [Int32](repeating: 0, count: termStarts[kept]), weightsByTerm = [Float](repeating: 0, count: termStarts[kept])
-        for (doc, v) in vectors.enumerated() {
-            for (term, weight) in v {
-                (docsByTerm[fill[term]], weightsByTerm[fill[term]]) = (Int32(doc), weight)
-                fill[term] += 1
+        let termStarts: [Int] = {
+            var starts = [Int](repeating: 0, count: kept + 1)
+            for v in vectors { for (term, _) in v { starts[term + 1] += 1 } }
+            for term in 0..<kept { starts[term + 1] += starts[term] }
+            return starts
+        }()
+        let (docsByTerm, weightsByTerm): ([Int32], [Float]) = {
+            var fill = termStarts
+            var docs = [Int32](repeating: 0, count: termStarts[kept]), weights = [Float](repeating: 0, count: termStarts[kept])
+            for (doc, v) in vectors.enumerated() {
+                for (term, weight) in v {
+                    (docs[fill[term]], weights[fill[term]]) = (Int32(doc), weight)
+                    fill[term] += 1
+                }
             }
-        }
+            return (docs, weights)
+        }()
         // The strongest of a common term's, best first, on every core, without sorting a list
         // of tens of thousands to keep 256 of it.
-        let (bounds, groupedDocs, groupedWeights) = (termStarts, docsByTerm, weightsByTerm)
         let strongest = ParallelMap.batched(kept, batch: 1024) { term -> [Int]? in
-            guard bounds[term + 1] - bounds[term] > postingsPerTerm else { return nil }
-            return (bounds[term]..<bounds[term + 1]).min(count: postingsPerTerm) {
-                groupedWeights[$0] != groupedWeights[$1] ? groupedWeights[$0] > groupedWeights[$1] : groupedDocs[$0] < groupedDocs[$1]
+            guard termStarts[term + 1] - termStarts[term] > postingsPerTerm else { return nil }
+            return (termStarts[term]..<termStarts[term + 1]).min(count: postingsPerTerm) {
+                weightsByTerm[$0] != weightsByTerm[$1] ? weightsByTerm[$0] > weightsByTerm[$1] : docsByTerm[$0] < docsByTerm[$1]
             }
         }
 

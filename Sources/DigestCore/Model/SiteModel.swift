@@ -24,8 +24,9 @@ public struct SiteModel: Sendable {
         public let papers: [Int]
     }
 
-    /// `related` makes the related papers of the papers in the model's order (a build takes
-    /// them from `RelatedCache` when it can).
+    /// `related` makes the related papers of the papers in the model's order. (A build makes
+    /// none here: it adds them with `with(related:)`, from `RelatedCache` when it can, while the
+    /// search index is made from this model beside them.)
     public init(config: SiteConfig, papers unsorted: [Paper], listings: [String: ListingInfo],
                 related: ([Paper]) -> [[Int]] = { RelatedPapers.compute($0) }) {
         self.config = config

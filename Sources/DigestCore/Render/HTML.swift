@@ -85,10 +85,11 @@ public enum Escape {
 
     /// `\uXXXX`, lowercase hex, as JSON writes an escaped character.
     private static func appendUnicodeEscape(_ code: UInt32, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out += [0x5C, 0x75]
-        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((code >> UInt32(shift)) & 0xF)]) }
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int((code >> UInt32(shift)) & 0xF)]) }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A URL query value.
     public static func query(_ text: String) -> String {

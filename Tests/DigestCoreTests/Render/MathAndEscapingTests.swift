@@ -53,11 +53,7 @@ import Testing
 
     @Test func templatesEscapeWithDigestsEscaper() throws {
         // swift-mustache's own escaper goes by Character and would leave this quote alone.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escaper-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try "<p title=\"{{x}}\">{{x}} {{n}}</p>\n".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
-        let set = try TemplateSet.load(siteTemplates: folder).get()
+        let set = try Fixtures.templateSet(["404": "<p title=\"{{x}}\">{{x}} {{n}}</p>\n"])
         #expect(set.render(["x": "\"\u{301}<", "n": 7], template: "404") == "<p title=\"&quot;\u{301}&lt;\">&quot;\u{301}&lt; 7</p>\n")
     }
 
