@@ -18,8 +18,15 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product digest
 
+# Run in a temporary folder of their own, and a test that leaves a file there fails the run:
+# tests write under Fixtures.scratch, removed when they exit. Built first, outside it, since
+# the compiler leaves files there too; SwiftPM's locks and empty TemporaryDirectory.* are its own.
 unit: deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	@scratch=$$(mktemp -d); TMPDIR=$$scratch/ $(SWIFT) test --skip-build; status=$$?; \
+	left=$$(ls -A $$scratch | grep -Ev '^TemporaryDirectory\.|\.lock$$'); rm -rf $$scratch; \
+	if [ -n "$$left" ]; then echo "unit tests left in their temporary folder: $$left"; status=1; fi; \
+	exit $$status
 
 # The CLI as a user runs it: exit codes, messages, files on disk.
 cli: build

@@ -32,9 +32,23 @@ enum Fixtures {
         return FormatDetector.detect(text)!.parser.parse(text)
     }
 
+    /// One folder per test process for everything the tests write, removed when the process
+    /// exits: a run makes hundreds of folders (built sites of 45–160 MB among them), and a
+    /// developer's temporary directory should not fill up run after run.
+    static let scratchRoot: String = {
+        let root = NSTemporaryDirectory() + "digest-tests-\(getpid())"
+        atexit { try? FileManager.default.removeItem(atPath: Fixtures.scratchRoot) }
+        return root
+    }()
+
+    /// A path not yet made, under `scratchRoot`, named for what the test keeps there.
+    static func scratch(_ name: String) -> String {
+        scratchRoot + "/" + name + "-" + UUID().uuidString
+    }
+
     /// A new site folder holding the given listings and the sample's digest.yml.
     static func site(listings: [String] = all, transform: ([UInt8]) -> [UInt8] = { $0 }) throws -> String {
-        let root = NSTemporaryDirectory() + "digest-test-" + UUID().uuidString
+        let root = scratch("site")
         try FileManager.default.createDirectory(atPath: root + "/content/listings", withIntermediateDirectories: true)
         for name in listings {
             try Data(transform(bytes(name))).write(to: URL(fileURLWithPath: root + "/content/listings/" + name))
@@ -67,7 +81,7 @@ enum Fixtures {
     /// The built-in templates with `templates` (name → text) added as a site's own, for tests
     /// that render a page's context through a template of their own.
     static func templateSet(_ templates: [String: String]) throws -> TemplateSet {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)").path
+        let folder = scratch("templates")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, text) in templates { try text.write(toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8) }

@@ -9,7 +9,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
@@ -48,17 +47,17 @@ def digest_binary():
 
 
 @pytest.fixture(scope="session")
-def site():
+def site(tmp_path_factory):
     """(base URL, folder of the built site)."""
-    root = tempfile.mkdtemp(prefix="digest-browser-")
+    root = str(tmp_path_factory.mktemp("browser"))
     build = lambda out, base: subprocess.run([digest_binary(), "build", "-C", REPO, "-o", out, "--base-url", base], check=True, capture_output=True)
     yield from serve(root, os.path.join(root, SUBPATH), build)
 
 
 @pytest.fixture(scope="session")
-def hostile_site():
+def hostile_site(tmp_path_factory):
     """(base URL, folder) of a site ingested from Tests/hostile/'s listings, one per format."""
-    root = tempfile.mkdtemp(prefix="digest-hostile-")
+    root = str(tmp_path_factory.mktemp("hostile"))
     source = os.path.join(root, "source")
     os.makedirs(os.path.join(source, "content", "listings"))
     for name in ("abstract-list.txt", "daily-papers.txt", "poster-session.txt"):

@@ -3,7 +3,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 
 import pytest
@@ -17,9 +16,9 @@ PAPER = "spectrally-transformed-kernel-regression"
 
 
 @pytest.fixture(scope="module")
-def served():
+def served(tmp_path_factory):
     """(address, site folder) of `digest serve` on a copy of the sample's records."""
-    root = tempfile.mkdtemp(prefix="digest-serve-")
+    root = str(tmp_path_factory.mktemp("serve"))
     os.makedirs(os.path.join(root, "content"))
     shutil.copytree(os.path.join(REPO, "content", "papers"), os.path.join(root, "content", "papers"))
     shutil.copy(os.path.join(REPO, "digest.yml"), root)

@@ -8,7 +8,7 @@ import Testing
 
     /// A site with two of the sample's records, the first edited by `edit`.
     func site(edit: (String) -> String = { $0 }, config: String? = nil) throws -> String {
-        let root = NSTemporaryDirectory() + "digest-check-" + UUID().uuidString
+        let root = Fixtures.scratch("check")
         try FileManager.default.createDirectory(atPath: root + "/content/papers", withIntermediateDirectories: true)
         for (i, id) in [Self.paper, "text2reward-reward-shaping-with-language-models-for-reinforcement-learning"].enumerated() {
             let text = try String(contentsOfFile: Fixtures.repoRoot + "/content/papers/\(id).md", encoding: .utf8)
@@ -76,7 +76,7 @@ import Testing
 
 extension SiteCheckTests {
     @Test func aNewSiteFromInitChecksCleanAndBuilds() throws {
-        let root = NSTemporaryDirectory() + "digest-init-" + UUID().uuidString
+        let root = Fixtures.scratch("init")
         let written = try SiteScaffold.create(in: root, force: false, source: "https://example.org/pd.git")
         #expect(written.contains("digest.yml") && written.contains(".github/workflows/digest.yml"))
         #expect(try SiteConfig.load(siteFolder: root) == SiteConfig())  // the defaults, written out or commented
@@ -91,7 +91,7 @@ extension SiteCheckTests {
 
 extension SiteCheckTests {
     @Test func initSaysOnceWhichFileItCannotWriteAndWhy() throws {
-        let root = NSTemporaryDirectory() + "digest-init-" + UUID().uuidString
+        let root = Fixtures.scratch("init")
         try FileManager.default.createDirectory(atPath: root + "/digest.yml", withIntermediateDirectories: true)
         do {
             _ = try SiteScaffold.create(in: root, force: true)

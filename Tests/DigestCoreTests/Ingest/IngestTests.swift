@@ -130,7 +130,7 @@ import Testing
     /// when read from disk again, so the next ingest repeats the report.
     @Test func aListingCopiedInRepeatsTheNextTime() throws {
         let site = try Fixtures.site(listings: [Fixtures.abstractList])
-        let outside = NSTemporaryDirectory() + "digest-test-" + UUID().uuidString
+        let outside = Fixtures.scratch("outside")
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         let listing = outside + "/" + Fixtures.dailyPapers
         try Data(Fixtures.bytes(Fixtures.dailyPapers)).write(to: URL(fileURLWithPath: listing))

@@ -6,7 +6,7 @@ import Testing
     /// The file gets the new bytes whole, over the old ones, and no temporary file is left
     /// beside it (the temporary one is named from the path, cut at its last slash).
     @Test func replacesTheFileAndLeavesNothingElse() throws {
-        let folder = NSTemporaryDirectory() + "digest-test-" + UUID().uuidString + "/a.b"
+        let folder = Fixtures.scratch("atomic") + "/a.b"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/paper.md"
         try AtomicFile.write("old\n", to: path)
@@ -17,7 +17,7 @@ import Testing
 
     /// A folder that is not there is a `WriteError` naming the file, and nothing is written.
     @Test func aMissingFolderIsAnErrorNamingTheFile() {
-        let path = NSTemporaryDirectory() + "digest-test-" + UUID().uuidString + "/missing/paper.md"
+        let path = Fixtures.scratch("atomic") + "/missing/paper.md"
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }

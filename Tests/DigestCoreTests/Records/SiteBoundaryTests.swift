@@ -42,7 +42,7 @@ import Testing
 
     @Test func linksInTheSiteAreNotFollowed() throws {
         let site = try Fixtures.site(listings: [Fixtures.abstractList])
-        let outside = NSTemporaryDirectory() + "outside-\(UUID().uuidString)"
+        let outside = Fixtures.scratch("outside")
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         try Data(Fixtures.bytes(Fixtures.abstractListNoHeader)).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
         try "---\ntitle: \"Secret\"\n---\nSecret text.\n".write(toFile: outside + "/secret.md", atomically: true, encoding: .utf8)

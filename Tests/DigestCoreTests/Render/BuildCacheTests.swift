@@ -6,7 +6,7 @@ import Testing
     /// What `save` writes, `load` reads back: hashes as hex digits (`String(_, radix: 16)`'s),
     /// the previous site and its stale paths.
     @Test func aSavedCacheLoadsAsItWas() throws {
-        let path = NSTemporaryDirectory() + "digest-cache-\(UUID().uuidString)/build.tsv"
+        let path = Fixtures.scratch("cache") + "/build.tsv"
         let hashes: [String: UInt64] = ["index.html": 0, "a/b/index.html": 1, "feed.xml": 0xabc, "sitemap.xml": .max, "é/ü.html": 0x1000]
         let cache = BuildCache(fingerprint: "f00", output: "/site/public", inputs: "1234", report: nil, hashes: hashes,
                                previous: "beef", stale: ["gone.html", "a/b/index.html"])
@@ -26,7 +26,7 @@ import Testing
             var hashes: [String: UInt64] = [:]
             hashes.reserveCapacity(order.count == saved.count ? 64 : 16)
             for path in order { hashes[path] = UInt64(path.utf8.count) }
-            let path = NSTemporaryDirectory() + "digest-cache-\(UUID().uuidString)/build.tsv"
+            let path = Fixtures.scratch("cache") + "/build.tsv"
             try BuildCache(fingerprint: "f", output: "o", inputs: "i", report: nil, hashes: hashes).save(path)
             saved.append([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
         }

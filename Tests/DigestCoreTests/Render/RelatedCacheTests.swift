@@ -8,7 +8,7 @@ import Testing
     static let papers = SearchTests.sample.papers
 
     func folder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("related-\(UUID().uuidString)").path
+        let folder = Fixtures.scratch("related")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }

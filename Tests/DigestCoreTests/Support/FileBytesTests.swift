@@ -6,7 +6,7 @@ import Testing
     /// A file's bytes whole — empty, small, or larger than one read of a pipe's or a page's
     /// size — and nothing for a path that is not a regular file.
     @Test func aFileReadsAsItsBytes() throws {
-        let folder = NSTemporaryDirectory() + "digest-bytes-\(UUID().uuidString)"
+        let folder = Fixtures.scratch("bytes")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for size in [0, 1, 4095, 4096, 3_000_001] {
