@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -49,4 +50,19 @@ unsigned long long digest_heap_in_use(void) {
 #else
     return 0;
 #endif
+}
+
+long *digest_shared_counter(void) {
+    void *page = mmap(NULL, sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED) return NULL;
+    *(long *)page = 0;
+    return (long *)page;
+}
+
+void digest_shared_counter_free(long *counter) {
+    munmap(counter, sizeof(long));
+}
+
+long digest_counter_take(long *counter, long n) {
+    return __atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
 }

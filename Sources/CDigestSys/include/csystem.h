@@ -21,4 +21,12 @@ int digest_trim_heap(void);
 /// where the C library cannot tell.
 unsigned long long digest_heap_in_use(void);
 
+/// A counter in memory shared by this process and the workers it forks afterwards, from 0;
+/// NULL (errno set) when no shared page can be mapped. `digest_shared_counter_free` unmaps it.
+long *digest_shared_counter(void);
+void digest_shared_counter_free(long *counter);
+
+/// Atomically adds `n` to a shared counter; returns its value before.
+long digest_counter_take(long *counter, long n);
+
 #endif

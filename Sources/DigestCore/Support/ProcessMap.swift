@@ -65,58 +65,78 @@ public enum Workers: Sendable {
     }
 }
 
-/// `map` over 0..<count in this process and `processes - 1` forked workers: the parent takes
-/// every n-th index, each worker another residue, and each worker writes its results to a pipe
-/// when done and exits. Workers are killed if the parent dies, so a killed build leaves none.
+/// `map` over 0..<count in this process and `processes - 1` forked workers: each process takes
+/// the next `runLength` indices from a counter they share until none are left, and each worker
+/// writes its runs' results to a pipe when done and exits. Taking runs rather than a fixed
+/// share keeps every core busy to the end: pages differ in cost, and with every other index
+/// each, the parent of a 10k build rendered 12% more than its worker and finished 0.18 s
+/// after it, alone. Workers are killed if the parent dies, so a killed build leaves none.
 enum ProcessMap {
     /// Below this many items a process, forking costs more than it saves.
     static let minimumPerProcess = 64
+    /// Indices taken at once: a few milliseconds of pages, so that the last run ends near
+    /// the others' end while the shared counter is touched rarely.
+    static let runLength = 16
 
     static func run<T: WireValue>(_ count: Int, processes: Int, progress: ((Int, Int) -> Void)? = nil,
                                   _ transform: (Int) -> T) -> [T]? {
-        let n = max(1, min(processes, count / minimumPerProcess))
+        let counter = min(processes, count / minimumPerProcess) > 1 ? digest_shared_counter() : nil
+        defer { if let counter { digest_shared_counter_free(counter) } }
+        let n = counter == nil ? 1 : min(processes, count / minimumPerProcess)
+        var next = 0  // the counter of a map that forks no worker
+        /// The next run of indices, nil when all are taken.
+        func take() -> Range<Int>? {
+            let start: Int
+            if let counter { start = digest_counter_take(counter, runLength) } else { (start, next) = (next, next + runLength) }
+            return start < count ? start..<min(start + runLength, count) : nil
+        }
         // Free heap pages go back to the system first: a worker inherits every page of the
         // heap, and each page either process then writes to (a reference count, a new
         // allocation in a free gap) is copied. At 100k papers this took the build's peak
         // from 1.8 GB to 1.3.
         if n > 1 { _ = digest_trim_heap() }
-        var workers: [(pid: pid_t, pipe: Int32, residue: Int)] = []
-        for residue in 1..<n {
+        var workers: [(pid: pid_t, pipe: Int32)] = []
+        for _ in 1..<n {
             var ends: [Int32] = [0, 0]
             guard pipe(&ends) == 0 else { break }
             let pid = digest_fork_worker()
             if pid == 0 {
                 close(ends[0])
                 var wire: [UInt8] = []
-                for i in stride(from: residue, to: count, by: n) { transform(i).write(to: &wire) }
+                while let indices = take() {
+                    UInt64(indices.lowerBound).write(to: &wire)
+                    for i in indices { transform(i).write(to: &wire) }
+                }
                 _exit(writeAll(ends[1], wire) ? 0 : 1)
             }
             close(ends[1])
             guard pid > 0 else { close(ends[0]); break }
-            workers.append((pid, ends[0], residue))
+            workers.append((pid, ends[0]))
         }
-        // Residues no worker took (a fork failed) are the parent's too.
-        let taken = Set(workers.map(\.residue))
         var results = [T?](repeating: nil, count: count)
         var done = 0
-        for i in 0..<count where !taken.contains(i % n) {
-            results[i] = transform(i)
-            done += 1
-            if done % 997 == 0 { progress?(min(count, done * n), count) }
+        while let indices = take() {
+            for i in indices { results[i] = transform(i) }
+            done += indices.count
+            if done % (runLength * 64) == 0 { progress?(min(count, indices.upperBound), count) }
         }
         var failed = false
         for worker in workers {
             var reader = WireReader(bytes: readAll(worker.pipe))
             close(worker.pipe)
-            for i in stride(from: worker.residue, to: count, by: n) {
-                guard let value = T.read(from: &reader) else { failed = true; break }
-                results[i] = value
+            while reader.at < reader.bytes.count, !failed {
+                guard let start = UInt64.read(from: &reader).map(Int.init), start < count else { failed = true; break }
+                for i in start..<min(start + runLength, count) {
+                    guard let value = T.read(from: &reader) else { failed = true; break }
+                    results[i] = value
+                }
             }
             var status: Int32 = 0
             while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
-            if status != 0 || reader.at != reader.bytes.count { failed = true }
+            if status != 0 { failed = true }
         }
-        return failed ? nil : results.map { $0! }
+        // A worker that died took its runs with it.
+        return failed || results.contains(where: { $0 == nil }) ? nil : results.map { $0! }
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
