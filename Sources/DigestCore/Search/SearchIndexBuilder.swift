@@ -192,16 +192,19 @@ public enum SearchIndexBuilder {
             }
             if let key = SearchLayout.suffixKey(name) { suffixes[key, default: []].append(id) }
         }
-        func list(_ unsorted: [Int]) -> [UInt8] {
-            let ids = unsorted.sorted { names[$0] < names[$1] }
-            return Array(("[" + ids.map { "[" + Escape.jsonString(names[$0]) + ",\(df[$0])]" }.joined(separator: ",") + "]\n").utf8)
+        // Each file sorted and written on every core: at 10k papers the files are a third of
+        // the index's one-core tail, which the render cannot start before.
+        let lists = prefixes.map { (path: SearchLayout.prefixFile($0.key), ids: $0.value, common: false) }
+            + shortPrefixes.map { (path: SearchLayout.prefixFile($0.key), ids: $0.value, common: true) }
+            + suffixes.map { (path: SearchLayout.suffixFile($0.key), ids: $0.value, common: false) }
+        files += ParallelMap.run(lists.count) { i -> (path: String, bytes: [UInt8]) in
+            var ids = lists[i].ids
+            if lists[i].common {
+                ids = Array(ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : names[$0] < names[$1] }.prefix(SearchLayout.shortPrefixWords))
+            }
+            ids.sort { names[$0] < names[$1] }
+            return (lists[i].path, Array(("[" + ids.map { "[" + Escape.jsonString(names[$0]) + ",\(df[$0])]" }.joined(separator: ",") + "]\n").utf8))
         }
-        for (key, ids) in prefixes { files.append((SearchLayout.prefixFile(key), list(ids))) }
-        for (key, ids) in shortPrefixes {
-            let common = ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : names[$0] < names[$1] }.prefix(SearchLayout.shortPrefixWords)
-            files.append((SearchLayout.prefixFile(key), list(Array(common))))
-        }
-        for (key, ids) in suffixes { files.append((SearchLayout.suffixFile(key), list(ids))) }
     }
 
     /// The filters each paper answers to: its tags, year, venue and every word of its authors' names.
