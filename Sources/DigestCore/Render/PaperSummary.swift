@@ -81,7 +81,15 @@ extension SiteRenderer {
     func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
         let renderer = SiteRenderer(self, summaryHashes: workers.map(model.papers.count) { ContextHash.of(self.summary($0)) },
                                     siteHash: siteInputs())
-        if renderAll { renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) }) }
+        if renderAll {
+            renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) })
+            // Each paper's page lists its related papers' items, an item on five pages on average,
+            // which render workers share out: made here once, before they fork, not in each.
+            let root = self.root(of: Page(kind: .paper(0), path: "papers/x/index.html"))
+            let listed = Set(model.related.joined()).sorted()
+            let related = workers.map(listed.count) { self.renderItem(listed[$0], root: root, template: "related-item") }
+            renderer.relatedItems.fill(Dictionary(uniqueKeysWithValues: zip(listed, related).map { (RelatedItem.Key(index: $0, root: root), $1) }))
+        }
         return renderer
     }
 
