@@ -192,8 +192,8 @@ public enum SearchIndexBuilder {
             }
             if let key = SearchLayout.suffixKey(name) { suffixes[key, default: []].append(id) }
         }
-        // Each file sorted and written on every core: at 10k papers the files are a third of
-        // the index's one-core tail, which the render cannot start before.
+        // Each file sorted and written on every core: at 10k papers, made on one, they were the
+        // largest part of the index's one-core tail, which the render cannot start before.
         let lists = prefixes.map { (path: SearchLayout.prefixFile($0.key), ids: $0.value, common: false) }
             + shortPrefixes.map { (path: SearchLayout.prefixFile($0.key), ids: $0.value, common: true) }
             + suffixes.map { (path: SearchLayout.suffixFile($0.key), ids: $0.value, common: false) }
