@@ -80,9 +80,10 @@ enum ProcessMap {
 
     static func run<T: WireValue>(_ count: Int, processes: Int, progress: ((Int, Int) -> Void)? = nil,
                                   _ transform: (Int) -> T) -> [T]? {
-        let counter = min(processes, count / minimumPerProcess) > 1 ? digest_shared_counter() : nil
+        let wanted = min(processes, count / minimumPerProcess)
+        let counter = wanted > 1 ? digest_shared_counter() : nil
         defer { if let counter { digest_shared_counter_free(counter) } }
-        let n = counter == nil ? 1 : min(processes, count / minimumPerProcess)
+        let n = counter == nil ? 1 : wanted
         var next = 0  // the counter of a map that forks no worker
         /// The next run of indices, nil when all are taken.
         func take() -> Range<Int>? {
@@ -125,7 +126,7 @@ enum ProcessMap {
             var reader = WireReader(bytes: readAll(worker.pipe))
             close(worker.pipe)
             while reader.at < reader.bytes.count, !failed {
-                guard let start = UInt64.read(from: &reader).map(Int.init), start < count else { failed = true; break }
+                guard let start = UInt64.read(from: &reader).flatMap({ Int(exactly: $0) }), start < count else { failed = true; break }
                 for i in start..<min(start + runLength, count) {
                     guard let value = T.read(from: &reader) else { failed = true; break }
                     results[i] = value
