@@ -85,10 +85,12 @@ extension SiteRenderer {
             renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) })
             // Each paper's page lists its related papers' items, an item on five pages on average,
             // which render workers share out: made here once, before they fork, not in each.
-            let root = self.root(of: Page(kind: .paper(0), path: "papers/x/index.html"))
-            let listed = Set(model.related.joined()).sorted()
-            let related = workers.map(listed.count) { self.renderItem(listed[$0], root: root, template: "related-item") }
-            renderer.relatedItems.fill(Dictionary(uniqueKeysWithValues: zip(listed, related).map { (RelatedItem.Key(index: $0, root: root), $1) }))
+            if let first = model.papers.first {
+                let root = self.root(of: Page(kind: .paper(0), path: Self.paperPath(first.id)))  // every paper page's
+                let listed = Set(model.related.joined()).sorted()
+                let related = workers.map(listed.count) { RelatedItem.render(listed[$0], root: root, renderer: self) }
+                renderer.relatedItems.fill(Dictionary(uniqueKeysWithValues: zip(listed, related).map { (RelatedItem.Key(index: $0, root: root), $1) }))
+            }
         }
         return renderer
     }

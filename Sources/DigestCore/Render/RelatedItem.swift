@@ -17,7 +17,12 @@ struct RelatedItem: RenderedItem {
     }
 
     var html: String {
-        renderer.relatedItems.value(Key(index: index, root: root)) { renderer.renderItem(index, root: root, template: "related-item") }
+        renderer.relatedItems.value(Key(index: index, root: root)) { Self.render(index, root: root, renderer: renderer) }
+    }
+
+    /// The `related-item` rendering of paper `index` for pages at `root`.
+    static func render(_ index: Int, root: String, renderer: SiteRenderer) -> String {
+        renderer.renderItem(index, root: root, template: "related-item")
     }
 
     func addInputs(to hash: inout ContextHash) { hash.add(summaryHash, root: root) }

@@ -83,7 +83,7 @@ public final class SiteRenderer: Sendable {
             }
         }
         paginated(model.papers.count, folder: "") { .home(page: $0) }
-        for (i, paper) in model.papers.enumerated() { pages.append(Page(kind: .paper(i), path: "papers/\(paper.id)/index.html")) }
+        for (i, paper) in model.papers.enumerated() { pages.append(Page(kind: .paper(i), path: Self.paperPath(paper.id))) }
         pages.append(Page(kind: .authorIndex, path: "authors/index.html"))
         for (i, author) in model.authors.enumerated() { pages.append(Page(kind: .author(i), path: "authors/\(author.id)/index.html")) }
         pages.append(Page(kind: .tagIndex, path: "tags/index.html"))
@@ -172,6 +172,9 @@ public final class SiteRenderer: Sendable {
         if !model.config.description.isEmpty { context["site_description"] = model.config.description }
         return context
     }
+
+    /// A paper's page.
+    static func paperPath(_ id: String) -> String { "papers/\(id)/index.html" }
 
     /// `../../` from `papers/x/index.html`; `./` at the top. The 404 page is served at any
     /// address, so its links start from the site's own path in `base_url`.
