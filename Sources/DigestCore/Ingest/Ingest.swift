@@ -111,7 +111,7 @@ public enum Ingest {
         // their own group: they are worked out on every core, the ids and writes after, in order.
         // Keys are hashed here too, for grouping and for the record index.
         let keyed = ParallelMap.run(candidates.count) { i in
-            let keys = candidates[i].facts.identityKeys
+            let keys = candidates[i].facts.identityKeys(candidates[i].textKeys)
             return (keys: keys, hashes: keys.map(RecordIndex.keyHash))
         }
         let candidateKeys = keyed.map(\.keys), candidateHashes = keyed.map(\.hashes)
@@ -142,9 +142,13 @@ public enum Ingest {
                                           hashes: candidateHashes + recordKeys.map { $0.map(RecordIndex.keyHash) })
         let merged = ParallelMap.run(groups.count) { g -> MergedGroup? in
             let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
-            guard members.contains(where: \.isInput) else { return nil }
-            let new = vocabulary.tagged(PaperFacts.merge(members.map(\.facts)))
-            let listings = Set(members.map(\.facts.sources[0].listing))
+            guard members.contains(where: { $0.isInput }) else { return nil }
+            // Tagged from the keys its entries' texts have already (closures, not key paths:
+            // one with an index in it is made anew each time it is used).
+            let known = members.map { (facts: $0.facts, keys: $0.textKeys) }
+            func tagged(_ facts: PaperFacts) -> PaperFacts { vocabulary.tagged(facts, keys: facts.textKeys(among: known)) }
+            let new = tagged(PaperFacts.merge(members.map { $0.facts }))
+            let listings = Set(members.map { $0.facts.sources[0].listing })
             guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else {
                 // A new record: its id will be this slug, unless taken (transliterating a title is slow).
                 // Its entry in the record index. Keys depend on the title and the abstract (and
@@ -155,13 +159,13 @@ public enum Ingest {
                     return facts.title == new.title && facts.titleInferred == new.titleInferred && facts.abstract == new.abstract
                         && !candidateKeys[m].contains { $0.hasPrefix("text:") }
                 }
-                let entry = RecordIndex.Entry(id: "", keys: same.map { candidateHashes[$0] } ?? new.identityKeys.map(RecordIndex.keyHash),
+                let entry = RecordIndex.Entry(id: "", keys: same.map { candidateHashes[$0] } ?? new.identityKeys(new.textKeys(among: known)).map(RecordIndex.keyHash),
                                               listings: listings.sorted())
                 return MergedGroup(new: new, base: nil, slug: Slug.make(new.title), entry: entry, listings: listings)
             }
-            let sourceListings = Set(target.sources.map(\.listing))
-            let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map(\.facts)
-            return MergedGroup(new: new, base: baseFacts.isEmpty ? nil : vocabulary.tagged(PaperFacts.merge(baseFacts)),
+            let sourceListings = Set(target.sources.map { $0.listing })
+            let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map { $0.facts }
+            return MergedGroup(new: new, base: baseFacts.isEmpty ? nil : tagged(PaperFacts.merge(baseFacts)),
                                slug: nil, entry: nil, listings: listings)
         }
         var taken = Set(entries.map(\.id)).union(unreadable)
@@ -266,9 +270,12 @@ public enum Ingest {
     final class Member: Sendable {
         let isInput: Bool
         let facts: PaperFacts
+        /// Made with the facts, on every core: its identity keys and its paper's tags need them.
+        let textKeys: PaperFacts.TextKeys
         init(isInput: Bool, facts: PaperFacts) {
             self.isInput = isInput
             self.facts = facts
+            textKeys = facts.textKeys
         }
     }
 

@@ -36,16 +36,17 @@ public struct PaperFacts: Sendable, Equatable {
     public static func merge(_ facts: [PaperFacts]) -> PaperFacts {
         let ordered = facts.sorted { ($0.sources.first ?? SourceRef(listing: "", line: 0)) < ($1.sources.first ?? SourceRef(listing: "", line: 0)) }
         var merged = ordered.first { !$0.titleInferred } ?? ordered[0]
-        func first<T>(_ path: KeyPath<PaperFacts, T?>) -> T? { ordered.lazy.compactMap { $0[keyPath: path] }.first }
+        // (A closure, not a key path: projecting through a key path was most of a merge.)
+        func first<T>(_ value: (PaperFacts) -> T?) -> T? { ordered.lazy.compactMap(value).first }
         merged.authors = ordered.first { !$0.authors.isEmpty }?.authors ?? []
         merged.authorCount = merged.authors.isEmpty ? ordered.compactMap(\.authorCount).max() : nil
-        merged.organization = first(\.organization)
-        merged.affiliation = first(\.affiliation)
-        merged.date = first(\.date)
+        merged.organization = first { $0.organization }
+        merged.affiliation = first { $0.affiliation }
+        merged.date = first { $0.date }
         merged.upvotes = ordered.compactMap(\.upvotes).max()
-        merged.venue = first(\.venue)
-        merged.session = first(\.session)
-        merged.room = first(\.room)
+        merged.venue = first { $0.venue }
+        merged.session = first { $0.session }
+        merged.room = first { $0.room }
         // The longest in characters, the earliest of equals. Counting characters walks the whole
         // text, so each abstract is counted once at most: not when it is the one already
         // chosen, nor when it has no more bytes than that one has characters.
@@ -61,23 +62,41 @@ public struct PaperFacts: Sendable, Equatable {
 
     /// The keys that say two entries are the same paper: its title (unless inferred) and
     /// its abstract (when long enough to be telling).
-    public var identityKeys: [String] {
+    public var identityKeys: [String] { identityKeys(textKeys) }
+
+    /// `identityKeys` made from the title's and the abstract's keys, worked out already.
+    func identityKeys(_ text: TextKeys) -> [String] {
         var keys: [String] = []
-        let titleKey = TextNormalization.identityKey(title)
-        if !titleInferred, !titleKey.isEmpty { keys.append("title:" + titleKey) }
-        let abstractKey = TextNormalization.wordCount(abstract, upTo: 20) >= 20 ? TextNormalization.identityKey(abstract) : ""
-        if !abstractKey.isEmpty { keys.append("abstract:" + abstractKey) }
-        let text = abstract.isEmpty ? title : abstract
-        if keys.isEmpty, !text.isEmpty {
+        if !titleInferred, !text.title.isEmpty { keys.append("title:" + text.title) }
+        if !text.abstract.isEmpty, TextNormalization.wordCount(abstract, upTo: 20) >= 20 { keys.append("abstract:" + text.abstract) }
+        if keys.isEmpty, !(abstract.isEmpty && title.isEmpty) {
             // A few words with no title (a poster page that lost the title), or text of symbols
             // only, are too weak a key across listings, but within the listing they came from
             // they still name one paper: without this key such a paper would be added again
             // on every ingest. Text with no letters or digits counts as written.
-            let key = TextNormalization.identityKey(text)
+            let (written, key) = abstract.isEmpty ? (title, text.title) : (abstract, text.abstract)
             for listing in Set(sources.map(\.listing)).sorted() {
-                keys.append("text:\(listing):" + (key.isEmpty ? "=" + text : key))
+                keys.append("text:\(listing):" + (key.isEmpty ? "=" + written : key))
             }
         }
         return keys
+    }
+
+    /// The title's and the abstract's `TextNormalization.identityKey`: a paper's identity keys
+    /// and its tags (`TagVocabulary`) are both made from them, so they are worked out once.
+    public struct TextKeys: Sendable {
+        public let title: String
+        public let abstract: String
+    }
+
+    public var textKeys: TextKeys {
+        TextKeys(title: TextNormalization.identityKey(title), abstract: TextNormalization.identityKey(abstract))
+    }
+
+    /// `textKeys`, taken where they can be from facts with the same title or abstract: merged
+    /// facts have some entry's (`merge`).
+    func textKeys(among known: [(facts: PaperFacts, keys: TextKeys)]) -> TextKeys {
+        TextKeys(title: known.first { $0.facts.title == title }?.keys.title ?? TextNormalization.identityKey(title),
+                 abstract: known.first { $0.facts.abstract == abstract }?.keys.abstract ?? TextNormalization.identityKey(abstract))
     }
 }

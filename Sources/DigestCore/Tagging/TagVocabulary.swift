@@ -45,8 +45,11 @@ public struct TagVocabulary: Sendable {
     /// The vocabulary's phrases (by prefix id) that occur in a text as whole words: from each
     /// word of the text's identity key, runs of words are looked up while they are the start
     /// of some phrase, instead of searching the text for each phrase.
-    func phrases(in text: String) -> Set<Int32> {
-        var key = TextNormalization.identityKey(text)
+    func phrases(in text: String) -> Set<Int32> { phrases(inKey: TextNormalization.identityKey(text)) }
+
+    /// `phrases(in:)` of a text's identity key.
+    func phrases(inKey key: String) -> Set<Int32> {
+        var key = key
         return key.withUTF8 { bytes in
             var found = Set<Int32>()
             var start = 0
@@ -94,16 +97,21 @@ public struct TagVocabulary: Sendable {
         return TagVocabulary(entries: entries.map { (tag: $0.0, phrases: $0.1) })
     }
 
-    func tagged(_ facts: PaperFacts) -> PaperFacts {
+    /// The facts with their tags, from their title's and abstract's keys (`PaperFacts.textKeys`).
+    func tagged(_ facts: PaperFacts, keys: PaperFacts.TextKeys) -> PaperFacts {
         var tagged = facts
-        tagged.tags = tags(title: facts.title, abstract: facts.abstract)
+        tagged.tags = tags(keys)
         return tagged
     }
 
     /// The tags for a paper, best first: those that reach the threshold, else the best one.
     public func tags(title: String, abstract: String) -> [String] {
-        let inTitle = phrases(in: title)
-        let inAbstract = phrases(in: abstract)
+        tags(PaperFacts.TextKeys(title: TextNormalization.identityKey(title), abstract: TextNormalization.identityKey(abstract)))
+    }
+
+    func tags(_ keys: PaperFacts.TextKeys) -> [String] {
+        let inTitle = phrases(inKey: keys.title)
+        let inAbstract = phrases(inKey: keys.abstract)
         var scores = [Int](repeating: 0, count: entries.count)
         for phrase in inTitle.union(inAbstract) {
             let points = inTitle.contains(phrase) ? Self.titleWeight : 1

@@ -114,19 +114,20 @@ public enum TextNormalization {
         var ascii = true
         let key = keyBytes.withUnsafeBufferPointer { table in
             String(unsafeUninitializedCapacity: bytes.count) { out in
+                // Without a branch on what a byte is (kept or a gap, which alternate as words
+                // and spaces do): a space and the byte are written whatever they are, and
+                // counted only when they belong. Neither write passes the input's length:
+                // a space is counted only after a gap byte that wrote nothing.
                 var count = 0
-                var gap = false
+                var gap = false  // a gap since the last byte kept, and one kept before it
                 for byte in bytes {
                     let kept = table[Int(byte)]
                     if kept > 0x80 { ascii = false; return 0 }
-                    if kept != 0 {
-                        if gap && count > 0 { out[count] = 0x20; count += 1 }
-                        gap = false
-                        out[count] = kept
-                        count += 1
-                    } else {
-                        gap = true
-                    }
+                    out[count] = 0x20
+                    count &+= gap && kept != 0 ? 1 : 0
+                    out[count] = kept
+                    count &+= kept != 0 ? 1 : 0
+                    gap = kept == 0 ? count > 0 : false
                 }
                 return count
             }
