@@ -9,7 +9,7 @@ import Foundation
 /// large site) can be encoded before the records' new stamps are known (`Ingest.run` does it
 /// while they are written), and is read only when it applies.
 enum IngestCache {
-    static let version = "digest-ingest-cache 3"
+    static let version = "digest-ingest-cache 4"
 
     static func folder(_ site: SitePaths) -> String { site.path(".digest-cache") }
 
@@ -50,8 +50,8 @@ enum IngestCache {
     /// What the fingerprint takes of a listing's bytes; an ingest makes it of the bytes it
     /// parsed (`known` below), so that a listing is not read again for it.
     static func digest(of listing: Data) -> UInt64 {
-        var hash = StableHash()
-        hash.add(listing)
+        var hash = WordHash()
+        listing.withUnsafeBytes { hash.add($0) }
         return hash.value
     }
 

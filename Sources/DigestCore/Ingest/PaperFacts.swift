@@ -49,11 +49,12 @@ public struct PaperFacts: Sendable, Equatable {
         merged.room = first { $0.room }
         // The longest in characters, the earliest of equals. Counting characters walks the whole
         // text, so each abstract is counted once at most: not when it is the one already
-        // chosen, nor when it has no more bytes than that one has characters.
+        // chosen, nor when it has no more bytes than that one has characters; and printable
+        // ASCII (most abstracts) has as many characters as bytes.
         var length = 0
         merged.abstract = ""
         for facts in ordered where facts.abstract.utf8.count > length && facts.abstract != merged.abstract {
-            let count = facts.abstract.count
+            let count = TextNormalization.isPrintableASCII(facts.abstract) ? facts.abstract.utf8.count : facts.abstract.count
             if count > length { (merged.abstract, length) = (facts.abstract, count) }
         }
         merged.sources = Array(Set(ordered.flatMap(\.sources))).sorted()

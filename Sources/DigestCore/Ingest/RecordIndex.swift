@@ -30,11 +30,15 @@ struct RecordIndex {
     /// The file stamps the entries were taken under.
     private var stamps: [String: FileStamp] = [:]
 
-    static let version = "digest-record-index 1 " + SiteBuild.version
+    static let version = "digest-record-index 2 " + SiteBuild.version
 
     static func path(_ site: SitePaths) -> String { IngestCache.folder(site) + "/records.bin" }
 
-    static func keyHash(_ key: String) -> UInt64 { StableHash.of(key) }
+    static func keyHash(_ key: String) -> UInt64 {
+        var key = key, hash = WordHash()
+        key.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
+        return hash.value
+    }
 
     /// The entries of `records` (`RecordStore.stampedIDs`), from the cache (when given) where
     /// a file is as it was then.

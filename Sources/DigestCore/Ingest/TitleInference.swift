@@ -12,7 +12,7 @@ public enum TitleInference {
 
     public static func title(fromAbstract abstract: String) -> String {
         // Printable ASCII (most abstracts) is cut by its bytes: a character there is one byte.
-        let ascii = abstract.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        let ascii = TextNormalization.isPrintableASCII(abstract)
         let sentence = ascii ? firstSentenceASCII(of: abstract) : firstSentence(of: abstract)
         var words = ascii ? sentence.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
                           : sentence.split(separator: " ").map(String.init)

@@ -111,34 +111,33 @@ public enum TextNormalization {
     /// `identityKey` of ASCII text, in one pass over its bytes into the key's own storage (a
     /// listing of 30,000 papers keys each title and abstract); nil when the text is not ASCII.
     private static func asciiIdentityKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var ascii = true
+        var high: UInt8 = 0  // every byte or'ed: its top bit set by a byte that is not ASCII
         let key = keyBytes.withUnsafeBufferPointer { table in
             String(unsafeUninitializedCapacity: bytes.count) { out in
-                // Without a branch on what a byte is (kept or a gap, which alternate as words
-                // and spaces do): a space and the byte are written whatever they are, and
-                // counted only when they belong. Neither write passes the input's length:
-                // a space is counted only after a gap byte that wrote nothing.
+                // Each byte is written as its key byte, a gap as a space, and counted unless it
+                // is a space after a space: no branch on what a byte is (words and gaps alternate
+                // as the text goes), and the count depends on the input alone.
                 var count = 0
-                var gap = false  // a gap since the last byte kept, and one kept before it
+                var previous: UInt8 = 0x20  // so that a gap at the start is dropped
                 for byte in bytes {
-                    let kept = table[Int(byte)]
-                    if kept > 0x80 { ascii = false; return 0 }
-                    out[count] = 0x20
-                    count &+= gap && kept != 0 ? 1 : 0
-                    out[count] = kept
-                    count &+= kept != 0 ? 1 : 0
-                    gap = kept == 0 ? count > 0 : false
+                    high |= byte
+                    let key = table[Int(byte)]
+                    out[count] = key
+                    count &+= key != 0x20 || previous != 0x20 ? 1 : 0
+                    previous = key
                 }
-                return count
+                if count > 0, out[count - 1] == 0x20 { count -= 1 }
+                return high < 0x80 ? count : 0
             }
         }
-        return ascii ? key : nil
+        return high < 0x80 ? key : nil
     }
 
-    /// `asciiKeyByte` of every byte, looked up: 0 for a gap, 0xFF for a byte that is not ASCII.
-    /// A branch per byte was most of keying an abstract.
+    /// `asciiKeyByte` of every ASCII byte, looked up, with a space for a gap (and for what is
+    /// not ASCII, which `asciiIdentityKey` leaves to `mixedIdentityKey`). A branch per byte was
+    /// most of keying an abstract.
     private static let keyBytes: [UInt8] = (0...255).map { byte in
-        byte >= 0x80 ? 0xFF : asciiKeyByte(UInt8(byte)) ?? 0
+        byte >= 0x80 ? 0x20 : asciiKeyByte(UInt8(byte)) ?? 0x20
     }
 
     /// An ASCII byte as an identity key has it: a letter lowercased, a digit as it is, and nil
@@ -165,16 +164,35 @@ public enum TextNormalization {
 
     /// Printable ASCII with single spaces and no space at either end: already clean. With
     /// `entities: false`, also no `&`, so no entity to decode either.
+    /// Every byte is looked at, with no branch and no early exit, so that the loop runs many
+    /// bytes at a time (most texts pass, and an abstract is a thousand bytes).
     static func isPlainASCII(_ text: String, entities: Bool = true) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var previousSpace = true
-            for byte in bytes {
-                if byte >= 0x7F || byte < 0x20 || (byte == 0x26 && !entities) { return false }
-                if byte == 0x20 { if previousSpace { return false }; previousSpace = true } else { previousSpace = false }
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            guard first != 0x20, last != 0x20, printableASCII(bytes) else { return false }
+            // Zero where two spaces meet, or at an `&` (a byte of 0 would have failed above).
+            let ampersand: UInt8 = entities ? 0 : 0x26
+            var least = first ^ ampersand
+            for i in 1..<bytes.count {
+                least = min(least, (bytes[i - 1] ^ 0x20) | (bytes[i] ^ 0x20), bytes[i] ^ ampersand)
             }
-            return !previousSpace || bytes.isEmpty
+            return least != 0
         }
+    }
+
+    /// Is every byte printable ASCII (space to tilde)? Then each is one character, too.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { printableASCII($0) }
+    }
+
+    /// A byte below space wraps around to above tilde once space is taken from it: the largest
+    /// difference tells, with no branch per byte.
+    static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var largest: UInt8 = 0
+        for byte in bytes { largest = max(largest, byte &- 0x20) }
+        return largest < 0x7F - 0x20
     }
 
     /// The words of a text (runs of characters other than space and tab), counted up to `limit`:

@@ -30,6 +30,17 @@ import Testing
         #expect(mac.lines == plain.lines)
     }
 
+    /// Blank lines, and a last line with no line end, whichever line ends the file has.
+    @Test func blankLinesAndAnUnendedLastLineAreLines() {
+        for end in ["\n", "\r", "\r\n"] {
+            let lines = ListingText(path: "x", name: "x", bytes: Array((["a", "", " ", "b c", "d"].joined(separator: end)).utf8)).lines
+            #expect(lines.map(\.text) == ["a", "", "", "b c", "d"], "\(end.debugDescription)")
+            #expect(lines.map(\.number) == [1, 2, 3, 4, 5])
+        }
+        #expect(ListingText(path: "x", name: "x", bytes: Array("a\n\n".utf8)).lines.map(\.text) == ["a", ""])
+        #expect(ListingText(path: "x", name: "x", bytes: [UInt8]()).lines.isEmpty)
+    }
+
     /// Ingest hands the file's `Data`; bytes that are not contiguous in memory cut the same lines.
     @Test func everyKindOfByteCollectionReadsAlike() {
         let bytes = Fixtures.bytes(Fixtures.posterSession)

@@ -109,6 +109,38 @@ import Testing
         #expect(TextNormalization.wordCount("") == 0)
     }
 
+    /// The checks that let clean text through untouched, which look at every byte without a
+    /// branch, answer as their definitions say: every byte value at the start, in the middle
+    /// and at the end of a text, next to a space and alone.
+    @Test func plainTextChecksAgreeWithTheirDefinitions() {
+        func printable(_ text: String) -> Bool { text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        func plain(_ text: String, entities: Bool) -> Bool {
+            printable(text) && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.contains("  ") && (entities || !text.contains("&"))
+        }
+        let bytes = (0..<256).map { [UInt8($0)] } + [[0xC3, 0xA9], [0xE2, 0x80, 0x94]]  // and é, an em dash
+        for byte in bytes {
+            let s = String(decoding: byte, as: UTF8.self)
+            for text in [s, "a" + s, s + "b", "a" + s + "b", "a " + s + " b", s + " " + s, "x" + s + s + "y", "long enough to run many bytes at once " + s] {
+                #expect(TextNormalization.isPrintableASCII(text) == printable(text), "\(byte) in \(text.debugDescription)")
+                for entities in [true, false] {
+                    #expect(TextNormalization.isPlainASCII(text, entities: entities) == plain(text, entities: entities), "\(byte) in \(text.debugDescription)")
+                }
+            }
+        }
+        #expect(TextNormalization.isPlainASCII(""))
+    }
+
+    /// An identity key has no space at either end and one between words, however many gaps
+    /// there were and wherever they were.
+    @Test func identityKeysHaveSingleSpacesBetweenWordsOnly() {
+        #expect(TextNormalization.identityKey("  --Hello,   World!! ") == "hello world")
+        #expect(TextNormalization.identityKey("A-B_c  9") == "a b c 9")
+        #expect(TextNormalization.identityKey("x") == "x")
+        #expect(TextNormalization.identityKey(" ... ") == "")
+        #expect(TextNormalization.identityKey("") == "")
+        #expect(TextNormalization.identityKey("Café, Zoë!") == "cafe zoe")
+    }
+
     /// The ASCII shortcuts of the text loops answer as Unicode's tables do, for every ASCII scalar.
     @Test func asciiShortcutsAgreeWithUnicode() {
         for value in UInt32(0)..<128 {
