@@ -18,6 +18,8 @@ public struct TagVocabulary: Sendable {
     let prefixes: TermTable
     /// By prefix id: the entries whose phrase it is (none for a prefix only).
     let phraseEntries: [[Int]]
+    /// The first words of the phrases, as `FirstWords` sketches them.
+    let firstWords: FirstWords
     static let titleWeight = 3
     static let threshold = 3
     static let maxTags = 4
@@ -28,9 +30,11 @@ public struct TagVocabulary: Sendable {
         }
         var prefixes = TermTable()
         var phraseEntries: [[Int]] = []
+        var firstWords = FirstWords()
         for (n, entry) in self.entries.enumerated() {
             for phrase in entry.phrases {
                 let words = phrase.split(separator: " ")
+                firstWords.insert(words[0])
                 for count in 1...words.count {
                     let id = Int(prefixes.id(words.prefix(count).joined(separator: " ")))
                     if id == phraseEntries.count { phraseEntries.append([]) }
@@ -40,6 +44,7 @@ public struct TagVocabulary: Sendable {
         }
         self.prefixes = prefixes
         self.phraseEntries = phraseEntries
+        self.firstWords = firstWords
     }
 
     /// The vocabulary's phrases (by prefix id) that occur in a text as whole words: from each
@@ -55,15 +60,19 @@ public struct TagVocabulary: Sendable {
             var start = 0
             while start < bytes.count {
                 var end = start
-                while true {
-                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                    guard let id = prefixes.find(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { break }
-                    if !phraseEntries[Int(id)].isEmpty { found.insert(id) }
-                    guard end < bytes.count else { break }
-                    end += 1
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                let next = end + 1
+                // Most words start no phrase, and the sketch says so without hashing them.
+                if firstWords.mayContain(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    while true {
+                        guard let id = prefixes.find(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { break }
+                        if !phraseEntries[Int(id)].isEmpty { found.insert(id) }
+                        guard end < bytes.count else { break }
+                        end += 1
+                        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                    }
                 }
-                while start < bytes.count, bytes[start] != 0x20 { start += 1 }
-                start += 1
+                start = next
             }
             return found
         }
@@ -121,5 +130,28 @@ public struct TagVocabulary: Sendable {
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.tag < $1.tag }
         let strong = scored.filter { $0.score >= Self.threshold }.prefix(Self.maxTags)
         return (strong.isEmpty ? Array(scored.prefix(1)) : Array(strong)).map(\.tag).sorted()
+    }
+}
+
+/// A sketch of a set of words that can say "not in it" for most other words at the cost of a
+/// bit test: a bit for each length (up to 31) with first and last byte (their low five bits:
+/// the letters' places in the alphabet). A word whose bit is clear is not in the set; one whose
+/// bit is set may be.
+struct FirstWords: Sendable {
+    private var bits = [UInt64](repeating: 0, count: (1 << 15) / 64)
+
+    mutating func insert(_ word: Substring) {
+        var word = String(word)
+        word.withUTF8 { let bit = Self.bit($0); bits[bit >> 6] |= 1 << UInt64(bit & 63) }
+    }
+
+    func mayContain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bit = Self.bit(word)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    private static func bit(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = word.first, let last = word.last else { return 0 }
+        return min(word.count, 31) << 10 | Int(first & 31) << 5 | Int(last & 31)
     }
 }

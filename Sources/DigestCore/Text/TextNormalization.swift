@@ -111,26 +111,30 @@ public enum TextNormalization {
     /// `identityKey` of ASCII text, in one pass over its bytes into the key's own storage (a
     /// listing of 30,000 papers keys each title and abstract); nil when the text is not ASCII.
     private static func asciiIdentityKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var high: UInt8 = 0  // every byte or'ed: its top bit set by a byte that is not ASCII
+        var ascii = true
         let key = keyBytes.withUnsafeBufferPointer { table in
             String(unsafeUninitializedCapacity: bytes.count) { out in
                 // Each byte is written as its key byte, a gap as a space, and counted unless it
                 // is a space after a space: no branch on what a byte is (words and gaps alternate
-                // as the text goes), and the count depends on the input alone.
+                // as the text goes), and the count depends on the input alone. (Locals only: a
+                // variable of the enclosing function would be loaded and stored at every byte.)
                 var count = 0
                 var previous: UInt8 = 0x20  // so that a gap at the start is dropped
+                var high: UInt8 = 0  // every byte or'ed: its top bit is set by a byte that is not ASCII
                 for byte in bytes {
                     high |= byte
                     let key = table[Int(byte)]
                     out[count] = key
-                    count &+= key != 0x20 || previous != 0x20 ? 1 : 0
+                    // 1 unless both are spaces, by arithmetic (a condition here became a branch).
+                    count &+= Int((UInt32((key ^ 0x20) | (previous ^ 0x20)) &+ 0xFF) >> 8)
                     previous = key
                 }
                 if count > 0, out[count - 1] == 0x20 { count -= 1 }
-                return high < 0x80 ? count : 0
+                ascii = high < 0x80
+                return ascii ? count : 0
             }
         }
-        return high < 0x80 ? key : nil
+        return ascii ? key : nil
     }
 
     /// `asciiKeyByte` of every ASCII byte, looked up, with a space for a gap (and for what is
