@@ -61,13 +61,12 @@ public enum TextNormalization {
         return text.withUTF8 { asciiIdentityKey($0) ?? mixedIdentityKey($0) }
     }
 
-    static let posix = Locale(identifier: "en_US_POSIX")
-
     /// `identityKey` of text with non-ASCII characters. Foundation's folding is slow on Linux,
     /// so only the words that hold such characters go through it, each on its own: folding
     /// works character by character, and the ASCII spaces and punctuation where the text is
-    /// cut into words fold to themselves. (A test holds this to folding the whole text, for
-    /// every character of the Basic Multilingual Plane.)
+    /// cut into words fold to themselves. (A test holds this to folding the whole text in the
+    /// POSIX locale, for every character of the Basic Multilingual Plane.) No locale is given:
+    /// with one, Foundation made a CoreFoundation locale from it for every word.
     private static func mixedIdentityKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -93,7 +92,7 @@ public enum TextNormalization {
                 // word belongs to that character, and folding drops it only there.
                 let word = UnsafeBufferPointer(rebasing: bytes[max(0, start - 1)..<end])
                 let folded = String(decoding: word, as: UTF8.self)
-                    .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: posix)
+                    .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
                 for scalar in folded.unicodeScalars {
                     if isLetterOrNumber(scalar) {
                         for byte in UTF8.encode(scalar)! { append(byte) }
