@@ -48,9 +48,8 @@ public enum Ingest {
         // and — with the stamps of what this ingest writes — the report cache it leaves.
         let store = RecordStore(folder: site.papers)
         let stamped = store.stampedIDs()
-        var stamps = Dictionary(uniqueKeysWithValues: stamped.compactMap { record in record.stamp.map { (record.id, $0) } })
         if options.useCache, report.diagnostics.isEmpty, var repeated = IngestCache.report(site, fingerprint: {
-            IngestCache.fingerprint(site: site, inputs: files, options: options, records: stamps)
+            IngestCache.fingerprint(site: site, inputs: files, options: options, records: stamped)
         }) {
             repeated.repeated = true
             return repeated
@@ -236,13 +235,13 @@ public enum Ingest {
             for result in results { if case .failure(let diagnostic) = result { report.diagnostics.append(diagnostic) } }
             let written = results.compactMap { try? $0.get() }
             recordIndex.update(written)
-            for record in written { stamps[record.entry.id] = record.stamp }
             if recordIndex.isStale { recordIndex.save(RecordIndex.path(site)) }
             // Fingerprinted with the records as this ingest left them (a record someone else
             // changes meanwhile keeps its old stamp here, so the next ingest reads it).
             if report.hasErrors { IngestCache.remove(site) } else if let data = encoded.wait(0) {
+                let left = RecordStore.merging(written.map { (id: $0.entry.id, stamp: $0.stamp) }, into: stamped, id: \.id)
                 IngestCache.save(data, site: site, fingerprint: IngestCache.fingerprint(site: site, inputs: files, options: options,
-                                                                                      records: stamps, known: readDigests))
+                                                                                      records: left, known: readDigests))
             }
         }
         return report

@@ -59,7 +59,7 @@ enum IngestCache {
     /// copied in again is the same listing), each on a core of its own; records by their file
     /// stamps, which change whenever anyone — ingest or a person — writes one.
     /// `known`: the `digest` of listings already read, by path.
-    static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions, records: [String: FileStamp],
+    static func fingerprint(site: SitePaths, inputs: [ListingFiles.File], options: IngestOptions, records: [(id: String, stamp: FileStamp?)],
                             known: [String: UInt64] = [:]) -> String {
         var hash = ContextHash()
         hash.add(tag: 1, version + " " + SiteBuild.version)
@@ -80,7 +80,9 @@ enum IngestCache {
             known[listings[i].path] ?? digest(of: FileManager.default.contents(atPath: listings[i].path) ?? Data())
         }
         for (file, digest) in zip(listings, digests) { hash.add(tag: 4, file.path + " " + String(digest, radix: 16)) }
-        for (id, stamp) in records.sorted(by: { $0.key < $1.key }) { hash.add(tag: 5, id); hash.add(stamp) }
+        // In the store's order (`RecordStore.stampedIDs`), which both fingerprints of an ingest
+        // keep; a record that could not be stated is left out.
+        for (id, stamp) in records { if let stamp { hash.add(tag: 5, id); hash.add(stamp) } }
         return String(hash.value, radix: 16)
     }
 }

@@ -45,14 +45,27 @@ struct RecordIndex {
     static func load(_ store: RecordStore, records known: [(id: String, stamp: FileStamp?)]? = nil, cache: String?) -> RecordIndex {
         let records = known ?? store.stampedIDs()
         let (ids, stamps) = (records.map(\.id), records.map(\.stamp))
-        let cached = cache.map(read) ?? [:]
+        let cached = cache.map(read) ?? []
+        // Both lists are in the store's order (the cache was saved from `entries`), so each
+        // record's cached entry is found in one walk of both, not through a table of 100k ids.
+        // (Out of order, a cached entry is passed over: the record is parsed, no more.)
+        let hits = {
+            var hits = [Int](repeating: -1, count: ids.count)
+            var c = 0
+            for i in ids.indices {
+                while c < cached.count, cached[c].key != ids[i], cached[c].key + ".md" < ids[i] + ".md" { c += 1 }
+                if c < cached.count, cached[c].key == ids[i] { (hits[i], c) = (c, c + 1) }
+            }
+            return hits
+        }()
         let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, parsed: Bool) in
-            if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp { return (.success(hit.entry), false) }
+            if let stamp = stamps[i], hits[i] >= 0, cached[hits[i]].value.stamp == stamp { return (.success(cached[hits[i]].value.entry), false) }
             // Values as text (Yams' basic resolver): keys and sources read the same either way.
             return (store.read(id: ids[i], resolver: .basic).map(entry(of:)), true)
         }
         var index = RecordIndex()
         index.entries.reserveCapacity(ids.count)
+        index.stamps.reserveCapacity(ids.count)
         for (i, result) in results.enumerated() {
             switch result.entry {
             case .success(let entry):
@@ -82,15 +95,9 @@ struct RecordIndex {
     /// The records written since the index was loaded, as they now are.
     mutating func update(_ written: [Written]) {
         guard !written.isEmpty else { return }
-        var byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
-        byID.reserveCapacity(entries.count + written.count)
-        stamps.reserveCapacity(entries.count + written.count)
-        for record in written {
-            byID[record.entry.id] = record.entry
-            stamps[record.entry.id] = record.stamp
-        }
+        for record in written { stamps[record.entry.id] = record.stamp }
         // In the store's order, by file name (`a-b.md` before `a.md`).
-        entries = byID.map { (name: $0.key + ".md", entry: $0.value) }.sorted { $0.name < $1.name }.map(\.entry)
+        entries = RecordStore.merging(written.map(\.entry), into: entries, id: \.id)
         isStale = true
     }
 
@@ -107,9 +114,10 @@ struct RecordIndex {
         }
     }
 
-    /// The cache's entries by id; empty when there is none, or it is of another version or cut short.
-    static func read(_ cache: String) -> [String: (stamp: FileStamp, entry: Entry)] {
-        CacheFile.entries(cache, version: version) { wire in
+    /// The cache's entries in the order saved; empty when there is none, or it is of another
+    /// version or cut short.
+    static func read(_ cache: String) -> [(key: String, value: (stamp: FileStamp, entry: Entry))] {
+        CacheFile.list(cache, version: version) { wire in
             guard let id = String.read(from: &wire), let stamp = FileStamp.read(from: &wire),
                   let keys = [UInt64].read(from: &wire), let listings = [String].read(from: &wire) else { return nil }
             return (id, (stamp, Entry(id: id, keys: keys, listings: listings)))

@@ -29,12 +29,18 @@ enum CacheFile {
     /// when there is no file, it is of another version, or an entry cannot be read.
     static func entries<Value>(_ path: String, version: String,
                                _ take: (inout WireReader) -> (key: String, value: Value)?) -> [String: Value] {
-        guard var wire = read(path, version: version), let count = UInt64.read(from: &wire) else { return [:] }
-        var entries: [String: Value] = [:]
+        Dictionary(list(path, version: version, take), uniquingKeysWith: { _, last in last })
+    }
+
+    /// `entries` in the order they were written.
+    static func list<Value>(_ path: String, version: String,
+                            _ take: (inout WireReader) -> (key: String, value: Value)?) -> [(key: String, value: Value)] {
+        guard var wire = read(path, version: version), let count = UInt64.read(from: &wire) else { return [] }
+        var entries: [(key: String, value: Value)] = []
         entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
         for _ in 0..<count {
-            guard let (key, value) = take(&wire) else { return [:] }
-            entries[key] = value
+            guard let entry = take(&wire) else { return [] }
+            entries.append(entry)
         }
         return entries
     }

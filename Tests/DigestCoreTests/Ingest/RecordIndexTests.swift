@@ -8,6 +8,20 @@ import Testing
     static func store(_ site: String) -> RecordStore { RecordStore(folder: site + "/content/papers") }
     static func cache(_ site: String) -> String { RecordIndex.path(SitePaths(root: site)) }
 
+    /// Records written into a store keep the index and the ingest cache's fingerprint in the
+    /// store's order (by file name: `a-b.md` before `a.md`), as sorting them all would.
+    @Test func recordsWrittenGoInAtTheirPlace() {
+        let sorted = ["a-b", "a", "b", "d-1", "d", "f"]
+        let cases: [[String]] = [[], ["a"], ["0"], ["zz"], ["a-a", "c", "e", "b-b"], ["a-b-c", "a-", "d-0", "d-2", "a-b", "f"]]
+        for updates in cases {
+            let items = sorted.map { (id: $0, new: false) }
+            let merged = RecordStore.merging(updates.map { (id: $0, new: true) }, into: items, id: \.id)
+            let expected = Set(sorted + updates).sorted { $0 + ".md" < $1 + ".md" }
+            #expect(merged.map(\.id) == expected, "\(updates)")
+            #expect(merged.filter(\.new).map(\.id).sorted() == updates.sorted(), "\(updates)")
+        }
+    }
+
     @Test func unchangedRecordsComeFromTheCacheAsTheyWouldBeParsed() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site, useCache: true)
