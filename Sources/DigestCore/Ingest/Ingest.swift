@@ -141,12 +141,15 @@ public enum Ingest {
                                           hashes: candidateHashes + recordKeys.map { $0.map(RecordIndex.keyHash) })
         let merged = ParallelMap.run(groups.count) { g -> MergedGroup? in
             let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
+            // (Closures, not key paths, here: one with an index in it is made anew each time.)
             guard members.contains(where: { $0.isInput }) else { return nil }
-            // Tagged from the keys its entries' texts have already (closures, not key paths:
-            // one with an index in it is made anew each time it is used).
+            // Merged facts are tagged from the keys their entries' texts have already.
             let known = members.map { (facts: $0.facts, keys: $0.textKeys) }
-            func tagged(_ facts: PaperFacts) -> PaperFacts { vocabulary.tagged(facts, keys: facts.textKeys(among: known)) }
-            let new = tagged(PaperFacts.merge(members.map { $0.facts }))
+            func tagged(_ facts: PaperFacts) -> (facts: PaperFacts, keys: PaperFacts.TextKeys) {
+                let keys = facts.textKeys(among: known)
+                return (vocabulary.tagged(facts, keys: keys), keys)
+            }
+            let (new, newKeys) = tagged(PaperFacts.merge(members.map { $0.facts }))
             let listings = Set(members.map { $0.facts.sources[0].listing })
             guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else {
                 // A new record: its id will be this slug, unless taken (transliterating a title is slow).
@@ -158,13 +161,13 @@ public enum Ingest {
                     return facts.title == new.title && facts.titleInferred == new.titleInferred && facts.abstract == new.abstract
                         && !candidateKeys[m].contains { $0.hasPrefix("text:") }
                 }
-                let entry = RecordIndex.Entry(id: "", keys: same.map { candidateHashes[$0] } ?? new.identityKeys(new.textKeys(among: known)).map(RecordIndex.keyHash),
+                let entry = RecordIndex.Entry(id: "", keys: same.map { candidateHashes[$0] } ?? new.identityKeys(newKeys).map(RecordIndex.keyHash),
                                               listings: listings.sorted())
                 return MergedGroup(new: new, base: nil, slug: Slug.make(new.title), entry: entry, listings: listings)
             }
             let sourceListings = Set(target.sources.map { $0.listing })
             let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map { $0.facts }
-            return MergedGroup(new: new, base: baseFacts.isEmpty ? nil : tagged(PaperFacts.merge(baseFacts)),
+            return MergedGroup(new: new, base: baseFacts.isEmpty ? nil : tagged(PaperFacts.merge(baseFacts)).facts,
                                slug: nil, entry: nil, listings: listings)
         }
         var taken = Set(entries.map(\.id)).union(unreadable)

@@ -66,16 +66,16 @@ public struct PaperFacts: Sendable, Equatable {
     public var identityKeys: [String] { identityKeys(textKeys) }
 
     /// `identityKeys` made from the title's and the abstract's keys, worked out already.
-    func identityKeys(_ text: TextKeys) -> [String] {
+    func identityKeys(_ textKeys: TextKeys) -> [String] {
         var keys: [String] = []
-        if !titleInferred, !text.title.isEmpty { keys.append("title:" + text.title) }
-        if !text.abstract.isEmpty, TextNormalization.wordCount(abstract, upTo: 20) >= 20 { keys.append("abstract:" + text.abstract) }
+        if !titleInferred, !textKeys.title.isEmpty { keys.append("title:" + textKeys.title) }
+        if !textKeys.abstract.isEmpty, TextNormalization.wordCount(abstract, upTo: 20) >= 20 { keys.append("abstract:" + textKeys.abstract) }
         if keys.isEmpty, !(abstract.isEmpty && title.isEmpty) {
             // A few words with no title (a poster page that lost the title), or text of symbols
             // only, are too weak a key across listings, but within the listing they came from
             // they still name one paper: without this key such a paper would be added again
             // on every ingest. Text with no letters or digits counts as written.
-            let (written, key) = abstract.isEmpty ? (title, text.title) : (abstract, text.abstract)
+            let (written, key) = abstract.isEmpty ? (title, textKeys.title) : (abstract, textKeys.abstract)
             for listing in Set(sources.map(\.listing)).sorted() {
                 keys.append("text:\(listing):" + (key.isEmpty ? "=" + written : key))
             }

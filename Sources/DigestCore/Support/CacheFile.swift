@@ -29,20 +29,30 @@ enum CacheFile {
     /// when there is no file, it is of another version, or an entry cannot be read.
     static func entries<Value>(_ path: String, version: String,
                                _ take: (inout WireReader) -> (key: String, value: Value)?) -> [String: Value] {
-        Dictionary(list(path, version: version, take), uniquingKeysWith: { _, last in last })
+        var entries: [String: Value] = [:]
+        let whole = forEach(path, version: version, take, reserving: { entries.reserveCapacity($0) }) { entries[$0.key] = $0.value }
+        return whole ? entries : [:]
     }
 
     /// `entries` in the order they were written.
     static func list<Value>(_ path: String, version: String,
                             _ take: (inout WireReader) -> (key: String, value: Value)?) -> [(key: String, value: Value)] {
-        guard var wire = read(path, version: version), let count = UInt64.read(from: &wire) else { return [] }
         var entries: [(key: String, value: Value)] = []
-        entries.reserveCapacity(Int(clamping: min(count, 1 << 24)))
+        let whole = forEach(path, version: version, take, reserving: { entries.reserveCapacity($0) }) { entries.append($0) }
+        return whole ? entries : []
+    }
+
+    /// Each entry read, in order; false when there is no file, it is of another version, or an
+    /// entry cannot be read.
+    private static func forEach<Value>(_ path: String, version: String, _ take: (inout WireReader) -> (key: String, value: Value)?,
+                                       reserving: (Int) -> Void, _ body: ((key: String, value: Value)) -> Void) -> Bool {
+        guard var wire = read(path, version: version), let count = UInt64.read(from: &wire) else { return false }
+        reserving(Int(clamping: min(count, 1 << 24)))
         for _ in 0..<count {
-            guard let entry = take(&wire) else { return [] }
-            entries.append(entry)
+            guard let entry = take(&wire) else { return false }
+            body(entry)
         }
-        return entries
+        return true
     }
 }
 
