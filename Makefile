@@ -28,9 +28,10 @@ unit: deps
 	if [ -n "$$left" ]; then echo "unit tests left in their temporary folder: $$left"; status=1; fi; \
 	exit $$status
 
-# The CLI as a user runs it: exit codes, messages, files on disk.
+# The CLI as a user runs it: exit codes, messages, files on disk. With KaTeX, as `make site`
+# has it: without it a build says so first, and the summary does not follow the progress line.
 cli: build
-	@scripts/install-deps.sh python3-yaml git curl
+	@scripts/install-deps.sh python3-yaml git curl libjs-katex
 	@Tests/cli/run.sh $(DIGEST)
 
 # The built site in Chromium, the Nu HTML Checker, LinkChecker, axe-core and an Atom parser.
