@@ -224,7 +224,7 @@ public enum Ingest {
             let sorted = TaskSlots(writes.sorted(by: { $0.id < $1.id }))
             writes = []
             let indexed = addedEntries, kept = report.asUnchanged
-            let encoded = Latches<Data?>(1)
+            let encoded = Latches<[UInt8]>(1)
             // A record written is indexed as it now is on disk, so the next ingest need not parse it.
             let results = ParallelMap.run(sorted.count + 1) { task -> Result<RecordIndex.Written, Diagnostic>? in
                 if task == 0 { encoded.set(0, IngestCache.encode(kept)); return nil }
@@ -241,7 +241,8 @@ public enum Ingest {
             if recordIndex.isStale { recordIndex.save(RecordIndex.path(site)) }
             // Fingerprinted with the records as this ingest left them (a record someone else
             // changes meanwhile keeps its old stamp here, so the next ingest reads it).
-            if report.hasErrors { IngestCache.remove(site) } else if let data = encoded.wait(0) {
+            if report.hasErrors { IngestCache.remove(site) } else {
+                let data = encoded.wait(0)
                 let left = RecordStore.merging(written.map { (id: $0.entry.id, stamp: $0.stamp) }, into: stamped, id: \.id)
                 IngestCache.save(data, site: site, fingerprint: IngestCache.fingerprint(site: site, inputs: files, options: options,
                                                                                       records: left, known: readDigests))

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the last ingest said, in `.digest-cache/ingest-FINGERPRINT.json` (not committed), where
+/// What the last ingest said, in `.digest-cache/ingest-FINGERPRINT.bin` (not committed), where
 /// the fingerprint covers everything it read: the listings' bytes, `digest.yml`, `tags.yml`,
 /// the records (their `FileStamp`s), the options, digest's version. When none of
 /// it has changed, an ingest would parse everything again only to write nothing, so it repeats
@@ -9,37 +9,37 @@ import Foundation
 /// large site) can be encoded before the records' new stamps are known (`Ingest.run` does it
 /// while they are written), and is read only when it applies.
 enum IngestCache {
-    static let version = "digest-ingest-cache 4"
+    static let version = "digest-ingest-cache 5"
 
     static func folder(_ site: SitePaths) -> String { site.path(".digest-cache") }
 
-    static func path(_ site: SitePaths, fingerprint: String) -> String { folder(site) + "/ingest-\(fingerprint).json" }
+    static func path(_ site: SitePaths, fingerprint: String) -> String { folder(site) + "/ingest-\(fingerprint).bin" }
 
     /// The cache files there are (normally one), by name.
     static func files(_ site: SitePaths) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder(site))) ?? [])
-            .filter { $0.hasPrefix("ingest") && $0.hasSuffix(".json") }.sorted()
+            .filter { $0.hasPrefix("ingest") && $0.hasSuffix(".bin") }.sorted()
     }
 
     /// The report saved when everything read was as it is now; the fingerprint is only taken
     /// when there is a cache to compare it with.
     static func report(_ site: SitePaths, fingerprint: () -> String) -> IngestReport? {
-        guard !files(site).isEmpty,
-              let data = FileManager.default.contents(atPath: path(site, fingerprint: fingerprint())) else { return nil }
-        return try? JSONDecoder().decode(IngestReport.self, from: data)
+        guard !files(site).isEmpty, var wire = CacheFile.read(path(site, fingerprint: fingerprint()), version: version) else { return nil }
+        return IngestReport.read(from: &wire)
     }
 
-    static func encode(_ report: IngestReport) -> Data? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return try? encoder.encode(report)
+    /// The report as the cache keeps it (`IngestReport+Wire`).
+    static func encode(_ report: IngestReport) -> [UInt8] {
+        var wire = Array(version.utf8) + [0x0A]
+        report.write(to: &wire)
+        return wire
     }
 
     /// Saves a report (`encode`) under the fingerprint of what it was made from.
-    static func save(_ report: Data, site: SitePaths, fingerprint: String) {
+    static func save(_ report: [UInt8], site: SitePaths, fingerprint: String) {
         try? FileManager.default.createDirectory(atPath: folder(site), withIntermediateDirectories: true)
         let target = path(site, fingerprint: fingerprint)
-        guard (try? AtomicFile.write([UInt8](report), to: target)) != nil else { return }
+        guard (try? AtomicFile.write(report, to: target)) != nil else { return }
         remove(site, keeping: (target as NSString).lastPathComponent)
     }
 

@@ -114,6 +114,25 @@ import Testing
         #expect(PaperFacts.merge([facts("", line: 1)]).abstract == "")
     }
 
+    /// The ingest cache keeps a report in the caches' byte form: read back, it is the report it
+    /// was — each listing's format, counts, year note and diagnostics, the papers merged across
+    /// listings, the totals — and nothing is left over.
+    @Test func theCachedReportReadsBackWhole() throws {
+        var report = Fixtures.ingest(try Fixtures.site())
+        report.diagnostics.append(Diagnostic(file: "a.md", line: nil, .error, "unreadable"))
+        report.listings[0].formatForced = true
+        report.repeated = true
+        #expect(report.listings.contains { $0.yearNote != nil } && report.merged.count == 2 && report.listings.allSatisfy { $0.format != nil })
+        let bytes = IngestCache.encode(report)
+        var wire = WireReader(bytes: Array(bytes.drop { $0 != 0x0A }.dropFirst()))  // after the version line
+        let back = try #require(IngestReport.read(from: &wire))
+        #expect(wire.at == wire.bytes.count)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(back) == encoder.encode(report))
+        #expect(back.render() == report.render())
+    }
+
     @Test func unchangedInputsRepeatTheLastReport() throws {
         let site = try Fixtures.site()
         let first = Fixtures.ingest(site, useCache: true)
