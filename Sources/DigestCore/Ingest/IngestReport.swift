@@ -1,8 +1,8 @@
 /// What `digest ingest` did, per listing and in total, and everything it has to say.
-public struct IngestReport: Sendable, Codable {
+public struct IngestReport: Sendable, Equatable {
     public enum Outcome: Sendable { case added, updated, unchanged }
 
-    public struct ListingSummary: Sendable, Codable {
+    public struct ListingSummary: Sendable, Equatable {
         public let path: String
         public let name: String
         public var format: ListingFormat?
@@ -22,7 +22,7 @@ public struct IngestReport: Sendable, Codable {
 
     }
 
-    public struct Merge: Sendable, Codable {
+    public struct Merge: Sendable, Equatable {
         public let title: String
         public let sources: [SourceRef]
     }
