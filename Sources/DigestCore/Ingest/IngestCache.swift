@@ -15,10 +15,11 @@ enum IngestCache {
 
     static func path(_ site: SitePaths, fingerprint: String) -> String { folder(site) + "/ingest-\(fingerprint).bin" }
 
-    /// The cache files there are (normally one), by name.
+    /// The cache files there are (normally one), by name; with the JSON an older digest kept,
+    /// so that the next save takes it out.
     static func files(_ site: SitePaths) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder(site))) ?? [])
-            .filter { $0.hasPrefix("ingest") && $0.hasSuffix(".bin") }.sorted()
+            .filter { $0.hasPrefix("ingest") && ($0.hasSuffix(".bin") || $0.hasSuffix(".json")) }.sorted()
     }
 
     /// The report saved when everything read was as it is now; the fingerprint is only taken

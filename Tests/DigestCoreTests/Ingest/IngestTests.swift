@@ -130,6 +130,19 @@ import Testing
         #expect(back == report)
     }
 
+    /// The JSON report an older digest kept is not read, and the next save takes it out.
+    @Test func anOlderReportCacheIsReplaced() throws {
+        let site = try Fixtures.site()
+        let paths = SitePaths(root: site)
+        try FileManager.default.createDirectory(atPath: IngestCache.folder(paths), withIntermediateDirectories: true)
+        let older = IngestCache.folder(paths) + "/ingest-0123.json"
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: older))
+        #expect(!Fixtures.ingest(site, useCache: true).repeated)
+        #expect(!FileManager.default.fileExists(atPath: older))
+        #expect(IngestCache.files(paths).count == 1 && IngestCache.files(paths)[0].hasSuffix(".bin"))
+        #expect(Fixtures.ingest(site, useCache: true).repeated)
+    }
+
     @Test func unchangedInputsRepeatTheLastReport() throws {
         let site = try Fixtures.site()
         let first = Fixtures.ingest(site, useCache: true)
