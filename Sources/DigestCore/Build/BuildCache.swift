@@ -219,7 +219,7 @@ struct ContextHash {
         return hash.value
     }
 
-    static func of(bytes: [UInt8]) -> UInt64 {
+    static func of(bytes: some Sequence<UInt8>) -> UInt64 {
         var hash = ContextHash()
         hash.add(bytes)
         return hash.value

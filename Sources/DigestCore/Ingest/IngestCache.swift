@@ -50,11 +50,7 @@ enum IngestCache {
 
     /// What the fingerprint takes of a listing's bytes; an ingest makes it of the bytes it
     /// parsed (`known` below), so that a listing is not read again for it.
-    static func digest(of listing: Data) -> UInt64 {
-        var hash = WordHash()
-        listing.withUnsafeBytes { hash.add($0) }
-        return hash.value
-    }
+    static func digest(of listing: Data) -> UInt64 { ContextHash.of(bytes: listing) }
 
     /// Everything an ingest's outcome depends on. Listings are hashed by content (a listing
     /// copied in again is the same listing), each on a core of its own; records by their file

@@ -34,11 +34,7 @@ struct RecordIndex {
 
     static func path(_ site: SitePaths) -> String { IngestCache.folder(site) + "/records.bin" }
 
-    static func keyHash(_ key: String) -> UInt64 {
-        var key = key, hash = WordHash()
-        key.withUTF8 { hash.add(UnsafeRawBufferPointer($0)) }
-        return hash.value
-    }
+    static func keyHash(_ key: String) -> UInt64 { ContextHash.of(bytes: key.utf8) }
 
     /// The entries of `records` (`RecordStore.stampedIDs`), from the cache (when given) where
     /// a file is as it was then.
@@ -53,7 +49,7 @@ struct RecordIndex {
             var hits = [Int](repeating: -1, count: ids.count)
             var c = 0
             for i in ids.indices {
-                while c < cached.count, cached[c].key != ids[i], cached[c].key + ".md" < ids[i] + ".md" { c += 1 }
+                while c < cached.count, cached[c].key != ids[i], RecordStore.inOrder(cached[c].key, ids[i]) { c += 1 }
                 if c < cached.count, cached[c].key == ids[i] { (hits[i], c) = (c, c + 1) }
             }
             return hits

@@ -85,11 +85,12 @@ enum ProcessMap {
         defer { if let counter { digest_shared_counter_free(counter) } }
         let n = counter == nil ? 1 : wanted
         var next = 0  // the counter of a map that forks no worker
+        func run(from start: Int) -> Range<Int> { start..<min(start + runLength, count) }
         /// The next run of indices, nil when all are taken.
         func take() -> Range<Int>? {
             let start: Int
             if let counter { start = digest_counter_take(counter, runLength) } else { (start, next) = (next, next + runLength) }
-            return start < count ? start..<min(start + runLength, count) : nil
+            return start < count ? run(from: start) : nil
         }
         // Free heap pages go back to the system first: a worker inherits every page of the
         // heap, and each page either process then writes to (a reference count, a new
@@ -127,7 +128,7 @@ enum ProcessMap {
             close(worker.pipe)
             while reader.at < reader.bytes.count, !failed {
                 guard let start = UInt64.read(from: &reader).flatMap({ Int(exactly: $0) }), start < count else { failed = true; break }
-                for i in start..<min(start + runLength, count) {
+                for i in run(from: start) {
                     guard let value = T.read(from: &reader) else { failed = true; break }
                     results[i] = value
                 }
@@ -137,7 +138,8 @@ enum ProcessMap {
             if status != 0 { failed = true }
         }
         // A worker that died took its runs with it.
-        return failed || results.contains(where: { $0 == nil }) ? nil : results.map { $0! }
+        let all = results.compactMap { $0 }
+        return failed || all.count != count ? nil : all
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {

@@ -173,14 +173,16 @@ public enum TextNormalization {
         var text = text
         return text.withUTF8 { bytes in
             guard let first = bytes.first, let last = bytes.last else { return true }
-            guard first != 0x20, last != 0x20, printableASCII(bytes) else { return false }
-            // Zero where two spaces meet, or at an `&` (a byte of 0 would have failed above).
+            guard first != 0x20, last != 0x20 else { return false }
+            // In one pass: the largest byte less space (as `printableASCII`), and the least of
+            // what is zero where two spaces meet or at an `&` (or at a byte of 0, not printable).
             let ampersand: UInt8 = entities ? 0 : 0x26
-            var least = first ^ ampersand
+            var (largest, least) = (first &- 0x20, first ^ ampersand)
             for i in 1..<bytes.count {
+                largest = max(largest, bytes[i] &- 0x20)
                 least = min(least, (bytes[i - 1] ^ 0x20) | (bytes[i] ^ 0x20), bytes[i] ^ ampersand)
             }
-            return least != 0
+            return largest < 0x7F - 0x20 && least != 0
         }
     }
 
