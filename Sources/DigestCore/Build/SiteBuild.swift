@@ -81,7 +81,7 @@ public enum SiteBuild {
         let linkStyle = options.linkStyle
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
-            let built = SearchIndexBuilder.files(unrelated)
+            let built = SearchIndexBuilder.files(unrelated, termCache: (SearchTermCache.path(site), useCached: !options.clean))
             let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render

@@ -14,9 +14,15 @@ public enum SearchIndexBuilder {
     static let fieldCount = 5
     typealias FieldCounts = SIMD8<UInt16>
 
-    public static func files(_ model: SiteModel) -> [(path: String, bytes: [UInt8])] {
+    /// `termCache`: where the build keeps each paper's words for the next one
+    /// (`SearchTermCache`), and whether to take the words kept there by the last.
+    public static func files(_ model: SiteModel, termCache: (path: String, useCached: Bool)? = nil) -> [(path: String, bytes: [UInt8])] {
         let papers = model.papers
-        let (names, df, lists) = postingLists(ParallelMap.runs(of: papers) { terms(of: $0) }, papers: papers.count)
+        let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
+        var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, keyed: termCache != nil) }
+        let merged = merge(&chunks)
+        if let termCache { SearchTermCache.write(chunks, words: merged.table.words, to: termCache.path) }
+        let (names, df, lists) = postingLists(chunks, merged, papers: papers.count)
 
         var files: [(path: String, bytes: [UInt8])] = []
         let termBuckets = bucketFiles(Array(zip(names, lists)), path: SearchLayout.termFile, into: &files)
@@ -36,24 +42,45 @@ public enum SearchIndexBuilder {
     /// word table per run, so no lock is shared; the tables merge in run order (term ids are
     /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
     static func postingLists(_ chunks: consuming [Chunk], papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
+        let merged = merge(&chunks)
+        return postingLists(chunks, merged, papers: papers)
+    }
+
+    /// The chunks' words in one table, in run order: each chunk's entries then hold ids into it.
+    struct Merged {
         var table = TermTable()
+        /// Per word, the count of papers that have it.
         var df: [Int32] = []
+        /// Per field, the sum of every paper's length.
         var lengthSums = [Double](repeating: 0, count: fieldCount)
+    }
+
+    static func merge(_ chunks: inout [Chunk]) -> Merged {
+        var merged = Merged()
         for c in chunks.indices {
-            let global = table.merge(chunks[c].table)
+            let global = merged.table.merge(chunks[c].table)
             chunks[c].table = TermTable()
-            df += repeatElement(0, count: table.count - df.count)
-            for lengths in chunks[c].lengths { for f in 0..<fieldCount { lengthSums[f] += Double(lengths[f]) } }
+            merged.df += repeatElement(0, count: merged.table.count - merged.df.count)
+            for lengths in chunks[c].lengths { for f in 0..<fieldCount { merged.lengthSums[f] += Double(lengths[f]) } }
             chunks[c].terms.withUnsafeMutableBufferPointer { terms in
                 for k in terms.indices {
                     terms[k] = Int32(global[Int(terms[k])])
-                    df[Int(terms[k])] += 1
+                    merged.df[Int(terms[k])] += 1
                 }
             }
         }
-        let names = table.names()
+        return merged
+    }
+
+    /// Each word of the index with its `df` and its postings, from the merged chunks.
+    static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
+        // (Every word has a paper: a chunk's table gets a word, counted or kept from the last
+        // build, only from a paper that has it.)
+        let df = merged.df
+        let names = merged.table.names()
+        merged.table = TermTable()
         let count = Double(max(papers, 1))
-        let averages = lengthSums.map { max($0 / count, 1) }
+        let averages = merged.lengthSums.map { max($0 / count, 1) }
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
 
         var scores = scores(chunks, averages: averages, idf: idf)
@@ -109,9 +136,21 @@ public enum SearchIndexBuilder {
         }
     }
 
-    static func terms(of papers: ArraySlice<Paper>) -> Chunk {
+    /// The words of a run of papers, counted, or taken from `cached` for a paper whose text
+    /// it has. `keyed`: each paper's key is kept in the chunk, for the cache.
+    static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, keyed: Bool = false) -> Chunk {
         var counter = TermCounter()
+        var keys: [UInt64] = []
+        var ids = [Int32](repeating: -1, count: cached?.words.count ?? 0)
         for paper in papers {
+            if keyed || cached != nil {
+                let key = SearchTermCache.key(paper)
+                if keyed { keys.append(key) }
+                if let cached, let k = cached.papers[key] {
+                    counter.addCached(k, from: cached, ids: &ids)
+                    continue
+                }
+            }
             let title = SearchTokenizer.tokens(paper.title)
             let names = paper.authors.map { SearchTokenizer.tokens($0, dropStopWords: false) }
             counter.startPaper()
@@ -127,7 +166,9 @@ public enum SearchIndexBuilder {
             counter.add(SearchTokenizer.pairs(title), field: 0, inLength: false)
             for name in names { counter.add(SearchTokenizer.pairs(name), field: 1, inLength: false) }
         }
-        return counter.finish()
+        var chunk = counter.finish()
+        chunk.keys = keys
+        return chunk
     }
 
     /// BM25F, scaled by 100 and rounded: postings store integers.

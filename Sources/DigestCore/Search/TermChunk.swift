@@ -15,6 +15,8 @@ extension SearchIndexBuilder {
         var papers = PaperEntries()
         /// Each paper's field lengths in words.
         var lengths: [FieldCounts] = []
+        /// Each paper's `SearchTermCache.key`, when the build keeps its words for the next one.
+        var keys: [UInt64] = []
 
         func fieldCounts(at entry: Int) -> FieldCounts {
             counts[entry] == PackedCounts.outsized ? outsized[entry]! : PackedCounts.unpack(counts[entry])
@@ -30,8 +32,20 @@ extension SearchIndexBuilder {
                     self.counts.append(PackedCounts.outsized)
                 }
             }
+            close(lengths: paper.lengths)
+        }
+
+        /// One entry of a paper taken as it was kept: its counts packed, or beside when outsized.
+        mutating func add(term: Int32, packed: UInt32, outsized counts: FieldCounts?) {
+            if let counts { outsized[self.counts.count] = counts }
+            terms.append(term)
+            self.counts.append(packed)
+        }
+
+        /// The paper whose entries were just added ends here.
+        mutating func close(lengths: FieldCounts) {
             papers.close(at: terms.count)
-            lengths.append(paper.lengths)
+            self.lengths.append(lengths)
         }
 
         /// The arrays at their size: growth by doubling leaves up to half of each unused.

@@ -40,10 +40,25 @@ struct TermTable {
     /// merge into one in run order, on bytes: the Strings of a million words (the search
     /// index's word pairs) and a seeded hash of each were 0.4 s at 100k papers.
     mutating func merge(_ other: TermTable) -> [Int] {
-        other.arena.withUnsafeBufferPointer { words in
-            (0..<other.count).map { i in
-                Int(id(UnsafeBufferPointer(rebasing: words[Int(other.starts[i])..<Int(other.starts[i + 1])]), hash: other.hashes[i]))
-            }
+        let words = other.words
+        return (0..<other.count).map { Int(id(of: $0, in: words)) }
+    }
+
+    /// A table's words without the slots that find them: all a cache keeps and a merge reads.
+    struct Words: Sendable, Equatable {
+        var arena: [UInt8] = []
+        var starts: [Int32] = [0]
+        var hashes: [UInt32] = []
+
+        var count: Int { hashes.count }
+    }
+
+    var words: Words { Words(arena: arena, starts: starts, hashes: hashes) }
+
+    /// The id here of word `i` of `words` (with the hash it was kept with), added if new.
+    mutating func id(of i: Int, in words: Words) -> Int32 {
+        words.arena.withUnsafeBufferPointer { arena in
+            id(UnsafeBufferPointer(rebasing: arena[Int(words.starts[i])..<Int(words.starts[i + 1])]), hash: words.hashes[i])
         }
     }
 

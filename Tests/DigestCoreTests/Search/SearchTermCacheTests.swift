@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// Each paper's search words as a build keeps them in `.digest-cache/search-terms.bin`: the
+/// next build takes a paper's words from there only when its text is the same, and its index
+/// is the one counting every paper anew gives.
+@Suite struct SearchTermCacheTests {
+    /// The sample site's model, with these papers.
+    static func model(_ papers: [Paper]) -> SiteModel {
+        var diagnostics: [Diagnostic] = []
+        let loaded = SiteLoader.load(SitePaths(root: Fixtures.repoRoot), diagnostics: &diagnostics)!
+        return SiteModel(config: loaded.config, papers: papers, listings: loaded.listings)
+    }
+
+    func path() throws -> String {
+        let folder = Fixtures.scratch("search-terms")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder + "/search-terms.bin"
+    }
+
+    func index(_ model: SiteModel, cache: (path: String, useCached: Bool)? = nil) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(model, termCache: cache).map { ($0.path, $0.bytes) })
+    }
+
+    /// The files whose bytes differ, or are in one index only: what a failure shows, where
+    /// two whole indexes would be megabytes of numbers.
+    func differing(_ a: [String: [UInt8]], _ b: [String: [UInt8]]) -> [String] {
+        Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+    }
+
+    /// Papers edited (tags and venue, a title, an abstract), one gone, one new, the order
+    /// changed: the index made with the last build's words is the one made without them.
+    @Test func keptWordsGiveTheIndexCountingGives() throws {
+        let path = try path()
+        let sample = SearchTests.sample
+        #expect(differing(index(sample, cache: (path, false)), SearchTests.files) == [])  // keeping them changes nothing
+        let kept = try #require(SearchTermCache.read(path))
+        #expect(sample.papers.allSatisfy { kept.papers[SearchTermCache.key($0)] != nil })
+
+        var papers = sample.papers
+        papers[3].facts.tags.append("zz-new-tag")
+        papers[3].facts.venue = "Elsewhere"
+        papers[7].facts.title += " Revisited"
+        papers[8].facts.abstract += " Kernel zebras, graph zebras."
+        papers.remove(at: 11)
+        var new = papers[0]
+        new.id = "a-new-paper-on-zebras"
+        new.facts.title = "A New Paper on Zebras"
+        papers.append(new)
+        papers.swapAt(1, 2)
+        let edited = Self.model(papers)
+        for (n, paper) in papers.enumerated() {
+            let isNew = [3, 7, 8].contains(n) || paper.id == new.id
+            #expect((kept.papers[SearchTermCache.key(paper)] == nil) == isNew, "\(paper.id)")
+        }
+        #expect(differing(index(edited, cache: (path, true)), index(edited)) == [])
+        // And the words that build kept are taken by the one after it.
+        #expect(differing(index(edited, cache: (path, true)), index(edited)) == [])
+    }
+
+    /// Words planted under the sample's keys (each paper's are another paper's) are what the
+    /// index is made from when the cache is used, and ignored when it is not.
+    @Test func plantedWordsAreTakenFromTheCache() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        var chunks = [SearchIndexBuilder.terms(of: papers.reversed()[...], keyed: true)]
+        chunks[0].keys = papers.map(SearchTermCache.key)
+        let merged = SearchIndexBuilder.merge(&chunks)
+        SearchTermCache.write(chunks, words: merged.table.words, to: path)
+        #expect(differing(index(SearchTests.sample, cache: (path, true)), SearchTests.files) != [])
+        #expect(differing(index(SearchTests.sample, cache: (path, false)), SearchTests.files) == [])
+    }
+
+    /// A file cut short, or with a word id beyond its words, is not read: the words are
+    /// counted again.
+    @Test func aDamagedCacheIsNotRead() throws {
+        let path = try path()
+        _ = index(SearchTests.sample, cache: (path, false))
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(SearchTermCache.read(path) != nil)
+
+        try bytes.dropLast(3).write(to: URL(fileURLWithPath: path))
+        #expect(SearchTermCache.read(path) == nil)
+        #expect(differing(index(SearchTests.sample, cache: (path, true)), SearchTests.files) == [])
+
+        // The first entry's word id: the file ends with the terms, their counts, the lengths
+        // and the outsized counts (at and counts), each array after its 8-byte count.
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let kept = try #require(SearchTermCache.read(path))
+        let termsAt = bytes.count - (kept.terms.count * 8 + kept.lengthList.count * 2 + 8 * 4 + kept.outsized.count * (8 + 10))
+        var damaged = [UInt8](bytes)
+        for k in 0..<4 { damaged[termsAt + k] = 0xFF }
+        try Data(damaged).write(to: URL(fileURLWithPath: path))
+        #expect(SearchTermCache.read(path) == nil)
+        #expect(differing(index(SearchTests.sample, cache: (path, true)), SearchTests.files) == [])
+    }
+}
