@@ -37,15 +37,6 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Each word of the index with the count of papers that have it and its postings, the
-    /// best `SearchLayout.postingsPerTerm` as `paper,score,…`. Papers were read in runs, one
-    /// word table per run, so no lock is shared; the tables merge in run order (term ids are
-    /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
-    static func postingLists(_ chunks: consuming [Chunk], papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
-        let merged = merge(&chunks)
-        return postingLists(chunks, merged, papers: papers)
-    }
-
     /// The chunks' words in one table, in run order: each chunk's entries then hold ids into it.
     struct Merged {
         var table = TermTable()
@@ -72,7 +63,10 @@ public enum SearchIndexBuilder {
         return merged
     }
 
-    /// Each word of the index with its `df` and its postings, from the merged chunks.
+    /// Each word of the index with the count of papers that have it and its postings, the
+    /// best `SearchLayout.postingsPerTerm` as `paper,score,…`. Papers were read in runs, one
+    /// word table per run, so no lock is shared; the tables merge in run order (term ids are
+    /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
     static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
         // (Every word has a paper: a chunk's table gets a word, counted or kept from the last
         // build, only from a paper that has it.)

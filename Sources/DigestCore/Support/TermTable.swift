@@ -45,7 +45,7 @@ struct TermTable {
     }
 
     /// A table's words without the slots that find them: all a cache keeps and a merge reads.
-    struct Words: Sendable, Equatable {
+    struct Words: Sendable {
         var arena: [UInt8] = []
         var starts: [Int32] = [0]
         var hashes: [UInt32] = []
