@@ -10,23 +10,22 @@ enum RelatedCache {
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/related.bin") }
 
+    /// Each paper's terms (`Terms`), beside the lists.
+    static func termsPath(_ site: SitePaths) -> String { site.path(".digest-cache/related-terms.bin") }
+
     /// The related papers of `papers` (in the model's order): the cached lists when they were
-    /// made from the same, else made and kept for the next build.
-    static func lists(_ papers: [Paper], path: String, useCached: Bool) -> [[Int]] {
+    /// made from the same, else made and kept for the next build — from the terms kept at
+    /// `termsPath` for the papers whose title and abstract are the same as then.
+    static func lists(_ papers: [Paper], path: String, termsPath: String? = nil, useCached: Bool) -> [[Int]] {
         let key = key(papers)
         if useCached, let cached = read(path, key: key, papers: papers.count) { return cached }
-        let lists = RelatedPapers.compute(papers)
+        let lists = RelatedPapers.compute(papers, termCache: termsPath.map { ($0, useCached) })
         write(lists, key: key, to: path)
         return lists
     }
 
     static func key(_ papers: [Paper]) -> UInt64 {
-        let each = ParallelMap.run(papers.count) { i in
-            var hash = ContextHash()
-            hash.add(tag: 1, papers[i].title)
-            hash.add(tag: 2, papers[i].abstract)
-            return hash.value
-        }
+        let each = ParallelMap.run(papers.count) { key(of: papers[$0]) }
         var hash = ContextHash()
         if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(program) }
         each.withUnsafeBytes { hash.add($0) }
@@ -35,6 +34,14 @@ enum RelatedCache {
 
     /// The lists kept under `key`; nil when there are none, they were made from other papers,
     /// or the file does not read as lists of `papers` papers.
+    /// What a paper's related papers are made from, and its terms counted from.
+    static func key(of paper: Paper) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(tag: 1, paper.title)
+        hash.add(tag: 2, paper.abstract)
+        return hash.value
+    }
+
     static func read(_ path: String, key: UInt64, papers: Int) -> [[Int]]? {
         guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == key,
               let count = UInt64.read(from: &wire), count == papers else { return nil }
@@ -52,6 +59,38 @@ enum RelatedCache {
             key.write(to: &wire)
             UInt64(lists.count).write(to: &wire)
             for list in lists { list.write(to: &wire) }
+        }
+    }
+
+    /// Each paper's terms as `RelatedPapers.ChunkTerms` counted them (`KeptWords`), with their
+    /// weighted counts: at 100k papers counting them was 2 of a title edit's 7 CPU-seconds of
+    /// related papers. The weights are made anew from every paper's terms.
+    struct Terms: Sendable {
+        static let version = "digest-related-terms 1 " + SiteBuild.version
+        let kept: KeptWords
+        let tfs: [Float]
+
+        static func read(_ path: String) -> Terms? {
+            guard var wire = CacheFile.read(path, version: version), let kept = KeptWords.read(from: &wire),
+                  let bits = RawWire.read(UInt32.self, from: &wire), wire.at == wire.bytes.count,
+                  bits.count == kept.terms.count else { return nil }
+            return Terms(kept: kept, tfs: bits.map(Float.init(bitPattern:)))
+        }
+
+        /// The chunks' terms, as ids into `words` (`globals`: each chunk's ids there).
+        static func write(_ chunks: [RelatedPapers.ChunkTerms], globals: [[Int]], words: TermTable.Words, to path: String) {
+            var ends: [Int32] = [], base = 0
+            for chunk in chunks {
+                precondition(chunk.keys.count == chunk.papers.count, "every paper of a kept chunk has its key")
+                for p in 0..<chunk.papers.count { ends.append(Int32(base + chunk.papers.range(of: p).upperBound)) }
+                base += chunk.terms.count
+            }
+            let terms = zip(chunks, globals).map { chunk, global in chunk.terms.map { Int32(global[Int($0)]) } }
+            CacheFile.write(path, version: version) { wire in
+                wire.reserveCapacity(wire.count + KeptWords.size(words: words, papers: ends.count, entries: base) + 8 + 4 * base)
+                KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: terms, to: &wire)
+                RawWire.write(chunks.map { $0.tfs.map(\.bitPattern) }, to: &wire)
+            }
         }
     }
 }

@@ -11,8 +11,7 @@ enum SearchTermCache {
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/search-terms.bin") }
 
-    /// What a paper's words are counted from. Equal texts have equal words, so two papers
-    /// with the same text may share an entry.
+    /// What a paper's words are counted from.
     static func key(_ paper: Paper) -> UInt64 {
         var hash = ContextHash()
         hash.add(tag: 1, paper.title)
@@ -23,20 +22,14 @@ enum SearchTermCache {
         return hash.value
     }
 
-    /// The words of the last build's papers: paper `k`'s entries are `range(of: k)` of `terms`
-    /// (ids into `words`) and `counts` (`PackedCounts`, or `outsized` by entry).
+    /// The words of the last build's papers (`KeptWords`), with each entry's counts
+    /// (`PackedCounts`, or `outsized` by entry) and each paper's field lengths.
     struct Terms: Sendable {
-        let words: TermTable.Words
-        /// Paper by key.
-        let papers: [UInt64: Int]
-        let ends: [Int32]
-        let terms: [Int32]
+        let kept: KeptWords
         let counts: [UInt32]
         let outsized: [Int: SearchIndexBuilder.FieldCounts]
         /// `fieldCount` lengths per paper.
         let lengthList: [UInt16]
-
-        func range(of k: Int) -> Range<Int> { (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k]) }
 
         func lengths(of k: Int) -> SearchIndexBuilder.FieldCounts {
             var lengths = SearchIndexBuilder.FieldCounts()
@@ -46,23 +39,15 @@ enum SearchTermCache {
     }
 
     /// The words kept by a build of this same `digest`; nil when there are none, or the file
-    /// does not read whole as words of papers (every id and range in bounds).
+    /// does not read whole (`KeptWords.read`, and counts and lengths for every entry and paper).
     static func read(_ path: String) -> Terms? {
-        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == program(),
-              let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
-              let hashes = RawWire.read(UInt32.self, from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
-              let ends = RawWire.read(Int32.self, from: &wire), let terms = RawWire.read(Int32.self, from: &wire),
+        guard var wire = CacheFile.read(path, version: version), let kept = KeptWords.read(from: &wire),
               let counts = RawWire.read(UInt32.self, from: &wire), let lengthList = RawWire.read(UInt16.self, from: &wire),
               let outsizedAt = RawWire.read(Int64.self, from: &wire), let outsizedCounts = RawWire.read(UInt16.self, from: &wire),
               wire.at == wire.bytes.count else { return nil }
         let fields = SearchIndexBuilder.fieldCount
-        // Damage shows as a count or an index out of step; each is checked once here, so the
-        // rebuild can take entries without a check of its own.
-        guard starts.count == hashes.count + 1, starts.first == 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              Int(starts.last!) == arena.count, ends.count == keys.count, lengthList.count == keys.count * fields,
-              zip([0] + ends, ends).allSatisfy({ $0 <= $1 }), Int(ends.last ?? 0) == terms.count, counts.count == terms.count,
-              terms.allSatisfy({ $0 >= 0 && Int($0) < hashes.count }), outsizedCounts.count == outsizedAt.count * fields,
-              outsizedAt.allSatisfy({ $0 >= 0 && $0 < counts.count }) else { return nil }
+        guard counts.count == kept.terms.count, lengthList.count == kept.paperCount * fields,
+              outsizedCounts.count == outsizedAt.count * fields, outsizedAt.allSatisfy({ $0 >= 0 && $0 < counts.count }) else { return nil }
         var outsized: [Int: SearchIndexBuilder.FieldCounts] = [:]
         for (n, at) in outsizedAt.enumerated() {
             var each = SearchIndexBuilder.FieldCounts()
@@ -70,11 +55,7 @@ enum SearchTermCache {
             outsized[Int(at)] = each
         }
         guard counts.indices.allSatisfy({ counts[$0] != SearchIndexBuilder.PackedCounts.outsized || outsized[$0] != nil }) else { return nil }
-        var papers: [UInt64: Int] = [:]
-        papers.reserveCapacity(keys.count)
-        for (k, key) in keys.enumerated() { papers[key] = k }
-        return Terms(words: TermTable.Words(arena: arena, starts: starts, hashes: hashes), papers: papers, ends: ends,
-                     terms: terms, counts: counts, outsized: outsized, lengthList: lengthList)
+        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList)
     }
 
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
@@ -96,28 +77,15 @@ enum SearchTermCache {
             base += chunk.terms.count
         }
         CacheFile.write(path, version: version) { wire in
-            // Headers, the words (bytes, start, hash), per paper key, end and lengths, per entry
-            // term and counts, and the outsized: the exact size, so the bytes are never copied to grow.
-            wire.reserveCapacity(wire.count + 8 * 12 + words.arena.count + 8 * words.count + 4 + (8 + 4 + 2 * fields) * ends.count
-                                 + 8 * base + (8 + 2 * fields) * outsizedAt.count)
-            program().write(to: &wire)
-            RawWire.write(words.arena, to: &wire)
-            RawWire.write(words.starts, to: &wire)
-            RawWire.write(words.hashes, to: &wire)
-            RawWire.write(chunks.map(\.keys), to: &wire)
-            RawWire.write(ends, to: &wire)
-            RawWire.write(chunks.map(\.terms), to: &wire)
+            // The words and entries, then per entry its counts, per paper its lengths, and the
+            // outsized: the exact size, so the bytes are never copied to grow.
+            wire.reserveCapacity(wire.count + KeptWords.size(words: words, papers: ends.count, entries: base)
+                                 + 8 * 4 + 4 * base + 2 * fields * ends.count + (8 + 2 * fields) * outsizedAt.count)
+            KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: chunks.map(\.terms), to: &wire)
             RawWire.write(chunks.map(\.counts), to: &wire)
             RawWire.write(lengthList, to: &wire)
             RawWire.write(outsizedAt, to: &wire)
             RawWire.write(outsizedCounts, to: &wire)
         }
-    }
-
-    /// The `digest` that counted the words: another may count them otherwise.
-    private static func program() -> UInt64 {
-        var hash = ContextHash()
-        if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(program) }
-        return hash.value
     }
 }

@@ -92,7 +92,7 @@ public enum SiteBuild {
             }
             return ([], written, clock.lap())
         }
-        let model = unrelated.with(related: RelatedCache.lists(unrelated.papers, path: RelatedCache.path(site), useCached: !options.clean))
+        let model = unrelated.with(related: RelatedCache.lists(unrelated.papers, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: !options.clean))
         report.stages.append(("related papers", clock.lap()))
         let indexed = indexing.wait()
         var search = indexed.files

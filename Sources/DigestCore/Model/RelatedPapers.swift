@@ -10,8 +10,10 @@ public enum RelatedPapers {
     static let postingsPerTerm = 256
     static let titleWeight: Float = 3
 
-    public static func compute(_ papers: [Paper], count: Int = 5) -> [[Int]] {
-        let (vectors, kept) = vectors(papers)
+    /// `termCache`: where to keep each paper's terms for the next time (`RelatedCache.Terms`),
+    /// and whether to take those kept there the last time.
+    public static func compute(_ papers: [Paper], count: Int = 5, termCache: (path: String, useCached: Bool)? = nil) -> [[Int]] {
+        let (vectors, kept) = vectors(papers, termCache: termCache)
         // Each term's postings in paper order, grouped by a counting sort (an array per term,
         // appended to, was a fifth of a second at 100k papers on one core).
         let termStarts: [Int] = {
@@ -100,8 +102,9 @@ public enum RelatedPapers {
     /// terms kept. Terms are counted per chunk of papers into the chunk's own table, then given
     /// ids across chunks: a String and a seeded hash per word was most of this stage. The
     /// chunks' counts are let go when this returns, before the scoring.
-    static func vectors(_ papers: [Paper]) -> (vectors: [[(term: Int, weight: Float)]], kept: Int) {
-        let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0) }
+    static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: Int) {
+        let cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
+        let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keyed: termCache != nil) }
         var table = TermTable()
         var df: [Int] = []
         var globals: [[Int]] = []
@@ -111,6 +114,7 @@ public enum RelatedPapers {
             for term in chunk.terms { df[global[Int(term)]] += 1 }  // a term is once in a paper's list
             globals.append(global)
         }
+        if let termCache { RelatedCache.Terms.write(chunks, globals: globals, words: table.words, to: termCache.path) }
         let names = table.names()
         let n = Float(papers.count)
         let maxDF = max(2, papers.count / 2)
@@ -183,12 +187,35 @@ public enum RelatedPapers {
         private(set) var terms: [Int32] = []
         private(set) var tfs: [Float] = []
         private(set) var papers = PaperEntries()
+        /// Each paper's `RelatedCache.key(of:)`, when its terms are kept for the next time.
+        private(set) var keys: [UInt64] = []
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
         private var start = 0
         private var weight: Float = 1
 
-        init(_ papers: ArraySlice<Paper>) {
+        /// The terms of `papers`, each paper's taken from `cached` when its title and abstract
+        /// are the same as when they were kept.
+        init(_ papers: ArraySlice<Paper>, cached: RelatedCache.Terms? = nil, keyed: Bool = false) {
+            var ids = [Int32](repeating: -1, count: cached?.kept.words.count ?? 0)  // per kept term, its id here
             for paper in papers {
+                if keyed || cached != nil {
+                    let key = RelatedCache.key(of: paper)
+                    if keyed { keys.append(key) }
+                    if let cached, let k = cached.kept.papers[key] {
+                        for e in cached.kept.range(of: k) {
+                            let c = Int(cached.kept.terms[e])
+                            if ids[c] < 0 {
+                                ids[c] = table.id(of: c, in: cached.kept.words)
+                                slot += repeatElement(-1, count: table.count - slot.count)
+                            }
+                            terms.append(ids[c])
+                            tfs.append(cached.tfs[e])
+                        }
+                        self.papers.close(at: terms.count)
+                        start = terms.count
+                        continue
+                    }
+                }
                 weight = titleWeight
                 forEachTerm(paper.title, into: &self)
                 weight = 1

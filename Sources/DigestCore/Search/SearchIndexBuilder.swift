@@ -135,12 +135,12 @@ public enum SearchIndexBuilder {
     static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, keyed: Bool = false) -> Chunk {
         var counter = TermCounter()
         var keys: [UInt64] = []
-        var ids = [Int32](repeating: -1, count: cached?.words.count ?? 0)
+        var ids = [Int32](repeating: -1, count: cached?.kept.words.count ?? 0)
         for paper in papers {
             if keyed || cached != nil {
                 let key = SearchTermCache.key(paper)
                 if keyed { keys.append(key) }
-                if let cached, let k = cached.papers[key] {
+                if let cached, let k = cached.kept.papers[key] {
                     counter.addCached(k, from: cached, ids: &ids)
                     continue
                 }

@@ -39,10 +39,10 @@ extension SearchIndexBuilder {
         mutating func addCached(_ k: Int, from cached: SearchTermCache.Terms, ids: inout [Int32]) {
             if started { chunk.append(current) }
             started = false
-            for e in cached.range(of: k) {
-                let c = Int(cached.terms[e])
+            for e in cached.kept.range(of: k) {
+                let c = Int(cached.kept.terms[e])
                 if ids[c] < 0 {
-                    ids[c] = table.id(of: c, in: cached.words)
+                    ids[c] = table.id(of: c, in: cached.kept.words)
                     // Words first met here have no last paper yet (`count` adds theirs one by one).
                     lastPaper += repeatElement(-1, count: table.count - lastPaper.count)
                     slot += repeatElement(0, count: table.count - slot.count)

@@ -74,4 +74,54 @@ import Testing
         #expect(FileStamp(path: cache) == kept)  // read, not made and written again
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
+
+    /// Each paper's terms kept beside the lists (`RelatedCache.Terms`): papers edited (a
+    /// title, an abstract), one gone, one new, the order changed — the lists made with the
+    /// kept terms are the lists made without them.
+    @Test func keptTermsGiveTheListsCountingGives() throws {
+        let path = try folder() + "/related-terms.bin"
+        let made = RelatedPapers.compute(Self.papers)
+        #expect(RelatedPapers.compute(Self.papers, termCache: (path, false)) == made)  // keeping them changes nothing
+        let kept = try #require(RelatedCache.Terms.read(path))
+        #expect(Self.papers.allSatisfy { kept.kept.papers[RelatedCache.key(of: $0)] != nil })
+
+        var papers = Self.papers
+        papers[7].facts.title += " Revisited"
+        papers[8].facts.abstract += " Kernel zebras, graph zebras."
+        papers.remove(at: 11)
+        var new = papers[0]
+        new.id = "a-new-paper-on-zebras"
+        new.facts.title = "A New Paper on Zebras"
+        papers.append(new)
+        papers.swapAt(1, 2)
+        for (n, paper) in papers.enumerated() {
+            #expect((kept.kept.papers[RelatedCache.key(of: paper)] == nil) == ([7, 8].contains(n) || paper.id == new.id), "\(paper.id)")
+        }
+        #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))
+        #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))  // the terms that build kept
+    }
+
+    /// Terms planted under the sample's keys (each paper's are another paper's) are what the
+    /// lists are made from when they are used, and ignored when they are not; a file cut short
+    /// is not read.
+    @Test func plantedTermsAreTakenFromTheCache() throws {
+        let path = try folder() + "/related-terms.bin"
+        let chunk = RelatedPapers.ChunkTerms(Self.papers.reversed()[...])
+        var table = TermTable()
+        let global = table.merge(chunk.table)
+        CacheFile.write(path, version: RelatedCache.Terms.version) { wire in
+            KeptWords.write(words: table.words, keys: [Self.papers.map(RelatedCache.key(of:))],
+                            ends: (0..<chunk.papers.count).map { Int32(chunk.papers.range(of: $0).upperBound) },
+                            terms: [chunk.terms.map { Int32(global[Int($0)]) }], to: &wire)
+            RawWire.write(chunk.tfs.map(\.bitPattern), to: &wire)
+        }
+        let made = RelatedPapers.compute(Self.papers)
+        #expect(RelatedPapers.compute(Self.papers, termCache: (path, true)) != made)
+        #expect(RelatedPapers.compute(Self.papers, termCache: (path, false)) == made)
+
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        try bytes.dropLast(3).write(to: URL(fileURLWithPath: path))
+        #expect(RelatedCache.Terms.read(path) == nil)
+        #expect(RelatedPapers.compute(Self.papers, termCache: (path, true)) == made)
+    }
 }

@@ -35,8 +35,8 @@ import Testing
         let path = try path()
         let sample = SearchTests.sample
         #expect(differing(index(sample, cache: (path, false)), SearchTests.files) == [])  // keeping them changes nothing
-        let kept = try #require(SearchTermCache.read(path))
-        #expect(sample.papers.allSatisfy { kept.papers[SearchTermCache.key($0)] != nil })
+        let terms = try #require(SearchTermCache.read(path))
+        #expect(sample.papers.allSatisfy { terms.kept.papers[SearchTermCache.key($0)] != nil })
 
         var papers = sample.papers
         papers[3].facts.tags.append("zz-new-tag")
@@ -52,7 +52,7 @@ import Testing
         let edited = Self.model(papers)
         for (n, paper) in papers.enumerated() {
             let isNew = [3, 7, 8].contains(n) || paper.id == new.id
-            #expect((kept.papers[SearchTermCache.key(paper)] == nil) == isNew, "\(paper.id)")
+            #expect((terms.kept.papers[SearchTermCache.key(paper)] == nil) == isNew, "\(paper.id)")
         }
         #expect(differing(index(edited, cache: (path, true)), index(edited)) == [])
         // And the words that build kept are taken by the one after it.
@@ -87,8 +87,8 @@ import Testing
         // The first entry's word id: the file ends with the terms, their counts, the lengths
         // and the outsized counts (at and counts), each array after its 8-byte count.
         try bytes.write(to: URL(fileURLWithPath: path))
-        let kept = try #require(SearchTermCache.read(path))
-        let termsAt = bytes.count - (kept.terms.count * 8 + kept.lengthList.count * 2 + 8 * 4 + kept.outsized.count * (8 + 10))
+        let terms = try #require(SearchTermCache.read(path))
+        let termsAt = bytes.count - (terms.kept.terms.count * 8 + terms.lengthList.count * 2 + 8 * 4 + terms.outsized.count * (8 + 10))
         var damaged = [UInt8](bytes)
         for k in 0..<4 { damaged[termsAt + k] = 0xFF }
         try Data(damaged).write(to: URL(fileURLWithPath: path))

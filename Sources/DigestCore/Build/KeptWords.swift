@@ -1,0 +1,60 @@
+import Foundation
+
+/// Each paper's words as a build counted them, kept in `.digest-cache/` for the next build
+/// under a key per paper: a hash of the text they were counted from. What the search index's
+/// words (`SearchTermCache`) and the related papers' (`RelatedCache`) have in common; each
+/// keeps what it counts per word and per paper beside these arrays.
+/// Paper `k`'s entries are `range(of: k)` of `terms`, ids into `words`.
+struct KeptWords: Sendable {
+    let words: TermTable.Words
+    /// Paper by key. Equal texts have equal words, so papers with the same text share an entry.
+    let papers: [UInt64: Int]
+    let ends: [Int32]
+    let terms: [Int32]
+
+    var paperCount: Int { ends.count }
+
+    func range(of k: Int) -> Range<Int> { (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k]) }
+
+    /// The words a build of this same `digest` wrote (another may count them otherwise); nil
+    /// when they are another's, or do not read whole as words of papers, every id and range in
+    /// bounds: each is checked once here, so a build takes entries without a check of its own.
+    static func read(from wire: inout WireReader) -> KeptWords? {
+        guard UInt64.read(from: &wire) == program(),
+              let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
+              let hashes = RawWire.read(UInt32.self, from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
+              let ends = RawWire.read(Int32.self, from: &wire), let terms = RawWire.read(Int32.self, from: &wire),
+              starts.count == hashes.count + 1, starts.first == 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              Int(starts.last!) == arena.count, ends.count == keys.count,
+              zip([0] + ends, ends).allSatisfy({ $0 <= $1 }), Int(ends.last ?? 0) == terms.count,
+              terms.allSatisfy({ $0 >= 0 && Int($0) < hashes.count }) else { return nil }
+        var papers: [UInt64: Int] = [:]
+        papers.reserveCapacity(keys.count)
+        for (k, key) in keys.enumerated() { papers[key] = k }
+        return KeptWords(words: TermTable.Words(arena: arena, starts: starts, hashes: hashes), papers: papers, ends: ends, terms: terms)
+    }
+
+    /// Writes what `read` reads: the words, then per paper its key and where its entries end,
+    /// then the entries' word ids (`terms`, in runs of papers, ids into `words`).
+    static func write(words: TermTable.Words, keys: [[UInt64]], ends: [Int32], terms: [[Int32]], to wire: inout [UInt8]) {
+        program().write(to: &wire)
+        RawWire.write(words.arena, to: &wire)
+        RawWire.write(words.starts, to: &wire)
+        RawWire.write(words.hashes, to: &wire)
+        RawWire.write(keys, to: &wire)
+        RawWire.write(ends, to: &wire)
+        RawWire.write(terms, to: &wire)
+    }
+
+    /// The bytes `write` takes, for a file made at its size.
+    static func size(words: TermTable.Words, papers: Int, entries: Int) -> Int {
+        8 * 7 + words.arena.count + 8 * words.count + 4 + (8 + 4) * papers + 4 * entries
+    }
+
+    /// The `digest` that counted the words.
+    private static func program() -> UInt64 {
+        var hash = ContextHash()
+        if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(program) }
+        return hash.value
+    }
+}
