@@ -35,20 +35,16 @@ struct KeptWords: Sendable {
     }
 
     /// Writes what `read` reads: the words, then per paper its key and where its entries end,
-    /// then the entries' word ids (`terms`, in runs of papers, ids into `words`).
-    static func write(words: TermTable.Words, keys: [[UInt64]], ends: [Int32], terms: [[Int32]], to wire: inout [UInt8]) {
-        program().write(to: &wire)
-        RawWire.write(words.arena, to: &wire)
-        RawWire.write(words.starts, to: &wire)
-        RawWire.write(words.hashes, to: &wire)
-        RawWire.write(keys, to: &wire)
-        RawWire.write(ends, to: &wire)
-        RawWire.write(terms, to: &wire)
-    }
-
-    /// The bytes `write` takes, for a file made at its size.
-    static func size(words: TermTable.Words, papers: Int, entries: Int) -> Int {
-        8 * 7 + words.arena.count + 8 * words.count + 4 + (8 + 4) * papers + 4 * entries
+    /// then the entries' word ids (`terms`, in runs of papers, `entries` in all, ids into `words`).
+    static func write(words: TermTable.Words, keys: [[UInt64]], ends: [Int32], terms: some Sequence<[Int32]>, entries: Int,
+                      to writer: inout CacheWriter) throws {
+        program().write(to: &writer.bytes)
+        try writer.raw(words.arena)
+        try writer.raw(words.starts)
+        try writer.raw(words.hashes)
+        try writer.raw(keys, count: ends.count)
+        try writer.raw(ends)
+        try writer.raw(terms, count: entries)
     }
 
     /// The `digest` that counted the words.

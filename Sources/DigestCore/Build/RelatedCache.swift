@@ -85,11 +85,11 @@ enum RelatedCache {
                 for p in 0..<chunk.papers.count { ends.append(Int32(base + chunk.papers.range(of: p).upperBound)) }
                 base += chunk.terms.count
             }
-            let terms = zip(chunks, globals).map { chunk, global in chunk.terms.map { Int32(global[Int($0)]) } }
-            CacheFile.write(path, version: version) { wire in
-                wire.reserveCapacity(wire.count + KeptWords.size(words: words, papers: ends.count, entries: base) + 8 + 4 * base)
-                KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: terms, to: &wire)
-                RawWire.write(chunks.map { $0.tfs.map(\.bitPattern) }, to: &wire)
+            // Each run's ids mapped to the merged table's as it is written, one run at a time.
+            let terms = zip(chunks, globals).lazy.map { chunk, global in chunk.terms.map { Int32(global[Int($0)]) } }
+            CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
+                try KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: terms, entries: base, to: &writer)
+                try writer.raw(chunks.lazy.map { $0.tfs.map(\.bitPattern) }, count: base)
             }
         }
     }

@@ -59,7 +59,7 @@ enum SearchTermCache {
     }
 
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
-    /// The entries (~13M at 100k papers) go from the chunks straight into the file's bytes.
+    /// The entries (~13M at 100k papers) go from the chunks' arrays straight to the file.
     static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, to path: String) {
         var ends: [Int32] = [], lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
@@ -76,16 +76,12 @@ enum SearchTermCache {
             }
             base += chunk.terms.count
         }
-        CacheFile.write(path, version: version) { wire in
-            // The words and entries, then per entry its counts, per paper its lengths, and the
-            // outsized: the exact size, so the bytes are never copied to grow.
-            wire.reserveCapacity(wire.count + KeptWords.size(words: words, papers: ends.count, entries: base)
-                                 + 8 * 4 + 4 * base + 2 * fields * ends.count + (8 + 2 * fields) * outsizedAt.count)
-            KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: chunks.map(\.terms), to: &wire)
-            RawWire.write(chunks.map(\.counts), to: &wire)
-            RawWire.write(lengthList, to: &wire)
-            RawWire.write(outsizedAt, to: &wire)
-            RawWire.write(outsizedCounts, to: &wire)
+        CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
+            try KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: chunks.map(\.terms), entries: base, to: &writer)
+            try writer.raw(chunks.map(\.counts), count: base)
+            try writer.raw(lengthList)
+            try writer.raw(outsizedAt)
+            try writer.raw(outsizedCounts)
         }
     }
 }

@@ -19,6 +19,12 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { put in try bytes.withUnsafeBytes { try put($0) } }
+    }
+
+    /// The file's bytes as `body` hands them to `put`, piece by piece: a cache of a hundred MB
+    /// goes to the file from the arrays that hold it, not from a copy of it all.
+    static func write(to path: String, _ body: (_ put: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         // `.NAME.PID.tmp` beside the file. Cut at the last slash by hand: NSString's path
         // methods were a tenth of writing a record.
         let utf8 = path.utf8
@@ -26,16 +32,19 @@ public enum AtomicFile {
         let temp = String(path[..<nameStart]) + "." + path[nameStart...] + ".\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temp)
-                throw WriteError(path: path, reason: reason)
+        do {
+            try body { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+                    offset += written
+                }
             }
-            offset += written
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
         }
         close(fd)
         guard rename(temp, path) == 0 else {

@@ -17,6 +17,18 @@ enum CacheFile {
         try? AtomicFile.write(wire, to: path)
     }
 
+    /// The same for a cache of large arrays, written as it is made (`CacheWriter`).
+    static func write(_ path: String, version: String, streaming body: (inout CacheWriter) throws -> Void) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? AtomicFile.write(to: path) { put in
+            try withoutActuallyEscaping(put) { put in
+                var writer = CacheWriter(bytes: Array(version.utf8) + [0x0A], put: put)
+                try body(&writer)
+                try writer.flush()
+            }
+        }
+    }
+
     /// A cache of entries by key: their count, then each as `put` writes it.
     static func write<Entry>(_ path: String, version: String, entries: [Entry], _ put: (Entry, inout [UInt8]) -> Void) {
         write(path, version: version) { wire in
@@ -63,5 +75,35 @@ extension FileStamp: WireValue {
         guard let inode = UInt64.read(from: &wire), let size = UInt64.read(from: &wire),
               let modified = UInt64.read(from: &wire), let changed = UInt64.read(from: &wire) else { return nil }
         return FileStamp(inode: inode, size: size, modified: modified, changed: changed)
+    }
+}
+
+/// A cache file as it is written: values gather in `bytes` as `WireValue`s write them, and an
+/// array of millions of numbers goes to the file from its own memory (`raw`), where a buffer of
+/// the whole file was a second copy of 100+ MB at 100k papers, at the build's busiest moment.
+struct CacheWriter {
+    var bytes: [UInt8]
+    let put: (UnsafeRawBufferPointer) throws -> Void
+
+    /// What `RawWire.read` reads: the count of all the arrays' elements, then each array's.
+    mutating func raw<T: FixedWidthInteger>(_ parts: some Sequence<[T]>, count: Int) throws {
+        UInt64(count).write(to: &bytes)
+        for array in parts {
+            #if _endian(little)
+            try flush()
+            try array.withUnsafeBytes { try put($0) }
+            #else
+            for element in array { withUnsafeBytes(of: element.littleEndian) { bytes.append(contentsOf: $0) } }
+            #endif
+        }
+    }
+
+    mutating func raw<T: FixedWidthInteger>(_ array: [T]) throws {
+        try raw([array], count: array.count)
+    }
+
+    mutating func flush() throws {
+        try bytes.withUnsafeBytes { try put($0) }
+        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -79,25 +79,9 @@ extension Array: WireValue where Element: WireValue {
     }
 }
 
-/// Arrays of millions of integers (the search index's words per paper) go as their memory,
-/// not an element at a time: their count, then the elements little-endian.
+/// Arrays of millions of integers (each paper's words, `KeptWords`) as `CacheWriter.raw`
+/// writes them: their count, then the elements little-endian, read in one pass.
 enum RawWire {
-    static func write<T: FixedWidthInteger>(_ array: [T], to wire: inout [UInt8]) {
-        write([array], to: &wire)
-    }
-
-    /// Arrays written as one: the count of all their elements, then each array's.
-    static func write<T: FixedWidthInteger>(_ parts: [[T]], to wire: inout [UInt8]) {
-        UInt64(parts.reduce(0) { $0 + $1.count }).write(to: &wire)
-        for array in parts {
-            #if _endian(little)
-            array.withUnsafeBytes { wire.append(contentsOf: $0) }
-            #else
-            for element in array { withUnsafeBytes(of: element.littleEndian) { wire.append(contentsOf: $0) } }
-            #endif
-        }
-    }
-
     static func read<T: FixedWidthInteger>(_ type: T.Type, from wire: inout WireReader) -> [T]? {
         let size = MemoryLayout<T>.size
         guard let count = UInt64.read(from: &wire), count <= UInt64(wire.bytes.count - wire.at) / UInt64(size),

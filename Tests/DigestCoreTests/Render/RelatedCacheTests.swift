@@ -109,11 +109,11 @@ import Testing
         let chunk = RelatedPapers.ChunkTerms(Self.papers.reversed()[...])
         var table = TermTable()
         let global = table.merge(chunk.table)
-        CacheFile.write(path, version: RelatedCache.Terms.version) { wire in
-            KeptWords.write(words: table.words, keys: [Self.papers.map(RelatedCache.key(of:))],
-                            ends: (0..<chunk.papers.count).map { Int32(chunk.papers.range(of: $0).upperBound) },
-                            terms: [chunk.terms.map { Int32(global[Int($0)]) }], to: &wire)
-            RawWire.write(chunk.tfs.map(\.bitPattern), to: &wire)
+        CacheFile.write(path, version: RelatedCache.Terms.version) { (writer: inout CacheWriter) in
+            try KeptWords.write(words: table.words, keys: [Self.papers.map(RelatedCache.key(of:))],
+                                ends: (0..<chunk.papers.count).map { Int32(chunk.papers.range(of: $0).upperBound) },
+                                terms: [chunk.terms.map { Int32(global[Int($0)]) }], entries: chunk.terms.count, to: &writer)
+            try writer.raw(chunk.tfs.map(\.bitPattern))
         }
         let made = RelatedPapers.compute(Self.papers)
         #expect(RelatedPapers.compute(Self.papers, termCache: (path, true)) != made)
