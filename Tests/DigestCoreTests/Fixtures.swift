@@ -62,6 +62,24 @@ enum Fixtures {
         Ingest.run(IngestOptions(siteFolder: site, paths: paths, settings: settings, today: today, useCache: useCache))
     }
 
+    /// Papers edited as a rebuild meets them: one's tags and venue (index 3), one's title (7),
+    /// one's abstract (8), one taken out (11), a new one (its id returned) at the end, the
+    /// first two after it swapped. The edited three keep their indices.
+    static func edited(_ papers: [Paper]) -> (papers: [Paper], new: String) {
+        var papers = papers
+        papers[3].facts.tags.append("zz-new-tag")
+        papers[3].facts.venue = "Elsewhere"
+        papers[7].facts.title += " Revisited"
+        papers[8].facts.abstract += " Kernel zebras, graph zebras."
+        papers.remove(at: 11)
+        var new = papers[0]
+        new.id = "a-new-paper-on-zebras"
+        new.facts.title = "A New Paper on Zebras"
+        papers.append(new)
+        papers.swapAt(1, 2)
+        return (papers, new.id)
+    }
+
     /// Every record's bytes, by file name.
     static func snapshot(_ site: String) -> [String: Data] {
         let folder = site + "/content/papers"

@@ -30,7 +30,8 @@ import Testing
     }
 
     /// Papers edited (tags and venue, a title, an abstract), one gone, one new, the order
-    /// changed: the index made with the last build's words is the one made without them.
+    /// changed (`Fixtures.edited`): the index made with the last build's words is the one
+    /// made without them.
     @Test func keptWordsGiveTheIndexCountingGives() throws {
         let path = try path()
         let sample = SearchTests.sample
@@ -38,20 +39,10 @@ import Testing
         let terms = try #require(SearchTermCache.read(path))
         #expect(sample.papers.allSatisfy { terms.kept.papers[SearchTermCache.key($0)] != nil })
 
-        var papers = sample.papers
-        papers[3].facts.tags.append("zz-new-tag")
-        papers[3].facts.venue = "Elsewhere"
-        papers[7].facts.title += " Revisited"
-        papers[8].facts.abstract += " Kernel zebras, graph zebras."
-        papers.remove(at: 11)
-        var new = papers[0]
-        new.id = "a-new-paper-on-zebras"
-        new.facts.title = "A New Paper on Zebras"
-        papers.append(new)
-        papers.swapAt(1, 2)
+        let (papers, new) = Fixtures.edited(sample.papers)
         let edited = Self.model(papers)
         for (n, paper) in papers.enumerated() {
-            let isNew = [3, 7, 8].contains(n) || paper.id == new.id
+            let isNew = [3, 7, 8].contains(n) || paper.id == new
             #expect((terms.kept.papers[SearchTermCache.key(paper)] == nil) == isNew, "\(paper.id)")
         }
         #expect(differing(index(edited, cache: (path, true)), index(edited)) == [])
