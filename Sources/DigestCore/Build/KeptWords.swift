@@ -14,6 +14,20 @@ struct KeptWords: Sendable {
 
     var paperCount: Int { ends.count }
 
+    /// The hash of a paper's title and abstract: what its related-paper terms are kept under,
+    /// and part of what its search words are (`SearchTermCache.key`). A build works it out
+    /// once for every paper (`textKeys`), for both, and for the related papers' own key.
+    static func textKey(of paper: Paper) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(tag: 1, paper.title)
+        hash.add(tag: 2, paper.abstract)
+        return hash.value
+    }
+
+    static func textKeys(_ papers: [Paper]) -> [UInt64] {
+        ParallelMap.run(papers.count) { textKey(of: papers[$0]) }
+    }
+
     func range(of k: Int) -> Range<Int> { (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k]) }
 
     /// The words a build of this same `digest` wrote (another may count them otherwise); nil

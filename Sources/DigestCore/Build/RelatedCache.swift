@@ -15,33 +15,28 @@ enum RelatedCache {
 
     /// The related papers of `papers` (in the model's order): the cached lists when they were
     /// made from the same, else made and kept for the next build — from the terms kept at
-    /// `termsPath` for the papers whose title and abstract are the same as then.
-    static func lists(_ papers: [Paper], path: String, termsPath: String? = nil, useCached: Bool) -> [[Int]] {
-        let key = key(papers)
+    /// `termsPath` for the papers whose title and abstract are the same as then. `textKeys`:
+    /// the papers' `KeptWords.textKeys`, when the build has them already.
+    static func lists(_ papers: [Paper], textKeys: [UInt64]? = nil, path: String, termsPath: String? = nil, useCached: Bool) -> [[Int]] {
+        let textKeys = textKeys ?? KeptWords.textKeys(papers)
+        let key = key(textKeys: textKeys)
         if useCached, let cached = read(path, key: key, papers: papers.count) { return cached }
-        let lists = RelatedPapers.compute(papers, termCache: termsPath.map { ($0, useCached) })
+        let lists = RelatedPapers.compute(papers, termCache: termsPath.map { ($0, useCached) }, textKeys: textKeys)
         write(lists, key: key, to: path)
         return lists
     }
 
-    static func key(_ papers: [Paper]) -> UInt64 {
-        let each = ParallelMap.run(papers.count) { key(of: papers[$0]) }
+    static func key(_ papers: [Paper]) -> UInt64 { key(textKeys: KeptWords.textKeys(papers)) }
+
+    static func key(textKeys: [UInt64]) -> UInt64 {
         var hash = ContextHash()
         if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(program) }
-        each.withUnsafeBytes { hash.add($0) }
+        textKeys.withUnsafeBytes { hash.add($0) }
         return hash.value
     }
 
     /// The lists kept under `key`; nil when there are none, they were made from other papers,
     /// or the file does not read as lists of `papers` papers.
-    /// What a paper's related papers are made from, and its terms counted from.
-    static func key(of paper: Paper) -> UInt64 {
-        var hash = ContextHash()
-        hash.add(tag: 1, paper.title)
-        hash.add(tag: 2, paper.abstract)
-        return hash.value
-    }
-
     static func read(_ path: String, key: UInt64, papers: Int) -> [[Int]]? {
         guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == key,
               let count = UInt64.read(from: &wire), count == papers else { return nil }

@@ -7,18 +7,18 @@ import Foundation
 /// edit's rebuild at 100k papers, taking them from here a fraction of one. The scores are
 /// made anew each build, as they weigh every paper's words (`SearchIndexBuilder`).
 enum SearchTermCache {
-    static let version = "digest-search-terms 1 " + SiteBuild.version
+    static let version = "digest-search-terms 2 " + SiteBuild.version
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/search-terms.bin") }
 
-    /// What a paper's words are counted from.
-    static func key(_ paper: Paper) -> UInt64 {
+    /// What a paper's words are counted from: its title and abstract (`text`, their
+    /// `KeptWords.textKey`), authors, tags and venue.
+    static func key(_ paper: Paper, text: UInt64) -> UInt64 {
         var hash = ContextHash()
-        hash.add(tag: 1, paper.title)
+        withUnsafeBytes(of: text.littleEndian) { hash.add($0) }
         for name in paper.authors { hash.add(tag: 2, name) }
         for tag in paper.tags { hash.add(tag: 3, tag) }
         hash.add(tag: paper.venue == nil ? 4 : 5, paper.venue ?? "")
-        hash.add(tag: 6, paper.abstract)
         return hash.value
     }
 

@@ -79,9 +79,11 @@ public enum SiteBuild {
         // side, the index on a thread of its own, each stage timed on its own.
         say?("indexing \(unrelated.papers.count) papers for search, beside their related papers")
         let linkStyle = options.linkStyle
+        // Each paper's title and abstract hashed once, for the kept words of both.
+        let textKeys = KeptWords.textKeys(unrelated.papers)
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
-            let built = SearchIndexBuilder.files(unrelated, termCache: (SearchTermCache.path(site), useCached: !options.clean))
+            let built = SearchIndexBuilder.files(unrelated, termCache: (SearchTermCache.path(site), useCached: !options.clean), textKeys: textKeys)
             let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render
@@ -92,7 +94,7 @@ public enum SiteBuild {
             }
             return ([], written, clock.lap())
         }
-        let model = unrelated.with(related: RelatedCache.lists(unrelated.papers, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: !options.clean))
+        let model = unrelated.with(related: RelatedCache.lists(unrelated.papers, textKeys: textKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: !options.clean))
         report.stages.append(("related papers", clock.lap()))
         let indexed = indexing.wait()
         var search = indexed.files

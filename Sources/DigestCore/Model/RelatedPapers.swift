@@ -11,9 +11,11 @@ public enum RelatedPapers {
     static let titleWeight: Float = 3
 
     /// `termCache`: where to keep each paper's terms for the next time (`RelatedCache.Terms`),
-    /// and whether to take those kept there the last time.
-    public static func compute(_ papers: [Paper], count: Int = 5, termCache: (path: String, useCached: Bool)? = nil) -> [[Int]] {
-        let (vectors, kept) = vectors(papers, termCache: termCache)
+    /// and whether to take those kept there the last time; `textKeys`, what they are kept
+    /// under (`KeptWords.textKeys`), when the caller has them.
+    public static func compute(_ papers: [Paper], count: Int = 5, termCache: (path: String, useCached: Bool)? = nil,
+                               textKeys: [UInt64]? = nil) -> [[Int]] {
+        let (vectors, kept) = vectors(papers, termCache: termCache, textKeys: textKeys)
         // Each term's postings in paper order, grouped by a counting sort (an array per term,
         // appended to, was a fifth of a second at 100k papers on one core).
         let termStarts: [Int] = {
@@ -102,9 +104,11 @@ public enum RelatedPapers {
     /// terms kept. Terms are counted per chunk of papers into the chunk's own table, then given
     /// ids across chunks: a String and a seeded hash per word was most of this stage. The
     /// chunks' counts are let go when this returns, before the scoring.
-    static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: Int) {
+    static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
+                        textKeys: [UInt64]? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: Int) {
         let cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
-        let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keyed: termCache != nil) }
+        let keys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
+        let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keys: keys) }
         var table = TermTable()
         var df: [Int] = []
         var globals: [[Int]] = []
@@ -187,20 +191,21 @@ public enum RelatedPapers {
         private(set) var terms: [Int32] = []
         private(set) var tfs: [Float] = []
         private(set) var papers = PaperEntries()
-        /// Each paper's `RelatedCache.key(of:)`, when its terms are kept for the next time.
+        /// Each paper's `KeptWords.textKey`, when its terms are kept for the next time.
         private(set) var keys: [UInt64] = []
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
         private var start = 0
         private var weight: Float = 1
 
         /// The terms of `papers`, each paper's taken from `cached` when its title and abstract
-        /// are the same as when they were kept.
-        init(_ papers: ArraySlice<Paper>, cached: RelatedCache.Terms? = nil, keyed: Bool = false) {
+        /// are the same as when they were kept. `keys`: every paper's `KeptWords.textKey`, by
+        /// its index (the slice's), when the terms are to be kept.
+        init(_ papers: ArraySlice<Paper>, cached: RelatedCache.Terms? = nil, keys: [UInt64]? = nil) {
             var ids = [Int32](repeating: -1, count: cached?.kept.words.count ?? 0)  // per kept term, its id here
-            for paper in papers {
-                if keyed || cached != nil {
-                    let key = RelatedCache.key(of: paper)
-                    if keyed { keys.append(key) }
+            for i in papers.indices {
+                let paper = papers[i]
+                if let key = keys?[i] {
+                    self.keys.append(key)
                     if let cached, let k = cached.kept.papers[key] {
                         for e in cached.kept.range(of: k) {
                             let c = Int(cached.kept.terms[e])

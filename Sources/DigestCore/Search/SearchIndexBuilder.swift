@@ -15,11 +15,14 @@ public enum SearchIndexBuilder {
     typealias FieldCounts = SIMD8<UInt16>
 
     /// `termCache`: where the build keeps each paper's words for the next one
-    /// (`SearchTermCache`), and whether to take the words kept there by the last.
-    public static func files(_ model: SiteModel, termCache: (path: String, useCached: Bool)? = nil) -> [(path: String, bytes: [UInt8])] {
+    /// (`SearchTermCache`), and whether to take the words kept there by the last; `textKeys`,
+    /// the papers' `KeptWords.textKeys`, when the build has them already.
+    public static func files(_ model: SiteModel, termCache: (path: String, useCached: Bool)? = nil,
+                             textKeys: [UInt64]? = nil) -> [(path: String, bytes: [UInt8])] {
         let papers = model.papers
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
-        var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, keyed: termCache != nil) }
+        let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
+        var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys) }
         let merged = merge(&chunks)
         if let termCache { SearchTermCache.write(chunks, words: merged.table.words, to: termCache.path) }
         let (names, df, lists) = postingLists(chunks, merged, papers: papers.count)
@@ -131,15 +134,17 @@ public enum SearchIndexBuilder {
     }
 
     /// The words of a run of papers, counted, or taken from `cached` for a paper whose text
-    /// it has. `keyed`: each paper's key is kept in the chunk, for the cache.
-    static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, keyed: Bool = false) -> Chunk {
+    /// it has. `textKeys`: every paper's `KeptWords.textKey`, by its index (the slice's), when
+    /// the words are to be kept: each paper's key (`SearchTermCache.key`) goes in the chunk.
+    static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, textKeys: [UInt64]? = nil) -> Chunk {
         var counter = TermCounter()
         var keys: [UInt64] = []
         var ids = [Int32](repeating: -1, count: cached?.kept.words.count ?? 0)
-        for paper in papers {
-            if keyed || cached != nil {
-                let key = SearchTermCache.key(paper)
-                if keyed { keys.append(key) }
+        for i in papers.indices {
+            let paper = papers[i]
+            if let text = textKeys?[i] {
+                let key = SearchTermCache.key(paper, text: text)
+                keys.append(key)
                 if let cached, let k = cached.kept.papers[key] {
                     counter.addCached(k, from: cached, ids: &ids)
                     continue

@@ -83,11 +83,11 @@ import Testing
         let made = RelatedPapers.compute(Self.papers)
         #expect(RelatedPapers.compute(Self.papers, termCache: (path, false)) == made)  // keeping them changes nothing
         let terms = try #require(RelatedCache.Terms.read(path))
-        #expect(Self.papers.allSatisfy { terms.kept.papers[RelatedCache.key(of: $0)] != nil })
+        #expect(Self.papers.allSatisfy { terms.kept.papers[KeptWords.textKey(of: $0)] != nil })
 
         let (papers, new) = Fixtures.edited(Self.papers)
         for (n, paper) in papers.enumerated() {
-            #expect((terms.kept.papers[RelatedCache.key(of: paper)] == nil) == ([7, 8].contains(n) || paper.id == new), "\(paper.id)")  // tags and venue are not in its key
+            #expect((terms.kept.papers[KeptWords.textKey(of: paper)] == nil) == ([7, 8].contains(n) || paper.id == new), "\(paper.id)")  // tags and venue are not in its key
         }
         #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))
         #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))  // the terms that build kept
@@ -102,7 +102,7 @@ import Testing
         var table = TermTable()
         let global = table.merge(chunk.table)
         CacheFile.write(path, version: RelatedCache.Terms.version) { (writer: inout CacheWriter) in
-            try KeptWords.write(words: table.words, keys: [Self.papers.map(RelatedCache.key(of:))],
+            try KeptWords.write(words: table.words, keys: [Self.papers.map(KeptWords.textKey(of:))],
                                 ends: (0..<chunk.papers.count).map { Int32(chunk.papers.range(of: $0).upperBound) },
                                 terms: [chunk.terms.map { Int32(global[Int($0)]) }], entries: chunk.terms.count, to: &writer)
             try writer.raw(chunk.tfs.map(\.bitPattern))

@@ -23,6 +23,9 @@ import Testing
         Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(model, termCache: cache).map { ($0.path, $0.bytes) })
     }
 
+    /// A paper's key, as a build makes it.
+    func key(_ paper: Paper) -> UInt64 { SearchTermCache.key(paper, text: KeptWords.textKey(of: paper)) }
+
     /// The files whose bytes differ, or are in one index only: what a failure shows, where
     /// two whole indexes would be megabytes of numbers.
     func differing(_ a: [String: [UInt8]], _ b: [String: [UInt8]]) -> [String] {
@@ -37,13 +40,13 @@ import Testing
         let sample = SearchTests.sample
         #expect(differing(index(sample, cache: (path, false)), SearchTests.files) == [])  // keeping them changes nothing
         let terms = try #require(SearchTermCache.read(path))
-        #expect(sample.papers.allSatisfy { terms.kept.papers[SearchTermCache.key($0)] != nil })
+        #expect(sample.papers.allSatisfy { terms.kept.papers[key($0)] != nil })
 
         let (papers, new) = Fixtures.edited(sample.papers)
         let edited = Self.model(papers)
         for (n, paper) in papers.enumerated() {
             let isNew = [3, 7, 8].contains(n) || paper.id == new
-            #expect((terms.kept.papers[SearchTermCache.key(paper)] == nil) == isNew, "\(paper.id)")
+            #expect((terms.kept.papers[key(paper)] == nil) == isNew, "\(paper.id)")
         }
         #expect(differing(index(edited, cache: (path, true)), index(edited)) == [])
         // And the words that build kept are taken by the one after it.
@@ -55,8 +58,9 @@ import Testing
     @Test func plantedWordsAreTakenFromTheCache() throws {
         let path = try path()
         let papers = SearchTests.sample.papers
-        var chunks = [SearchIndexBuilder.terms(of: papers.reversed()[...], keyed: true)]
-        chunks[0].keys = papers.map(SearchTermCache.key)
+        let reversed = Array(papers.reversed())
+        var chunks = [SearchIndexBuilder.terms(of: reversed[...], textKeys: KeptWords.textKeys(reversed))]
+        chunks[0].keys = papers.map(key)
         let merged = SearchIndexBuilder.merge(&chunks)
         SearchTermCache.write(chunks, words: merged.table.words, to: path)
         #expect(differing(index(SearchTests.sample, cache: (path, true)), SearchTests.files) != [])
