@@ -31,7 +31,7 @@ enum IngestCache {
 
     /// The report as the cache keeps it (`IngestReport+Wire`).
     static func encode(_ report: IngestReport) -> [UInt8] {
-        var wire = Array(version.utf8) + [0x0A]
+        var wire = CacheFile.header(version)  // saved later (`save`), once its fingerprint is known
         report.write(to: &wire)
         return wire
     }

@@ -3,15 +3,18 @@ import Foundation
 /// A cache in `.digest-cache/`: a version line, then `WireValue` bytes. A file of another
 /// version, or none, reads as nothing; it is written whole or not at all (`AtomicFile`).
 enum CacheFile {
+    /// The version line every cache file starts with.
+    static func header(_ version: String) -> [UInt8] { Array(version.utf8) + [0x0A] }
+
     static func read(_ path: String, version: String) -> WireReader? {
         guard let bytes = FileBytes.read(path) else { return nil }
-        let header = Array(version.utf8) + [0x0A]
-        guard bytes.starts(with: header) else { return nil }
-        return WireReader(bytes: bytes, at: header.count)
+        let start = header(version)
+        guard bytes.starts(with: start) else { return nil }
+        return WireReader(bytes: bytes, at: start.count)
     }
 
     static func write(_ path: String, version: String, _ body: (inout [UInt8]) -> Void) {
-        var wire = Array(version.utf8) + [0x0A]
+        var wire = header(version)
         body(&wire)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? AtomicFile.write(wire, to: path)
@@ -22,7 +25,7 @@ enum CacheFile {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? AtomicFile.write(to: path) { put in
             try withoutActuallyEscaping(put) { put in
-                var writer = CacheWriter(bytes: Array(version.utf8) + [0x0A], put: put)
+                var writer = CacheWriter(bytes: header(version), put: put)
                 try body(&writer)
                 try writer.flush()
             }
