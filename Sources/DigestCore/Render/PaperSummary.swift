@@ -79,7 +79,7 @@ extension SiteRenderer {
     /// Every paper's summary hash, on all cores, and the site-wide values' hash (`modelHash`
     /// takes both); with `renderAll`, also every list item (what a full build needs anyway).
     func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
-        let renderer = SiteRenderer(self, summaryHashes: workers.map(model.papers.count) { ContextHash.of(self.summary($0)) },
+        let renderer = SiteRenderer(self, summaryHashes: workers.map(model.papers.count) { self.summaryInputs($0) },
                                     siteHash: siteInputs())
         if renderAll {
             renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) })

@@ -11,12 +11,16 @@ import Testing
         return SiteLoader.load(SitePaths(root: Fixtures.repoRoot), diagnostics: &diagnostics)!
     }()
 
-    /// Each context hash and model hash of the pages that have a model hash, by path.
-    func hashes(_ papers: [Paper], listings: [String: ListingInfo] = sample.listings) throws -> [String: (context: UInt64, model: UInt64)] {
+    func renderer(_ papers: [Paper], listings: [String: ListingInfo] = sample.listings) throws -> SiteRenderer {
         let model = SiteModel(config: Self.sample.config, papers: papers, listings: listings)
         let templates = try TemplateSet.load(siteTemplates: "/nonexistent").get()
-        let renderer = SiteRenderer(model: model, templates: templates, linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/")
+        return SiteRenderer(model: model, templates: templates, linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/")
             .prepared(renderAll: false)
+    }
+
+    /// Each context hash and model hash of the pages that have a model hash, by path.
+    func hashes(_ papers: [Paper], listings: [String: ListingInfo] = sample.listings) throws -> [String: (context: UInt64, model: UInt64)] {
+        let renderer = try renderer(papers, listings: listings)
         let pages = renderer.pages().filter { renderer.modelHash(of: $0) != nil }
         let values = ParallelMap.run(pages.count) { (ContextHash.of(renderer.context(for: pages[$0])), renderer.modelHash(of: pages[$0])!) }
         return Dictionary(uniqueKeysWithValues: zip(pages.map(\.path), values.map { (context: $0.0, model: $0.1) }))
@@ -64,6 +68,34 @@ import Testing
             change(&changed[k].facts)
             expectHashesFollowContexts(before, try hashes(changed), field)
         }
+    }
+
+    /// Pages tell a paper's list item changed by its summary hash (`summaryInputs`), taken from
+    /// the model, not from the summary the item is rendered from: every change to a record that
+    /// changes a paper's summary changes that hash.
+    @Test func everyFactOfARecordInAPapersSummaryReachesItsHash() throws {
+        // Each paper's summary hashed, and its summary hash, by id.
+        func summaries(_ papers: [Paper]) throws -> [String: (summary: UInt64, hash: UInt64)] {
+            let renderer = try renderer(papers)
+            return Dictionary(uniqueKeysWithValues: renderer.model.papers.indices.map {
+                (renderer.model.papers[$0].id, (ContextHash.of(renderer.summary($0)), renderer.summaryHashes[$0]))
+            })
+        }
+        let papers = Self.sample.papers
+        let k = try #require(papers.firstIndex { $0.authors.count >= 3 && !$0.abstract.isEmpty && !$0.tags.isEmpty })
+        let before = try summaries(papers)
+        var fields: Set<String> = []
+        for (field, change) in Self.changes {
+            var changed = papers
+            change(&changed[k].facts)
+            for (id, now) in try summaries(changed) {
+                guard let was = before[id], now.summary != was.summary else { continue }
+                fields.insert(field)
+                #expect(now.hash != was.hash, "\(field): the summary of \(id) changed, its hash did not")
+            }
+        }
+        // The fields a list item shows (the byline is made from the authors, or their count).
+        #expect(fields == ["title", "authors", "authorCount", "date", "upvotes", "venue", "tags"])
     }
 
     @Test func aListingsNewHeaderReachesItsPapersHashes() throws {

@@ -1,5 +1,5 @@
-/// The hash of a paper page's, an author page's or the author index's inputs, taken from the
-/// model itself.
+/// The hash of a paper page's, an author page's or the author index's inputs, and of a paper's
+/// list item, taken from the model itself.
 ///
 /// A rebuild hashes every page's inputs to find the few that changed; for the other pages it
 /// hashes their template context (`ContextHash`). Paper and author pages are 255k of the 350k
@@ -62,6 +62,23 @@ extension SiteRenderer {
             hash.add(tag: 4, model.authors[coauthor.author].name)
             hash.add(tag: 5, String(coauthor.count))
         }
+        return hash.value
+    }
+
+    /// What a paper's list item is made from (`summary`: id, title, tags, byline, date, venue,
+    /// upvotes), taken from the model: every page that lists the paper takes this for its item.
+    /// (Made by hashing the summary, it was the item's HTML title and links made for each of
+    /// 100k papers in every rebuild: 0.6–0.8 s of a tags edit's render stage.)
+    func summaryInputs(_ index: Int) -> UInt64 {
+        let facts = model.papers[index].facts
+        var hash = ContextHash()
+        hash.add(tag: 1, model.papers[index].id)
+        hash.add(tag: 2, facts.title)
+        hash.add(tag: 3, facts.tags)
+        hash.add(tag: 4, byline(index))
+        hash.add(tag: 5, facts.date)
+        hash.add(tag: 6, facts.venue)
+        hash.add(tag: 7, facts.upvotes.map(String.init))
         return hash.value
     }
 
