@@ -29,7 +29,7 @@ public enum SiteBuild {
         }
         // Nothing read has changed since the last build, and all it wrote is there.
         if let previous, previous.inputs == inputs.stamp, let saved = previous.report,
-           folder.holds(Array(previous.hashes.keys)) {
+           folder.holds(previous.outputs.paths) {
             report = BuildReport(unchanged: saved, output: output)
             report.stages.append(("inputs unchanged", clock.lap()))
             return report
@@ -112,9 +112,10 @@ public enum SiteBuild {
         let sitemaps = renderer.sitemaps(pages)
         other += sitemaps.map { (path: $0.path, bytes: Array($0.text.utf8)) }
         other.append(("robots.txt", Array(renderer.robots().utf8)))
+        other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
+        // The search index last, where a full build, which has written it already, lists it.
         other += search
         search = []
-        other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         for page in pages { report.counts[page.kind.group, default: 0] += 1 }
         report.counts["feeds"] = 1 + model.tags.count
         report.counts["other files"] = sitemaps.count + 1  // and robots.txt
@@ -132,10 +133,13 @@ public enum SiteBuild {
         }
         let otherPaths = other.map(\.path)
         let otherHashes = Self.hashes(of: other)
-        if let previous, let pageHashes, previous.hashes.count == report.total,
-           zip(pages, pageHashes).allSatisfy({ previous.hashes[$0.path] == $1 }),
-           zip(otherPaths, otherHashes).allSatisfy({ previous.hashes[$0] == $1 }),
-           folder.holds(pages.map(\.path) + otherPaths) {
+        // Each output's hash in the last build, by its position here (nil: it had no such file),
+        // and what the last build wrote that this one does not.
+        let outputPaths = pages.map(\.path) + otherPaths + searchWritten.map(\.path)
+        let (known, gone) = previous?.outputs.matched(to: outputPaths) ?? ([], [])
+        if let previous, let pageHashes, previous.outputs.count == report.total,
+           zip(known, pageHashes + otherHashes).allSatisfy({ $0 == $1 }),
+           folder.holds(outputPaths) {
             report.written = true
             report.stages.append(("render and write", clock.lap()))
             // Files read anew (a record saved unchanged, a new digest): the next build need not.
@@ -156,7 +160,7 @@ public enum SiteBuild {
             let files = other
             other = []
             let outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
-                if previous?.hashes[files[i].path] == otherHashes[i] && staging.keep(files[i].path) { return (false, false) }
+                if previous != nil, known[pages.count + i] == otherHashes[i], staging.keep(files[i].path) { return (false, false) }
                 return (true, !staging.write(files[i].bytes, files[i].path))
             }
             failed += zip(otherPaths, outcomes).filter { $1.failed }.map(\.0)
@@ -165,8 +169,8 @@ public enum SiteBuild {
         // Pages are written as they are rendered, so the site is never held in memory whole.
         if pageHashes != nil { say?("rendering the pages that changed") }
         let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
-            if let previous, let known = pageHashes?[i], previous.hashes[pages[i].path] == known, staging.keep(pages[i].path, page: true) {
-                return PageOutcome(hash: known, wrote: false, failed: false)
+            if let hash = pageHashes?[i], known[i] == hash, staging.keep(pages[i].path, page: true) {
+                return PageOutcome(hash: hash, wrote: false, failed: false)
             }
             let context = renderer.context(for: pages[i])
             let hash = pageHashes?[i] ?? renderer.inputHash(context, page: pages[i])  // a rebuild has it already
@@ -179,18 +183,19 @@ public enum SiteBuild {
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "a worker process rendering pages failed; the site was left as it was"))
             return report
         }
-        let hashes = zip(pages, results).map { (path: $0.path, hash: $1.hash) } + zip(otherPaths, otherHashes).map { (path: $0, hash: $1) }
-            + searchWritten.map { (path: $0.path, hash: $0.hash) }
+        let hashes = OutputHashes(zip(pages, results).map { (path: $0.path, hash: $1.hash) } + zip(otherPaths, otherHashes).map { (path: $0, hash: $1) }
+            + searchWritten.map { (path: $0.path, hash: $0.hash) })
         failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
         written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
         report.rewritten = written.count
         // The build cache's table, and what the new site holds: outputs it no longer has were
         // not linked into it — or, in the previous site, are taken out of it.
-        let hashByPath = Dictionary(uniqueKeysWithValues: hashes.map { ($0.path, $0.hash) })
         var removed: Set<String> = []
-        if let previous {
-            removed = Set(previous.hashes.keys.filter { hashByPath[$0] == nil })
-            staging.remove(staging.stale.filter { hashByPath[$0] == nil }.union(removed).sorted())
+        if previous != nil {
+            removed = Set(gone)
+            var staleGone = staging.stale
+            for path in outputPaths where !staleGone.isEmpty { staleGone.remove(path) }
+            staging.remove(staleGone.union(removed).sorted())
         }
         report.removed = removed.count
         report.stages.append(("render and write", clock.lap()))
@@ -214,9 +219,9 @@ public enum SiteBuild {
             folder.discard()
         }
         // The model, pages and tables go with the process (`ProcessEnd`), not one object at a time.
-        if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, hashByPath, hashes, results) }
+        if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, known, outputPaths, hashes, results) }
         if report.written {
-            var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, hashes: hashByPath)
+            var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, outputs: hashes)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
             BuildCache.removeOrphans(besides: cachePath, output: cachedFolder)

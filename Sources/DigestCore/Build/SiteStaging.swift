@@ -67,7 +67,7 @@ extension SiteStaging {
         let cachePath = BuildCache.path(siteFolder: siteFolder, output: output)
         let folder = OutputFolder(target: output)
         guard var cache = BuildCache.load(cachePath), cache.previous.isEmpty, (try? folder.prepare()) != nil else { return }
-        let paths = Array(cache.hashes.keys)
+        let paths = cache.outputs.paths
         let copy = SiteStaging(current: output, staging: folder.staging, reused: false, stale: [])
         _ = ParallelMap.batched(paths.count, batch: 256) { copy.keep(paths[$0]) }
         guard let token = folder.keepPrevious() else { return folder.discard() }
