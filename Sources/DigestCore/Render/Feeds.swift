@@ -58,14 +58,26 @@ extension SiteRenderer {
         return [("sitemap.xml", index + "</sitemapindex>\n")] + maps.enumerated().map { ("sitemaps/\($0.offset + 1).xml", $0.element) }
     }
 
+    /// Made as bytes, `base_url` escaped once: a String grown by interpolation, for each of
+    /// 350k pages at 100k papers, was 0.2–0.3 s of every build.
     private func sitemap(_ pages: ArraySlice<Page>) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        let base = Array(Escape.xml(baseURL).utf8)  // escaping goes byte by byte: the parts escape as the whole
+        xml.reserveCapacity(xml.count + pages.count * (base.count + 80))
         for page in pages {
-            xml += "<url><loc>\(Escape.xml(baseURL + urlPath(page.path)))</loc>"
-            if case .paper(let i) = page.kind, let date = model.papers[i].date { xml += "<lastmod>\(date)</lastmod>" }
-            xml += "</url>\n"
+            xml += "<url><loc>".utf8
+            xml += base
+            xml += Escape.xml(urlPath(page.path)).utf8
+            xml += "</loc>".utf8
+            if case .paper(let i) = page.kind, let date = model.papers[i].facts.date {
+                xml += "<lastmod>".utf8
+                xml += date.utf8
+                xml += "</lastmod>".utf8
+            }
+            xml += "</url>\n".utf8
         }
-        return xml + "</urlset>\n"
+        xml += "</urlset>\n".utf8
+        return String(decoding: xml, as: UTF8.self)
     }
 
     func robots() -> String {
