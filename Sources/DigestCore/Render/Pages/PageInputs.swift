@@ -39,7 +39,7 @@ extension SiteRenderer {
         hash.add(tag: 13, facts.tags)
         for source in facts.sources {
             hash.add(tag: 14, source.listing)
-            hash.add(tag: 15, String(source.line))
+            hash.add(tag: 15, UInt64(bitPattern: Int64(source.line)))
             let shown = model.source(listing: source.listing)
             hash.add(tag: 16, shown?.id)
             hash.add(tag: 17, shown?.title)
@@ -60,7 +60,7 @@ extension SiteRenderer {
         for coauthor in author.coauthors {
             hash.add(tag: 3, model.authors[coauthor.author].id)
             hash.add(tag: 4, model.authors[coauthor.author].name)
-            hash.add(tag: 5, String(coauthor.count))
+            hash.add(tag: 5, UInt64(coauthor.count))
         }
         return hash.value
     }
@@ -88,7 +88,7 @@ extension SiteRenderer {
         for author in model.authors {
             hash.add(tag: 1, author.id)
             hash.add(tag: 2, author.name)
-            hash.add(tag: 3, String(author.papers.count))
+            hash.add(tag: 3, UInt64(author.papers.count))
         }
         return hash.value
     }
