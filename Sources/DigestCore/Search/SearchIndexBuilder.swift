@@ -247,28 +247,56 @@ public enum SearchIndexBuilder {
         }
     }
 
-    /// The filters each paper answers to: its tags, year, venue and every word of its authors' names.
-    static func filterKeys(_ paper: Paper) -> [String] {
-        var keys = paper.tags.map { "tag:" + $0 }
-        if let year = paper.year { keys.append("year:" + year) }
-        if let venue = paper.venue.map(SearchTokenizer.key), !venue.isEmpty { keys.append("venue:" + venue) }
-        for name in paper.authors { keys += SearchLayout.authorFilters(name) }
-        var seen = Set<String>()
-        return keys.filter { seen.insert($0).inserted }
+    /// Each filter and the papers that answer to it, in paper order: a paper answers to its
+    /// tags, year and venue, and to every word of its authors' names. Those are values many
+    /// papers share, so each distinct value is made keys once, not once for every paper that
+    /// has it (500k names at 100k papers, cut into words and keys, were most of this step).
+    static func filterLists(_ papers: [Paper]) -> (keys: TermTable, papers: [[Int32]]) {
+        enum Kind: UInt8 { case tag, year, venue, name }
+        // Each paper's values, by id: a value's bytes are its kind, then its text.
+        var values = TermTable()
+        var valuesOf: [Int32] = [], ends: [Int] = []
+        var scratch: [UInt8] = []
+        func add(_ kind: Kind, _ text: String) {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(kind.rawValue)
+            scratch += text.utf8
+            valuesOf.append(scratch.withUnsafeBufferPointer { values.id($0) })
+        }
+        for p in papers.indices {  // (each field read in place: a paper copied is a retain per text)
+            for tag in papers[p].facts.tags { add(.tag, tag) }
+            if let year = papers[p].year { add(.year, year) }
+            if let venue = papers[p].facts.venue { add(.venue, venue) }
+            for name in papers[p].facts.authors { add(.name, name) }
+            ends.append(valuesOf.count)
+        }
+        let words = values.words
+        let keysOfValue = ParallelMap.run(values.count) { v -> [String] in
+            let bytes = words.arena[Int(words.starts[v])..<Int(words.starts[v + 1])]
+            let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+            switch Kind(rawValue: bytes.first!)! {
+            case .tag: return ["tag:" + text]
+            case .year: return ["year:" + text]
+            case .venue: return [SearchTokenizer.key(text)].filter { !$0.isEmpty }.map { "venue:" + $0 }
+            case .name: return SearchLayout.authorFilters(text)
+            }
+        }
+        var keys = TermTable()
+        let keyIDs = keysOfValue.map { $0.map { keys.id($0) } }
+        // A paper is in a key's list once, however many of its values give the key.
+        var papersOf = [[Int32]](repeating: [], count: keys.count)
+        var start = 0
+        for (p, end) in ends.enumerated() {
+            for v in valuesOf[start..<end] {
+                for k in keyIDs[Int(v)] where papersOf[Int(k)].last != Int32(p) { papersOf[Int(k)].append(Int32(p)) }
+            }
+            start = end
+        }
+        return (keys, papersOf)
     }
 
     static func filterFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let papers = model.papers
-        let keysOf = ParallelMap.run(papers.count) { filterKeys(papers[$0]) }
-        var table = TermTable()
-        var papersOf: [[Int32]] = []
-        for (p, keys) in keysOf.enumerated() {
-            for key in keys {
-                let id = Int(table.id(key))
-                if id == papersOf.count { papersOf.append([]) }
-                papersOf[id].append(Int32(p))
-            }
-        }
+        let (table, papersOf) = filterLists(model.papers)
         let members = papersOf
         let lists = ParallelMap.batched(members.count) { id -> [UInt8] in
             var previous: Int32 = 0, list: [UInt8] = []

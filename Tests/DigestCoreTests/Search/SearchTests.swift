@@ -24,6 +24,32 @@ import Testing
         }
     }
 
+    /// Filters are made once per distinct tag, year, venue and name (`filterLists`): each key's
+    /// papers are those whose own values give it, each once — two authors who share a surname,
+    /// a tag named twice, a venue with no words.
+    @Test func eachFilterListsThePapersThatAnswerToIt() {
+        var papers = Array(Self.sample.papers.prefix(40))
+        var odd = Paper(id: "odd", title: "Odd")
+        odd.facts.authors = ["Wei Wang", "Xin WANG", "Jürgen Schmidhuber"]
+        odd.facts.tags = ["graphs", "graphs"]
+        (odd.facts.venue, odd.facts.date) = ("—", "2024-05-06")
+        papers.insert(odd, at: 7)
+        // What each paper answers to, made for it alone.
+        var expected: [String: [Int32]] = [:]
+        for (p, paper) in papers.enumerated() {
+            var keys = paper.tags.map { "tag:" + $0 } + paper.authors.flatMap(SearchLayout.authorFilters)
+            if let year = paper.year { keys.append("year:" + year) }
+            let venue = SearchTokenizer.key(paper.venue ?? "")
+            if !venue.isEmpty { keys.append("venue:" + venue) }
+            for key in Set(keys) { expected[key, default: []].append(Int32(p)) }
+        }
+        let (keys, lists) = SearchIndexBuilder.filterLists(papers)
+        let made = Dictionary(uniqueKeysWithValues: zip(keys.names(), lists))
+        #expect(made == expected)
+        #expect(made["author:wang"]?.filter { $0 == 7 }.count == 1 && made["tag:graphs"]?.contains(7) == true)
+        #expect(made["year:2024"]?.contains(7) == true && !made.keys.contains("venue:"))
+    }
+
     @Test func aTitleFindsItsPaperFirst() {
         #expect(search("Spectrally Transformed Kernel Regression").first == "spectrally-transformed-kernel-regression")
         #expect(search("Multi-HMR human mesh").first == "multi-hmr-multi-person-whole-body-human-mesh-recovery-in-a-single-shot")
