@@ -2,9 +2,9 @@ import Foundation
 
 /// What the last build wrote, beside the site in `.digest-cache/` (not committed): a
 /// fingerprint of everything every page depends on (templates, assets, config, options,
-/// the digest executable), for each output file the hash of its own inputs (`OutputHashes`), and — so that a build
-/// with nothing changed can say so without reading a record — the stamp of the files it read
-/// (`BuildInputs`) and what its report said. A rebuild renders only the outputs whose hash changed.
+/// the digest executable), for each output file the hash of its own inputs (`OutputHashes`),
+/// and — so that a build with nothing changed can say so without reading a record — the stamp
+/// of the files it read (`BuildInputs`) and what its report said. A rebuild renders only the outputs whose hash changed.
 /// After a rebuild, also the name of the site it replaced, kept beside the new one, and the
 /// paths where that one differs from the new (`SiteStaging`).
 struct BuildCache: Equatable {

@@ -1,7 +1,7 @@
 /// How a paper appears in a list: title, byline, date, venue, tags.
 extension SiteRenderer {
-    /// Links start at `root`; the summary hash takes them from the top (`./`), which is enough
-    /// to tell whether the item changed.
+    /// Links start at `root`. (Pages tell whether the item changed by `summaryInputs`, a hash
+    /// of the values this is made from.)
     func summary(_ index: Int, root: String = "./") -> [String: Any] {
         let paper = model.papers[index]
         var item: [String: Any] = [
