@@ -49,22 +49,30 @@ struct KeptWords: Sendable {
     }
 
     /// Writes what `read` reads: the words, then per paper its key and where its entries end,
-    /// then the entries' word ids (`terms`, in runs of papers, `entries` in all, ids into `words`).
-    static func write(words: TermTable.Words, keys: [[UInt64]], ends: [Int32], terms: some Sequence<[Int32]>, entries: Int,
-                      to writer: inout CacheWriter) throws {
+    /// then the entries' word ids (`terms`, one array per run of papers, ids into `words`).
+    /// `runs`: each run's papers' keys, where each paper's entries end in the run, and its count
+    /// of entries.
+    static func write(words: TermTable.Words, runs: [(keys: [UInt64], papers: PaperEntries, entries: Int)],
+                      terms: some Sequence<[Int32]>, to writer: inout CacheWriter) throws {
+        var ends: [Int32] = [], base = 0
+        for run in runs {
+            precondition(run.keys.count == run.papers.count, "every paper of a kept run has its key")
+            for p in 0..<run.papers.count { ends.append(Int32(base + run.papers.range(of: p).upperBound)) }
+            base += run.entries
+        }
         program().write(to: &writer.bytes)
         try writer.raw(words.arena)
         try writer.raw(words.starts)
         try writer.raw(words.hashes)
-        try writer.raw(keys, count: ends.count)
+        try writer.raw(runs.lazy.map(\.keys), count: ends.count)
         try writer.raw(ends)
-        try writer.raw(terms, count: entries)
+        try writer.raw(terms, count: base)
     }
 
     /// The `digest` that counted the words.
     private static func program() -> UInt64 {
         var hash = ContextHash()
-        if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(program) }
+        if let program = FileStamp.program { hash.add(program) }
         return hash.value
     }
 }

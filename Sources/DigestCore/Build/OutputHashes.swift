@@ -9,9 +9,9 @@ struct OutputHashes: Equatable, Sendable {
 
     init() {}
 
-    init(_ outputs: [(path: String, hash: UInt64)]) {
-        paths = outputs.map(\.path)
-        hashes = outputs.map(\.hash)
+    init(paths: [String], hashes: [UInt64]) {
+        precondition(paths.count == hashes.count, "a hash for every output")
+        (self.paths, self.hashes) = (paths, hashes)
     }
 
     var count: Int { paths.count }

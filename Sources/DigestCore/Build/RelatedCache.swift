@@ -26,11 +26,9 @@ enum RelatedCache {
         return lists
     }
 
-    static func key(_ papers: [Paper]) -> UInt64 { key(textKeys: KeptWords.textKeys(papers)) }
-
     static func key(textKeys: [UInt64]) -> UInt64 {
         var hash = ContextHash()
-        if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(program) }
+        if let program = FileStamp.program { hash.add(program) }
         textKeys.withUnsafeBytes { hash.add($0) }
         return hash.value
     }
@@ -74,17 +72,11 @@ enum RelatedCache {
 
         /// The chunks' terms, as ids into `words` (`globals`: each chunk's ids there).
         static func write(_ chunks: [RelatedPapers.ChunkTerms], globals: [[Int]], words: TermTable.Words, to path: String) {
-            var ends: [Int32] = [], base = 0
-            for chunk in chunks {
-                precondition(chunk.keys.count == chunk.papers.count, "every paper of a kept chunk has its key")
-                for p in 0..<chunk.papers.count { ends.append(Int32(base + chunk.papers.range(of: p).upperBound)) }
-                base += chunk.terms.count
-            }
             // Each run's ids mapped to the merged table's as it is written, one run at a time.
             let terms = zip(chunks, globals).lazy.map { chunk, global in chunk.terms.map { Int32(global[Int($0)]) } }
             CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-                try KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: terms, entries: base, to: &writer)
-                try writer.raw(chunks.lazy.map { $0.tfs.map(\.bitPattern) }, count: base)
+                try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, to: &writer)
+                try writer.raw(chunks.lazy.map { $0.tfs.map(\.bitPattern) }, count: chunks.reduce(0) { $0 + $1.terms.count })
             }
         }
     }

@@ -61,15 +61,11 @@ enum SearchTermCache {
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
     /// The entries (~13M at 100k papers) go from the chunks' arrays straight to the file.
     static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, to path: String) {
-        var ends: [Int32] = [], lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
+        var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
         var base = 0
         for chunk in chunks {
-            precondition(chunk.keys.count == chunk.papers.count, "every paper of a kept chunk has its key")
-            for p in 0..<chunk.papers.count {
-                ends.append(Int32(base + chunk.papers.range(of: p).upperBound))
-                for f in 0..<fields { lengthList.append(chunk.lengths[p][f]) }
-            }
+            for lengths in chunk.lengths { for f in 0..<fields { lengthList.append(lengths[f]) } }
             for (at, each) in chunk.outsized.sorted(by: { $0.key < $1.key }) {
                 outsizedAt.append(Int64(base + at))
                 for f in 0..<fields { outsizedCounts.append(each[f]) }
@@ -77,7 +73,7 @@ enum SearchTermCache {
             base += chunk.terms.count
         }
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-            try KeptWords.write(words: words, keys: chunks.map(\.keys), ends: ends, terms: chunks.map(\.terms), entries: base, to: &writer)
+            try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: chunks.map(\.terms), to: &writer)
             try writer.raw(chunks.map(\.counts), count: base)
             try writer.raw(lengthList)
             try writer.raw(outsizedAt)

@@ -183,8 +183,7 @@ public enum SiteBuild {
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "a worker process rendering pages failed; the site was left as it was"))
             return report
         }
-        let hashes = OutputHashes(zip(pages, results).map { (path: $0.path, hash: $1.hash) } + zip(otherPaths, otherHashes).map { (path: $0, hash: $1) }
-            + searchWritten.map { (path: $0.path, hash: $0.hash) })
+        let hashes = OutputHashes(paths: outputPaths, hashes: results.map(\.hash) + otherHashes + searchWritten.map(\.hash))
         failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
         written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
         report.rewritten = written.count
@@ -280,7 +279,7 @@ extension SiteBuild {
         hash.add(tag: 4, options.linkStyle.rawValue)
         for file in katex { hash.add(tag: 5, file.path); hash.add(file.bytes) }
         // A new digest may make pages differently from the same inputs (see `modelHash`).
-        if let program = FileStamp(path: "/proc/self/exe", followingLinks: true) { hash.add(tag: 6, "digest"); hash.add(program) }
+        if let program = FileStamp.program { hash.add(tag: 6, "digest"); hash.add(program) }
         return String(hash.value, radix: 16)
     }
 }

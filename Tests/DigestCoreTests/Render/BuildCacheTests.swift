@@ -8,7 +8,7 @@ import Testing
     @Test func aSavedCacheLoadsAsItWas() throws {
         let path = Fixtures.scratch("cache") + "/build.tsv"
         let outputs: [(path: String, hash: UInt64)] = [("index.html", 0), ("a/b/index.html", 1), ("feed.xml", 0xabc), ("sitemap.xml", .max), ("é/ü.html", 0x1000)]
-        let cache = BuildCache(fingerprint: "f00", output: "/site/public", inputs: "1234", report: nil, outputs: OutputHashes(outputs),
+        let cache = BuildCache(fingerprint: "f00", output: "/site/public", inputs: "1234", report: nil, outputs: OutputHashes(paths: outputs.map(\.path), hashes: outputs.map(\.hash)),
                                previous: "beef", stale: ["gone.html", "a/b/index.html"])
         try cache.save(path)
         #expect(BuildCache.load(path) == cache)
@@ -36,7 +36,7 @@ import Testing
     /// A rebuild finds each output's last hash at its position when the outputs are the same
     /// list, and by path when they are not; the paths no longer made are told apart.
     @Test func lastHashesAreFoundByPositionOrByPath() {
-        let last = OutputHashes([("index.html", 1), ("papers/a/index.html", 2), ("papers/b/index.html", 3), ("feed.xml", 4)])
+        let last = OutputHashes(paths: ["index.html", "papers/a/index.html", "papers/b/index.html", "feed.xml"], hashes: [1, 2, 3, 4])
         let same = last.matched(to: last.paths)
         #expect(same.hashes == [1, 2, 3, 4] && same.gone.isEmpty)
         let changed = last.matched(to: ["index.html", "papers/c/index.html", "papers/a/index.html", "feed.xml"])
@@ -46,7 +46,7 @@ import Testing
         #expect(last.matched(to: ["feed.xml"]) == ([4], ["index.html", "papers/a/index.html", "papers/b/index.html"]))
         #expect(last.matched(to: []).gone == last.paths && OutputHashes().matched(to: ["a"]).hashes == [nil])
         // A damaged table naming a path twice: every path that is still made stays.
-        let twice = OutputHashes([("index.html", 1), ("a", 2), ("b", 3), ("a", 4), ("c", 5)])
+        let twice = OutputHashes(paths: ["index.html", "a", "b", "a", "c"], hashes: [1, 2, 3, 4, 5])
         #expect(twice.matched(to: ["index.html", "a", "c"]) == ([1, 2, 5], ["b"]))
     }
 

@@ -17,7 +17,7 @@ import Testing
         let path = try folder() + "/related.bin"
         let made = RelatedCache.lists(Self.papers, path: path, useCached: true)
         #expect(made == RelatedPapers.compute(Self.papers))
-        #expect(RelatedCache.read(path, key: RelatedCache.key(Self.papers), papers: Self.papers.count) == made)
+        #expect(RelatedCache.read(path, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), papers: Self.papers.count) == made)
     }
 
     /// Lists planted under the sample's key are used, as a build takes them; an edit to any
@@ -25,7 +25,7 @@ import Testing
     @Test func keptListsAreUsedOnlyForTheSameTexts() throws {
         let path = try folder() + "/related.bin"
         let planted = Self.papers.indices.map { [($0 + 1) % Self.papers.count] }
-        RelatedCache.write(planted, key: RelatedCache.key(Self.papers), to: path)
+        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
         #expect(RelatedCache.lists(Self.papers, path: path, useCached: true) == planted)
 
         var tagged = Self.papers
@@ -35,22 +35,22 @@ import Testing
 
         let made = RelatedPapers.compute(Self.papers)
         #expect(RelatedCache.lists(Self.papers, path: path, useCached: false) == made)
-        RelatedCache.write(planted, key: RelatedCache.key(Self.papers), to: path)
+        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
 
         var retitled = Self.papers
         retitled[7].facts.title += " Revisited"
         #expect(RelatedCache.lists(retitled, path: path, useCached: true) == RelatedPapers.compute(retitled))
-        RelatedCache.write(planted, key: RelatedCache.key(Self.papers), to: path)
+        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
 
         var reworded = Self.papers
         reworded[8].facts.abstract += " More."
         #expect(RelatedCache.lists(reworded, path: path, useCached: true) == RelatedPapers.compute(reworded))
-        RelatedCache.write(planted, key: RelatedCache.key(Self.papers), to: path)
+        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
 
         let reordered = [Self.papers[1], Self.papers[0]] + Self.papers.dropFirst(2)
         #expect(RelatedCache.lists(reordered, path: path, useCached: true) == RelatedPapers.compute(reordered))
 
-        RelatedCache.write(planted, key: RelatedCache.key(Self.papers), to: path)
+        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
         let bytes = try #require(FileManager.default.contents(atPath: path))
         try bytes.dropLast(3).write(to: URL(fileURLWithPath: path))
         #expect(RelatedCache.lists(Self.papers, path: path, useCached: true) == made)
@@ -102,9 +102,8 @@ import Testing
         var table = TermTable()
         let global = table.merge(chunk.table)
         CacheFile.write(path, version: RelatedCache.Terms.version) { (writer: inout CacheWriter) in
-            try KeptWords.write(words: table.words, keys: [Self.papers.map(KeptWords.textKey(of:))],
-                                ends: (0..<chunk.papers.count).map { Int32(chunk.papers.range(of: $0).upperBound) },
-                                terms: [chunk.terms.map { Int32(global[Int($0)]) }], entries: chunk.terms.count, to: &writer)
+            try KeptWords.write(words: table.words, runs: [(Self.papers.map(KeptWords.textKey(of:)), chunk.papers, chunk.terms.count)],
+                                terms: [chunk.terms.map { Int32(global[Int($0)]) }], to: &writer)
             try writer.raw(chunk.tfs.map(\.bitPattern))
         }
         let made = RelatedPapers.compute(Self.papers)
