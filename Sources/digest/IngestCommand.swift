@@ -47,7 +47,7 @@ struct IngestCommand: ParsableCommand {
     var today: String?
 
     func run() throws {
-        let options = IngestOptions(
+        var options = IngestOptions(
             siteFolder: siteOptions.site,
             paths: paths,
             settings: ListingSettings(format: format, venue: venue, year: year),
@@ -55,6 +55,7 @@ struct IngestCommand: ParsableCommand {
             dryRun: dryRun,
             useCache: !noCache
         )
+        options.processEndsAfter = true
         let report = Ingest.run(options)
         // The papers merged across listings are detail: a large listing merges thousands.
         output.show(report.render(merged: output.verbose))
