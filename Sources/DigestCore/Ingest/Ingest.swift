@@ -306,11 +306,11 @@ public enum Ingest {
         let parsed: ParsedListing
         let year: ListingYear?
         /// The listing's bytes as read (let go once copied), and their `IngestCache.digest`.
-        let bytes: Data
+        let bytes: [UInt8]
         let digest: UInt64
 
         var withoutBytes: ListingRead {
-            ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: Data(), digest: digest)
+            ListingRead(file: file, settings: settings, parsed: parsed, year: year, bytes: [], digest: digest)
         }
     }
 
@@ -324,7 +324,8 @@ public enum Ingest {
                 "the file is \(size >> 20) MB; digest reads listings of up to \(maxListingBytes >> 20) MB (split it into several listings)"))
             return nil
         }
-        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+        // Read into an array: each of the parse, the copy kept and the hash copied a `Data` into one.
+        guard let bytes = FileBytes.read(file.path) else {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error, "cannot read the file"))
             return nil
         }

@@ -50,7 +50,7 @@ enum IngestCache {
 
     /// What the fingerprint takes of a listing's bytes; an ingest makes it of the bytes it
     /// parsed (`known` below), so that a listing is not read again for it.
-    static func digest(of listing: Data) -> UInt64 { ContextHash.of(bytes: listing) }
+    static func digest(of listing: [UInt8]) -> UInt64 { ContextHash.of(bytes: listing) }
 
     /// Everything an ingest's outcome depends on. Listings are hashed by content (a listing
     /// copied in again is the same listing), each on a core of its own; records by their file
@@ -74,7 +74,7 @@ enum IngestCache {
         var seen = Set<String>()
         let listings = (inputs + siteListings).filter { seen.insert($0.path).inserted }  // inputs are usually the site's own
         let digests = ParallelMap.run(listings.count) { i in
-            known[listings[i].path] ?? digest(of: FileManager.default.contents(atPath: listings[i].path) ?? Data())
+            known[listings[i].path] ?? digest(of: FileBytes.read(listings[i].path) ?? [])
         }
         for (file, digest) in zip(listings, digests) { hash.add(tag: 4, file.path + " " + String(digest, radix: 16)) }
         // In the store's order (`RecordStore.stampedIDs`), which both fingerprints of an ingest

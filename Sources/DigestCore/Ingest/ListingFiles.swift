@@ -40,18 +40,18 @@ enum ListingFiles {
 
     /// nil when the listing is (now) in the site's listings folder; a diagnostic when another
     /// listing of the same name is there already. `bytes`: the listing as it was read.
-    static func keepCopy(of file: File, bytes: Data, in folder: String) -> Diagnostic? {
+    static func keepCopy(of file: File, bytes: [UInt8], in folder: String) -> Diagnostic? {
         let target = folder + "/" + file.name
         let source = URL(fileURLWithPath: file.path).standardizedFileURL.resolvingSymlinksInPath().path
         let kept = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().path
         if source == kept { return nil }
-        if let existing = FileManager.default.contents(atPath: target) {
+        if let existing = FileBytes.read(target) {
             return existing == bytes ? nil : Diagnostic(file: file.path, line: nil, .error,
                 "a different listing named \(file.name) is already in \(folder); rename one of them")
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try AtomicFile.write([UInt8](bytes), to: target)
+            try AtomicFile.write(bytes, to: target)
             return nil
         } catch {
             return Diagnostic(file: target, line: nil, .error, "\(error)")
