@@ -16,28 +16,32 @@ public enum Slug {
         let ascii = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
             : (text.applyingTransform(.toLatin, reverse: false) ?? text)
                 .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        var slug = ""
+        // Made over bytes: appending scalars to a String one at a time was a sixth of merging an
+        // ingest's papers. Any byte of another non-ASCII scalar is a gap, as that scalar was.
+        // (No `ß` reaches here: case folding made it `ss`.)
+        var bytes: [UInt8] = []
         var dash = false
-        for scalar in ascii.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "0"..."9":
-                if dash && !slug.isEmpty { slug.append("-") }
-                dash = false
-                slug.unicodeScalars.append(scalar)
-            case "A"..."Z":
-                if dash && !slug.isEmpty { slug.append("-") }
-                dash = false
-                slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
-            case "ß":
-                if dash && !slug.isEmpty { slug.append("-") }
-                dash = false
-                slug.append("ss")
-            case "'", "\u{2019}":
-                continue  // "Alzheimer's" → "alzheimers", not "alzheimer-s"
-            default:
-                dash = true
+        var text = ascii
+        text.withUTF8 { utf8 in
+            bytes.reserveCapacity(utf8.count)
+            var i = 0
+            while i < utf8.count {
+                var byte = utf8[i]
+                switch byte {
+                case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                    if dash && !bytes.isEmpty { bytes.append(0x2D) }
+                    dash = false
+                    if byte <= 0x5A && byte >= 0x41 { byte += 32 }
+                    bytes.append(byte)
+                case 0x27: break  // "Alzheimer's" → "alzheimers", not "alzheimer-s"
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x99:  // ’, as '
+                    i += 2
+                default: dash = true
+                }
+                i += 1
             }
         }
+        let slug = String(decoding: bytes, as: UTF8.self)
         guard slug.count > maxLength else { return slug }
         // Cut at a word boundary so the slug stays readable.
         let prefix = slug.prefix(maxLength + 1)

@@ -13,6 +13,46 @@ import Testing
         #expect(Slug.make("../../etc/passwd") == "etc-passwd")
     }
 
+    /// Slugs made over bytes are the slugs made scalar by scalar: for every scalar up to
+    /// U+FFFF that is left after transliteration (ASCII text is not transliterated), between
+    /// letters and after a gap — `’` among them — and for every title and author of the listings.
+    @Test func slugsOverBytesAgreeWithSlugsOverScalars() {
+        func byScalars(_ text: String) -> String {
+            let ascii = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
+                : (text.applyingTransform(.toLatin, reverse: false) ?? text)
+                    .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            var slug = ""
+            var dash = false
+            for scalar in ascii.unicodeScalars {
+                switch scalar {
+                case "a"..."z", "0"..."9": if dash && !slug.isEmpty { slug.append("-") }; dash = false; slug.unicodeScalars.append(scalar)
+                case "A"..."Z": if dash && !slug.isEmpty { slug.append("-") }; dash = false; slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+                case "'", "\u{2019}": continue
+                default: dash = true
+                }
+            }
+            guard slug.count > 80 else { return slug }
+            let prefix = slug.prefix(81)
+            if let cut = prefix.lastIndex(of: "-"), prefix.distance(from: prefix.startIndex, to: cut) >= 40 { return String(prefix[..<cut]) }
+            return String(slug.prefix(80))
+        }
+        // The bytes the loop sees: ASCII text as it is, the rest after transliteration.
+        var texts: [String] = []
+        for value in 0...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let s = String(scalar)
+            texts += ["a" + s + "b", "x " + s]
+        }
+        for entry in Fixtures.all.flatMap({ Fixtures.parse($0).entries }) { texts += [entry.title ?? ""] + entry.authors }
+        texts += ["Straße’s Weg", "l’été", "Müller's ß", "ß", "’", "x’", String(repeating: "ab ", count: 60)]
+        var differ = 0
+        for text in texts where Slug.make(text) != byScalars(text) {
+            differ += 1
+            if differ <= 5 { Issue.record("\(text.unicodeScalars.map { String($0.value, radix: 16) }): \(Slug.make(text)) ≠ \(byScalars(text))") }
+        }
+        #expect(differ == 0)
+    }
+
     @Test func entities() {
         #expect(HTMLEntities.decode("Prompt &amp; Predict") == "Prompt & Predict")
         #expect(HTMLEntities.decode("&#8217;&#x2014;&eacute;") == "\u{2019}\u{2014}é")
