@@ -22,6 +22,17 @@ import Testing
         }
     }
 
+    /// Ids compared byte by byte order records as their file names do as Strings, for every
+    /// pair of some ids near `.md` (a prefix, a dot, `.m`, upper case) and of the slugs of the
+    /// listings' titles; ids with non-ASCII (which String orders its own way) too.
+    @Test func idsAreOrderedAsTheirFileNames() {
+        var ids = ["", "a", "a-b", "a.b", "a.m", "a.md", "a.mc", "a.me", "a-", "a0", "A", "a/", "a\u{7F}", "b", "é", "e\u{301}", "ea", "a\u{0}"]
+        ids += Fixtures.all.flatMap { Fixtures.parse($0).entries }.prefix(120).map { Slug.make($0.title ?? $0.abstract) }
+        var wrong = 0
+        for a in ids { for b in ids where RecordStore.inOrder(a, b) != (a + ".md" < b + ".md") { wrong += 1; Issue.record("\(a) / \(b)") } }
+        #expect(wrong == 0)
+    }
+
     @Test func unchangedRecordsComeFromTheCacheAsTheyWouldBeParsed() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site, useCache: true)
