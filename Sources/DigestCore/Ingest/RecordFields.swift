@@ -16,12 +16,12 @@ public enum RecordFields {
     static func node(_ key: String, of facts: PaperFacts) -> Node? {
         switch key {
         case "title": return quoted(facts.title)
-        case "title_inferred": return facts.titleInferred ? Node("true", YAMLTags.make(.bool)) : nil
+        case "title_inferred": return facts.titleInferred ? Node("true", YAMLTags.bool) : nil
         case "authors": return facts.authors.isEmpty ? nil : list(facts.authors)
         case "author_count": return facts.authorCount.map(int)
         case "organization": return facts.organization.map(text)
         case "affiliation": return facts.affiliation.map(text)
-        case "date": return facts.date.map { Node($0, YAMLTags.make(.timestamp)) }
+        case "date": return facts.date.map { Node($0, YAMLTags.timestamp) }
         case "upvotes": return facts.upvotes.map(int)
         case "venue": return facts.venue.map(text)
         case "session": return facts.session.map(text)
@@ -37,9 +37,9 @@ public enum RecordFields {
     static func text(_ s: String) -> Node {
         // An explicit `str` tag: the emitter would otherwise resolve every scalar's tag with
         // regular expressions, most of the time spent writing records.
-        let plain = Node.Scalar(s, YAMLTags.make(.str))
+        let plain = Node.Scalar(s, YAMLTags.str)
         guard mightNotBeAString(s) else { return .scalar(plain) }
-        return .scalar(Resolver.default.resolveTag(of: .scalar(Node.Scalar(s, YAMLTags.make(.implicit)))) == .str ? plain : .init(s, YAMLTags.make(.str), .singleQuoted))
+        return .scalar(Resolver.default.resolveTag(of: .scalar(Node.Scalar(s, YAMLTags.make(.implicit)))) == .str ? plain : .init(s, YAMLTags.str, .singleQuoted))
     }
 
     /// Only text that starts like a number, a date or `~`, or is a word such as `true` or
@@ -50,8 +50,8 @@ public enum RecordFields {
         if (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D || first == 0x2E || first == 0x7E { return true }
         return s.utf8.count <= 5 && ["y", "n", "yes", "no", "true", "false", "on", "off", "null"].contains(s.lowercased())
     }
-    static func quoted(_ s: String) -> Node { .scalar(.init(s, YAMLTags.make(.str), .doubleQuoted)) }
-    static func int(_ n: Int) -> Node { Node(String(n), YAMLTags.make(.int)) }
+    static func quoted(_ s: String) -> Node { .scalar(.init(s, YAMLTags.str, .doubleQuoted)) }
+    static func int(_ n: Int) -> Node { Node(String(n), YAMLTags.int) }
     static func list(_ items: [String]) -> Node { .sequence(.init(items.map(text), YAMLTags.make(.implicit), .flow)) }
 
     static func sources(_ refs: [SourceRef]) -> Node {

@@ -64,7 +64,7 @@ public enum RecordCoding {
     }
 
     public static func write(_ record: Record) -> String {
-        let mapping = Node.Mapping(record.fields.map { (Node($0.key, YAMLTags.make(.str)), $0.value) }, YAMLTags.make(.implicit))
+        let mapping = Node.Mapping(record.fields.map { (Node($0.key, YAMLTags.str), $0.value) }, YAMLTags.make(.implicit))
         // width -1: never fold a long title or abstract across lines.
         let yaml = (try? Yams.serialize(node: .mapping(mapping), width: -1, allowUnicode: true)) ?? ""
         let body = trimmed(record.body)
