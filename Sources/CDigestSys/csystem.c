@@ -43,6 +43,12 @@ int digest_trim_heap(void) {
 #endif
 }
 
+void digest_grow_heap_in_large_steps(void) {
+#ifdef __GLIBC__
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
+}
+
 unsigned long long digest_heap_in_use(void) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
     struct mallinfo2 info = mallinfo2();

@@ -17,6 +17,11 @@ pid_t digest_fork_worker(void);
 /// Returns 1 when memory was released.
 int digest_trim_heap(void);
 
+/// Lets the heap grow 64 MB at a time (glibc M_TOP_PAD), for a process that mostly grows until
+/// it exits (`digest ingest`, which keeps what it made): each thread's heap grew a few pages at
+/// a time, ~13k mprotect calls for a 10k-paper ingest.
+void digest_grow_heap_in_large_steps(void);
+
 /// Bytes the heap holds in use (glibc mallinfo2: allocated chunks and mapped blocks); 0
 /// where the C library cannot tell.
 unsigned long long digest_heap_in_use(void);

@@ -1,3 +1,4 @@
+import CDigestSys
 import Foundation
 
 public struct IngestOptions: Sendable {
@@ -34,6 +35,8 @@ public struct IngestOptions: Sendable {
 /// it; every other listing still goes in.
 public enum Ingest {
     public static func run(_ options: IngestOptions) -> IngestReport {
+        // What ingest makes is kept to the end then (see `processEndsAfter`): the heap only grows.
+        if options.processEndsAfter { digest_grow_heap_in_large_steps() }
         var report = IngestReport()
         let site = SitePaths(root: options.siteFolder)
         let config: SiteConfig

@@ -112,11 +112,13 @@ public struct RecordStore: Sendable {
     }
 
     public func write(_ record: Record) throws {
-        // One mkdir finds the folder there for every record but the first ingest's first;
-        // FileManager's way costs several calls per record.
-        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+        let text = RecordCoding.write(record)
+        do { try AtomicFile.write(text, to: path(for: record.id)) } catch {
+            // The folder is made when a write finds it missing (a new site's first records):
+            // a mkdir before every write was a system call in four of an ingest's.
+            guard !FileManager.default.fileExists(atPath: folder) else { throw error }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try AtomicFile.write(text, to: path(for: record.id))
         }
-        try AtomicFile.write(RecordCoding.write(record), to: path(for: record.id))
     }
 }
