@@ -19,11 +19,21 @@ struct PaperGrouping {
         if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
 
-    /// Groups of node indices, each sorted, in order of their smallest member.
+    /// Groups of node indices, each sorted, in order of their smallest member. A group's root
+    /// is its smallest member (`union`), so walking the nodes in order meets each root first.
     private mutating func groups() -> [[Int]] {
-        var byRoot: [Int: [Int]] = [:]
-        for node in parent.indices { byRoot[find(node), default: []].append(node) }
-        return byRoot.keys.sorted().map { byRoot[$0]! }
+        var groupOfRoot = [Int](repeating: -1, count: parent.count)
+        var groups: [[Int]] = []
+        for node in parent.indices {
+            let root = find(node)
+            if root == node {
+                groupOfRoot[node] = groups.count
+                groups.append([node])
+            } else {
+                groups[groupOfRoot[root]].append(node)
+            }
+        }
+        return groups
     }
 
     /// The groups that nodes sharing any key make, transitively (see `groups()` for the order).
@@ -46,14 +56,21 @@ struct PaperGrouping {
     static func groups(keys: [[String]], hashes: [[UInt64]]) -> [[Int]] {
         precondition(keys.count == hashes.count)
         var grouping = PaperGrouping(count: keys.count)
-        var owners: [UInt64: [(node: Int, key: Int)]] = [:]
+        // The first key of each hash, and apart (an array each) the rare others of the same
+        // hash: an array for every key was an allocation for each of 60k keys, on one core.
+        var owners: [UInt64: (node: Int, key: Int)] = [:]
+        var others: [UInt64: [(node: Int, key: Int)]] = [:]
+        owners.reserveCapacity(keys.count * 2)
         for node in keys.indices {
             for (k, hash) in hashes[node].enumerated() {
                 let key = keys[node][k]
-                if let owner = owners[hash]?.first(where: { keys[$0.node][$0.key] == key }) {
+                guard let first = owners[hash] else { owners[hash] = (node, k); continue }
+                if keys[first.node][first.key] == key {
+                    grouping.union(node, first.node)
+                } else if let owner = others[hash]?.first(where: { keys[$0.node][$0.key] == key }) {
                     grouping.union(node, owner.node)
                 } else {
-                    owners[hash, default: []].append((node, k))
+                    others[hash, default: []].append((node, k))
                 }
             }
         }
