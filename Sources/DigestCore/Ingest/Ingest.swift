@@ -112,14 +112,10 @@ public enum Ingest {
         let inOrder = (inputs + references).sorted { $0.name < $1.name }.flatMap(\.members)
         let before = { (a: Member, b: Member) in a.facts.sources[0] < b.facts.sources[0] }
         let candidates = zip(inOrder, inOrder.dropFirst()).allSatisfy { !before($1, $0) } ? inOrder : inOrder.sorted(by: before)
-        // Keys, merged facts and tags take most of an ingest's time and depend on nothing but
-        // their own group: they are worked out on every core, the ids and writes after, in order.
-        // Keys are hashed here too, for grouping and for the record index.
-        let keyed = ParallelMap.run(candidates.count) { i in
-            let keys = candidates[i].facts.identityKeys(candidates[i].textKeys)
-            return (keys: keys, hashes: keys.map(RecordIndex.keyHash))
-        }
-        let candidateKeys = keyed.map(\.keys), candidateHashes = keyed.map(\.hashes)
+        // Merged facts and tags take most of an ingest's time and depend on nothing but their
+        // own group: they are worked out on every core, the ids and writes after, in order.
+        // (Each entry's keys and their hashes were made with its facts.)
+        let candidateKeys = candidates.map(\.identityKeys), candidateHashes = candidates.map(\.keyHashes)
         // The records the listings' papers may be — those that share a key's hash with one,
         // directly or through others — are read in full (only they can change), and grouped
         // with the candidates again by their real keys. Every group of records and candidates
@@ -262,7 +258,7 @@ public enum Ingest {
             }
             if endsAfter { ProcessEnd.keep(sorted, results, recordIndex) }
         }
-        if options.processEndsAfter { ProcessEnd.keep(candidates, groups, merged, records, keyed, inputs, references, made) }
+        if options.processEndsAfter { ProcessEnd.keep(candidates, candidateKeys, candidateHashes, groups, merged, records, inputs, references, made) }
         return report
     }
 
@@ -290,10 +286,15 @@ public enum Ingest {
         let facts: PaperFacts
         /// Made with the facts, on every core: its identity keys and its paper's tags need them.
         let textKeys: PaperFacts.TextKeys
+        /// Its identity keys, and their hashes for grouping and for the record index.
+        let identityKeys: [String]
+        let keyHashes: [UInt64]
         init(isInput: Bool, facts: PaperFacts) {
             self.isInput = isInput
             self.facts = facts
             textKeys = facts.textKeys
+            identityKeys = facts.identityKeys(textKeys)
+            keyHashes = identityKeys.map(RecordIndex.keyHash)
         }
     }
 
