@@ -150,8 +150,13 @@ struct ContextHash {
 
     mutating func add(byte: UInt8) { hash.add(byte) }
 
+    /// Eight bytes, little-endian.
+    mutating func add(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { add($0) }
+    }
+
     mutating func add(_ stamp: FileStamp) {
-        for field in stamp.fields { withUnsafeBytes(of: field.littleEndian) { add($0) } }
+        for field in stamp.fields { add(field) }
     }
 
     mutating func add(tag: UInt8, _ text: String) {

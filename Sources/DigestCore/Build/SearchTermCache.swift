@@ -15,7 +15,7 @@ enum SearchTermCache {
     /// `KeptWords.textKey`), authors, tags and venue.
     static func key(_ paper: Paper, text: UInt64) -> UInt64 {
         var hash = ContextHash()
-        withUnsafeBytes(of: text.littleEndian) { hash.add($0) }
+        hash.add(text)
         for name in paper.authors { hash.add(tag: 2, name) }
         for tag in paper.tags { hash.add(tag: 3, tag) }
         hash.add(tag: paper.venue == nil ? 4 : 5, paper.venue ?? "")

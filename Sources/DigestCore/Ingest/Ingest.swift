@@ -258,7 +258,7 @@ public enum Ingest {
             }
             if endsAfter { ProcessEnd.keep(sorted, results, recordIndex) }
         }
-        if options.processEndsAfter { ProcessEnd.keep(candidates, candidateKeys, candidateHashes, groups, merged, records, inputs, references, made) }
+        if options.processEndsAfter { ProcessEnd.keep(candidates, groups, merged, records, inputs, references, made) }
         return report
     }
 
