@@ -560,6 +560,10 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
 """###,
+        "author-link.mustache": ###"""
+{{! One author of paper.mustache's byline (its `author_links`), a comma after all but the last. No newline ends this file: the links are joined. }}
+<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}
+"""###,
         "author.mustache": ###"""
 {{<layout}}
 {{$title}}{{name}} · {{site_title}}{{/title}}
@@ -666,7 +670,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 <li class="paper-item">
 <h3 class="paper-item-title"><a href="{{url}}">{{{title_html}}}</a></h3>
 <p class="paper-item-meta">{{#byline}}<span class="byline">{{byline}}</span>{{/byline}}{{#date}} <time datetime="{{date}}">{{date_display}}</time>{{/date}}{{#venue}} <span class="venue">{{venue}}</span>{{/venue}}{{#upvotes}} <span class="upvotes" title="upvotes">▲ {{upvotes}}</span>{{/upvotes}}</p>
-{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{#tags}}<li><a class="tag" href="{{url}}">{{id}}</a></li>{{/tags}}</ul>{{/has_tags}}
+{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{{tag_links}}}</ul>{{/has_tags}}
 </li>
 
 """###,
@@ -693,7 +697,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 <header>
 <h1 class="paper-title">{{{title_html}}}</h1>
 {{#title_inferred}}<p class="note">The listing gave no title; this one is taken from the abstract's opening.</p>{{/title_inferred}}
-{{#has_authors}}<p class="authors">{{#authors}}<a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}{{/authors}}</p>{{/has_authors}}
+{{#has_authors}}<p class="authors">{{{author_links}}}</p>{{/has_authors}}
 {{#author_count}}<p class="authors">{{author_count}} authors</p>{{/author_count}}
 <dl class="facts">
 {{#date}}<div><dt>Date</dt><dd><time datetime="{{date}}">{{date_display}}</time></dd></div>{{/date}}
@@ -704,7 +708,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{#affiliation}}<div><dt>Affiliation</dt><dd>{{affiliation}}</dd></div>{{/affiliation}}
 {{#upvotes}}<div><dt>Upvotes</dt><dd>{{upvotes}}</dd></div>{{/upvotes}}
 </dl>
-{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{#tags}}<li><a class="tag" href="{{url}}">{{id}}</a></li>{{/tags}}</ul>{{/has_tags}}
+{{#has_tags}}<ul class="tag-list" aria-label="Tags">{{{tag_links}}}</ul>{{/has_tags}}
 </header>
 <section aria-labelledby="abstract">
 <h2 id="abstract">Abstract</h2>
@@ -824,6 +828,10 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{/main}}
 {{/layout}}
 
+"""###,
+        "tag-link.mustache": ###"""
+{{! One tag of a paper, in paper.mustache's and paper-item.mustache's lists (their `tag_links`). No newline ends this file: the items are joined. }}
+<li><a class="tag" href="{{url}}">{{id}}</a></li>
 """###,
         "tag.mustache": ###"""
 {{<layout}}

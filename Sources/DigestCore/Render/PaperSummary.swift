@@ -4,11 +4,13 @@ extension SiteRenderer {
     /// of the values this is made from.)
     func summary(_ index: Int, root: String = "./") -> [String: Any] {
         let paper = model.papers[index]
+        let tags = paper.tags.map { TagLink(tag: $0, root: root, renderer: self) }
         var item: [String: Any] = [
             "id": paper.id,
             "url": link(root, "papers/\(paper.id)/"),
             "title_html": MathText.inlineHTML(paper.title),
-            "tags": paper.tags.map { ["id": $0, "url": link(root, "tags/\($0)/")] },
+            "tags": tags,
+            "tag_links": RenderedItems(items: tags),
             "has_tags": !paper.tags.isEmpty,
         ]
         if let byline = byline(index) { item["byline"] = byline }

@@ -45,6 +45,9 @@ public final class SiteRenderer: Sendable {
     let coauthorItems: LockedMemo<CoauthorItem.Key, String>
     /// Related paper list items, rendered once per paper and link root.
     let relatedItems: LockedMemo<RelatedItem.Key, String>
+    /// A paper page's author links and tags, rendered once per author (or tag) and link root.
+    let authorLinks: LockedMemo<AuthorLink.Key, String>
+    let tagLinks: LockedMemo<TagLink.Key, String>
     /// The site's head links, header and footer, rendered once per link root.
     let chrome: ChromeMemo
     /// Hash of each paper's summary, the input of its list items (`prepared`).
@@ -59,6 +62,7 @@ public final class SiteRenderer: Sendable {
         self.katex = katex
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         (items, coauthorItems, relatedItems, chrome) = (ItemMemo(), LockedMemo(), LockedMemo(), ChromeMemo())
+        (authorLinks, tagLinks) = (LockedMemo(), LockedMemo())
         (summaryHashes, siteHash) = ([], 0)
     }
 
@@ -66,6 +70,7 @@ public final class SiteRenderer: Sendable {
     init(_ renderer: SiteRenderer, summaryHashes: [UInt64], siteHash: UInt64) {
         (model, templates, linkStyle, katex, baseURL) = (renderer.model, renderer.templates, renderer.linkStyle, renderer.katex, renderer.baseURL)
         (items, coauthorItems, relatedItems, chrome) = (renderer.items, renderer.coauthorItems, renderer.relatedItems, renderer.chrome)
+        (authorLinks, tagLinks) = (renderer.authorLinks, renderer.tagLinks)
         (self.summaryHashes, self.siteHash) = (summaryHashes, siteHash)
     }
 

@@ -9,9 +9,9 @@ extension SiteRenderer {
         context["title"] = paper.title
         context["title_html"] = MathText.inlineHTML(paper.title)
         context["title_inferred"] = paper.titleInferred
-        context["authors"] = authorIDs.enumerated().map { n, a -> [String: Any] in
-            ["url": link(root, "authors/\(model.authors[a].id)/"), "name": model.authors[a].name, "last": n == authorIDs.count - 1]
-        }
+        let authors = authorIDs.enumerated().map { n, a in AuthorLink(author: a, last: n == authorIDs.count - 1, root: root, renderer: self) }
+        context["authors"] = authors
+        context["author_links"] = RenderedItems(items: authors)
         context["has_authors"] = !authorIDs.isEmpty
         if authorIDs.isEmpty, let count = paper.authorCount { context["author_count"] = count }
         let citationDate = paper.date.map(CitationMeta.citationDate)
@@ -25,7 +25,9 @@ extension SiteRenderer {
             if let value { context[key] = value }
         }
         if let upvotes = paper.upvotes { context["upvotes"] = upvotes }
-        context["tags"] = paper.tags.map { ["id": $0, "url": link(root, "tags/\($0)/")] }
+        let tags = paper.tags.map { TagLink(tag: $0, root: root, renderer: self) }
+        context["tags"] = tags
+        context["tag_links"] = RenderedItems(items: tags)
         context["has_tags"] = !paper.tags.isEmpty
         let keywords = CitationMeta.keywords(paper)
         if let keywords { context["keywords"] = keywords }

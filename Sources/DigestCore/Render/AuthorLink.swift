@@ -1,0 +1,45 @@
+import Foundation
+import Mustache
+
+/// One author of a paper's byline, as `paper.mustache` sees them: `url`, `name`, `last` (the
+/// byline's end: no comma after it), and `html`, the `author-link` rendering of those, made
+/// once per author, place and link root and shared by the pages of every paper the author wrote.
+/// (As a section, each author was a context and a render of its own in swift-mustache: a fifth
+/// of rendering a paper page.)
+struct AuthorLink: RenderedItem {
+    let author: Int
+    let last: Bool
+    let root: String
+    let renderer: SiteRenderer
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": return renderer.link(root, "authors/\(renderer.model.authors[author].id)/")
+        case "name": return renderer.model.authors[author].name
+        case "last": return last
+        case "html": return html
+        default: return nil
+        }
+    }
+
+    var html: String {
+        renderer.authorLinks.value(Key(author: author, last: last, root: root)) {
+            var context: [String: Any] = ["root": root, "ix": renderer.ix]
+            for name in ["url", "name", "last"] { context[name] = child(named: name) }
+            return renderer.templates.render(context, template: "author-link")
+        }
+    }
+
+    func addInputs(to hash: inout ContextHash) {
+        hash.add(tag: 4, root)
+        hash.add(tag: 7, renderer.model.authors[author].id)
+        hash.add(tag: 7, renderer.model.authors[author].name)
+        hash.add(tag: 2, last ? "1" : "0")
+    }
+
+    struct Key: Hashable {
+        let author: Int
+        let last: Bool
+        let root: String
+    }
+}
