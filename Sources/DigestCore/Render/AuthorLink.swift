@@ -14,11 +14,9 @@ struct AuthorLink: RenderedItem {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "url": return renderer.link(root, "authors/\(renderer.model.authors[author].id)/")
-        case "name": return renderer.model.authors[author].name
         case "last": return last
         case "html": return html
-        default: return nil
+        default: return renderer.author(name, of: author, root: root)
         }
     }
 
@@ -29,11 +27,7 @@ struct AuthorLink: RenderedItem {
         return renderer.authorLinks.value(Key(author: author, last: last, root: root)) { render() }
     }
 
-    private func render() -> String {
-        var context: [String: Any] = ["root": root, "ix": renderer.ix]
-        for name in ["url", "name", "last"] { context[name] = child(named: name) }
-        return renderer.templates.render(context, template: "author-link")
-    }
+    private func render() -> String { rendered("author-link", names: ["url", "name", "last"], root: root, renderer: renderer) }
 
     func addInputs(to hash: inout ContextHash) {
         hash.add(tag: 4, root)

@@ -13,19 +13,15 @@ struct CoauthorItem: RenderedItem {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "url": return renderer.link(root, "authors/\(renderer.model.authors[author].id)/")
-        case "name": return renderer.model.authors[author].name
         case "count": return count
         case "html": return html
-        default: return nil
+        default: return renderer.author(name, of: author, root: root)
         }
     }
 
     var html: String {
         renderer.coauthorItems.value(Key(author: author, count: count, root: root)) {
-            var context: [String: Any] = ["root": root, "ix": renderer.ix]
-            for name in ["url", "name", "count"] { context[name] = child(named: name) }
-            return renderer.templates.render(context, template: "coauthor-item")
+            rendered("coauthor-item", names: ["url", "name", "count"], root: root, renderer: renderer)
         }
     }
 

@@ -12,6 +12,16 @@ protocol RenderedItem: MustacheParent, Sendable, HashedByInputs {
     var html: String { get }
 }
 
+extension RenderedItem {
+    /// The item's own `template` given its values named `names` (`child(named:)`), `root` and
+    /// `ix`: what its `html` is, made once and kept.
+    func rendered(_ template: String, names: [String], root: String, renderer: SiteRenderer) -> String {
+        var context: [String: Any] = ["root": root, "ix": renderer.ix]
+        for name in names { context[name] = child(named: name) }
+        return renderer.templates.render(context, template: template)
+    }
+}
+
 /// A list of items: its items' inputs.
 extension Array: HashedByInputs where Element: RenderedItem {
     func addInputs(to hash: inout ContextHash) { hash.add(items: self) }

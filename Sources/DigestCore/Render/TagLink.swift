@@ -19,11 +19,7 @@ struct TagLink: RenderedItem {
     }
 
     var html: String {
-        renderer.tagLinks.value(Key(tag: tag, root: root)) {
-            var context: [String: Any] = ["root": root, "ix": renderer.ix]
-            for name in ["id", "url"] { context[name] = child(named: name) }
-            return renderer.templates.render(context, template: "tag-link")
-        }
+        renderer.tagLinks.value(Key(tag: tag, root: root)) { rendered("tag-link", names: ["id", "url"], root: root, renderer: renderer) }
     }
 
     func addInputs(to hash: inout ContextHash) {

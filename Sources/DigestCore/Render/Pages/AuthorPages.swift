@@ -25,4 +25,13 @@ extension SiteRenderer {
         context["coauthor_items"] = RenderedItems(items: coauthors)
         context["has_coauthors"] = !author.coauthors.isEmpty
     }
+
+    /// An author's `url` and `name`, as a co-author item and a paper's author link give them.
+    func author(_ name: String, of author: Int, root: String) -> Any? {
+        switch name {
+        case "url": return link(root, "authors/\(model.authors[author].id)/")
+        case "name": return model.authors[author].name
+        default: return nil
+        }
+    }
 }
