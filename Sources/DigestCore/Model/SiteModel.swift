@@ -45,25 +45,25 @@ public struct SiteModel: Sendable {
         // place in the A–Z list in arrays by that number.
         let authorKeys = ParallelMap.run(papers.count) { papers[$0].authors.map(AuthorIdentity.key) }
         var idOfKey: [String: Int] = [:]
-        var keyOf: [String] = [], papersOf: [[Int]] = [], spellingsOf: [[(name: String, count: Int)]] = []
+        var papersOf: [[Int]] = [], spellingsOf: [[(name: String, count: Int)]] = []
         var bylines: [[Int]] = []  // per paper, its authors' numbers
         bylines.reserveCapacity(papers.count)
         for (index, paper) in papers.enumerated() {
             bylines.append(zip(paper.authors, authorKeys[index]).map { name, key in
                 let id = idOfKey[key] ?? {
-                    idOfKey[key] = keyOf.count
-                    keyOf.append(key)
+                    idOfKey[key] = papersOf.count
                     papersOf.append([])
                     spellingsOf.append([])
-                    return keyOf.count - 1
+                    return papersOf.count - 1
                 }()
                 if let k = spellingsOf[id].firstIndex(where: { $0.name == name }) { spellingsOf[id][k].count += 1 } else { spellingsOf[id].append((name, 1)) }
                 if papersOf[id].last != index { papersOf[id].append(index) }
                 return id
             })
         }
-        let idsByKey = keyOf.indices.sorted { keyOf[$0] < keyOf[$1] }
-        let unsortedAuthors = idsByKey.map { id in
+        // In the order first met: the A–Z order below leaves no tie to it, as no two authors
+        // have the same name (a spelling is one person's, by its key).
+        let unsortedAuthors = papersOf.indices.map { id in
             Author(id: "", name: AuthorIdentity.bestSpelling(spellingsOf[id]), papers: papersOf[id])
         }
         let sortKeys = ParallelMap.run(unsortedAuthors.count) { unsortedAuthors[$0].sortKey }
@@ -80,8 +80,8 @@ public struct SiteModel: Sendable {
             if taken[slug]! > 1 { slug += "-\(taken[slug]!)" }
             return Author(id: slug, name: author.name, papers: author.papers)
         }
-        var position = [Int](repeating: 0, count: keyOf.count)  // by author number
-        for (at, unsorted) in authorOrder.enumerated() { position[idsByKey[unsorted]] = at }
+        var position = [Int](repeating: 0, count: authors.count)  // by author number
+        for (at, unsorted) in authorOrder.enumerated() { position[unsorted] = at }
         let paperAuthors = bylines.map { ids in
             var seen = Set<Int>()
             return ids.map { position[$0] }.filter { seen.insert($0).inserted }
