@@ -91,7 +91,7 @@ public enum RecordFields {
 
     /// A source's line number as YAML reads it. Lines are written as plain decimals, which
     /// are read here directly: Yams reads an integer through NSString (for `1_000`) and base-60
-    /// forms, a fifth of making a paper's facts in every build.
+    /// forms, a third of making a paper's facts in every build.
     private static func line(_ node: Node) -> Int? {
         if case .scalar(let scalar) = node, scalar.style == .plain, let first = scalar.string.utf8.first, first != UInt8(ascii: "0"),
            scalar.string.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
