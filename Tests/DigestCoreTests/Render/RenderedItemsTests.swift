@@ -21,7 +21,13 @@ import Testing
             "tags-section": #"{{#tags}}<li><a class="tag" href="{{url}}">{{id}}</a></li>{{/tags}}"#,
             "tags-joined": "{{{tag_links}}}",
         ])
-        var lists = 0, coauthors = 0, related = 0, authors = 0, tags = 0
+        // Each joined list and the list it joins, whose name the test templates above take
+        // (`<list>-joined`, `<list>-section`); the joined list's key says the page has one.
+        let joins: [(joined: String, list: String)] = [
+            ("coauthor_items", "coauthors"), ("related_items", "related"), ("author_links", "authors"), ("tag_links", "tags"),
+        ]
+        var lists = 0
+        var items: [String: Int] = [:]
         for linkStyle in SiteRenderer.LinkStyle.allCases {
             let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: linkStyle, katex: false, baseURL: "")
                 .prepared(renderAll: linkStyle == .pretty)
@@ -33,28 +39,16 @@ import Testing
                     #expect(joined.contains("<li class=\"paper-item\">"))
                     lists += 1
                 }
-                if context["coauthors"] != nil {
-                    #expect(set.render(context, template: "coauthors-joined") == set.render(context, template: "coauthors-section"), "\(page.path)")
-                    coauthors += (context["coauthors"] as! [CoauthorItem]).count
-                }
-                if context["related"] != nil {
-                    #expect(set.render(context, template: "related-joined") == set.render(context, template: "related-section"), "\(page.path)")
-                    related += (context["related"] as! [RelatedItem]).count
-                }
-                if context["author_links"] != nil {
-                    #expect(set.render(context, template: "authors-joined") == set.render(context, template: "authors-section"), "\(page.path)")
-                    authors += (context["authors"] as! [AuthorLink]).count
-                }
-                if context["tag_links"] != nil {
-                    #expect(set.render(context, template: "tags-joined") == set.render(context, template: "tags-section"), "\(page.path)")
-                    tags += (context["tags"] as! [TagLink]).count
+                for join in joins where context[join.joined] != nil {
+                    #expect(set.render(context, template: join.list + "-joined") == set.render(context, template: join.list + "-section"), "\(page.path)")
+                    items[join.list, default: 0] += (context[join.list] as! [any RenderedItem]).count
                 }
             }
         }
         #expect(lists > 1000)
-        #expect(coauthors > 1000)
-        #expect(related > 1000)
-        #expect(authors > 1000)
-        #expect(tags > 100)
+        #expect(items["coauthors", default: 0] > 1000)
+        #expect(items["related", default: 0] > 1000)
+        #expect(items["authors", default: 0] > 1000)
+        #expect(items["tags", default: 0] > 100)
     }
 }
