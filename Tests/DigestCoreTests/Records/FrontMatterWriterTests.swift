@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import Yams
+@testable import DigestCore
+
+/// `FrontMatterWriter` must give Yams' bytes whenever it gives any: it stands in for Yams
+/// when ingest writes a record, and a byte of difference would rewrite every record.
+@Suite struct FrontMatterWriterTests {
+    /// Every record the five real listings make, as ingest makes it (and wrote it), and as
+    /// read back: Yams reads every list and mapping with no style (`any`), which it writes
+    /// in block style.
+    @Test func sampleRecordsAreWrittenAsYamsWritesThem() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let folder = site + "/content/papers"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(names.count > 100)
+        var readBackWritten = 0
+        for name in names {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let read = try RecordCoding.read(id: name, text: text)
+            let made = RecordFields.newRecord(id: read.id, facts: RecordFields.facts(in: read))
+            let fast = FrontMatterWriter.yaml(made.fields)
+            #expect(fast != nil && fast == RecordCoding.yamsText(made.fields), "\(name)")
+            #expect(RecordCoding.write(made) == text, "\(name)")
+            if let readBack = FrontMatterWriter.yaml(read.fields) {
+                #expect(readBack == RecordCoding.yamsText(read.fields), "\(name)")
+                readBackWritten += 1
+            }
+        }
+        // A block list of mappings with no style is not one this writer knows: every sample
+        // record has one (`sources`).
+        #expect(readBackWritten == 0)
+    }
+
+    /// Text made of the pieces libyaml's choices turn on — indicators at the start, inside and
+    /// before a space, `---` and `...`, spaces at the ends, quotes, backslashes, characters it
+    /// escapes or counts as breaks — in every style, as a field's value, in a flow list, in a
+    /// block list and as a flow mapping's key and value.
+    @Test func generatedScalarsAreWrittenAsYamsWritesThem() {
+        let pieces = [
+            "a", "Zq", "0", "1.5", " ", "  ", "-", "---", ".", "...", ":", ": ", "#", " #", "?", "? ", ",", "[", "]", "{", "}",
+            "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "\\", "~", "null", "true", "é", "ℓ", "—", "\u{A0}", "\u{85}",
+            "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFD}", "\u{D7FF}", "\u{E000}", "😀", "\t", "\n", "\r", "\u{7F}",
+            "\u{1B}", "\u{0}",
+        ]
+        var generator = SeededGenerator(seed: 20261201)
+        let styles: [Node.Scalar.Style] = [.any, .plain, .singleQuoted, .doubleQuoted]
+        var compared = 0, declined = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let style = styles.randomElement(using: &generator)!
+            let scalar = Node.scalar(.init(text, YAMLTags.str, style))
+            let other = Node.scalar(.init("b", YAMLTags.str))
+            let shapes: [[(key: String, value: Node)]] = [
+                [("title", scalar), ("venue", other)],
+                [("authors", .sequence(.init([other, scalar, other], YAMLTags.make(.implicit), .flow)))],
+                [("notes", .sequence(.init([scalar, other], YAMLTags.make(.implicit), .block)))],
+                [("sources", .sequence(.init([.mapping(.init([(scalar, other), (other, scalar)], YAMLTags.make(.implicit), .flow))],
+                                             YAMLTags.make(.implicit), .block)))],
+            ]
+            for fields in shapes {
+                guard let fast = FrontMatterWriter.yaml(fields) else { declined += 1; continue }
+                compared += 1
+                #expect(fast == RecordCoding.yamsText(fields), "\(text.debugDescription) \(style)")
+            }
+        }
+        // Both paths are taken often: the comparison is not vacuous, and the characters it
+        // does not handle do reach Yams.
+        #expect(compared > 4000)
+        #expect(declined > 4000)
+    }
+
+    @Test(arguments: [
+        "notes: |\n  two\n  lines\n",          // a block scalar
+        "tags: !custom [a, b]\n",             // a tag libyaml writes
+        "title: ''\n",                        // an empty value
+        "links:\n  home: x\n",                // a block mapping
+        "sources:\n- {listing: a.txt, line: 3}\n", // read back, a mapping in a list, with no style
+        "title: \"A 😀 emoji\"\n",             // a character libyaml escapes
+        "\"a key\": x\n",                     // a key that is not a plain name
+    ])
+    func shapesItDoesNotKnowGoToYams(yaml: String) throws {
+        let record = try RecordCoding.read(id: "x", text: "---\n" + yaml + "---\n")
+        #expect(FrontMatterWriter.yaml(record.fields) == nil)
+    }
+}
+
+/// SplitMix64: the same strings on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
