@@ -60,8 +60,9 @@ enum FrontMatterWriter {
         guard sequence.anchor == nil, isPlainTag(sequence.tag, .seq), !sequence.isEmpty
         else { return false }
         out.append(UInt8(ascii: "["))
-        for (index, item) in sequence.enumerated() {
-            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x20]) }
+        for index in sequence.startIndex..<sequence.endIndex {
+            if index > sequence.startIndex { out.append(contentsOf: [UInt8(ascii: ","), 0x20]) }
+            let item = sequence[index]
             guard case .scalar(let scalar) = item, write(scalar, inFlow: true, into: &out) else { return false }
         }
         out.append(UInt8(ascii: "]"))
@@ -73,8 +74,10 @@ enum FrontMatterWriter {
         guard mapping.anchor == nil, isPlainTag(mapping.tag, .map), !mapping.isEmpty
         else { return false }
         out.append(UInt8(ascii: "{"))
-        for (index, pair) in mapping.enumerated() {
-            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x20]) }
+        // By index: a mapping's iterator copies every pair into a new array first.
+        for index in mapping.startIndex..<mapping.endIndex {
+            if index > mapping.startIndex { out.append(contentsOf: [UInt8(ascii: ","), 0x20]) }
+            let pair = mapping[index]
             guard case .scalar(let key) = pair.key, key.string.utf8.count <= maxSimpleKey,
                   write(key, inFlow: true, into: &out) else { return false }
             out.append(contentsOf: [UInt8(ascii: ":"), 0x20])
