@@ -20,23 +20,22 @@ enum FrontMatterWriter {
             case .scalar(let scalar):
                 out.append(0x20)
                 guard write(scalar, inFlow: false, into: &out) else { return nil }
-            case .sequence(let sequence) where isFlow(sequence.style):
+            case .sequence(let sequence) where sequence.style == .flow:
                 out.append(0x20)
                 guard writeFlow(sequence, into: &out) else { return nil }
             case .sequence(let sequence):
-                guard sequence.anchor == nil, isPlainTag(sequence.tag, .seq), !sequence.isEmpty
-                else { return nil }
+                guard isPlainList(sequence) else { return nil }
                 // libyaml writes a list in a mapping without indenting its dashes.
                 for item in sequence {
                     out.append(contentsOf: [0x0A, UInt8(ascii: "-"), 0x20])
                     switch item {
                     case .scalar(let scalar): guard write(scalar, inFlow: false, into: &out) else { return nil }
-                    case .sequence(let inner) where isFlow(inner.style): guard writeFlow(inner, into: &out) else { return nil }
-                    case .mapping(let inner) where isFlow(inner.style): guard writeFlow(inner, into: &out) else { return nil }
+                    case .sequence(let inner) where inner.style == .flow: guard writeFlow(inner, into: &out) else { return nil }
+                    case .mapping(let inner) where inner.style == .flow: guard writeFlow(inner, into: &out) else { return nil }
                     default: return nil
                     }
                 }
-            case .mapping(let mapping) where isFlow(mapping.style):
+            case .mapping(let mapping) where mapping.style == .flow:
                 out.append(0x20)
                 guard writeFlow(mapping, into: &out) else { return nil }
             default:
@@ -52,13 +51,14 @@ enum FrontMatterWriter {
         tag.rawValue == Tag.Name.implicit.rawValue || tag.rawValue == name.rawValue
     }
 
-    private static func isFlow(_ style: Node.Sequence.Style) -> Bool { style == .flow }
-    private static func isFlow(_ style: Node.Mapping.Style) -> Bool { style == .flow }
+    /// A list with items, no anchor and no tag to write (libyaml writes an empty one `[]`).
+    private static func isPlainList(_ sequence: Node.Sequence) -> Bool {
+        sequence.anchor == nil && isPlainTag(sequence.tag, .seq) && !sequence.isEmpty
+    }
 
     /// `[a, b]`: plain or quoted scalars only.
     private static func writeFlow(_ sequence: Node.Sequence, into out: inout [UInt8]) -> Bool {
-        guard sequence.anchor == nil, isPlainTag(sequence.tag, .seq), !sequence.isEmpty
-        else { return false }
+        guard isPlainList(sequence) else { return false }
         out.append(UInt8(ascii: "["))
         for index in sequence.startIndex..<sequence.endIndex {
             if index > sequence.startIndex { out.append(contentsOf: [UInt8(ascii: ","), 0x20]) }
