@@ -3,47 +3,62 @@ import Yams
 /// Writes a record's front matter as Yams (libyaml, unlimited width, Unicode kept) writes it,
 /// byte for byte, for the shapes ingest writes: plain or quoted one-line scalars, flow lists,
 /// a block list of flow mappings. Anything else — an anchor, a tag, a block scalar, a line
-/// break, a character libyaml escapes, an empty value — gives nil and goes to Yams whole.
+/// break, a character libyaml escapes, an empty value — it declines, and Yams writes it whole.
 /// Yams builds a C event per node, copies each Node and string on the way, and was a fifth
 /// of ingest's time; the choices copied here are libyaml's `yaml_emitter_analyze_scalar` and
 /// `yaml_emitter_select_scalar_style`, and `FrontMatterWriterTests` holds them against Yams.
 enum FrontMatterWriter {
+    /// The front matter's lines, or nil for a shape this writer does not know.
     static func yaml(_ fields: [(key: String, value: Node)]) -> String? {
-        guard !fields.isEmpty else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(512)
+        return write(fields, into: &out) ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// Appends the front matter's lines to `out`; false, with `out` as it was, for a shape
+    /// this writer does not know.
+    static func write(_ fields: [(key: String, value: Node)], into out: inout [UInt8]) -> Bool {
+        let start = out.count
+        guard lines(fields, into: &out) else {
+            out.removeSubrange(start...)
+            return false
+        }
+        return true
+    }
+
+    private static func lines(_ fields: [(key: String, value: Node)], into out: inout [UInt8]) -> Bool {
+        guard !fields.isEmpty else { return false }
         for (key, value) in fields {
-            guard isSimpleKey(key) else { return nil }
+            guard isSimpleKey(key) else { return false }
             out.append(contentsOf: key.utf8)
             out.append(UInt8(ascii: ":"))
             switch value {
             case .scalar(let scalar):
                 out.append(0x20)
-                guard write(scalar, inFlow: false, into: &out) else { return nil }
+                guard write(scalar, inFlow: false, into: &out) else { return false }
             case .sequence(let sequence) where sequence.style == .flow:
                 out.append(0x20)
-                guard writeFlow(sequence, into: &out) else { return nil }
+                guard writeFlow(sequence, into: &out) else { return false }
             case .sequence(let sequence):
-                guard isPlainList(sequence) else { return nil }
+                guard isPlainList(sequence) else { return false }
                 // libyaml writes a list in a mapping without indenting its dashes.
                 for item in sequence {
                     out.append(contentsOf: [0x0A, UInt8(ascii: "-"), 0x20])
                     switch item {
-                    case .scalar(let scalar): guard write(scalar, inFlow: false, into: &out) else { return nil }
-                    case .sequence(let inner) where inner.style == .flow: guard writeFlow(inner, into: &out) else { return nil }
-                    case .mapping(let inner) where inner.style == .flow: guard writeFlow(inner, into: &out) else { return nil }
-                    default: return nil
+                    case .scalar(let scalar): guard write(scalar, inFlow: false, into: &out) else { return false }
+                    case .sequence(let inner) where inner.style == .flow: guard writeFlow(inner, into: &out) else { return false }
+                    case .mapping(let inner) where inner.style == .flow: guard writeFlow(inner, into: &out) else { return false }
+                    default: return false
                     }
                 }
             case .mapping(let mapping) where mapping.style == .flow:
                 out.append(0x20)
-                guard writeFlow(mapping, into: &out) else { return nil }
+                guard writeFlow(mapping, into: &out) else { return false }
             default:
-                return nil
+                return false
             }
             out.append(0x0A)
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 
     /// A list or mapping whose tag libyaml does not write: none, or the one it would infer.

@@ -112,13 +112,13 @@ public struct RecordStore: Sendable {
     }
 
     public func write(_ record: Record) throws {
-        let text = RecordCoding.write(record)
-        do { try AtomicFile.write(text, to: path(for: record.id)) } catch {
+        let bytes = RecordCoding.bytes(record)
+        do { try AtomicFile.write(bytes, to: path(for: record.id)) } catch {
             // The folder is made when a write fails (a new site's first records), and the write
             // tried once more: a mkdir before every write was a system call in four of an
             // ingest's. (Another thread may have made it meanwhile; making it again is no error.)
             guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { throw error }
-            try AtomicFile.write(text, to: path(for: record.id))
+            try AtomicFile.write(bytes, to: path(for: record.id))
         }
     }
 }

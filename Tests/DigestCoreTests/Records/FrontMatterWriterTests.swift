@@ -83,6 +83,11 @@ import Yams
     func shapesItDoesNotKnowGoToYams(yaml: String) throws {
         let record = try RecordCoding.read(id: "x", text: "---\n" + yaml + "---\n")
         #expect(FrontMatterWriter.yaml(record.fields) == nil)
+        // Declining leaves the buffer as it was, and the record is written by Yams.
+        var out = Array("---\n".utf8)
+        #expect(!FrontMatterWriter.write(record.fields, into: &out))
+        #expect(out == Array("---\n".utf8))
+        #expect(RecordCoding.write(record) == "---\n" + RecordCoding.yamsText(record.fields) + "---\n")
     }
 }
 
