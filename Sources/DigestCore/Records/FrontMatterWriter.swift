@@ -8,12 +8,6 @@ import Yams
 /// of ingest's time; the choices copied here are libyaml's `yaml_emitter_analyze_scalar` and
 /// `yaml_emitter_select_scalar_style`, and `FrontMatterWriterTests` holds them against Yams.
 enum FrontMatterWriter {
-    /// The front matter's lines, or nil for a shape this writer does not know.
-    static func yaml(_ fields: [(key: String, value: Node)]) -> String? {
-        var out: [UInt8] = []
-        return write(fields, into: &out) ? String(decoding: out, as: UTF8.self) : nil
-    }
-
     /// Appends the front matter's lines to `out`; false, with `out` as it was, for a shape
     /// this writer does not know.
     static func write(_ fields: [(key: String, value: Node)], into out: inout [UInt8]) -> Bool {

@@ -68,15 +68,14 @@ public enum RecordCoding {
     /// The record's file, made in one buffer: joining the front matter and the abstract as
     /// Strings, then taking their bytes, copied each record two or three times.
     static func bytes(_ record: Record) -> [UInt8] {
-        let body = record.body.utf8
         var out: [UInt8] = []
-        out.reserveCapacity(body.count + 640)
+        out.reserveCapacity(record.body.utf8.count + 640)
         out += "---\n".utf8
         if !FrontMatterWriter.write(record.fields, into: &out) { out += yamsText(record.fields).utf8 }
         out += "---\n".utf8
-        // Without the blank lines and spaces around it.
-        if let start = body.firstIndex(where: { !isSpace($0) }), let end = body.lastIndex(where: { !isSpace($0) }) {
-            out += body[start...end]
+        let trimmedBody = trimmedSlice(record.body)
+        if !trimmedBody.isEmpty {
+            out += trimmedBody.utf8
             out.append(0x0A)
         }
         return out
@@ -90,14 +89,15 @@ public enum RecordCoding {
         return (try? Yams.serialize(node: .mapping(mapping), width: -1, allowUnicode: true)) ?? ""
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+    static func trimmed(_ text: String) -> String { String(trimmedSlice(text)) }
 
     /// Without the blank lines and spaces around it; Foundation's trimming is slow on Linux.
-    static func trimmed(_ text: String) -> String {
+    static func trimmedSlice(_ text: String) -> Substring {
         let utf8 = text.utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
         guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = utf8.lastIndex(where: { !isSpace($0) })!
-        return String(text[start...end])
+        return text[start...end]
     }
 
     static func line(of error: YamlError) -> Int {

@@ -30,9 +30,7 @@ struct AuthorLink: RenderedItem {
     private func render() -> String { rendered("author-link", names: ["url", "name", "last"], root: root, renderer: renderer) }
 
     func addInputs(to hash: inout ContextHash) {
-        hash.add(tag: 4, root)
-        hash.add(tag: 7, renderer.model.authors[author].id)
-        hash.add(tag: 7, renderer.model.authors[author].name)
+        hash.add(author: renderer.model.authors[author], root: root)
         hash.add(tag: 2, last ? "1" : "0")
     }
 

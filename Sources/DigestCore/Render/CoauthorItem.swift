@@ -26,9 +26,7 @@ struct CoauthorItem: RenderedItem {
     }
 
     func addInputs(to hash: inout ContextHash) {
-        hash.add(tag: 4, root)
-        hash.add(tag: 7, renderer.model.authors[author].id)
-        hash.add(tag: 7, renderer.model.authors[author].name)
+        hash.add(author: renderer.model.authors[author], root: root)
         hash.add(tag: 2, String(count))
     }
 

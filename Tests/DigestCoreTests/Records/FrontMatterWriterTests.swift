@@ -20,10 +20,10 @@ import Yams
             let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             let read = try RecordCoding.read(id: name, text: text)
             let made = RecordFields.newRecord(id: read.id, facts: RecordFields.facts(in: read))
-            let fast = FrontMatterWriter.yaml(made.fields)
+            let fast = Self.yaml(made.fields)
             #expect(fast != nil && fast == RecordCoding.yamsText(made.fields), "\(name)")
             #expect(RecordCoding.write(made) == text, "\(name)")
-            if let readBack = FrontMatterWriter.yaml(read.fields) {
+            if let readBack = Self.yaml(read.fields) {
                 #expect(readBack == RecordCoding.yamsText(read.fields), "\(name)")
                 readBackWritten += 1
             }
@@ -62,7 +62,7 @@ import Yams
                                              YAMLTags.make(.implicit), .block)))],
             ]
             for fields in shapes {
-                guard let fast = FrontMatterWriter.yaml(fields) else { declined += 1; continue }
+                guard let fast = Self.yaml(fields) else { declined += 1; continue }
                 compared += 1
                 #expect(fast == RecordCoding.yamsText(fields), "\(text.debugDescription) \(style)")
             }
@@ -84,12 +84,20 @@ import Yams
     ])
     func shapesItDoesNotKnowGoToYams(yaml: String) throws {
         let record = try RecordCoding.read(id: "x", text: "---\n" + yaml + "---\n")
-        #expect(FrontMatterWriter.yaml(record.fields) == nil)
+        #expect(Self.yaml(record.fields) == nil)
         // Declining leaves the buffer as it was, and the record is written by Yams.
         var out = Array("---\n".utf8)
         #expect(!FrontMatterWriter.write(record.fields, into: &out))
         #expect(out == Array("---\n".utf8))
         #expect(RecordCoding.write(record) == "---\n" + RecordCoding.yamsText(record.fields) + "---\n")
+    }
+}
+
+extension FrontMatterWriterTests {
+    /// The front matter's lines as text, or nil for a shape the writer leaves to Yams.
+    static func yaml(_ fields: [(key: String, value: Node)]) -> String? {
+        var out: [UInt8] = []
+        return FrontMatterWriter.write(fields, into: &out) ? String(decoding: out, as: UTF8.self) : nil
     }
 }
 
