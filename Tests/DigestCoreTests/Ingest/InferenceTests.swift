@@ -45,4 +45,32 @@ import Testing
         }
         #expect(checked > 400)
     }
+
+    /// A title's words are taken from the bytes of printable ASCII, only as many as kept: the
+    /// same words, and the same "more follow", as splitting the whole first sentence.
+    @Test func openingWordsOfASCIIByBytesAreTheSame() {
+        let listed = Fixtures.all.flatMap { Fixtures.parse($0).entries.map(\.abstract) }
+        let twelve = (1...12).map { "w\($0)" }.joined(separator: " ")
+        let crafted = [twelve, twelve + ".", twelve + " w13", twelve + " ", " " + twelve + "  ", twelve + "  w13. More.",
+                       "Two  spaces   here. And.", " Leading space. x", "", " ", ".", "One.", "a b c d e f g h i j k l m n o p"]
+        var checked = 0, cut = 0
+        for text in listed + crafted where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let bytes = TitleInference.openingWords(ofASCII: text)
+            let split = TitleInference.openingWords(of: TitleInference.firstSentence(of: text))
+            #expect(bytes.words == split.words && bytes.more == split.more, "\(text)")
+            checked += 1
+            if split.more { cut += 1 }
+        }
+        #expect(checked > 200 && cut > 50)
+    }
+
+    /// A word's letters and digits, told by bytes in ASCII: as Unicode's properties tell them.
+    @Test func trimmedASCIIWordKeepsWhatUnicodeCallsLettersAndDigits() {
+        let every = String(decoding: (0x20..<0x7F).map { UInt8($0) }, as: UTF8.self)
+        let byProperties = String(every.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        #expect(TitleInference.trimmed(every) == byProperties)
+        #expect(byProperties.count == 62)
+        #expect(TitleInference.trimmed("(the),") == "the")
+        #expect(TitleInference.trimmed("Über-") == "Über")
+    }
 }
