@@ -22,6 +22,7 @@ build: deps
 # tests write under Fixtures.scratch, removed when they exit. Built first, outside it, since
 # the compiler leaves files there too; SwiftPM's locks and empty TemporaryDirectory.* are its own.
 unit: deps
+	$(SWIFT) test --package-path Vendor/swift-mustache  # upstream's tests of the patched template engine
 	$(SWIFT) build --build-tests
 	@scratch=$$(mktemp -d); TMPDIR=$$scratch/ $(SWIFT) test --skip-build; status=$$?; \
 	left=$$(ls -A $$scratch | grep -Ev '^TemporaryDirectory\.|\.lock$$'); rm -rf $$scratch; \
