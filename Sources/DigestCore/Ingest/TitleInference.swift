@@ -78,14 +78,6 @@ public enum TitleInference {
         }
     }
 
-    /// `firstSentence(of:)` for printable ASCII, over its bytes.
-    static func firstSentenceASCII(of text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[..<firstSentenceEnd(ofASCII: bytes)]), as: UTF8.self)
-        }
-    }
-
     /// Where `firstSentence(of:)` ends the text's first sentence, for printable ASCII.
     static func firstSentenceEnd(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> Int {
         func endsWith(_ suffix: StaticString, at end: Int) -> Bool {
@@ -109,7 +101,7 @@ public enum TitleInference {
     /// bytes: looking up a scalar's Unicode properties was a tenth of a title's time.)
     static func trimmed(_ word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: word.utf8.filter { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }, as: UTF8.self)
+            return String(decoding: word.utf8.filter { (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }, as: UTF8.self)
         }
         return String(word.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
     }

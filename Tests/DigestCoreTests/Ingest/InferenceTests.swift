@@ -40,7 +40,9 @@ import Testing
                        "Dots.in.words. And a sentence.", "Is it?No space. Then!", "x.. Y."]
         var checked = 0
         for text in listed + crafted where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            #expect(TitleInference.firstSentenceASCII(of: text) == TitleInference.firstSentence(of: text), "\(text)")
+            var bytes = text
+            let byBytes = bytes.withUTF8 { String(decoding: $0[..<TitleInference.firstSentenceEnd(ofASCII: $0)], as: UTF8.self) }
+            #expect(byBytes == TitleInference.firstSentence(of: text), "\(text)")
             checked += 1
         }
         #expect(checked > 400)
