@@ -27,7 +27,7 @@ struct AuthorLink: RenderedItem {
         return renderer.authorLinks.value(Key(author: author, last: last, root: root)) { render() }
     }
 
-    private func render() -> String { rendered("author-link", names: ["url", "name", "last"], root: root, renderer: renderer) }
+    private func render() -> String { rendered("author-link", names: ["url", "name", "last"]) }
 
     func addInputs(to hash: inout ContextHash) {
         hash.add(author: renderer.model.authors[author], root: root)

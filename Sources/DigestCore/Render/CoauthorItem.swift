@@ -21,7 +21,7 @@ struct CoauthorItem: RenderedItem {
 
     var html: String {
         renderer.coauthorItems.value(Key(author: author, count: count, root: root)) {
-            rendered("coauthor-item", names: ["url", "name", "count"], root: root, renderer: renderer)
+            rendered("coauthor-item", names: ["url", "name", "count"])
         }
     }
 

@@ -10,12 +10,15 @@ protocol HashedByInputs {
 /// every page that lists it (`PaperItem`, `RelatedItem`, `CoauthorItem`, `AuthorLink`, `TagLink`).
 protocol RenderedItem: MustacheParent, Sendable, HashedByInputs {
     var html: String { get }
+    /// The link root of the pages that list it.
+    var root: String { get }
+    var renderer: SiteRenderer { get }
 }
 
 extension RenderedItem {
     /// The item's own `template` given its values named `names` (`child(named:)`), `root` and
     /// `ix`: what its `html` is, made once and kept.
-    func rendered(_ template: String, names: [String], root: String, renderer: SiteRenderer) -> String {
+    func rendered(_ template: String, names: [String]) -> String {
         var context: [String: Any] = ["root": root, "ix": renderer.ix]
         for name in names { context[name] = child(named: name) }
         return renderer.templates.render(context, template: template)

@@ -19,7 +19,7 @@ struct TagLink: RenderedItem {
     }
 
     var html: String {
-        renderer.tagLinks.value(Key(tag: tag, root: root)) { rendered("tag-link", names: ["id", "url"], root: root, renderer: renderer) }
+        renderer.tagLinks.value(Key(tag: tag, root: root)) { rendered("tag-link", names: ["id", "url"]) }
     }
 
     func addInputs(to hash: inout ContextHash) {

@@ -19,7 +19,10 @@ struct TemplateEscaping: MustacheContentType {
 /// Strings and numbers are most of what templates insert and what sections push. swift-mustache
 /// asks unknown values for children through `Mirror` and prints them through
 /// `String(describing:)`, each after several dynamic casts; these conformances answer both
-/// directly — no children, and the text itself — with the same output.
+/// directly — no children, and the text itself — with the same output. (The patched
+/// swift-mustache prints a String before its casts; a String a section pushes is still cast to
+/// `MustacheCustomRenderable` for `isNull`, which a conforming type answers sooner than one
+/// that fails the cast: without this conformance a 10k build took 4% more CPU.)
 extension String: @retroactive MustacheParent, @retroactive MustacheCustomRenderable {
     public func child(named: String) -> Any? { nil }
     public var renderText: String { self }
