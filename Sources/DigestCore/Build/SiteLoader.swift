@@ -45,7 +45,7 @@ enum SiteLoader {
                 return (hit.paper, hit.warnings.map { Diagnostic(file: file, line: $0.line, .warning, $0.message) }, false)
             }
             // Values as text (Yams' basic resolver): no regular expression per scalar.
-            switch store.read(id: ids[i], resolver: .basic) {
+            switch store.read(id: ids[i], valuesAsText: true) {
             case .failure(let diagnostic): return (nil, [diagnostic], true)
             case .success(let record):
                 let (paper, problems) = Paper.checked(record, file: file)

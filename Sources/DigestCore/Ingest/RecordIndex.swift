@@ -57,7 +57,7 @@ struct RecordIndex {
         let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, parsed: Bool) in
             if let stamp = stamps[i], hits[i] >= 0, cached[hits[i]].value.stamp == stamp { return (.success(cached[hits[i]].value.entry), false) }
             // Values as text (Yams' basic resolver): keys and sources read the same either way.
-            return (store.read(id: ids[i], resolver: .basic).map(entry(of:)), true)
+            return (store.read(id: ids[i], valuesAsText: true).map(entry(of:)), true)
         }
         var index = RecordIndex()
         index.entries.reserveCapacity(ids.count)

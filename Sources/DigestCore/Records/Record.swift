@@ -7,6 +7,9 @@ public struct Record {
     public var id: String
     public var fields: [(key: String, value: Node)]
     public var body: String
+    /// The line each field starts on in the file, when it was read without Yams, whose nodes
+    /// carry their own (`FrontMatterReader`).
+    var fieldLines: [(key: String, line: Int)] = []
 
     public init(id: String, fields: [(key: String, value: Node)] = [], body: String = "") {
         self.id = id
@@ -23,6 +26,14 @@ public struct Record {
                 fields.append((key, newValue))
             }
         }
+    }
+
+    /// The line of the file where `key` starts, when the reader knew it.
+    public func line(of key: String) -> Int? {
+        guard let node = self[key] else { return nil }
+        // Yams counts lines from the first line of the front matter, the file's second.
+        if let mark = node.mark { return mark.line + 1 }
+        return fieldLines.first { $0.key == key }?.line
     }
 
     public func string(_ key: String) -> String? {

@@ -9,11 +9,7 @@ public enum RecordCheck {
 
     public static func problems(_ record: Record, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        // Front matter starts on the file's second line; Yams counts from the first YAML line.
-        func line(_ key: String) -> Int? {
-            guard let node = record[key] else { return nil }
-            return node.mark.map { $0.line + 1 }
-        }
+        func line(_ key: String) -> Int? { record.line(of: key) }
         func error(_ key: String, _ message: String) { out.append(Diagnostic(file: file, line: line(key), .error, message)) }
         func warning(_ key: String, _ message: String) { out.append(Diagnostic(file: file, line: line(key), .warning, message)) }
 

@@ -80,7 +80,8 @@ public struct RecordStore: Sendable {
     }
 
     /// One record, or what is wrong with its file, with the line where it can be told.
-    public func read(id: String, resolver: Resolver = .default) -> Result<Record, Diagnostic> {
+    /// `valuesAsText`: as `RecordCoding.read` has it.
+    public func read(id: String, valuesAsText: Bool = false) -> Result<Record, Diagnostic> {
         let path = path(for: id)
         // The id becomes a folder and a URL of the site, so only a slug will do; and a link
         // could point anywhere on the machine, so records must be files of the site itself.
@@ -97,7 +98,7 @@ public struct RecordStore: Sendable {
             return .failure(Diagnostic(file: path, line: nil, .error, "the record is not UTF-8 text"))
         }
         do throws(RecordCoding.ReadError) {
-            return .success(try RecordCoding.read(id: id, text: text, resolver: resolver))
+            return .success(try RecordCoding.read(id: id, text: text, valuesAsText: valuesAsText))
         } catch {
             return .failure(Diagnostic(file: path, line: error.line, .error, error.message))
         }
@@ -108,7 +109,7 @@ public struct RecordStore: Sendable {
     /// `digest check` reads of them; only what `use` returns (Sendable) comes back.
     func readEach<T: Sendable>(_ use: @Sendable (_ id: String, _ read: Result<Record, Diagnostic>) -> T) -> [T] {
         let ids = ids()
-        return ParallelMap.run(ids.count) { use(ids[$0], read(id: ids[$0], resolver: .basic)) }
+        return ParallelMap.run(ids.count) { use(ids[$0], read(id: ids[$0], valuesAsText: true)) }
     }
 
     public func write(_ record: Record) throws {
