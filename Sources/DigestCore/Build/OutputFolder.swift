@@ -75,11 +75,19 @@ struct OutputFolder {
     /// Each page makes its own folder as it is written, in whichever process renders it;
     /// another process making the same folder at the same moment is no failure.
     static func makeParent(of path: String) -> Bool {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: path)
         guard !parent.isEmpty else { return false }
         if mkdir(parent, 0o755) == 0 || errno == EEXIST { return true }
         guard errno == ENOENT, makeParent(of: parent) else { return false }
         return mkdir(parent, 0o755) == 0 || errno == EEXIST
+    }
+
+    /// The folder `path` is in: paths here are joined with single slashes and end in a name.
+    /// (NSString's `deletingLastPathComponent`, bridging every page's path, was 1.5% of a 10k
+    /// build.)
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Writes a new file (in the staging folder nothing reads, so no temporary is needed).
