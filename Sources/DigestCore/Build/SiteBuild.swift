@@ -48,11 +48,6 @@ public enum SiteBuild {
         if !templates.overridden.isEmpty { report.notes.append("site templates: " + templates.overridden.joined(separator: ", ")) }
         report.stages.append(("load", clock.lap()))
 
-        say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
-        // Papers in order, authors, tags and sources; related papers below, beside the search index.
-        let unrelated = SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings) { _ in [] }
-        report.stages.append(("model", clock.lap()))
-
         if katex.isEmpty { report.notes.append("KaTeX not found at \(options.katexFolder) (Debian: libjs-katex); math shows as TeX") }
         if baseURL.isEmpty { report.diagnostics.append(Diagnostic(file: SiteConfig.fileName, line: nil, .warning, "no base_url: feeds, sitemap and canonical links need one (set it, or pass --base-url)")) }
         let incremental = previous != nil
@@ -74,16 +69,18 @@ public enum SiteBuild {
         let fresh = incremental ? nil : prepareStaging()
         if !incremental && fresh == nil { return report }
 
-        // The search index and the related papers are both made from the papers alone, and
-        // each has steps that keep one core busy and the other idle: they are made side by
-        // side, the index on a thread of its own, each stage timed on its own.
-        say?("indexing \(unrelated.papers.count) papers for search, beside their related papers")
-        let linkStyle = options.linkStyle
+        // The search index and the related papers are made from the papers alone, in the
+        // model's order: each on a thread of its own, each timed on its own, while the rest of
+        // the model (authors, tags, sources) is made — its steps on one core left the other
+        // idle, and the index's last steps do too, which the pages' items fill below.
+        say?("indexing \(loaded.papers.count) papers for search and relating them: authors, tags, related papers")
+        let papers = SiteModel.newestFirst(loaded.papers)
         // Each paper's title and abstract hashed once, for the kept words of both.
-        let textKeys = KeptWords.textKeys(unrelated.papers)
+        let textKeys = KeptWords.textKeys(papers)
+        let (linkStyle, useCached) = (options.linkStyle, !options.clean)
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
-            let built = SearchIndexBuilder.files(unrelated, termCache: (SearchTermCache.path(site), useCached: !options.clean), textKeys: textKeys)
+            let built = SearchIndexBuilder.files(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys)
             let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render
@@ -94,13 +91,31 @@ public enum SiteBuild {
             }
             return ([], written, clock.lap())
         }
-        let model = unrelated.with(related: RelatedCache.lists(unrelated.papers, textKeys: textKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: !options.clean))
-        report.stages.append(("related papers", clock.lap()))
-        // The items the pages list are made while the index is finished: its last steps keep
-        // one core busy, and the other took the items on when the index was done (a tenth of
-        // a 10k build's two cores idle). On threads, as another thread runs: no fork.
+        let relating = BackgroundTask { () -> (lists: [[Int]], seconds: Double) in
+            var clock = StageClock()
+            let lists = RelatedCache.lists(papers, textKeys: textKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: useCached)
+            return (lists, clock.lap())
+        }
+        let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings) { _ in [] }
+        report.stages.append(("model", clock.lap()))
+        let related = relating.wait()
+        let model = unrelated.with(related: related.lists)
+        _ = clock.lap()  // the wait for the related papers, inside their own time
+        report.stages.append(("related papers", related.seconds))
+        // The items the pages list, the feeds and the sitemaps are made while the index is
+        // finished: its last steps keep one core busy, and the other took these on when the
+        // index was done (a tenth of a 10k build's two cores idle). On threads, as another
+        // thread runs: no fork.
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
             .prepared(renderAll: !incremental, workers: .threads)
+        let pages = renderer.pages()
+        let feeds = ParallelMap.run(1 + model.tags.count) { $0 == 0 ? renderer.siteFeed() : renderer.tagFeed($0 - 1) }
+        var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
+        for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
+        let sitemaps = renderer.sitemaps(pages)
+        other += sitemaps.map { (path: $0.path, bytes: Array($0.text.utf8)) }
+        other.append(("robots.txt", Array(renderer.robots().utf8)))
+        other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         let preparing = clock.lap()
         let indexed = indexing.wait()
         var search = indexed.files
@@ -109,14 +124,6 @@ public enum SiteBuild {
         report.stages.append(("search index", indexed.seconds))
 
         cacheWrite?.wait()  // before render workers fork
-        let pages = renderer.pages()
-        let feeds = options.workers.map(1 + model.tags.count) { $0 == 0 ? renderer.siteFeed() : renderer.tagFeed($0 - 1) }
-        var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
-        for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
-        let sitemaps = renderer.sitemaps(pages)
-        other += sitemaps.map { (path: $0.path, bytes: Array($0.text.utf8)) }
-        other.append(("robots.txt", Array(renderer.robots().utf8)))
-        other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         // The search index last, where a full build, which has written it already, lists it.
         other += search
         search = []

@@ -29,14 +29,23 @@ public struct SiteModel: Sendable {
     /// search index is made from this model beside them.)
     public init(config: SiteConfig, papers unsorted: [Paper], listings: [String: ListingInfo],
                 related: ([Paper]) -> [[Int]] = { RelatedPapers.compute($0) }) {
-        self.config = config
+        self.init(config: config, newestFirst: Self.newestFirst(unsorted), listings: listings, related: related)
+    }
+
+    /// The papers in the model's order: what a build relates while the rest of the model is made.
+    static func newestFirst(_ unsorted: [Paper]) -> [Paper] {
         // Sort and identity keys are made once per paper, on all cores: made in each
         // comparison, or once per pass, they were most of this stage at 100k papers.
         let titleKeys = ParallelMap.run(unsorted.count) { TextNormalization.identityKey(unsorted[$0].title) }
         let order = unsorted.indices.sorted {
             Paper.newestFirst(unsorted[$0], unsorted[$1], titleKeys: (titleKeys[$0], titleKeys[$1]))
         }
-        let papers = order.map { unsorted[$0] }
+        return order.map { unsorted[$0] }
+    }
+
+    /// The model of papers already in order (`newestFirst`).
+    init(config: SiteConfig, newestFirst papers: [Paper], listings: [String: ListingInfo], related: ([Paper]) -> [[Int]]) {
+        self.config = config
         self.papers = papers
         paperIndex = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.id, $0) })
 

@@ -17,9 +17,9 @@ public enum SearchIndexBuilder {
     /// `termCache`: where the build keeps each paper's words for the next one
     /// (`SearchTermCache`), and whether to take the words kept there by the last; `textKeys`,
     /// the papers' `KeptWords.textKeys`, when the build has them already.
-    public static func files(_ model: SiteModel, termCache: (path: String, useCached: Bool)? = nil,
+    /// `papers` in the site's order (`SiteModel.papers`).
+    public static func files(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
                              textKeys: [UInt64]? = nil) -> [(path: String, bytes: [UInt8])] {
-        let papers = model.papers
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
         let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
         var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys) }
@@ -30,9 +30,9 @@ public enum SearchIndexBuilder {
         var files: [(path: String, bytes: [UInt8])] = []
         let termBuckets = bucketFiles(Array(zip(names, lists)), path: SearchLayout.termFile, into: &files)
         vocabularyFiles(names: names, df: df, into: &files)
-        let filterBuckets = filterFiles(model, into: &files)
-        displayFiles(model, into: &files)
-        files.append((SearchLayout.facets, facets(model)))
+        let filterBuckets = filterFiles(papers, into: &files)
+        displayFiles(papers, into: &files)
+        files.append((SearchLayout.facets, facets(papers)))
         files.append((SearchLayout.manifest, Array("""
             {"block":\(SearchLayout.block),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
@@ -295,8 +295,8 @@ public enum SearchIndexBuilder {
         return (keys, papersOf)
     }
 
-    static func filterFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let (table, papersOf) = filterLists(model.papers)
+    static func filterFiles(_ papers: [Paper], into files: inout [(path: String, bytes: [UInt8])]) -> Int {
+        let (table, papersOf) = filterLists(papers)
         let members = papersOf
         let lists = ParallelMap.batched(members.count) { id -> [UInt8] in
             var previous: Int32 = 0, list: [UInt8] = []
@@ -312,8 +312,7 @@ public enum SearchIndexBuilder {
     }
 
     /// `[path, title, byline, date, venue, snippet, [tags]]` per paper.
-    static func displayFiles(_ model: SiteModel, into files: inout [(path: String, bytes: [UInt8])]) {
-        let papers = model.papers
+    static func displayFiles(_ papers: [Paper], into files: inout [(path: String, bytes: [UInt8])]) {
         let blocks = (papers.count + SearchLayout.block - 1) / SearchLayout.block
         files += ParallelMap.run(blocks) { n -> (path: String, bytes: [UInt8]) in
             let start = n * SearchLayout.block
@@ -341,18 +340,20 @@ public enum SearchIndexBuilder {
         return String(cut) + "…"
     }
 
-    static func facets(_ model: SiteModel) -> [UInt8] {
+    static func facets(_ papers: [Paper]) -> [UInt8] {
         var years: [String: Int] = [:]
         var venues: [String: (name: String, count: Int)] = [:]
-        for paper in model.papers {
+        var tagCounts: [String: Int] = [:]  // as `SiteModel.tags` counts them
+        for paper in papers {
+            for tag in paper.tags { tagCounts[tag, default: 0] += 1 }
             if let year = paper.year { years[year, default: 0] += 1 }
             if let venue = paper.venue {
                 let key = SearchTokenizer.key(venue)
                 if !key.isEmpty { venues[key] = (venues[key]?.name ?? venue, (venues[key]?.count ?? 0) + 1) }
             }
         }
-        let tags = model.tags.sorted { $0.papers.count != $1.papers.count ? $0.papers.count > $1.papers.count : $0.id < $1.id }
-            .map { "[\(Escape.jsonString($0.id)),\($0.papers.count)]" }
+        let tags = tagCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "[\(Escape.jsonString($0.key)),\($0.value)]" }
         let yearList = years.keys.sorted(by: >).map { "[\(Escape.jsonString($0)),\(years[$0]!)]" }
         let venueList = venues.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
             .map { "[\(Escape.jsonString($0.key)),\(Escape.jsonString($0.value.name)),\($0.value.count)]" }

@@ -20,7 +20,7 @@ import Testing
     }
 
     func index(_ model: SiteModel, cache: (path: String, useCached: Bool)? = nil) -> [String: [UInt8]] {
-        Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(model, termCache: cache).map { ($0.path, $0.bytes) })
+        Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(model.papers, termCache: cache).map { ($0.path, $0.bytes) })
     }
 
     /// A paper's key, as a build makes it.

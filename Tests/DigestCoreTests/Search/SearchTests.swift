@@ -9,7 +9,7 @@ import Testing
         let loaded = SiteLoader.load(SitePaths(root: Fixtures.repoRoot), diagnostics: &diagnostics)!
         return SiteModel(config: loaded.config, papers: loaded.papers, listings: loaded.listings)
     }()
-    static let files = Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(sample).map { ($0.path, $0.bytes) })
+    static let files = Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(sample.papers).map { ($0.path, $0.bytes) })
 
     func search(_ query: String) -> [String] {
         SearchEngine(read: { Self.files[$0] })!.search(query).map { Self.sample.papers[$0].id }
@@ -118,7 +118,7 @@ import Testing
 
     @Test func theStartUpFileDoesNotGrowWithTheSite() {
         let small = SiteModel(config: SiteConfig(), papers: Array(Self.sample.papers.prefix(10)), listings: [:])
-        let tiny = SearchIndexBuilder.files(small).first { $0.path == SearchLayout.manifest }!.bytes
+        let tiny = SearchIndexBuilder.files(small.papers).first { $0.path == SearchLayout.manifest }!.bytes
         let full = Self.files[SearchLayout.manifest]!
         #expect(full.count - tiny.count <= 4)  // only the digits of the counts differ
     }
@@ -128,12 +128,12 @@ import Testing
         paper.abstract = "<!-- comment --> & more"
         paper.authors = ["Robert'); DROP TABLE"]
         let model = SiteModel(config: SiteConfig(), papers: [paper], listings: [:])
-        for file in SearchIndexBuilder.files(model) {
+        for file in SearchIndexBuilder.files(model.papers) {
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(!text.contains("</") && !text.contains("<!--") && !text.contains("\u{2028}"), "\(file.path)")
             #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(file.bytes)) }
         }
-        let found = SearchEngine(read: { path in SearchIndexBuilder.files(model).first { $0.path == path }?.bytes })!
+        let found = SearchEngine(read: { path in SearchIndexBuilder.files(model.papers).first { $0.path == path }?.bytes })!
         #expect(found.display(0)?.title == paper.title)
     }
 }
@@ -208,7 +208,7 @@ extension SearchTests {
         target.date = "2000-01-01"
         papers.append(target)
         let model = SiteModel(config: SiteConfig(), papers: papers, listings: [:])
-        let files = Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(model).map { ($0.path, $0.bytes) })
+        let files = Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(model.papers).map { ($0.path, $0.bytes) })
         let engine = SearchEngine(read: { files[$0] })!
         #expect(engine.postings("alpha").count == 2 * SearchLayout.postingsPerTerm)  // cut…
         #expect(!stride(from: 0, to: engine.postings("alpha").count, by: 2).contains { engine.postings("alpha")[$0] == 800 })  // …before the target
