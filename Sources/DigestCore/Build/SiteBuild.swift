@@ -69,35 +69,42 @@ public enum SiteBuild {
         let fresh = incremental ? nil : prepareStaging()
         if !incremental && fresh == nil { return report }
 
-        // The search index and the related papers are made from the papers alone, in the
-        // model's order: each on a thread of its own, each timed on its own, while the rest of
-        // the model (authors, tags, sources) is made — its steps on one core left the other
-        // idle, and the index's last steps do too, which the pages' items fill below.
-        say?("indexing \(loaded.papers.count) papers for search and relating them: authors, tags, related papers")
+        // The related papers and the search index are made from the papers alone, in the
+        // model's order, each on a thread of its own and timed on its own, while the rest of
+        // the model (authors, tags, sources) is made: its steps on one core left the other
+        // idle. The index's last steps leave a core idle too, which the pages' items fill below.
+        say?("relating \(loaded.papers.count) papers: related papers, authors, tags; indexing them for search")
         let papers = SiteModel.newestFirst(loaded.papers)
         // Each paper's title and abstract hashed once, for the kept words of both.
         let textKeys = KeptWords.textKeys(papers)
         let (linkStyle, useCached) = (options.linkStyle, !options.clean)
-        let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
-            var clock = StageClock()
-            let built = SearchIndexBuilder.files(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys)
-            let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
-            // A full build writes every file of the search index, so it does so now, on every
-            // core, and lets the bytes go: a third of a GB at 100k papers, which the render
-            // workers would inherit. A rebuild keeps them to write only the files that changed.
-            guard let fresh else { return (files, [], clock.lap()) }
-            let written = ParallelMap.run(files.count) { i in
-                (files[i].path, ContextHash.of(bytes: files[i].bytes), !fresh.write(files[i].bytes, files[i].path))
-            }
-            return ([], written, clock.lap())
-        }
         let relating = BackgroundTask { () -> (lists: [[Int]], seconds: Double) in
             var clock = StageClock()
             let lists = RelatedCache.lists(papers, textKeys: textKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: useCached)
             return (lists, clock.lap())
         }
+        func startIndexing() -> BackgroundTask<(files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double)> {
+            BackgroundTask {
+                var clock = StageClock()
+                let built = SearchIndexBuilder.files(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys)
+                let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
+                // A full build writes every file of the search index, so it does so now, on every
+                // core, and lets the bytes go: a third of a GB at 100k papers, which the render
+                // workers would inherit. A rebuild keeps them to write only the files that changed.
+                guard let fresh else { return (files, [], clock.lap()) }
+                let written = ParallelMap.run(files.count) { i in
+                    (files[i].path, ContextHash.of(bytes: files[i].bytes), !fresh.write(files[i].bytes, files[i].path))
+                }
+                return ([], written, clock.lap())
+            }
+        }
+        // The index is begun beside the model while the heap is small; on a large one it waits
+        // for the model, whose working tables and the index's at once took a 100k build's peak
+        // from ~940 MB to over 1 GB.
+        let indexedEarly = Workers.heapIsSmall ? startIndexing() : nil
         let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings) { _ in [] }
         report.stages.append(("model", clock.lap()))
+        let indexing = indexedEarly ?? startIndexing()
         let related = relating.wait()
         let model = unrelated.with(related: related.lists)
         _ = clock.lap()  // the wait for the related papers, inside their own time

@@ -29,6 +29,9 @@ public enum Workers: Sendable {
     /// (bench/RESULTS.md). Above this much heap in use, `perCore` renders on threads.
     static let forkedHeapLimit: UInt64 = 256 << 20
 
+    /// Whether the heap in use is within `forkedHeapLimit`: small enough to spend memory on time.
+    static var heapIsSmall: Bool { digest_heap_in_use() <= forkedHeapLimit }
+
     /// What the workers are now: `perCore` is decided by the heap in use when a map starts.
     var resolved: Workers {
         guard case .perCore = self else { return self }
