@@ -87,6 +87,15 @@ enum Fixtures {
         return Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: folder + "/" + $0)!) })
     }
 
+    /// Every record the five real listings make, as ingest writes it: file name and text.
+    static func sampleRecords() throws -> [(name: String, text: String)] {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let folder = site + "/content/papers"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted()
+        return try names.map { ($0, try String(contentsOfFile: folder + "/" + $0, encoding: .utf8)) }
+    }
+
     static func record(_ site: String, _ id: String) throws -> Record {
         let text = try String(contentsOfFile: site + "/content/papers/\(id).md", encoding: .utf8)
         return try RecordCoding.read(id: id, text: text)

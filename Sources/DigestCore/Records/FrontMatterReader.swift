@@ -25,9 +25,8 @@ enum FrontMatterReader {
         return read
     }
 
-    /// Tags for what is read: every scalar's is `str`, as Yams' basic resolver reads it; a
-    /// mapping's resolves the keys it is asked for with that resolver too (`map["line"]`).
-    nonisolated(unsafe) private static let str = YAMLTags.str
+    /// Tags for what is read: every scalar's is `str` (`YAMLTags.str`), as Yams' basic resolver
+    /// reads it; a mapping's resolves the keys it is asked for with that resolver too (`map["line"]`).
     nonisolated(unsafe) private static let seq = Tag(.seq, .basic, YAMLTags.constructor)
     nonisolated(unsafe) private static let map = Tag(.map, .basic, YAMLTags.constructor)
 
@@ -127,7 +126,7 @@ enum FrontMatterReader {
                     }
                 }
                 guard take(UInt8(ascii: "\"")) else { return nil }
-                return Node.Scalar(String(decoding: text, as: UTF8.self), FrontMatterReader.str, .doubleQuoted)
+                return Node.Scalar(String(decoding: text, as: UTF8.self), YAMLTags.str, .doubleQuoted)
             }
             if take(UInt8(ascii: "'")) {
                 var text: [UInt8] = []
@@ -135,7 +134,7 @@ enum FrontMatterReader {
                     at += 1
                     if byte == UInt8(ascii: "'") {
                         guard take(UInt8(ascii: "'")) else {
-                            return Node.Scalar(String(decoding: text, as: UTF8.self), FrontMatterReader.str, .singleQuoted)
+                            return Node.Scalar(String(decoding: text, as: UTF8.self), YAMLTags.str, .singleQuoted)
                         }
                     }
                     text.append(byte)
@@ -148,7 +147,7 @@ enum FrontMatterReader {
                 at += 1
             }
             guard at > start else { return nil }
-            return Node.Scalar(text(start..<at), FrontMatterReader.str, .plain)
+            return Node.Scalar(text(start..<at), YAMLTags.str, .plain)
         }
 
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }

@@ -10,13 +10,9 @@ import Yams
     /// Every record the five real listings make is read without Yams, as Yams reads it, each
     /// field on the line Yams puts it.
     @Test func sampleRecordsAreReadAsYamsReadsThem() throws {
-        let site = try Fixtures.site()
-        _ = Fixtures.ingest(site)
-        let folder = site + "/content/papers"
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }.sorted()
-        #expect(names.count > 100)
-        for name in names {
-            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+        let records = try Fixtures.sampleRecords()
+        #expect(records.count > 100)
+        for (name, text) in records {
             let yaml = String(text.dropFirst(4)).components(separatedBy: "\n---\n")[0] + "\n"
             let fast = try #require(Self.read(yaml), "\(name)")
             let yams = try Self.yams(yaml)
