@@ -73,7 +73,7 @@ public enum SiteBuild {
         // model's order, each on a thread of its own and timed on its own, while the rest of
         // the model (authors, tags, sources) is made: its steps on one core left the other
         // idle. The index's last steps leave a core idle too, which the pages' items fill below.
-        say?("relating \(loaded.papers.count) papers: related papers, authors, tags; indexing them for search")
+        say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
         let papers = SiteModel.newestFirst(loaded.papers)
         // Each paper's title and abstract hashed once, for the kept words of both.
         let textKeys = KeptWords.textKeys(papers)
@@ -104,6 +104,7 @@ public enum SiteBuild {
         let indexedEarly = Workers.heapIsSmall ? startIndexing() : nil
         let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings) { _ in [] }
         report.stages.append(("model", clock.lap()))
+        say?("indexing \(papers.count) papers for search")
         let indexing = indexedEarly ?? startIndexing()
         let related = relating.wait()
         let model = unrelated.with(related: related.lists)
