@@ -343,7 +343,8 @@ public enum SearchIndexBuilder {
     static func facets(_ papers: [Paper]) -> [UInt8] {
         var years: [String: Int] = [:]
         var venues: [String: (name: String, count: Int)] = [:]
-        var tagCounts: [String: Int] = [:]  // as `SiteModel.tags` counts them
+        // Tags counted as `SiteModel.tags` counts them: a small build makes the index beside the model.
+        var tagCounts: [String: Int] = [:]
         for paper in papers {
             for tag in paper.tags { tagCounts[tag, default: 0] += 1 }
             if let year = paper.year { years[year, default: 0] += 1 }
