@@ -108,20 +108,16 @@ done
 cp "$work/state-a.md" "$record"
 "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
 check "the site built for state A is the clean build of A" test "$(treehash "$site/public")" = "$hash_a"
-mixed=0 killed=0 tries=0 now=a workers=0 orphans=0
-for delay in 0.02 0.05 0.08 0.1 0.13 0.16 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8; do
+mixed=0 killed=0 now=a workers=0 orphans=0
+# One build towards the other state, started, then killed once `WAIT...` returns (the build's
+# pid in $pid); then checked: a whole site, its worker processes gone, and the next build the
+# other state's site.
+kill_a_build() {  # kill_a_build CLEAN WAIT...
+  local clean=$1 kids h; shift
   other=$([ $now = a ] && echo b || echo a)
   cp "$work/state-$other.md" "$record"
-  tries=$((tries + 1)); clean=$([ $((tries % 3)) = 0 ] && echo --clean || true)  # full builds too
   "$digest" build -C "$site" -o "$site/public" $clean >/dev/null 2>&1 & pid=$!
-  # A full build is killed once its render workers run (a rebuild renders a few pages, in
-  # well under a second); a rebuild at the given moment.
-  if [ -n "$clean" ]; then
-    for _ in $(seq 500); do [ -n "$(pgrep -P $pid -x digest)" ] || ! kill -0 $pid 2>/dev/null && break; sleep 0.01; done
-    sleep "$(python3 -c "print($delay / 4)")"
-  else
-    sleep "$delay"
-  fi
+  "$@"
   kids=$(pgrep -P $pid -x digest)  # render workers forked at this moment, if any
   [ -n "$kids" ] && workers=$((workers + 1))
   kill -9 $pid 2>/dev/null && killed=$((killed + 1)); wait $pid 2>/dev/null
@@ -129,33 +125,29 @@ for delay in 0.02 0.05 0.08 0.1 0.13 0.16 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8; do
   # dead is dead: a zombie (state Z) waits only for init to reap it
   for kid in $kids; do [[ "$(ps -o stat=,comm= -p "$kid")" =~ ^[^Z].*digest$ ]] && orphans=$((orphans + 1)); done
   h=$(treehash "$site/public")
-  [ "$h" = "$hash_a" ] || [ "$h" = "$hash_b" ] || { mixed=$((mixed + 1)); echo "     mixed site after a kill at $delay s"; }
+  [ "$h" = "$hash_a" ] || [ "$h" = "$hash_b" ] || { mixed=$((mixed + 1)); echo "     mixed site after a kill ($*)"; }
   "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
   eval "want=\$hash_$other"
-  [ "$(treehash "$site/public")" = "$want" ] || { mixed=$((mixed + 1)); echo "     wrong site after the build that followed a kill at $delay s"; }
+  [ "$(treehash "$site/public")" = "$want" ] || { mixed=$((mixed + 1)); echo "     wrong site after the build that followed a kill ($*)"; }
   now=$other
+}
+# Waits until the build's render workers run (or it has ended), then SECONDS more.
+after_workers() {  # after_workers SECONDS
+  for _ in $(seq 500); do [ -n "$(pgrep -P $pid -x digest)" ] || ! kill -0 $pid 2>/dev/null && break; sleep 0.01; done
+  sleep "$1"
+}
+# A full build is killed once its render workers run (a rebuild renders a few pages, in well
+# under a second); a rebuild at the given moment.
+tries=0
+for delay in 0.02 0.05 0.08 0.1 0.13 0.16 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8; do
+  tries=$((tries + 1))
+  if [ $((tries % 3)) = 0 ]; then kill_a_build --clean after_workers "$(python3 -c "print($delay / 4)")"  # full builds too
+  else kill_a_build "" sleep "$delay"; fi
 done
 # A full build of the sample renders in well under a second, and a kill above may miss its
-# workers: then, as above, full builds towards the other state are killed the moment their
+# workers (one clean checkout of four did): then full builds are killed the moment their
 # workers are seen, up to three times.
-for _ in 1 2 3; do
-  [ $workers -ge 1 ] && break
-  other=$([ $now = a ] && echo b || echo a)
-  cp "$work/state-$other.md" "$record"
-  "$digest" build -C "$site" -o "$site/public" --clean >/dev/null 2>&1 & pid=$!
-  kids=""
-  while kill -0 $pid 2>/dev/null; do kids=$(pgrep -P $pid -x digest); [ -n "$kids" ] && break; done
-  [ -n "$kids" ] && workers=$((workers + 1))
-  kill -9 $pid 2>/dev/null && killed=$((killed + 1)); wait $pid 2>/dev/null
-  sleep 0.1
-  for kid in $kids; do [[ "$(ps -o stat=,comm= -p "$kid")" =~ ^[^Z].*digest$ ]] && orphans=$((orphans + 1)); done
-  h=$(treehash "$site/public")
-  [ "$h" = "$hash_a" ] || [ "$h" = "$hash_b" ] || { mixed=$((mixed + 1)); echo "     mixed site after a kill as workers rendered"; }
-  "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
-  eval "want=\$hash_$other"
-  [ "$(treehash "$site/public")" = "$want" ] || { mixed=$((mixed + 1)); echo "     wrong site after the build that followed a kill as workers rendered"; }
-  now=$other
-done
+for _ in 1 2 3; do [ $workers -ge 1 ] || kill_a_build --clean after_workers 0; done
 echo "     $killed builds were killed while running"
 check "killed builds leave a whole site (old or new), and the next build the right one" test $mixed -eq 0
 check "some builds were killed mid-way" test $killed -ge 5
