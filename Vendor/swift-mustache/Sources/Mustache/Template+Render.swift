@@ -29,9 +29,10 @@ extension MustacheTemplate {
                 string += renderedString
             }
         } else {
-            for token in tokens {
-                let result = self.renderToken(token, context: &context)
-                string += result
+            // PaperDigest: each token read in place (`tokens[index]`), not copied out by the
+            // array's iterator with a retain of every value it holds and a release after.
+            for index in tokens.indices {
+                string += self.renderToken(tokens[index], context: &context)
             }
         }
         return string
