@@ -81,11 +81,14 @@ public enum RecordFields {
         }
     }
 
-    public static func sourceRefs(in record: Record) -> [SourceRef] {
-        guard case .sequence(let seq)? = record["sources"] else { return [] }
+    public static func sourceRefs(in record: Record) -> [SourceRef] { record["sources"].map(sourceRefs(of:)) ?? [] }
+
+    /// The sources a record's `sources` value names.
+    static func sourceRefs(of node: Node) -> [SourceRef] {
+        guard case .sequence(let seq) = node else { return [] }
         return seq.compactMap { node in
-            guard case .mapping(let map) = node, let listing = map["listing"]?.string else { return nil }
-            return SourceRef(listing: listing, line: map["line"].flatMap(line) ?? 0)
+            guard case .mapping(let map) = node, let listing = map.value(forWord: "listing")?.string else { return nil }
+            return SourceRef(listing: listing, line: map.value(forWord: "line").flatMap(line) ?? 0)
         }
     }
 
@@ -100,21 +103,29 @@ public enum RecordFields {
         return node.int
     }
 
-    /// The facts a record holds now, field by field the inverse of `node(_:of:)`.
+    /// The facts a record holds now, field by field the inverse of `node(_:of:)`. One pass over
+    /// the fields, from the last, so that the first of a key there twice wins as in `record[key]`:
+    /// a lookup per fact copied every field it passed, most of making a paper's facts.
     public static func facts(in record: Record) -> PaperFacts {
-        var facts = PaperFacts(title: record.string("title") ?? "")
-        facts.titleInferred = record.bool("title_inferred")
-        facts.authors = record.strings("authors")
-        facts.authorCount = record.int("author_count")
-        facts.organization = record.string("organization")
-        facts.affiliation = record.string("affiliation")
-        facts.date = record.string("date")
-        facts.upvotes = record.int("upvotes")
-        facts.venue = record.string("venue")
-        facts.session = record.string("session")
-        facts.room = record.string("room")
-        facts.tags = record.strings("tags")
-        facts.sources = sourceRefs(in: record)
+        var facts = PaperFacts(title: "")
+        for (key, value) in record.fields.reversed() {
+            switch key {
+            case "title": facts.title = Record.text(of: value) ?? ""
+            case "title_inferred": facts.titleInferred = Record.flag(of: value)
+            case "authors": facts.authors = Record.texts(of: value)
+            case "author_count": facts.authorCount = Record.text(of: value).flatMap { Int($0) }
+            case "organization": facts.organization = Record.text(of: value)
+            case "affiliation": facts.affiliation = Record.text(of: value)
+            case "date": facts.date = Record.text(of: value)
+            case "upvotes": facts.upvotes = Record.text(of: value).flatMap { Int($0) }
+            case "venue": facts.venue = Record.text(of: value)
+            case "session": facts.session = Record.text(of: value)
+            case "room": facts.room = Record.text(of: value)
+            case "tags": facts.tags = Record.texts(of: value)
+            case "sources": facts.sources = sourceRefs(of: value)
+            default: break
+            }
+        }
         facts.abstract = record.body
         return facts
     }

@@ -36,28 +36,37 @@ public struct Record {
         return fieldLines.first { $0.key == key }?.line
     }
 
-    public func string(_ key: String) -> String? {
-        guard let node = self[key], case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
-        return scalar.string
-    }
+    public func string(_ key: String) -> String? { self[key].flatMap(Self.text(of:)) }
 
     public func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
 
-    public func bool(_ key: String) -> Bool {
-        guard let value = string(key)?.lowercased() else { return false }
+    public func bool(_ key: String) -> Bool { self[key].map(Self.flag(of:)) ?? false }
+
+    /// A list of strings; a single string counts as a list of one.
+    public func strings(_ key: String) -> [String] { self[key].map(Self.texts(of:)) ?? [] }
+
+    /// What `string(_:)` gives for a field's value: a scalar's text, nil for a null, a list or a mapping.
+    static func text(of node: Node) -> String? {
+        guard case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
+        return scalar.string
+    }
+
+    /// What `bool(_:)` gives for a field's value.
+    static func flag(of node: Node) -> Bool {
+        guard let value = text(of: node)?.lowercased() else { return false }
         return value == "true" || value == "yes"
     }
 
-    /// A list of strings; a single string counts as a list of one.
-    public func strings(_ key: String) -> [String] {
-        switch self[key] {
-        case .sequence(let seq)?: return seq.compactMap { $0.string }
-        case .scalar(let scalar)? where !isNull(scalar): return [scalar.string]
+    /// What `strings(_:)` gives for a field's value.
+    static func texts(of node: Node) -> [String] {
+        switch node {
+        case .sequence(let seq): return seq.compactMap { $0.string }
+        case .scalar(let scalar) where !isNull(scalar): return [scalar.string]
         default: return []
         }
     }
 
-    private func isNull(_ scalar: Node.Scalar) -> Bool {
+    private static func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain || scalar.style == .any ? ["", "~", "null", "Null", "NULL"].contains(scalar.string) : false
     }
 }

@@ -21,13 +21,13 @@ public enum RecordCheck {
             case "title", "organization", "affiliation", "venue", "session", "room":
                 if !isScalar(value) { error(key, "`\(key)` must be text") }
             case "title_inferred":
-                if !["true", "false"].contains(record.string(key)?.lowercased() ?? "") { error(key, "`title_inferred` must be true or false") }
+                if !["true", "false"].contains(Record.text(of: value)?.lowercased() ?? "") { error(key, "`title_inferred` must be true or false") }
             case "author_count", "upvotes":
-                if (record.string(key).flatMap { Int($0) }).map({ $0 < 0 }) ?? true { error(key, "`\(key)` must be a whole number, 0 or more") }
+                if (Record.text(of: value).flatMap { Int($0) }).map({ $0 < 0 }) ?? true { error(key, "`\(key)` must be a whole number, 0 or more") }
             case "authors", "tags":
                 if !isList(value) { error(key, "`\(key)` must be a list of names, like [A, B]") }
             case "date":
-                if let date = record.string(key), !isCalendarDate(date) { error(key, "`date` must be a date written YYYY-MM-DD, not `\(date)`") }
+                if let date = Record.text(of: value), !isCalendarDate(date) { error(key, "`date` must be a date written YYYY-MM-DD, not `\(date)`") }
             case "sources":
                 if !isSourceList(value) { error(key, "`sources` must be a list of {listing: file name, line: number}") }
             default:
@@ -58,7 +58,7 @@ public enum RecordCheck {
     static func isSourceList(_ node: Node) -> Bool {
         guard case .sequence(let items) = node else { return false }
         return items.allSatisfy { item in
-            guard case .mapping(let map) = item, let listing = map["listing"], let line = map["line"] else { return false }
+            guard case .mapping(let map) = item, let listing = map.value(forWord: "listing"), let line = map.value(forWord: "line") else { return false }
             return isScalar(listing) && Int(line.string ?? "") != nil
         }
     }
