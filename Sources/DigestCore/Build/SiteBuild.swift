@@ -1,3 +1,4 @@
+import CDigestSys
 import Foundation
 
 /// `digest build`: records and templates in, a website out. The stages run in a fixed
@@ -83,29 +84,22 @@ public enum SiteBuild {
             let lists = RelatedCache.lists(papers, textKeys: textKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: useCached)
             return (lists, clock.lap())
         }
-        func startIndexing() -> BackgroundTask<(files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double)> {
-            BackgroundTask {
-                var clock = StageClock()
-                let built = SearchIndexBuilder.files(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys)
-                let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
-                // A full build writes every file of the search index, so it does so now, on every
-                // core, and lets the bytes go: a third of a GB at 100k papers, which the render
-                // workers would inherit. A rebuild keeps them to write only the files that changed.
-                guard let fresh else { return (files, [], clock.lap()) }
-                let written = ParallelMap.run(files.count) { i in
-                    (files[i].path, ContextHash.of(bytes: files[i].bytes), !fresh.write(files[i].bytes, files[i].path))
-                }
-                return ([], written, clock.lap())
+        let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
+            var clock = StageClock()
+            let built = SearchIndexBuilder.files(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys)
+            let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
+            // A full build writes every file of the search index, so it does so now, on every
+            // core, and lets the bytes go: a third of a GB at 100k papers, which the render
+            // workers would inherit. A rebuild keeps them to write only the files that changed.
+            guard let fresh else { return (files, [], clock.lap()) }
+            let written = ParallelMap.run(files.count) { i in
+                (files[i].path, ContextHash.of(bytes: files[i].bytes), !fresh.write(files[i].bytes, files[i].path))
             }
+            return ([], written, clock.lap())
         }
-        // The index is begun beside the model while the heap is small; on a large one it waits
-        // for the model, whose working tables and the index's at once took a 100k build's peak
-        // from ~940 MB to over 1 GB.
-        let indexedEarly = Workers.heapIsSmall ? startIndexing() : nil
         let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings) { _ in [] }
         report.stages.append(("model", clock.lap()))
         say?("indexing \(papers.count) papers for search")
-        let indexing = indexedEarly ?? startIndexing()
         let related = relating.wait()
         let model = unrelated.with(related: related.lists)
         _ = clock.lap()  // the wait for the related papers, inside their own time
@@ -132,6 +126,11 @@ public enum SiteBuild {
         report.stages.append(("search index", indexed.seconds))
 
         cacheWrite?.wait()  // before render workers fork
+        // The model's, the index's and the paper cache's working tables are freed by now: their
+        // pages go back to the system before the render, whose memos grow to its end. Made on
+        // three threads at once, they were left in three malloc arenas, and a 100k build's peak
+        // rose from ~960 MB to ~1,030 MB with the index beside the model; given back, ~930–970.
+        _ = digest_trim_heap()
         // The search index last, where a full build, which has written it already, lists it.
         other += search
         search = []

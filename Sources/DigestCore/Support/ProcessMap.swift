@@ -29,11 +29,6 @@ public enum Workers: Sendable {
     /// (bench/RESULTS.md). Above this much heap in use, `perCore` renders on threads.
     static let forkedHeapLimit: UInt64 = 256 << 20
 
-    /// Whether the heap in use is within `forkedHeapLimit`: small enough to spend memory on time.
-    static var heapIsSmall: Bool { isSmall(heapInUse: digest_heap_in_use()) }
-
-    static func isSmall(heapInUse: UInt64) -> Bool { heapInUse <= forkedHeapLimit }
-
     /// What the workers are now: `perCore` is decided by the heap in use when a map starts.
     var resolved: Workers {
         guard case .perCore = self else { return self }
@@ -41,7 +36,7 @@ public enum Workers: Sendable {
     }
 
     static func perCore(heapInUse: UInt64, cores: Int) -> Workers {
-        isSmall(heapInUse: heapInUse) ? .processes(cores) : .threads
+        heapInUse <= forkedHeapLimit ? .processes(cores) : .threads
     }
 
     /// `transform` over 0..<count, in index order. A worker process that fails costs time,
