@@ -92,19 +92,27 @@ struct OutputFolder {
 
     /// Writes a new file (in the staging folder nothing reads, so no temporary is needed).
     static func writeNew(_ bytes: [UInt8], to path: String) -> Bool {
+        bytes.withUnsafeBytes { writeNew($0, to: path) }
+    }
+
+    /// The same for a page's text, written from its own UTF-8 storage rather than a copy.
+    static func writeNew(_ text: String, to path: String) -> Bool {
+        var text = text
+        return text.withUTF8 { writeNew(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    static func writeNew(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
         var fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         if fd < 0, errno == ENOENT, makeParent(of: path) { fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n <= 0 { return false }
+            offset += n
         }
+        return true
     }
 
     /// Puts the new site in place of the old with one atomic exchange where the system has

@@ -192,7 +192,7 @@ public enum SiteBuild {
             }
             let context = renderer.context(for: pages[i])
             let hash = pageHashes?[i] ?? renderer.inputHash(context, page: pages[i])  // a rebuild has it already
-            let ok = staging.write(Array(renderer.render(context, page: pages[i]).utf8), pages[i].path, page: true)
+            let ok = staging.write(renderer.render(context, page: pages[i]), pages[i].path, page: true)
             return PageOutcome(hash: hash, wrote: true, failed: !ok)
         }
         // A worker that died left its pages unknown: the old site stays.

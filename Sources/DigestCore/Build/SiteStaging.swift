@@ -39,9 +39,19 @@ public struct SiteStaging: Sendable {
     /// folder started empty is not there yet: it is made first, rather than after a failed
     /// open or link — 255k of each at 100k papers.)
     func write(_ bytes: [UInt8], _ path: String, page: Bool = false) -> Bool {
+        OutputFolder.writeNew(bytes, to: place(path, page: page))
+    }
+
+    /// A page's text, the same way.
+    func write(_ text: String, _ path: String, page: Bool = false) -> Bool {
+        OutputFolder.writeNew(text, to: place(path, page: page))
+    }
+
+    /// Where a changed file goes, made ready for it.
+    private func place(_ path: String, page: Bool) -> String {
         let target = staging + "/" + path
         if reused { unlink(target) } else if page { _ = OutputFolder.makeParent(of: target) }
-        return OutputFolder.writeNew(bytes, to: target)
+        return target
     }
 
     /// Takes out of a reused folder what the new site does not have: the files the previous
