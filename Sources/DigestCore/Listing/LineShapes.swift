@@ -163,11 +163,22 @@ extension String {
 }
 
 extension LineShape {
-    static func isISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
-        return isValid(year: y, month: m, day: d)
+    /// `YYYY-MM-DD` read as its numbers, whether or not that day exists; nil for any other text.
+    /// (Over bytes: a split into Substrings was 5,000 instructions a date, for every record and
+    /// every list item of a build.)
+    static func isoDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        guard text.utf8.count == 10 else { return nil }
+        var numbers = (year: 0, month: 0, day: 0)
+        for (i, byte) in text.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if i < 4 { numbers.year = numbers.year * 10 + digit } else if i < 7 { numbers.month = numbers.month * 10 + digit } else { numbers.day = numbers.day * 10 + digit }
+        }
+        return numbers
     }
 }
 

@@ -65,11 +65,7 @@ public enum RecordCheck {
 
     /// `YYYY-MM-DD` naming a day that exists (`2024-02-30` does not).
     public static func isCalendarDate(_ text: String) -> Bool {
-        guard LineShape.isISODate(text) else { return false }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), parts[2] >= 1 else { return false }
-        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
-        return parts[2] <= days
+        guard let date = LineShape.isoDate(text) else { return false }
+        return LineShape.isValid(year: date.year, month: date.month, day: date.day)
     }
 }

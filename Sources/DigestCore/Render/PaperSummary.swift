@@ -40,9 +40,8 @@ extension SiteRenderer {
 
     /// `2024-07-20` → `20 Jul 2024`.
     static func displayDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return iso }
-        return "\(day) \(LineShape.monthNames[month - 1]) \(parts[0])"
+        guard let date = LineShape.isoDate(iso), (1...12).contains(date.month) else { return iso }
+        return "\(date.day) \(LineShape.monthNames[date.month - 1]) \(iso.prefix(4))"
     }
 
     /// A page's list of papers as the `paper-list` template takes it: `papers`, each item's
