@@ -106,7 +106,7 @@ public enum TitleInference {
 
     /// An opening bracket whose closing one fell past the cut is dropped with what follows.
     static func balanced(_ title: String) -> String {
-        guard title.utf8.contains(UInt8(ascii: "(")) else { return title }  // most titles, and fast
+        guard title.containsByte(UInt8(ascii: "(")) else { return title }  // most titles, and fast
         var depth = 0
         var lastOpen: String.Index?
         for index in title.indices {

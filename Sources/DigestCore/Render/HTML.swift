@@ -31,7 +31,7 @@ public enum Escape {
     /// they are dropped byte by byte, and text without them — nearly all — is left as it is.)
     public static func xml(_ text: String) -> String {
         func forbidden(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
-        guard text.utf8.contains(where: forbidden) else { return html(text) }
+        guard text.containsByte(where: forbidden) else { return html(text) }
         return html(String(decoding: text.utf8.filter { !forbidden($0) }, as: UTF8.self))
     }
 

@@ -74,7 +74,7 @@ extension SiteRenderer {
         let paper = model.papers[index]
         let texts = [paper.title, paper.organization ?? "", paper.venue ?? "", paper.date ?? ""] + paper.tags
             + model.paperAuthors[index].map { model.authors[$0].name }
-        return texts.contains { $0.utf8.contains(1) }
+        return texts.contains { $0.containsByte(1) }
     }
 
     /// Every paper's summary hash, on all cores, and the site-wide values' hash (`modelHash`

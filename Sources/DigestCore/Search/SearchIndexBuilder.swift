@@ -224,7 +224,7 @@ public enum SearchIndexBuilder {
         var prefixes: [String: [Int]] = [:]
         var shortPrefixes: [String: [Int]] = [:]
         var suffixes: [String: [Int]] = [:]
-        for id in names.indices where !names[id].utf8.contains(0x20) {  // word pairs are looked up whole (a byte, not Foundation's text search)
+        for id in names.indices where !names[id].containsByte(0x20) {  // word pairs are looked up whole (a byte, not Foundation's text search)
             let name = names[id]
             if let key = SearchLayout.prefixKey(name) {
                 if key.unicodeScalars.count == 3 { prefixes[key, default: []].append(id) }

@@ -3,7 +3,7 @@
 /// as it stands, so text that merely contains `&` survives unchanged.
 public enum HTMLEntities {
     public static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsByte(UInt8(ascii: "&")) else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var i = 0

@@ -193,4 +193,17 @@ import Testing
         #expect(Slug.make("Ünïcode and ASCII") == "unicode-and-ascii")
         #expect(Slug.make("Mixed CASE_with-Marks!") == "mixed-case-with-marks")
     }
+
+    /// `containsByte` answers as the `utf8` view does, for empty, small (inline), large and
+    /// non-ASCII texts, and Substring-made ones, for every byte value.
+    @Test func bytesAreFoundAsTheUTF8ViewFindsThem() {
+        let texts = ["", "a", "a.b", "name", String(repeating: "x", count: 40) + "&", "é & ü", "tab\there", "\u{1}", "—",
+                     String("  padded  ".dropFirst(2))]
+        for text in texts {
+            for byte in UInt8.min...UInt8.max {
+                #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text.debugDescription) \(byte)")
+            }
+            #expect(text.containsByte { $0 >= 0x80 } == text.utf8.contains { $0 >= 0x80 })
+        }
+    }
 }
