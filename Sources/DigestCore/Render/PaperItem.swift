@@ -33,27 +33,48 @@ final class ItemMemo: Sendable {
         rendered.fill(Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.offset, $0.element) }))
     }
 
-    /// Every `mark` in `text` replaced, on bytes; the text between marks is copied whole.
+    /// Every `mark` in `text` replaced, over the stored bytes and into the new text's own
+    /// storage (not through an array of bytes, then copied): once per item of every list page.
     static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
-        let mark = Array(mark.utf8), replacement = Array(replacement.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 64)
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == mark[0], i + mark.count <= bytes.count, bytes[i..<(i + mark.count)].elementsEqual(mark) {
-                    out.append(contentsOf: bytes[run..<i])
-                    out += replacement
-                    i += mark.count
-                    run = i
-                } else {
-                    i += 1
+        var (text, mark, replacement) = (text, mark, replacement)
+        return text.withUTF8 { text in
+            mark.withUTF8 { mark in
+                replacement.withUTF8 { replacement in
+                    // Where the mark next starts at or after `from`; text.count when nowhere.
+                    // (Its first byte found by memchr, many bytes at a step.)
+                    func next(_ from: Int) -> Int {
+                        var i = from
+                        while i + mark.count <= text.count {
+                            guard let found = memchr(text.baseAddress! + i, Int32(mark[0]), text.count - mark.count + 1 - i) else { break }
+                            i = found.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: text.baseAddress!)
+                            if memcmp(text.baseAddress! + i, mark.baseAddress!, mark.count) == 0 { return i }
+                            i += 1
+                        }
+                        return text.count
+                    }
+                    var marks = 0
+                    var at = next(0)
+                    while at < text.count { marks += 1; at = next(at + mark.count) }
+                    guard marks > 0 else { return String(decoding: text, as: UTF8.self) }
+                    return String(unsafeUninitializedCapacity: text.count + marks * (replacement.count - mark.count)) { out in
+                        var (written, run) = (0, 0)
+                        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                            memcpy(out.baseAddress! + written, base, bytes.count)
+                            written += bytes.count
+                        }
+                        var at = next(0)
+                        while at < text.count {
+                            copy(UnsafeBufferPointer(rebasing: text[run..<at]))
+                            copy(replacement)
+                            run = at + mark.count
+                            at = next(run)
+                        }
+                        copy(UnsafeBufferPointer(rebasing: text[run...]))
+                        return written
+                    }
                 }
             }
-            out.append(contentsOf: bytes[run..<bytes.count])
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -100,6 +100,14 @@ extension ModelTests {
             }
         }
         #expect(ItemMemo.replacing("ab", in: "xabyab", with: "./") == "x./y./")
+        // Left to right, a mark at a time, as Foundation replaces: at the ends, side by side,
+        // overlapping, none, and around text beyond ASCII.
+        for text in ["", "ab", "abab", "aab", "aaab", "xyz", "abé—ab", "é\u{1}root\u{1}é", "\u{1}root\u{1}\u{1}root\u{1}x", "\u{1}roo"] {
+            for (mark, replacement) in [("ab", "./"), ("aa", ""), ("\u{1}root\u{1}", "../../../../"), ("\u{1}root\u{1}", "")] {
+                #expect(ItemMemo.replacing(mark, in: text, with: replacement) == text.replacingOccurrences(of: mark, with: replacement),
+                        "\(text.debugDescription) \(mark.debugDescription)")
+            }
+        }
     }
 }
 
