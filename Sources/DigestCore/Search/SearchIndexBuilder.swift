@@ -221,10 +221,19 @@ public enum SearchIndexBuilder {
     }
 
     static func vocabularyFiles(names: [String], df: [Int32], into files: inout [(path: String, bytes: [UInt8])]) {
+        // Single words (word pairs are looked up whole), sorted by name once: each list below is
+        // filled in that order, so none is sorted by its names again (String comparisons, in
+        // three lists a word), and a word's place in it (`rank`) orders the rest.
+        let words = names.indices.filter { !names[$0].containsByte(0x20) }.sorted { names[$0] < names[$1] }
+        let rank = {
+            var rank = [Int32](repeating: 0, count: names.count)
+            for (place, id) in words.enumerated() { rank[id] = Int32(place) }
+            return rank
+        }()
         var prefixes: [String: [Int]] = [:]
         var shortPrefixes: [String: [Int]] = [:]
         var suffixes: [String: [Int]] = [:]
-        for id in names.indices where !names[id].containsByte(0x20) {  // word pairs are looked up whole (a byte, not Foundation's text search)
+        for id in words {
             let name = names[id]
             if let key = SearchLayout.prefixKey(name) {
                 if key.unicodeScalars.count == 3 { prefixes[key, default: []].append(id) }
@@ -240,10 +249,21 @@ public enum SearchIndexBuilder {
         files += ParallelMap.run(lists.count) { i -> (path: String, bytes: [UInt8]) in
             var ids = lists[i].ids
             if lists[i].common {
-                ids = Array(ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : names[$0] < names[$1] }.prefix(SearchLayout.shortPrefixWords))
+                ids = Array(ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : rank[$0] < rank[$1] }.prefix(SearchLayout.shortPrefixWords))
+                ids.sort { rank[$0] < rank[$1] }
             }
-            ids.sort { names[$0] < names[$1] }
-            return (lists[i].path, Array(("[" + ids.map { "[" + Escape.jsonString(names[$0]) + ",\(df[$0])]" }.joined(separator: ",") + "]\n").utf8))
+            // `[["word",df],…]`, written as bytes.
+            var bytes: [UInt8] = [UInt8(ascii: "[")]
+            for (k, id) in ids.enumerated() {
+                if k > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "["))
+                Escape.appendJSONString(names[id], to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendDecimal(Int(df[id]), to: &bytes)
+                bytes.append(UInt8(ascii: "]"))
+            }
+            bytes += [UInt8(ascii: "]"), 0x0A]
+            return (lists[i].path, bytes)
         }
     }
 
