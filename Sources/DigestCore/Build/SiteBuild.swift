@@ -128,8 +128,9 @@ public enum SiteBuild {
         cacheWrite?.wait()  // before render workers fork
         // The model's, the index's and the paper cache's working tables are freed by now: their
         // pages go back to the system before the render, whose memos grow to its end. Made on
-        // three threads at once, they were left in three malloc arenas, and a 100k build's peak
-        // rose from ~960 MB to ~1,030 MB with the index beside the model; given back, ~930–970.
+        // three threads at once, they were left in three malloc arenas: with the index beside the
+        // model, a 100k build's largest resident set rose from 938–982 MB to 1,001–1,013 MB;
+        // given back, it is 907–961 MB.
         _ = digest_trim_heap()
         // The search index last, where a full build, which has written it already, lists it.
         other += search

@@ -113,11 +113,11 @@ public enum RecordFields {
             case "title": facts.title = Record.text(of: value) ?? ""
             case "title_inferred": facts.titleInferred = Record.flag(of: value)
             case "authors": facts.authors = Record.texts(of: value)
-            case "author_count": facts.authorCount = Record.text(of: value).flatMap { Int($0) }
+            case "author_count": facts.authorCount = Record.number(of: value)
             case "organization": facts.organization = Record.text(of: value)
             case "affiliation": facts.affiliation = Record.text(of: value)
             case "date": facts.date = Record.text(of: value)
-            case "upvotes": facts.upvotes = Record.text(of: value).flatMap { Int($0) }
+            case "upvotes": facts.upvotes = Record.number(of: value)
             case "venue": facts.venue = Record.text(of: value)
             case "session": facts.session = Record.text(of: value)
             case "room": facts.room = Record.text(of: value)

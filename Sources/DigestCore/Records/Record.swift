@@ -38,7 +38,7 @@ public struct Record {
 
     public func string(_ key: String) -> String? { self[key].flatMap(Self.text(of:)) }
 
-    public func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
+    public func int(_ key: String) -> Int? { self[key].flatMap(Self.number(of:)) }
 
     public func bool(_ key: String) -> Bool { self[key].map(Self.flag(of:)) ?? false }
 
@@ -50,6 +50,9 @@ public struct Record {
         guard case .scalar(let scalar) = node, !isNull(scalar) else { return nil }
         return scalar.string
     }
+
+    /// What `int(_:)` gives for a field's value.
+    static func number(of node: Node) -> Int? { text(of: node).flatMap { Int($0) } }
 
     /// What `bool(_:)` gives for a field's value.
     static func flag(of node: Node) -> Bool {

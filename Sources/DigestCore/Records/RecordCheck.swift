@@ -23,7 +23,7 @@ public enum RecordCheck {
             case "title_inferred":
                 if !["true", "false"].contains(Record.text(of: value)?.lowercased() ?? "") { error(key, "`title_inferred` must be true or false") }
             case "author_count", "upvotes":
-                if (Record.text(of: value).flatMap { Int($0) }).map({ $0 < 0 }) ?? true { error(key, "`\(key)` must be a whole number, 0 or more") }
+                if Record.number(of: value).map({ $0 < 0 }) ?? true { error(key, "`\(key)` must be a whole number, 0 or more") }
             case "authors", "tags":
                 if !isList(value) { error(key, "`\(key)` must be a list of names, like [A, B]") }
             case "date":

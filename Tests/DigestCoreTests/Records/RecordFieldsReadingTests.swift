@@ -9,15 +9,16 @@ import Yams
 @Suite struct RecordFieldsReadingTests {
     /// Every sample record, read as a build reads it and as ingest reads it (Yams, default resolver).
     @Test func sampleRecordsGiveTheFactsTheirFieldsSay() throws {
-        let records = try Fixtures.sampleRecords()
-        #expect(records.count > 100)
-        for (name, text) in records {
+        var compared = 0
+        for (name, text) in try Fixtures.sampleRecords() {
             for record in [try RecordCoding.read(id: name, text: text, valuesAsText: true), try RecordCoding.read(id: name, text: text)] {
                 let facts = RecordFields.facts(in: record)
                 #expect(facts == Self.fieldByField(record), "\(name)")
                 #expect(!facts.title.isEmpty && !facts.sources.isEmpty, "\(name)")
+                compared += 1
             }
         }
+        #expect(compared > 200)
     }
 
     /// Values a person may write: nulls, quoted nulls, a list where text goes, text where a list
