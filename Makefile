@@ -3,7 +3,7 @@ SWIFT   ?= swift
 DIGEST  := .build/release/digest
 VENV    := .venv
 
-.PHONY: site test deps build unit cli browser browser-deps templates bench microbench fuzz clean
+.PHONY: site test deps build unit cli browser browser-deps templates bench instructions microbench fuzz clean
 
 site: build
 	@scripts/install-deps.sh libjs-katex
@@ -59,6 +59,11 @@ bench: build
 
 clean:
 	rm -rf .build public $(VENV)
+
+# Instructions a clean build of a 2,000-paper corpus executes (valgrind callgrind): repeatable
+# where times on this VM are not. `make instructions BINARIES="a b"` compares builds of digest.
+instructions: build
+	bench/instructions.sh $(BINARIES)
 
 # Micro benchmarks of the hot paths (ordo-one/benchmark), in their own package.
 microbench: deps
