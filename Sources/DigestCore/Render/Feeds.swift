@@ -29,7 +29,8 @@ extension SiteRenderer {
             }
             for tag in paper.tags { xml += "<category term=\"\(Escape.xml(tag))\"/>\n" }
             if !paper.abstract.isEmpty {
-                xml += "<summary type=\"html\">\(Escape.xml(MathText.markdownHTML(paper.abstract)))</summary>\n"
+                let html = feedAbstracts.value(index) { MathText.markdownHTML(paper.abstract) }
+                xml += "<summary type=\"html\">\(Escape.xml(html))</summary>\n"
             }
             xml += "</entry>\n"
         }

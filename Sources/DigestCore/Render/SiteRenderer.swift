@@ -50,6 +50,9 @@ public final class SiteRenderer: Sendable {
     let tagLinks: LockedMemo<TagLink.Key, String>
     /// The site's head links, header and footer, rendered once per link root.
     let chrome: ChromeMemo
+    /// Abstracts as HTML, made for the feeds' entries (2,050 at most) and read again by those
+    /// papers' pages; other pages make their own and keep none (100k abstracts: 200 MB).
+    let feedAbstracts: LockedMemo<Int, String>
     /// Hash of each paper's summary, the input of its list items (`prepared`).
     let summaryHashes: [UInt64]
     /// Hash of the site-wide values every page's context has (`siteWide`, `baseURL`).
@@ -62,7 +65,7 @@ public final class SiteRenderer: Sendable {
         self.katex = katex
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         (items, coauthorItems, relatedItems, chrome) = (ItemMemo(), LockedMemo(), LockedMemo(), ChromeMemo())
-        (authorLinks, tagLinks) = (LockedMemo(), LockedMemo())
+        (authorLinks, tagLinks, feedAbstracts) = (LockedMemo(), LockedMemo(), LockedMemo())
         (summaryHashes, siteHash) = ([], 0)
     }
 
@@ -70,7 +73,7 @@ public final class SiteRenderer: Sendable {
     init(_ renderer: SiteRenderer, summaryHashes: [UInt64], siteHash: UInt64) {
         (model, templates, linkStyle, katex, baseURL) = (renderer.model, renderer.templates, renderer.linkStyle, renderer.katex, renderer.baseURL)
         (items, coauthorItems, relatedItems, chrome) = (renderer.items, renderer.coauthorItems, renderer.relatedItems, renderer.chrome)
-        (authorLinks, tagLinks) = (renderer.authorLinks, renderer.tagLinks)
+        (authorLinks, tagLinks, feedAbstracts) = (renderer.authorLinks, renderer.tagLinks, renderer.feedAbstracts)
         (self.summaryHashes, self.siteHash) = (summaryHashes, siteHash)
     }
 

@@ -14,6 +14,9 @@ final class LockedMemo<Key: Hashable, Value>: @unchecked Sendable {
         return made
     }
 
+    /// The value made for `key` if one was, without making one.
+    func stored(_ key: Key) -> Value? { lock.withLock { values[key] } }
+
     func fill(_ all: [Key: Value]) {
         lock.withLock { values = all }
     }

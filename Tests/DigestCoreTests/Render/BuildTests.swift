@@ -184,3 +184,23 @@ extension BuildTests {
         #expect(split.dropFirst().flatMap { urls($0.text) } == urls(single[0].text))
     }
 }
+
+extension BuildTests {
+    /// The feeds keep the abstracts they made, and a paper page takes its feed entry's; no other
+    /// paper's is kept. A page renders the same either way.
+    @Test func feedAbstractsAreKeptForTheirPagesOnly() throws {
+        let model = SearchTests.sample
+        let renderer = SiteRenderer(model: model, templates: try TemplateSet.load(siteTemplates: "/nonexistent").get(),
+                                    linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/").prepared(renderAll: false)
+        let pages = renderer.pages().filter { if case .paper = $0.kind { return true } else { return false } }
+        let before = pages.map { renderer.render(renderer.context(for: $0), page: $0) }
+        _ = renderer.siteFeed()
+        let inFeed = Set(model.papers.indices.prefix(SiteRenderer.feedSize).filter { !model.papers[$0].abstract.isEmpty })
+        #expect(inFeed.count > 40 && model.papers.count > SiteRenderer.feedSize + 20)
+        for index in model.papers.indices {
+            let kept = renderer.feedAbstracts.stored(index)
+            #expect(kept == (inFeed.contains(index) ? MathText.markdownHTML(model.papers[index].abstract) : nil), "\(index)")
+        }
+        #expect(pages.map { renderer.render(renderer.context(for: $0), page: $0) } == before)
+    }
+}

@@ -32,7 +32,7 @@ extension SiteRenderer {
         let keywords = CitationMeta.keywords(paper)
         if let keywords { context["keywords"] = keywords }
         if !paper.abstract.isEmpty {
-            context["abstract_html"] = MathText.markdownHTML(paper.abstract)
+            context["abstract_html"] = feedAbstracts.stored(index) ?? MathText.markdownHTML(paper.abstract)
             context["abstract_text"] = paper.abstract
         }
         context["summary"] = Self.summaryText(paper)
