@@ -26,7 +26,8 @@ enum FrontMatterReader {
     }
 
     /// Tags for what is read: every scalar's is `str` (`YAMLTags.str`), as Yams' basic resolver
-    /// reads it; a mapping's resolves the keys it is asked for with that resolver too (`map["line"]`).
+    /// reads it; a mapping's resolves with that resolver too the keys Yams' `map[key]` is asked for
+    /// (a build asks `value(forWord:)`, which needs no resolver).
     nonisolated(unsafe) private static let seq = Tag(.seq, .basic, YAMLTags.constructor)
     nonisolated(unsafe) private static let map = Tag(.map, .basic, YAMLTags.constructor)
 

@@ -52,11 +52,10 @@ final class ItemMemo: Sendable {
                         }
                         return text.count
                     }
-                    var marks = 0
-                    var at = next(0)
-                    while at < text.count { marks += 1; at = next(at + mark.count) }
-                    guard marks > 0 else { return String(decoding: text, as: UTF8.self) }
-                    return String(unsafeUninitializedCapacity: text.count + marks * (replacement.count - mark.count)) { out in
+                    // Room for every place the mark could start, when the replacement is longer:
+                    // the text is searched once, as it is copied.
+                    let growth = max(0, replacement.count - mark.count) * (text.count / mark.count)
+                    return String(unsafeUninitializedCapacity: text.count + growth) { out in
                         var (written, run) = (0, 0)
                         func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
                             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }

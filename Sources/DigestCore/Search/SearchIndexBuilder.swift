@@ -363,7 +363,7 @@ public enum SearchIndexBuilder {
     static func facets(_ papers: [Paper]) -> [UInt8] {
         var years: [String: Int] = [:]
         var venues: [String: (name: String, count: Int)] = [:]
-        // Tags counted as `SiteModel.tags` counts them: a small build makes the index beside the model.
+        // Tags counted as `SiteModel.tags` counts them: the index is made beside the model.
         var tagCounts: [String: Int] = [:]
         for paper in papers {
             for tag in paper.tags { tagCounts[tag, default: 0] += 1 }
