@@ -85,7 +85,7 @@ public enum RecordCoding {
         out += "---\n".utf8
         let trimmedBody = trimmedSlice(record.body[...])
         if !trimmedBody.isEmpty {
-            out += trimmedBody.utf8
+            out.append(utf8Of: trimmedBody)
             out.append(0x0A)
         }
         return out

@@ -141,11 +141,11 @@ public enum MathText {
         guarded.reserveCapacity(markdown.utf8.count + spans.count * 8)
         var last = markdown.startIndex
         for (n, span) in spans.enumerated() {
-            guarded += markdown.utf8[last..<span.range.lowerBound]
+            guarded.append(utf8Of: markdown[last..<span.range.lowerBound])
             guarded += open + Array(String(n).utf8) + close
             last = span.range.upperBound
         }
-        guarded += markdown.utf8[last...]
+        guarded.append(utf8Of: markdown[last...])
         let html = Array(Markdown.html(String(decoding: guarded, as: UTF8.self)).utf8)
         // One pass puts the math back.
         var out: [UInt8] = []
