@@ -17,6 +17,8 @@ public struct AbstractListParser: ListingParser {
         return line.dropFirst(9)
     }
 
+    public var highestScore: Double { 1.1 }
+
     public func score(_ listing: ListingText) -> Double {
         let lines = listing.nonBlankLines
         guard !lines.isEmpty else { return 0 }

@@ -33,6 +33,8 @@ public struct DailyPapersParser: ListingParser {
         return nil
     }
 
+    public var highestScore: Double { 0.95 }
+
     public func score(_ listing: ListingText) -> Double {
         let lines = listing.nonBlankLines
         guard !lines.isEmpty else { return 0 }

@@ -6,6 +6,8 @@ public struct PosterSessionParser: ListingParser {
     public init() {}
     public var format: ListingFormat { .posterSession }
 
+    public var highestScore: Double { 1 }
+
     public func score(_ listing: ListingText) -> Double {
         let lines = listing.nonBlankLines
         guard !lines.isEmpty else { return 0 }

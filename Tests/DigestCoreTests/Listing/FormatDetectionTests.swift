@@ -13,6 +13,36 @@ import Testing
         #expect(FormatDetector.detect(Fixtures.listing(name)) == format)
     }
 
+    /// Detection skips a format that cannot beat the best score so far: it picks what scoring
+    /// every format picks (the highest score of at least 0.5, the first in `allCases` of equal
+    /// scores), and no scorer gives more than its `highestScore`. Over the listings, their
+    /// halves and tails, pairs of them joined, and a few lines alone.
+    @Test func detectionPicksWhatScoringEveryFormatPicks() {
+        func everyFormatScored(_ text: ListingText) -> ListingFormat? {
+            var best: (ListingFormat, Double)?
+            for format in ListingFormat.allCases {
+                let score = format.parser.score(text)
+                #expect(score <= format.parser.highestScore, "\(format) \(text.name)")
+                if score >= FormatDetector.threshold, score > (best?.1 ?? 0) { best = (format, score) }
+            }
+            return best?.0
+        }
+        let texts = Fixtures.all.map { Fixtures.listing($0).lines.map(\.text) }
+        var samples: [[String]] = []
+        for lines in texts {
+            samples += [lines, Array(lines.prefix(lines.count / 2)), Array(lines.suffix(lines.count / 3)), Array(lines.prefix(4))]
+            for other in texts { samples.append(Array(lines.prefix(lines.count / 2)) + Array(other.suffix(other.count / 2))) }
+        }
+        var found: Set<ListingFormat?> = []
+        for (n, lines) in samples.enumerated() {
+            let text = ListingText(path: "\(n).txt", name: "\(n).txt", bytes: Array(lines.joined(separator: "\n").utf8))
+            let expected = everyFormatScored(text)
+            #expect(FormatDetector.detect(text) == expected, "sample \(n)")
+            found.insert(expected)
+        }
+        #expect(found.count == 4, "each format and no listing among the samples: \(found)")
+    }
+
     /// Author lines that are ASCII but for their `·` are split by bytes; the names are those a
     /// split by characters gives, for every line of the listings and for edge cases (spaces,
     /// entities, tabs, empty names, `·` without spaces, a `·` that is not ASCII's neighbour).
