@@ -4,30 +4,39 @@
 public enum HTMLEntities {
     public static func decode(_ text: String) -> String {
         guard text.containsByte(UInt8(ascii: "&")) else { return text }
-        var out = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "&", let (decoded, length) = reference(in: scalars, at: i) {
-                out.append(contentsOf: decoded.unicodeScalars)
-                i += length
-            } else {
-                out.append(c)
-                i += 1
+        var text = text
+        // Over the text's bytes, the runs between ampersands copied whole: a reference's name
+        // and digits are ASCII, so it is found by its bytes as by its scalars. (Decoding every
+        // scalar and appending each was ~50 instructions a byte: 4% of an ingest.)
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var copied = 0
+            var i = 0
+            while let amp = bytes[i...].firstIndex(of: UInt8(ascii: "&")) {
+                guard let (decoded, length) = reference(in: bytes, at: amp) else { i = amp + 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<amp]))
+                out += decoded.utf8
+                i = amp + length
+                copied = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
-    /// The decoded text and the number of scalars consumed for a reference starting at `start`.
-    private static func reference(in s: [Unicode.Scalar], at start: Int) -> (String, Int)? {
+    /// The decoded text and the number of bytes taken for a reference starting at `start`:
+    /// a `;` within the next eleven characters, after a name or a number of ASCII characters.
+    private static func reference(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int)? {
         // Longest named reference in the table is short; numeric ones are at most `&#x10FFFF;`.
-        let limit = min(s.count, start + 12)
+        let limit = min(bytes.count, start + 12)
         var end = start + 1
-        while end < limit, s[end] != ";" { end += 1 }
-        guard end < limit, s[end] == ";", end > start + 1 else { return nil }
-        let body = String(String.UnicodeScalarView(s[(start + 1)..<end]))
+        while end < limit, bytes[end] != UInt8(ascii: ";") {
+            guard bytes[end] < 0x80 else { return nil }  // no name or number has it
+            end += 1
+        }
+        guard end < limit, end > start + 1 else { return nil }
+        let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
         let length = end - start + 1
         if body.hasPrefix("#") {
             let digits = body.dropFirst()

@@ -59,6 +59,49 @@ import Testing
         #expect(HTMLEntities.decode("AT&T &unknown; a & b") == "AT&T &unknown; a & b")
     }
 
+    /// Decoding over bytes gives what decoding scalar by scalar gave (the reference below),
+    /// for every line of the listings and for references at their edges: unknown, unfinished,
+    /// too long, with a non-ASCII character or a sign inside, at either end, and back to back.
+    @Test func entitiesDecodedOverBytesAsOverScalars() {
+        func byScalars(_ text: String) -> String {
+            let s = Array(text.unicodeScalars)
+            func reference(at start: Int) -> (String, Int)? {
+                let limit = min(s.count, start + 12)
+                var end = start + 1
+                while end < limit, s[end] != ";" { end += 1 }
+                guard end < limit, s[end] == ";", end > start + 1 else { return nil }
+                let body = String(String.UnicodeScalarView(s[(start + 1)..<end]))
+                if body.hasPrefix("#") {
+                    let digits = body.dropFirst()
+                    let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+                    guard let v = value, v != 0, let scalar = Unicode.Scalar(v) else { return nil }
+                    return (String(Character(scalar)), end - start + 1)
+                }
+                return HTMLEntities.named[body].map { ($0, end - start + 1) }
+            }
+            var out = String.UnicodeScalarView()
+            var i = 0
+            while i < s.count {
+                if s[i] == "&", let (decoded, length) = reference(at: i) {
+                    out.append(contentsOf: decoded.unicodeScalars)
+                    i += length
+                } else {
+                    out.append(s[i])
+                    i += 1
+                }
+            }
+            return String(out)
+        }
+        let crafted = ["&amp;", "&amp", "a&amp;&lt;b", "&&amp;;", "&;", "&#;", "&#x;", "&#0;", "&#+65;", "&#-65;", "&#xD800;",
+                       "&#x10FFFF;", "&#x110000;", "&#1114111;", "&#000000065;", "&#0000000065;", "&#00000000065;", "&éacute;", "&aé;x;",
+                       "&verylongname;", "&abcdefghij;", "&abcdefghijk;", "x &eacute", "é&eacute;é", "&Eacute;&eacute;&#233;",
+                       "a & b & c", "&\u{301};", "&amp;\u{301}", "&#x1F600;!", "&#X41;&#x41;", "&nbsp;&shy;", ""]
+        let lines = Fixtures.all.flatMap { Fixtures.listing($0).lines.map(\.text) }
+        for text in crafted + lines {
+            #expect(HTMLEntities.decode(text) == byScalars(text), "\(text)")
+        }
+    }
+
     @Test func cleaningFoldsSpaceAndComposes() {
         #expect(TextNormalization.clean("  a\t\tb \u{00A0} c ") == "a b c")
         #expect(TextNormalization.clean("Cafe\u{0301}") == "Café")
