@@ -140,6 +140,7 @@ public enum TextNormalization {
     @inline(__always) private static func joinKey(_ key: UInt8, to out: UnsafeMutableBufferPointer<UInt8>,
                                                   _ count: inout Int, after previous: inout UInt8) {
         out[count] = key
+        // Counted unless both are spaces, by arithmetic (a condition here became a branch).
         count &+= Int((UInt32((key ^ 0x20) | (previous ^ 0x20)) &+ 0xFF) >> 8)
         previous = key
     }
@@ -208,11 +209,7 @@ public enum TextNormalization {
                 var high: UInt8 = 0  // every byte or'ed: its top bit is set by a byte that is not ASCII
                 for byte in bytes {
                     high |= byte
-                    let key = table[Int(byte)]
-                    out[count] = key
-                    // 1 unless both are spaces, by arithmetic (a condition here became a branch).
-                    count &+= Int((UInt32((key ^ 0x20) | (previous ^ 0x20)) &+ 0xFF) >> 8)
-                    previous = key
+                    joinKey(table[Int(byte)], to: out, &count, after: &previous)
                 }
                 if count > 0, out[count - 1] == 0x20 { count -= 1 }
                 ascii = high < 0x80
