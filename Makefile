@@ -61,7 +61,8 @@ clean:
 	rm -rf .build public $(VENV)
 
 # Instructions a clean build of a 2,000-paper corpus executes (valgrind callgrind): repeatable
-# where times on this VM are not. `make instructions BINARIES="a b"` compares builds of digest.
+# where times on this VM are not. `make instructions BINARIES="a b"` compares builds of digest;
+# STAGE=ingest counts an ingest of the 10k×3 benchmark listings instead.
 instructions: build
 	bench/instructions.sh $(BINARIES)
 

@@ -3,24 +3,42 @@
 # to ~0.01% from run to run, where wall and CPU time on a shared 2-core VM move by 10–50% within
 # minutes. For telling whether a change makes the build do less work, not how long it takes.
 #   bench/instructions.sh [BINARY...]    default .build/release/digest; SIZE papers (default 2000)
-# Prints each binary's total over the build's processes (the build and its render workers), in
+#   STAGE=ingest bench/instructions.sh   the same for ingesting the three 10,000-paper listings
+#                                        `bench/run.sh` times (42 MB) into an empty site
+# Prints each binary's total over the run's processes (the build and its render workers), in
 # billions. Valgrind cannot read Swift's DWARF, so each binary is run with its debug info
 # stripped (symbols kept, for callgrind_annotate on the profiles left in $OUT/callgrind.*).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh valgrind
 out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)
+stage=${STAGE:-build}
 n=${SIZE:-2000}
-site="$out/site-$n"
-[ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site" >/dev/null
+if [ "$stage" = ingest ]; then
+  listings="$out/ingest/listings"  # as bench/run.sh makes them
+  if [ ! -d "$listings" ]; then
+    mkdir -p "$listings"
+    for f in abstract-list daily-papers poster-session; do bench/gen_corpus.py listing 10000 "$listings/$f.txt" --format "$f" --seed 7; done
+  fi
+  what="ingest of the 10k×3 listings"
+else
+  site="$out/site-$n"
+  [ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site" >/dev/null
+  what="$n papers, clean build"
+fi
 binaries=("${@:-.build/release/digest}")
 for binary in "${binaries[@]}"; do
   name=$(basename "$binary")
   stripped="$out/callgrind-bin.$name"
   strip --strip-debug -o "$stripped" "$binary"
-  rm -rf "$out/callgrind-public" "$out/callgrind.$name".*
-  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$name.%p" \
-    "$stripped" build --clean -C "$site" -o "$out/callgrind-public" 2>&1 >/dev/null \
-    | awk -v n="$binary" '/Collected/ { s += $4 } END { printf "%s: %.3f billion instructions (%s papers, clean build)\n", n, s / 1e9, ENVIRON["SIZE"] ? ENVIRON["SIZE"] : 2000 }'
+  rm -rf "$out/callgrind-public" "$out/callgrind-site" "$out/callgrind.$name".*
+  if [ "$stage" = ingest ]; then
+    mkdir -p "$out/callgrind-site"
+    command=("$stripped" ingest -C "$out/callgrind-site" "$listings" --today 2026-11-22)
+  else
+    command=("$stripped" build --clean -C "$site" -o "$out/callgrind-public")
+  fi
+  valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$name.%p" "${command[@]}" 2>&1 >/dev/null \
+    | awk -v n="$binary" -v what="$what" '/Collected/ { s += $4 } END { printf "%s: %.3f billion instructions (%s)\n", n, s / 1e9, what }'
 done
-rm -rf "$out/callgrind-public"
+rm -rf "$out/callgrind-public" "$out/callgrind-site"
