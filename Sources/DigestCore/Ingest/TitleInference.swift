@@ -107,6 +107,23 @@ public enum TitleInference {
     /// An opening bracket whose closing one fell past the cut is dropped with what follows.
     static func balanced(_ title: String) -> String {
         guard title.containsByte(UInt8(ascii: "(")) else { return title }  // most titles, and fast
+        // In ASCII (most titles) a character is a byte: the brackets are counted over bytes
+        // (walking the title's characters was 2% of an ingest).
+        var text = title
+        let ascii = text.withUTF8 { bytes -> (Bool, open: Int?) in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return (false, nil) }
+            var depth = 0
+            var lastOpen: Int?
+            for (i, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "(") { if depth == 0 { lastOpen = i }; depth += 1 }
+                if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+            }
+            return (true, depth > 0 ? lastOpen : nil)
+        }
+        if ascii.0 {
+            guard let open = ascii.open else { return title }
+            return String(decoding: title.utf8.prefix(open), as: UTF8.self).trimmingTrailingWhitespace()
+        }
         var depth = 0
         var lastOpen: String.Index?
         for index in title.indices {
