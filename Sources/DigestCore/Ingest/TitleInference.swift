@@ -124,6 +124,11 @@ public enum TitleInference {
             guard let open = ascii.open else { return title }
             return String(decoding: title.utf8.prefix(open), as: UTF8.self).trimmingTrailingWhitespace()
         }
+        return balancedByCharacters(title)
+    }
+
+    /// `balanced` over the title's characters, for text that is not ASCII.
+    static func balancedByCharacters(_ title: String) -> String {
         var depth = 0
         var lastOpen: String.Index?
         for index in title.indices {

@@ -69,16 +69,6 @@ import Testing
     /// A title cut before an unclosed bracket, over bytes in ASCII: as walking its characters cuts
     /// it, for the titles the listings' abstracts give (cut at each word) and crafted brackets.
     @Test func unclosedBracketsCutByBytesAsByCharacters() {
-        func byCharacters(_ title: String) -> String {
-            var depth = 0
-            var lastOpen: String.Index?
-            for index in title.indices {
-                if title[index] == "(" { if depth == 0 { lastOpen = index }; depth += 1 }
-                if title[index] == ")" { depth = max(0, depth - 1) }
-            }
-            guard depth > 0, let open = lastOpen else { return title }
-            return String(title[..<open]).trimmingTrailingWhitespace()
-        }
         let abstracts = Fixtures.all.flatMap { Fixtures.parse($0).entries.map(\.abstract) }
         var titles: [String] = []
         for abstract in abstracts {
@@ -88,7 +78,7 @@ import Testing
         titles += ["(a", "a (b", "a (b) c (d", "a (b (c) d", "a) (b", "((a)", "a (", "a ()", "x  (y", "(", "é (b", "a (é", "a (\u{301}b", ""]
         var cut = 0
         for title in titles {
-            #expect(TitleInference.balanced(title) == byCharacters(title), "\(title)")
+            #expect(TitleInference.balanced(title) == TitleInference.balancedByCharacters(title), "\(title)")
             if TitleInference.balanced(title) != title { cut += 1 }
         }
         #expect(cut > 20, "titles cut: \(cut)")
