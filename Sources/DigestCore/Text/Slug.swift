@@ -21,42 +21,43 @@ public enum Slug {
     public static func make(_ text: String, maxLength: Int = 80) -> String {
         // ASCII needs neither transform (the loop below lowercases), and ICU's transliterator
         // was a tenth of a paper page's context, made for every author and BibTeX key.
-        let ascii = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
-            : (text.applyingTransform(.toLatin, reverse: false) ?? text)
+        var ascii = text.containsByte(where: { $0 >= 0x80 })
+            ? (text.applyingTransform(.toLatin, reverse: false) ?? text)
                 .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        // Made over bytes: appending scalars to a String one at a time was a sixth of merging an
-        // ingest's papers. Any byte of another non-ASCII scalar is a gap, as that scalar was.
+            : text
+        // Made over bytes into the slug's own storage (never longer than the text): appending
+        // scalars to a String one at a time was a sixth of merging an ingest's papers, and
+        // appending to an array, then counting and cutting the String, 16,000 instructions a
+        // title. Any byte of another non-ASCII scalar is a gap, as that scalar was.
         // (No `ß` reaches here: case folding made it `ss`.)
-        var bytes: [UInt8] = []
-        var dash = false
-        var text = ascii
-        text.withUTF8 { utf8 in
-            bytes.reserveCapacity(utf8.count)
-            var i = 0
-            while i < utf8.count {
-                var byte = utf8[i]
-                switch byte {
-                case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
-                    if dash && !bytes.isEmpty { bytes.append(0x2D) }
-                    dash = false
-                    if byte <= 0x5A && byte >= 0x41 { byte += 32 }
-                    bytes.append(byte)
-                case 0x27: break  // "Alzheimer's" → "alzheimers", not "alzheimer-s"
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x99:  // ’, as '
-                    i += 2
-                default: dash = true
+        return ascii.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count) { out in
+                var count = 0
+                var dash = false
+                var i = 0
+                while i < utf8.count {
+                    var byte = utf8[i]
+                    switch byte {
+                    case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                        if dash && count > 0 { out[count] = 0x2D; count += 1 }
+                        dash = false
+                        if byte <= 0x5A && byte >= 0x41 { byte += 32 }
+                        out[count] = byte
+                        count += 1
+                    case 0x27: break  // "Alzheimer's" → "alzheimers", not "alzheimer-s"
+                    case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x99:  // ’, as '
+                        i += 2
+                    default: dash = true
+                    }
+                    i += 1
                 }
-                i += 1
+                // The slug is ASCII: a byte is a character. A long one is cut at a word
+                // boundary, so that it stays readable.
+                guard count > maxLength else { return count }
+                if let cut = (maxLength / 2...maxLength).last(where: { out[$0] == 0x2D }) { return cut }
+                return maxLength
             }
         }
-        let slug = String(decoding: bytes, as: UTF8.self)
-        guard slug.count > maxLength else { return slug }
-        // Cut at a word boundary so the slug stays readable.
-        let prefix = slug.prefix(maxLength + 1)
-        if let cut = prefix.lastIndex(of: "-"), prefix.distance(from: prefix.startIndex, to: cut) >= maxLength / 2 {
-            return String(prefix[..<cut])
-        }
-        return String(slug.prefix(maxLength))
     }
 
     /// A short, stable suffix for telling apart two papers whose slugs collide.

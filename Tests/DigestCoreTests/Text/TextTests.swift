@@ -45,6 +45,11 @@ import Testing
         }
         for entry in Fixtures.all.flatMap({ Fixtures.parse($0).entries }) { texts += [entry.title ?? ""] + entry.authors }
         texts += ["Straße’s Weg", "l’été", "Müller's ß", "ß", "’", "x’", String(repeating: "ab ", count: 60)]
+        // Long ones, cut at the last dash that leaves half the length or more, else at the length.
+        texts += [String(repeating: "x", count: 100), "a " + String(repeating: "x", count: 90),
+                  String(repeating: "x", count: 40) + " " + String(repeating: "y", count: 60),
+                  String(repeating: "x", count: 39) + " " + String(repeating: "y", count: 60),
+                  String(repeating: "x", count: 80) + " y", String(repeating: "x", count: 81) + " y"]
         var differ = 0
         for text in texts where Slug.make(text) != byScalars(text) {
             differ += 1
