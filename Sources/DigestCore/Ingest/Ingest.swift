@@ -174,8 +174,7 @@ public enum Ingest {
         }
         var taken = Set(entries.map(\.id)).union(unreadable)
         var outcomes = [IngestReport.Outcome?](repeating: nil, count: candidates.count)
-        var writes: [Record] = []
-        var additions: [(id: String, facts: PaperFacts)] = []
+        var writes: [RecordWrite] = []
         var addedEntries: [String: RecordIndex.Entry] = [:]
         for (group, facts) in zip(groups, merged) {
             guard let facts else { continue }
@@ -189,13 +188,13 @@ public enum Ingest {
                 }
                 let (updated, changed) = RecordFields.updated(target, base: facts.base, new: new)
                 outcome = changed ? .updated : .unchanged
-                if changed { writes.append(updated) }
+                if changed { writes.append(.updated(updated)) }
             } else {
                 var id = facts.slug ?? Slug.make(new.title)
                 if id.isEmpty { id = "paper" }
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
-                additions.append((id, new))
+                writes.append(.new(id: id, facts: new))
                 addedEntries[id] = facts.entry.map { RecordIndex.Entry(id: id, keys: $0.keys, listings: $0.listings) }
                 outcome = .added
             }
@@ -206,10 +205,6 @@ public enum Ingest {
             for m in group where m < candidates.count && candidates[m].isInput { outcomes[m] = outcome }
         }
 
-        // New records are made on every core: Yams types each value with regular expressions.
-        let added = additions
-        let made = ParallelMap.run(added.count) { Unshared(RecordFields.newRecord(id: added[$0].id, facts: added[$0].facts)) }
-        writes += made.map(\.value)
 
         report.written = options.dryRun ? 0 : writes.count
         let summaryIndex = Dictionary(report.listings.indices.map { (report.listings[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -237,12 +232,21 @@ public enum Ingest {
             let results = ParallelMap.run(sorted.count + 1) { task -> Result<RecordIndex.Written, Diagnostic>? in
                 if task == 0 { encoded.set(0, IngestCache.encode(kept)); return nil }
                 // Freeing a record's nodes was a tenth of writing it.
-                let record = endsAfter ? sorted.value(task - 1) : sorted.take(task - 1)
-                do { try store.write(record) } catch {
-                    return .failure(Diagnostic(file: store.path(for: record.id), line: nil, .error, "\(error)"))
+                let write = endsAfter ? sorted.value(task - 1) : sorted.take(task - 1)
+                let entry: RecordIndex.Entry
+                do {
+                    switch write {
+                    case .updated(let record):
+                        try store.write(record)
+                        entry = indexed[record.id] ?? RecordIndex.entry(of: record)
+                    case .new(let id, let facts):
+                        try store.write(NewRecordText.bytes(id: id, facts: facts), id: id)
+                        entry = indexed[id] ?? RecordIndex.entry(of: RecordFields.newRecord(id: id, facts: facts))
+                    }
+                } catch {
+                    return .failure(Diagnostic(file: store.path(for: write.id), line: nil, .error, "\(error)"))
                 }
-                let entry = indexed[record.id] ?? RecordIndex.entry(of: record)
-                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: store.path(for: record.id))))
+                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: store.path(for: write.id))))
             }.compactMap { $0 }
             for result in results { if case .failure(let diagnostic) = result { report.diagnostics.append(diagnostic) } }
             let written = results.compactMap { try? $0.get() }
@@ -258,8 +262,21 @@ public enum Ingest {
             }
             if endsAfter { ProcessEnd.keep(sorted, results, recordIndex) }
         }
-        if options.processEndsAfter { ProcessEnd.keep(candidates, groups, merged, records, inputs, references, made) }
+        if options.processEndsAfter { ProcessEnd.keep(candidates, groups, merged, records, inputs, references) }
         return report
+    }
+
+    /// A record to write: one brought up to date, or a new paper's facts (`NewRecordText`).
+    enum RecordWrite {
+        case updated(Record)
+        case new(id: String, facts: PaperFacts)
+
+        var id: String {
+            switch self {
+            case .updated(let record): return record.id
+            case .new(let id, _): return id
+            }
+        }
     }
 
     struct ParsedInput: Sendable {

@@ -13,22 +13,53 @@ public enum RecordFields {
     static let owned = ["title", "title_inferred", "authors", "author_count", "organization", "affiliation",
                         "date", "upvotes", "venue", "session", "room", "tags"]
 
-    static func node(_ key: String, of facts: PaperFacts) -> Node? {
+    /// A field's value as ingest writes it, before it is a YAML node: `node` makes the node,
+    /// and `NewRecordText` a new record's text straight from it.
+    enum Value {
+        /// Plain, or single-quoted where YAML would read it as something else (`textStyle`).
+        case text(String)
+        /// Double-quoted (a title: its colons and quotes stay as they are).
+        case quoted(String)
+        case int(Int)
+        /// `true`.
+        case flag
+        case date(String)
+        /// Texts, in flow style: `[a, b]`.
+        case list([String])
+        /// A block list of `{listing: …, line: …}`.
+        case sources([SourceRef])
+    }
+
+    static func value(_ key: String, of facts: PaperFacts) -> Value? {
         switch key {
-        case "title": return quoted(facts.title)
-        case "title_inferred": return facts.titleInferred ? Node("true", YAMLTags.bool) : nil
-        case "authors": return facts.authors.isEmpty ? nil : list(facts.authors)
-        case "author_count": return facts.authorCount.map(int)
-        case "organization": return facts.organization.map(text)
-        case "affiliation": return facts.affiliation.map(text)
-        case "date": return facts.date.map { Node($0, YAMLTags.timestamp) }
-        case "upvotes": return facts.upvotes.map(int)
-        case "venue": return facts.venue.map(text)
-        case "session": return facts.session.map(text)
-        case "room": return facts.room.map(text)
-        case "tags": return facts.tags.isEmpty ? nil : list(facts.tags)
-        case "sources": return sources(facts.sources)
+        case "title": return .quoted(facts.title)
+        case "title_inferred": return facts.titleInferred ? .flag : nil
+        case "authors": return facts.authors.isEmpty ? nil : .list(facts.authors)
+        case "author_count": return facts.authorCount.map(Value.int)
+        case "organization": return facts.organization.map(Value.text)
+        case "affiliation": return facts.affiliation.map(Value.text)
+        case "date": return facts.date.map(Value.date)
+        case "upvotes": return facts.upvotes.map(Value.int)
+        case "venue": return facts.venue.map(Value.text)
+        case "session": return facts.session.map(Value.text)
+        case "room": return facts.room.map(Value.text)
+        case "tags": return facts.tags.isEmpty ? nil : .list(facts.tags)
+        case "sources": return .sources(facts.sources)
         default: return nil
+        }
+    }
+
+    static func node(_ key: String, of facts: PaperFacts) -> Node? { value(key, of: facts).map(node) }
+
+    static func node(_ value: Value) -> Node {
+        switch value {
+        case .text(let s): return text(s)
+        case .quoted(let s): return quoted(s)
+        case .int(let n): return int(n)
+        case .flag: return Node("true", YAMLTags.bool)
+        case .date(let s): return Node(s, YAMLTags.timestamp)
+        case .list(let items): return list(items)
+        case .sources(let refs): return sources(refs)
         }
     }
 
@@ -37,9 +68,14 @@ public enum RecordFields {
     static func text(_ s: String) -> Node {
         // An explicit `str` tag: the emitter would otherwise resolve every scalar's tag with
         // regular expressions, most of the time spent writing records.
-        let plain = Node.Scalar(s, YAMLTags.str)
-        guard mightNotBeAString(s) else { return .scalar(plain) }
-        return .scalar(Resolver.default.resolveTag(of: .scalar(Node.Scalar(s, YAMLTags.make(.implicit)))) == .str ? plain : .init(s, YAMLTags.str, .singleQuoted))
+        .scalar(Node.Scalar(s, YAMLTags.str, textStyle(s)))
+    }
+
+    /// `text`'s style: any (plain where YAML allows it), or single-quoted for text YAML
+    /// would read back as another type.
+    static func textStyle(_ s: String) -> Node.Scalar.Style {
+        guard mightNotBeAString(s) else { return .any }
+        return Resolver.default.resolveTag(of: .scalar(Node.Scalar(s, YAMLTags.make(.implicit)))) == .str ? .any : .singleQuoted
     }
 
     /// Only text that starts like a number, a date or `~`, or is a word such as `true` or

@@ -23,7 +23,7 @@ enum FrontMatterWriter {
         guard !fields.isEmpty else { return false }
         for (key, value) in fields {
             guard isSimpleKey(key) else { return false }
-            out.append(contentsOf: key.utf8)
+            out.append(utf8Of: key)
             out.append(UInt8(ascii: ":"))
             switch value {
             case .scalar(let scalar):
@@ -112,37 +112,44 @@ enum FrontMatterWriter {
     /// writer knows (anchored, block style, empty, or with a character that is not printable
     /// on one line).
     private static func write(_ scalar: Node.Scalar, inFlow: Bool, into out: inout [UInt8]) -> Bool {
-        guard scalar.anchor == nil, let shape = Shape(scalar.string) else { return false }
-        let bytes = scalar.string.utf8
-        switch scalar.style {
+        scalar.anchor == nil && write(scalar.string, scalar.style, inFlow: inFlow, into: &out)
+    }
+
+    /// A scalar's text in `style`, as libyaml writes it (`NewRecordText` writes its values so).
+    static func write(_ string: String, _ style: Node.Scalar.Style, inFlow: Bool, into out: inout [UInt8]) -> Bool {
+        guard let shape = Shape(string) else { return false }
+        switch style {
         case .any, .plain:
             if shape.plainAllowed(inFlow: inFlow) {
-                out.append(contentsOf: bytes)
+                out.append(utf8Of: string)
             } else {
-                writeSingleQuoted(bytes, into: &out)
+                writeQuoted(string, quote: UInt8(ascii: "'"), into: &out)
             }
         case .singleQuoted:
-            writeSingleQuoted(bytes, into: &out)
+            writeQuoted(string, quote: UInt8(ascii: "'"), into: &out)
         case .doubleQuoted:
-            out.append(UInt8(ascii: "\""))
-            for byte in bytes {
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
-                out.append(byte)
-            }
-            out.append(UInt8(ascii: "\""))
+            writeQuoted(string, quote: UInt8(ascii: "\""), into: &out)
         case .literal, .folded:
             return false
         }
         return true
     }
 
-    private static func writeSingleQuoted(_ bytes: String.UTF8View, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "'"))
-        for byte in bytes {
-            if byte == UInt8(ascii: "'") { out.append(byte) }
-            out.append(byte)
+    /// In single quotes, a quote doubled; in double quotes, a quote or a backslash after a
+    /// backslash. The runs between are appended whole (a title is double-quoted, and has none).
+    private static func writeQuoted(_ string: String, quote: UInt8, into out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { bytes in
+            out.append(quote)
+            var run = 0
+            for i in bytes.indices where bytes[i] == quote || (quote == UInt8(ascii: "\"") && bytes[i] == UInt8(ascii: "\\")) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                out.append(quote == UInt8(ascii: "'") ? quote : UInt8(ascii: "\\"))
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            out.append(quote)
         }
-        out.append(UInt8(ascii: "'"))
     }
 
     /// What libyaml's scalar analysis finds in a non-empty one-line text of printable
@@ -165,8 +172,16 @@ enum FrontMatterWriter {
 
         private init?(bytes: UnsafeBufferPointer<UInt8>) {
             let count = bytes.count
-            guard count > 0, Self.printableOnOneLine(bytes) else { return nil }
+            guard count > 0 else { return nil }
             edgeSpace = bytes[0] == 0x20 || bytes[count - 1] == 0x20
+            // Most values (names, places, dates, listings) are printable ASCII with no
+            // indicator anywhere: one pass of table lookups tells, with no branch per byte;
+            // only the others are looked at byte by byte (a switch per byte was ~40
+            // instructions a byte, most of writing a new record's front matter).
+            var seen: UInt8 = Self.firstByteMarks[Int(bytes[0])]
+            for byte in bytes { seen |= Self.byteMarks[Int(byte)] }
+            if seen == 0 { return }
+            guard Self.printableOnOneLine(bytes) else { return nil }
             if count >= 3, (bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: ".")), bytes[1] == bytes[0], bytes[2] == bytes[0] {
                 flowIndicators = true
                 blockIndicators = true
@@ -206,6 +221,16 @@ enum FrontMatterWriter {
                     }
                 }
             }
+        }
+
+        /// Non-zero for a byte that is not printable ASCII, or is an indicator somewhere in a
+        /// scalar; `firstByteMarks` also for one that is an indicator first (or starts `---`
+        /// or `...`).
+        private static let byteMarks: [UInt8] = (0...255).map { byte in
+            byte < 0x20 || byte >= 0x7F || ",?[]{}:#".utf8.contains(UInt8(byte)) ? 1 : 0
+        }
+        private static let firstByteMarks: [UInt8] = (0...255).map { byte in
+            "#,[]{}&*!|>'\"%@`?:-.".utf8.contains(UInt8(byte)) ? 1 : 0
         }
 
         /// libyaml's `IS_PRINTABLE` without its line breaks (`\n`, U+2028, U+2029), over UTF-8.

@@ -78,12 +78,21 @@ public enum RecordCoding {
     /// The record's file, made in one buffer: joining the front matter and the abstract as
     /// Strings, then taking their bytes, copied each record two or three times.
     static func bytes(_ record: Record) -> [UInt8] {
+        bytes(body: record.body) { out in
+            if !FrontMatterWriter.write(record.fields, into: &out) { out += yamsText(record.fields).utf8 }
+            return true
+        }!
+    }
+
+    /// A record's file with the front matter `frontMatter` appends, its lines each ended by a
+    /// line break; nil when `frontMatter` gives false.
+    static func bytes(body: String, frontMatter: (inout [UInt8]) -> Bool) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(record.body.utf8.count + 640)
+        out.reserveCapacity(body.utf8.count + 640)
         out += "---\n".utf8
-        if !FrontMatterWriter.write(record.fields, into: &out) { out += yamsText(record.fields).utf8 }
+        guard frontMatter(&out) else { return nil }
         out += "---\n".utf8
-        let trimmedBody = trimmedSlice(record.body[...])
+        let trimmedBody = trimmedSlice(body[...])
         if !trimmedBody.isEmpty {
             out.append(utf8Of: trimmedBody)
             out.append(0x0A)

@@ -112,14 +112,16 @@ public struct RecordStore: Sendable {
         return ParallelMap.run(ids.count) { use(ids[$0], read(id: ids[$0], valuesAsText: true)) }
     }
 
-    public func write(_ record: Record) throws {
-        let bytes = RecordCoding.bytes(record)
-        do { try AtomicFile.write(bytes, to: path(for: record.id)) } catch {
+    public func write(_ record: Record) throws { try write(RecordCoding.bytes(record), id: record.id) }
+
+    /// A record's file as `RecordCoding` made it.
+    func write(_ bytes: [UInt8], id: String) throws {
+        do { try AtomicFile.write(bytes, to: path(for: id)) } catch {
             // The folder is made when a write fails (a new site's first records), and the write
             // tried once more: a mkdir before every write was a system call in four of an
             // ingest's. (Another thread may have made it meanwhile; making it again is no error.)
             guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { throw error }
-            try AtomicFile.write(bytes, to: path(for: record.id))
+            try AtomicFile.write(bytes, to: path(for: id))
         }
     }
 }

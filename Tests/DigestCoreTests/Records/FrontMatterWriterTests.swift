@@ -33,18 +33,23 @@ import Yams
     /// before a space, `---` and `...`, spaces at the ends, quotes, backslashes, characters it
     /// escapes or counts as breaks — in every style, as a field's value, in a flow list, in a
     /// block list (with a style and without) and as a flow mapping's key and value.
+    static let pieces = [
+        "a", "Zq", "0", "1.5", " ", "  ", "-", "---", ".", "...", ":", ": ", "#", " #", "?", "? ", ",", "[", "]", "{", "}",
+        "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "\\", "~", "null", "true", "é", "ℓ", "—", "\u{A0}", "\u{85}",
+        "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFD}", "\u{D7FF}", "\u{E000}", "😀", "\t", "\n", "\r", "\u{7F}",
+        "\u{1B}", "\u{0}",
+    ]
+
+    static func text(_ generator: inout SeededGenerator, pieces count: ClosedRange<Int> = 1...5, from pieces: [String] = pieces) -> String {
+        (0..<Int.random(in: count, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
     @Test func generatedScalarsAreWrittenAsYamsWritesThem() {
-        let pieces = [
-            "a", "Zq", "0", "1.5", " ", "  ", "-", "---", ".", "...", ":", ": ", "#", " #", "?", "? ", ",", "[", "]", "{", "}",
-            "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "\\", "~", "null", "true", "é", "ℓ", "—", "\u{A0}", "\u{85}",
-            "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFD}", "\u{D7FF}", "\u{E000}", "😀", "\t", "\n", "\r", "\u{7F}",
-            "\u{1B}", "\u{0}",
-        ]
         var generator = SeededGenerator(seed: 20261201)
         let styles: [Node.Scalar.Style] = [.any, .plain, .singleQuoted, .doubleQuoted]
         var compared = 0, declined = 0
         for _ in 0..<4000 {
-            let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = Self.text(&generator)
             let style = styles.randomElement(using: &generator)!
             let scalar = Node.scalar(.init(text, YAMLTags.str, style))
             let other = Node.scalar(.init("b", YAMLTags.str))
@@ -67,6 +72,50 @@ import Yams
         // does not handle do reach Yams.
         #expect(compared > 5000)
         #expect(declined > 5000)
+    }
+
+    /// A new record's text made straight from its facts (`NewRecordText`) is the text its
+    /// nodes give: for every paper of the real listings, and for facts made of the pieces above
+    /// in every field — values YAML reads as numbers or words, indicators, characters only
+    /// Yams writes (then the record is made the nodes' way), fields left out, an empty abstract.
+    @Test func newRecordsFromFactsAreWhatTheirNodesGive() throws {
+        let samples = try Fixtures.sampleRecords().map { RecordFields.facts(in: try RecordCoding.read(id: $0.name, text: $0.text)) }
+        var generator = SeededGenerator(seed: 20261202)
+        func maybe(_ text: @autoclosure () -> String) -> String? { Bool.random(using: &generator) ? text() : nil }
+        // Half the papers from pieces the writer writes itself: a paper with one other piece
+        // in any of its fields is made the nodes' way.
+        let writable = Self.pieces.filter { FrontMatterWriter.Shape($0) != nil }
+        var generated: [PaperFacts] = []
+        for n in 0..<3000 {
+            let pieces = n % 2 == 0 ? writable : Self.pieces
+            func text(pieces count: ClosedRange<Int> = 1...5) -> String { Self.text(&generator, pieces: count, from: pieces) }
+            var facts = PaperFacts(title: text())
+            facts.titleInferred = Bool.random(using: &generator)
+            facts.authors = (0..<Int.random(in: 0...3, using: &generator)).map { _ in text(pieces: 1...3) }
+            facts.authorCount = Bool.random(using: &generator) ? Int.random(in: 0...40, using: &generator) : nil
+            facts.organization = maybe(text(pieces: 1...2))
+            facts.affiliation = maybe(text(pieces: 1...2))
+            facts.date = maybe(Bool.random(using: &generator) ? "2024-05-0\(Int.random(in: 1...9, using: &generator))" : text(pieces: 1...2))
+            facts.upvotes = Bool.random(using: &generator) ? Int.random(in: 0...500, using: &generator) : nil
+            facts.venue = maybe(text(pieces: 1...2))
+            facts.session = maybe(text(pieces: 1...2))
+            facts.room = maybe(text(pieces: 1...2))
+            facts.abstract = maybe(text()) ?? ""
+            facts.tags = (0..<Int.random(in: 0...3, using: &generator)).map { _ in text(pieces: 1...2) }
+            facts.sources = (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                SourceRef(listing: text(pieces: 1...2), line: Int.random(in: 1...99_999, using: &generator))
+            }
+            generated.append(facts)
+        }
+        var direct = 0
+        for facts in samples + generated {
+            let viaNodes = RecordCoding.bytes(RecordFields.newRecord(id: "x", facts: facts))
+            #expect(NewRecordText.bytes(id: "x", facts: facts) == viaNodes, "\(facts.title.debugDescription)")
+            if NewRecordText.direct(facts) != nil { direct += 1 }
+        }
+        // Every real paper is written straight, and both ways are taken often by the others.
+        #expect(samples.count > 100 && samples.allSatisfy { NewRecordText.direct($0) != nil })
+        #expect(direct - samples.count > 300 && generated.count - (direct - samples.count) > 300)
     }
 
     @Test(arguments: [
