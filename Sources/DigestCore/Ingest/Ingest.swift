@@ -188,13 +188,13 @@ public enum Ingest {
                 }
                 let (updated, changed) = RecordFields.updated(target, base: facts.base, new: new)
                 outcome = changed ? .updated : .unchanged
-                if changed { writes.append(.updated(updated)) }
+                if changed { writes.append(RecordWrite(id: updated.id, content: .updated(updated))) }
             } else {
                 var id = facts.slug ?? Slug.make(new.title)
                 if id.isEmpty { id = "paper" }
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
-                writes.append(.new(id: id, facts: new))
+                writes.append(RecordWrite(id: id, content: .new(new)))
                 addedEntries[id] = facts.entry.map { RecordIndex.Entry(id: id, keys: $0.keys, listings: $0.listings) }
                 outcome = .added
             }
@@ -235,13 +235,13 @@ public enum Ingest {
                 let write = endsAfter ? sorted.value(task - 1) : sorted.take(task - 1)
                 let entry: RecordIndex.Entry
                 do {
-                    switch write {
+                    switch write.content {
                     case .updated(let record):
                         try store.write(record)
                         entry = indexed[record.id] ?? RecordIndex.entry(of: record)
-                    case .new(let id, let facts):
-                        try store.write(NewRecordText.bytes(id: id, facts: facts), id: id)
-                        entry = indexed[id] ?? RecordIndex.entry(of: RecordFields.newRecord(id: id, facts: facts))
+                    case .new(let facts):
+                        try store.write(NewRecordText.bytes(id: write.id, facts: facts), id: write.id)
+                        entry = indexed[write.id] ?? RecordIndex.entry(of: RecordFields.newRecord(id: write.id, facts: facts))
                     }
                 } catch {
                     return .failure(Diagnostic(file: store.path(for: write.id), line: nil, .error, "\(error)"))
@@ -267,16 +267,16 @@ public enum Ingest {
     }
 
     /// A record to write: one brought up to date, or a new paper's facts (`NewRecordText`).
-    enum RecordWrite {
-        case updated(Record)
-        case new(id: String, facts: PaperFacts)
-
-        var id: String {
-            switch self {
-            case .updated(let record): return record.id
-            case .new(let id, _): return id
-            }
+    /// The id is stored beside them: writes are sorted by it, and taking it out of an enum's
+    /// case copied the facts (a retain of each text) at every comparison.
+    struct RecordWrite {
+        enum Content {
+            case updated(Record)
+            case new(PaperFacts)
         }
+
+        let id: String
+        let content: Content
     }
 
     struct ParsedInput: Sendable {
