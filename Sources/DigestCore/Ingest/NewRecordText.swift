@@ -15,7 +15,7 @@ enum NewRecordText {
         RecordCoding.bytes(body: facts.abstract) { out in
             for key in RecordFields.order {
                 guard let value = RecordFields.value(key, of: facts) else { continue }
-                out += key.utf8
+                out.append(utf8Of: key)
                 out.append(UInt8(ascii: ":"))
                 guard append(value, to: &out) else { return false }
                 out.append(0x0A)
@@ -47,9 +47,9 @@ enum NewRecordText {
             return scalar(date, .any, inFlow: false)
         case .list(let items):
             guard !items.isEmpty else { return false }  // libyaml writes `[]`
-            out += " [".utf8
+            out.append(utf8Of: " [")
             for (i, item) in items.enumerated() {
-                if i > 0 { out += ", ".utf8 }
+                if i > 0 { out.append(utf8Of: ", ") }
                 guard scalar(item, RecordFields.textStyle(item), inFlow: true) else { return false }
             }
             out.append(UInt8(ascii: "]"))
@@ -58,9 +58,9 @@ enum NewRecordText {
             guard !refs.isEmpty else { return false }
             // A list in a mapping, its dashes not indented; each item a flow mapping.
             for ref in refs {
-                out += "\n- {listing: ".utf8
+                out.append(utf8Of: "\n- {listing: ")
                 guard scalar(ref.listing, RecordFields.textStyle(ref.listing), inFlow: true) else { return false }
-                out += ", line: ".utf8
+                out.append(utf8Of: ", line: ")
                 guard scalar(String(ref.line), .any, inFlow: true) else { return false }
                 out.append(UInt8(ascii: "}"))
             }

@@ -89,9 +89,9 @@ public enum RecordCoding {
     static func bytes(body: String, frontMatter: (inout [UInt8]) -> Bool) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(body.utf8.count + 640)
-        out += "---\n".utf8
+        out.append(utf8Of: "---\n")
         guard frontMatter(&out) else { return nil }
-        out += "---\n".utf8
+        out.append(utf8Of: "---\n")
         let trimmedBody = trimmedSlice(body[...])
         if !trimmedBody.isEmpty {
             out.append(utf8Of: trimmedBody)

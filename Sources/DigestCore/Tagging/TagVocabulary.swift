@@ -50,13 +50,16 @@ public struct TagVocabulary: Sendable {
     /// The vocabulary's phrases (by prefix id) that occur in a text as whole words: from each
     /// word of the text's identity key, runs of words are looked up while they are the start
     /// of some phrase, instead of searching the text for each phrase.
-    func phrases(in text: String) -> Set<Int32> { phrases(inKey: TextNormalization.identityKey(text)) }
+    func phrases(in text: String) -> Set<Int32> {
+        var phrases = Set<Int32>()
+        forEachPhrase(inKey: TextNormalization.identityKey(text)) { phrases.insert($0) }
+        return phrases
+    }
 
-    /// `phrases(in:)` of a text's identity key.
-    func phrases(inKey key: String) -> Set<Int32> {
+    /// Each phrase (by prefix id) that occurs in a text's identity key, each time it occurs.
+    private func forEachPhrase(inKey key: String, _ found: (Int32) -> Void) {
         var key = key
-        return key.withUTF8 { bytes in
-            var found = Set<Int32>()
+        key.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
                 var end = start
@@ -66,7 +69,7 @@ public struct TagVocabulary: Sendable {
                 if firstWords.mayContain(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
                     while true {
                         guard let id = prefixes.find(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { break }
-                        if !phraseEntries[Int(id)].isEmpty { found.insert(id) }
+                        if !phraseEntries[Int(id)].isEmpty { found(id) }
                         guard end < bytes.count else { break }
                         end += 1
                         while end < bytes.count, bytes[end] != 0x20 { end += 1 }
@@ -74,7 +77,6 @@ public struct TagVocabulary: Sendable {
                 }
                 start = next
             }
-            return found
         }
     }
 
@@ -119,12 +121,20 @@ public struct TagVocabulary: Sendable {
     }
 
     func tags(_ keys: PaperFacts.TextKeys) -> [String] {
-        let inTitle = phrases(inKey: keys.title)
-        let inAbstract = phrases(inKey: keys.abstract)
+        // Each phrase found scores once: the title's weight when the title has it, else 1.
+        // (By prefix id in an array: sets of the phrases, then their union, were a quarter of tagging.)
+        var points = [Int](repeating: 0, count: phraseEntries.count)
+        var found: [Int32] = []
+        forEachPhrase(inKey: keys.title) { id in
+            if points[Int(id)] == 0 { found.append(id) }
+            points[Int(id)] = Self.titleWeight
+        }
+        forEachPhrase(inKey: keys.abstract) { id in
+            if points[Int(id)] == 0 { found.append(id); points[Int(id)] = 1 }
+        }
         var scores = [Int](repeating: 0, count: entries.count)
-        for phrase in inTitle.union(inAbstract) {
-            let points = inTitle.contains(phrase) ? Self.titleWeight : 1
-            for entry in phraseEntries[Int(phrase)] { scores[entry] += points }
+        for phrase in found {
+            for entry in phraseEntries[Int(phrase)] { scores[entry] += points[Int(phrase)] }
         }
         var scored = scores.enumerated().filter { $0.element > 0 }.map { (tag: entries[$0.offset].tag, score: $0.element) }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.tag < $1.tag }
