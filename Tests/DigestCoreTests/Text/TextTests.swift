@@ -156,6 +156,34 @@ import Testing
         }
     }
 
+    /// ASCII text keyed eight bytes at a time (where no gap folds away) gives the key a byte
+    /// at a time gives: random texts of letters, digits, spaces and every other ASCII byte, at
+    /// every length up to 40 (each chunk boundary, and the bytes after the last), and with a
+    /// non-ASCII character at any place (then the key is the Unicode path's).
+    @Test func asciiKeysEightBytesAtATimeAsByteByByte() {
+        func byteByByte(_ text: String) -> String {
+            var key: [UInt8] = []
+            for byte in text.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                let kept = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                if kept { key.append(lower) } else if let last = key.last, last != 0x20 { key.append(0x20) }
+            }
+            if key.last == 0x20 { key.removeLast() }
+            return String(decoding: key, as: UTF8.self)
+        }
+        let pieces = ["a", "Q", "z", "Z", "0", "9", " ", " ", ",", ".", "-", "@", "[", "`", "{", "/", ":", "\t", "\u{7F}", "\u{0}"]
+        var generator = SeededGenerator(seed: 8)
+        for length in 0...40 {
+            for _ in 0..<300 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                #expect(TextNormalization.identityKey(text) == byteByByte(text), "\(text.debugDescription)")
+                let at = text.index(text.startIndex, offsetBy: Int.random(in: 0...length, using: &generator))
+                let mixed = text[..<at] + "É" + text[at...]
+                #expect(TextNormalization.identityKey(String(mixed)) == Self.wholeTextKey(String(mixed)), "\(mixed.debugDescription)")
+            }
+        }
+    }
+
     /// The identity key as Foundation folds the whole text at once: what `identityKey`, which
     /// folds only the words with non-ASCII characters, must agree with.
     static func wholeTextKey(_ text: String) -> String {
