@@ -41,7 +41,7 @@ import Testing
         var checked = 0
         for text in listed + crafted where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             var bytes = text
-            let byBytes = bytes.withUTF8 { String(decoding: $0[..<TitleInference.firstSentenceEnd(ofASCII: $0)], as: UTF8.self) }
+            let byBytes = bytes.withUTF8 { String(decoding: $0[..<TitleInference.firstSentenceEnd(ofBytes: $0)], as: UTF8.self) }
             #expect(byBytes == TitleInference.firstSentence(of: text), "\(text)")
             checked += 1
         }
@@ -57,13 +57,51 @@ import Testing
                        "Two  spaces   here. And.", " Leading space. x", "", " ", ".", "One.", "a b c d e f g h i j k l m n o p"]
         var checked = 0, cut = 0
         for text in listed + crafted where text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let bytes = TitleInference.openingWords(ofASCII: text)
+            var text = text
+            let bytes = text.withUTF8 { bytes in
+                let (ranges, more) = TitleInference.openingWords(ofBytes: bytes)
+                return (words: ranges.map { String(decoding: bytes[$0], as: UTF8.self) }, more: more)
+            }
             let split = TitleInference.openingWords(of: TitleInference.firstSentence(of: text))
             #expect(bytes.words == split.words && bytes.more == split.more, "\(text)")
             checked += 1
             if split.more { cut += 1 }
         }
         #expect(checked > 200 && cut > 50)
+    }
+
+    /// Titles inferred over bytes are the titles inferred over characters: for every abstract
+    /// of the listings, and for each with words put in that the rules turn on — a clause word
+    /// (any case), a weak ending, a comma, a bracket — and characters beside its spaces and
+    /// stops: accented letters and dashes (bytes still), and a combining mark, a joiner or a
+    /// prepended sign that clings to one (characters then).
+    @Test func titlesByBytesAsByCharacters() {
+        let abstracts = Fixtures.all.flatMap { Fixtures.parse($0).entries.map(\.abstract) }.filter { !$0.isEmpty }
+        let inserts = ["because", "WHICH", "While,", "the", "of the", "(see", "and,", "é", "Über", "—", "“quoted”", "x.y", "e.g.", "i.e.",
+                       "\u{301}", "\u{200D}", "\u{600}", "\u{0903}", "a\u{301}.", "\u{212A}elvin", "ﬁnal", "ΣΊΣΥΦΟΣ,"]
+        var generator = SeededGenerator(seed: 11)
+        var texts = abstracts
+        for abstract in abstracts {
+            var words = abstract.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            for _ in 0..<3 {
+                let at = Int.random(in: 0...min(words.count, 16), using: &generator)
+                let insert = inserts.randomElement(using: &generator)!
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: words.insert(insert, at: at)                        // a word of its own
+                case 1 where at < words.count: words[at] += insert          // after a word, before its space
+                default: if at < words.count { words[at] = insert + words[at] } else { words.append(insert) }
+                }
+                texts.append(words.joined(separator: " "))
+            }
+        }
+        var byBytes = 0
+        for text in texts {
+            #expect(TitleInference.title(fromAbstract: text) == TitleInference.titleByCharacters(text), "\(text.prefix(120))")
+            var bytes = text
+            if bytes.withUTF8(TitleInference.punctuationStandsAlone) { byBytes += 1 }
+        }
+        // Both paths are taken: most texts by bytes, the ones with a clinging mark by characters.
+        #expect(byBytes > texts.count * 3 / 4 && texts.count - byBytes > 20, "\(byBytes) of \(texts.count) by bytes")
     }
 
     /// A title cut before an unclosed bracket, over bytes in ASCII: as walking its characters cuts
