@@ -33,7 +33,10 @@ public struct ListingText: Sendable {
         lines = bytes.withContiguousStorageIfAvailable(Self.lines(of:)) ?? Array(bytes).withUnsafeBufferPointer(Self.lines(of:))
     }
 
-    /// Lines are cut in place, each decoded once from its span of the file's bytes.
+    /// Lines are cut in place, each trimmed over its bytes, then decoded once. (Decoding each
+    /// line, then trimming its scalars into a second copy, was a tenth of an ingest; decoding
+    /// the whole file at once took longer still, as a file with one accent in it is checked
+    /// byte by byte, where a line of ASCII is checked eight bytes at a time.)
     private static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [ListingLine] {
         var lines: [ListingLine] = []
         func add(_ start: Int, _ end: Int) {
@@ -42,11 +45,11 @@ public struct ListingText: Sendable {
                 lines.append(ListingLine(number: number, text: "\u{FFFD}", isValidUTF8: true, tooLong: end - start))
                 return
             }
-            var span = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if number == 1, span.starts(with: [0xEF, 0xBB, 0xBF]) { span = UnsafeBufferPointer(rebasing: span.dropFirst(3)) }
+            // A byte order mark is U+FEFF, trimmed as the other spaces are.
+            let (low, high) = trimmed(bytes, start, end)
+            let span = UnsafeBufferPointer(rebasing: bytes[low..<high])
             let valid = String(validating: span, as: UTF8.self)
-            let text = valid ?? String(decoding: span, as: UTF8.self)
-            lines.append(ListingLine(number: number, text: trimmed(text), isValidUTF8: valid != nil))
+            lines.append(ListingLine(number: number, text: valid ?? String(decoding: span, as: UTF8.self), isValidUTF8: valid != nil))
         }
         guard let base = bytes.baseAddress else { return lines }
         var start = 0
@@ -78,14 +81,27 @@ public struct ListingText: Sendable {
     /// The lines that hold text, in order.
     public var nonBlankLines: [ListingLine] { lines.filter { !$0.text.isEmpty } }
 
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(scalars[first...last])
-    }
-
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{00A0}" || s == "\u{FEFF}" || s == "\u{000B}" || s == "\u{000C}"
+    /// Where the text of bytes `start..<end` is without the spaces at either end: space, tab,
+    /// VT, FF, NBSP and U+FEFF (a byte order mark). In UTF-8 those are one byte, NBSP (C2 A0)
+    /// or U+FEFF (EF BB BF); C2 and EF only ever lead a scalar, so a space found by its last
+    /// bytes is whole, and each decodes to its space even among bytes that are not UTF-8.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        func spaceLength(at i: Int, before limit: Int) -> Int {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0B, 0x0C: return 1
+            case 0xC2 where i + 1 < limit && bytes[i + 1] == 0xA0: return 2
+            case 0xEF where i + 2 < limit && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF: return 3
+            default: return 0
+            }
+        }
+        var low = start, high = end
+        while low < high, case let n = spaceLength(at: low, before: high), n > 0 { low += n }
+        while low < high {
+            if spaceLength(at: high - 1, before: high) == 1 { high -= 1 }
+            else if high - low >= 2, spaceLength(at: high - 2, before: high) == 2 { high -= 2 }
+            else if high - low >= 3, spaceLength(at: high - 3, before: high) == 3 { high -= 3 }
+            else { break }
+        }
+        return (low, high)
     }
 }

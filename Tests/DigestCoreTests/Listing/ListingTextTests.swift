@@ -22,6 +22,31 @@ import Testing
         #expect(parsed.header == plain.header)
     }
 
+    /// Lines are trimmed over their bytes: as trimming their scalars trims them,
+    /// for every line of the listings and for lines edged with each space the parsers drop
+    /// (tab, VT, FF, NBSP, U+FEFF), with others that are kept (U+2003, `†`, which ends in the
+    /// byte NBSP ends in), alone, doubled and in the middle; and lines with bytes that are not UTF-8.
+    @Test func linesTrimmedOverBytesAsOverScalars() {
+        let edges = [" ", "\t", "\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}", "\u{2003}", "†", "é", "x", ""]
+        var lines = Fixtures.all.flatMap { Fixtures.listing($0).lines.map(\.text) }
+        for a in edges { for b in edges { for c in edges { lines.append(a + b + "w" + c + "v" + b + a) } } }
+        lines += edges.map { $0 + $0 } + ["end"]
+        let text = ListingText(path: "x", name: "x", bytes: Array(lines.joined(separator: "\n").utf8))
+        func trimmed(_ text: String) -> String {
+            let spaces: Set<Unicode.Scalar> = [" ", "\t", "\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}"]
+            let scalars = text.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !spaces.contains($0) }) else { return "" }
+            return String(scalars[first...scalars.lastIndex(where: { !spaces.contains($0) })!])
+        }
+        #expect(text.lines.map(\.text) == lines.map(trimmed))
+        #expect(text.lines.allSatisfy { $0.isValidUTF8 })
+        // Among bytes that are not UTF-8 (each read as U+FFFD), spaces are trimmed the same.
+        let brokenLines = [[0xFF, 0x20], [0x20, 0xE2, 0x80], [0xC2, 0xA0, 0xC2], [0xE2, 0xC2, 0xA0], [0xEF, 0xBB, 0xBF, 0xBB, 0x09]] as [[UInt8]]
+        let broken = ListingText(path: "x", name: "x", bytes: Array(brokenLines.joined(separator: [0x0A])))
+        #expect(broken.lines.map(\.text) == brokenLines.map { trimmed(String(decoding: $0, as: UTF8.self)) })
+        #expect(broken.lines.allSatisfy { !$0.isValidUTF8 })
+    }
+
     /// Old Mac line ends (CR alone) cut the same lines as LF.
     @Test(arguments: Fixtures.all)
     func carriageReturnsAloneEndLines(name: String) {
