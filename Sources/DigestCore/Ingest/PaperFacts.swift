@@ -34,7 +34,9 @@ public struct PaperFacts: Sendable, Equatable {
     /// line) that has it, except where a rule says better — a real title beats an inferred
     /// one, an author list beats a count, the most upvotes and the longest abstract win.
     public static func merge(_ facts: [PaperFacts]) -> PaperFacts {
-        let ordered = facts.sorted { ($0.sources.first ?? SourceRef(listing: "", line: 0)) < ($1.sources.first ?? SourceRef(listing: "", line: 0)) }
+        // Ingest hands the facts over in order of their sources already: a check spares the sort.
+        let before = { (a: PaperFacts, b: PaperFacts) in (a.sources.first ?? SourceRef(listing: "", line: 0)) < (b.sources.first ?? SourceRef(listing: "", line: 0)) }
+        let ordered = zip(facts, facts.dropFirst()).allSatisfy { !before($1, $0) } ? facts : facts.sorted(by: before)
         var merged = ordered.first { !$0.titleInferred } ?? ordered[0]
         // (A closure, not a key path: projecting through a key path was most of a merge.)
         func first<T>(_ value: (PaperFacts) -> T?) -> T? { ordered.lazy.compactMap(value).first }
@@ -57,7 +59,9 @@ public struct PaperFacts: Sendable, Equatable {
             let count = TextNormalization.isPrintableASCII(facts.abstract) ? facts.abstract.utf8.count : facts.abstract.count
             if count > length { (merged.abstract, length) = (facts.abstract, count) }
         }
-        merged.sources = Array(Set(ordered.flatMap(\.sources))).sorted()
+        // Each entry's one source, in order and distinct as a rule: then already the result.
+        let sources = ordered.flatMap(\.sources)
+        merged.sources = zip(sources, sources.dropFirst()).allSatisfy { $0 < $1 } ? sources : Array(Set(sources)).sorted()
         return merged
     }
 

@@ -11,27 +11,41 @@ enum LineShape {
     static func dateLine(_ text: String) -> (date: ListingDate, upvotes: Int?)? {
         // The longest is `September 30, 2024 99999`; most lines are titles and abstracts.
         guard text.utf8.count <= 28, let first = text.utf8.first, first >= 0x41, first <= 0x5A else { return nil }
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count >= 2, parts.count <= 4 else { return nil }
-        let monthWord = parts[0].lowercased().trimmingSuffix(".")
-        guard let month = months[monthWord] else { return nil }
-        let dayHasComma = parts[1].hasSuffix(",")
-        guard let day = Int(dayHasComma ? parts[1].dropLast() : parts[1]), (1...31).contains(day) else { return nil }
-        var year: Int?
-        var upvotes: Int?
-        var rest = parts.dropFirst(2)
-        if let next = rest.first, let value = Int(next), next.count == 4, dayHasComma || (1900...2100).contains(value) {
-            year = value
-            rest = rest.dropFirst()
-        } else if dayHasComma {
-            return nil  // `Sep 28,` must be followed by a year
+        // Its words found over bytes (splitting the String into Substrings was most of reading
+        // a daily-papers listing's dates). A date line is ASCII, and no line with another
+        // character in it reads as one: no such word lowercases to a month or parses as a number.
+        var text = text
+        return text.withUTF8 { bytes -> (date: ListingDate, upvotes: Int?)? in
+            var parts: [Range<Int>] = []
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] < 0x80 else { return nil }
+                if bytes[i] == 0x20 { i += 1; continue }
+                let start = i
+                while i < bytes.count, bytes[i] != 0x20 { guard bytes[i] < 0x80 else { return nil }; i += 1 }
+                parts.append(start..<i)
+            }
+            guard parts.count >= 2, parts.count <= 4 else { return nil }
+            func word(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            guard let month = months[word(parts[0]).lowercased().trimmingSuffix(".")] else { return nil }
+            let dayHasComma = bytes[parts[1].upperBound - 1] == UInt8(ascii: ",")
+            guard let day = Int(word(parts[1].lowerBound..<(parts[1].upperBound - (dayHasComma ? 1 : 0)))), (1...31).contains(day) else { return nil }
+            var year: Int?
+            var upvotes: Int?
+            var rest = parts.dropFirst(2)
+            if let next = rest.first, let value = Int(word(next)), next.count == 4, dayHasComma || (1900...2100).contains(value) {
+                year = value
+                rest = rest.dropFirst()
+            } else if dayHasComma {
+                return nil  // `Sep 28,` must be followed by a year
+            }
+            if let next = rest.first {
+                guard let value = Int(word(next)), value >= 0, rest.count == 1 else { return nil }
+                upvotes = value
+            }
+            guard isValid(year: year ?? 2000, month: month, day: day) else { return nil }
+            return (ListingDate(year: year, month: month, day: day), upvotes)
         }
-        if let next = rest.first {
-            guard let value = Int(next), value >= 0, rest.count == 1 else { return nil }
-            upvotes = value
-        }
-        guard isValid(year: year ?? 2000, month: month, day: day) else { return nil }
-        return (ListingDate(year: year, month: month, day: day), upvotes)
     }
 
     static func isValid(year: Int, month: Int, day: Int) -> Bool {

@@ -114,6 +114,26 @@ import Testing
         #expect(PaperFacts.merge([facts("", line: 1)]).abstract == "")
     }
 
+    /// Merged facts do not depend on the order the facts come in (ingest's is its sources',
+    /// which the merge counts on only to skip sorting), nor on a source given twice or facts
+    /// with sources out of order: each fact from the earliest source, the sources once, sorted.
+    @Test func mergeIsTheSameInAnyOrder() {
+        func facts(_ title: String, _ sources: [(String, Int)], venue: String? = nil, upvotes: Int? = nil) -> PaperFacts {
+            var facts = PaperFacts(title: title)
+            facts.sources = sources.map { SourceRef(listing: $0.0, line: $0.1) }
+            facts.venue = venue
+            facts.upvotes = upvotes
+            return facts
+        }
+        let all = [facts("A", [("b.txt", 3), ("a.txt", 9)], venue: "V1", upvotes: 3), facts("B", [("a.txt", 2)], venue: "V2"),
+                   facts("C", [("a.txt", 9)], upvotes: 7)]
+        for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+            let merged = PaperFacts.merge(order.map { all[$0] })
+            #expect(merged.title == "B" && merged.venue == "V2" && merged.upvotes == 7, "\(order)")
+            #expect(merged.sources.map { "\($0.listing):\($0.line)" } == ["a.txt:2", "a.txt:9", "b.txt:3"], "\(order)")
+        }
+    }
+
     /// The ingest cache keeps a report in the caches' byte form: read back, it is the report it
     /// was — each listing's format, counts, year note and diagnostics, the papers merged across
     /// listings, the totals — and nothing is left over.

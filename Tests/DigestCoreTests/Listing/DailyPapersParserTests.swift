@@ -61,4 +61,47 @@ import Testing
         #expect(LineShape.dateLine("Feb 30, 2024") == nil)
         #expect(LineShape.dateLine("May the force") == nil)
     }
+
+    /// Date lines read over bytes as they were read over the line's words: for every line of
+    /// the listings, and for lines made of months (any case, a stop), days with and without a
+    /// comma, years, counts, signs, doubled spaces and words with other characters in them.
+    @Test func dateLinesOverBytesAsOverWords() {
+        func byWords(_ text: String) -> (date: ListingDate, upvotes: Int?)? {
+            guard text.utf8.count <= 28, let first = text.utf8.first, first >= 0x41, first <= 0x5A else { return nil }
+            let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count >= 2, parts.count <= 4 else { return nil }
+            guard let month = LineShape.months[parts[0].lowercased().trimmingSuffix(".")] else { return nil }
+            let dayHasComma = parts[1].hasSuffix(",")
+            guard let day = Int(dayHasComma ? parts[1].dropLast() : parts[1]), (1...31).contains(day) else { return nil }
+            var year: Int?, upvotes: Int?
+            var rest = parts.dropFirst(2)
+            if let next = rest.first, let value = Int(next), next.count == 4, dayHasComma || (1900...2100).contains(value) {
+                year = value
+                rest = rest.dropFirst()
+            } else if dayHasComma {
+                return nil
+            }
+            if let next = rest.first {
+                guard let value = Int(next), value >= 0, rest.count == 1 else { return nil }
+                upvotes = value
+            }
+            guard LineShape.isValid(year: year ?? 2000, month: month, day: day) else { return nil }
+            return (ListingDate(year: year, month: month, day: day), upvotes)
+        }
+        let pieces = ["Sep", "SEP.", "September", "Feb", "May", "Mai", "Kelvin", "28", "28,", "29,", "31", "0", "+5", "-3", ",", "2024", "1899",
+                      "2101", "99999", "4", "-1", "1e3", "é", "2\u{301}", "Ｓep", " ", "  ", "\u{A0}"]
+        var generator = SeededGenerator(seed: 12)
+        var lines = Fixtures.all.flatMap { Fixtures.listing($0).lines.map(\.text) }
+        for _ in 0..<20_000 {
+            let month = pieces[..<7].randomElement(using: &generator)!
+            lines.append(([month] + (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }).joined(separator: " "))
+        }
+        var dates = 0
+        for line in lines {
+            let (bytes, words) = (LineShape.dateLine(line), byWords(line))
+            #expect(bytes?.date == words?.date && bytes?.upvotes == words?.upvotes, "\(line.debugDescription)")
+            if bytes != nil { dates += 1 }
+        }
+        #expect(dates > 400)
+    }
 }
