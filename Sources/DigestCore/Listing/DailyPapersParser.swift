@@ -22,8 +22,12 @@ public struct DailyPapersParser: ListingParser {
     }
 
     static func meta(_ text: String) -> Meta? {
-        if text == "·" || text == "•" { return .separator }
-        if text.hasPrefix("•") {
+        // Most lines (titles, abstracts) are told from meta at their length or first byte;
+        // comparing each with the separators and the bullet as Strings was a third of parsing.
+        // (The one text equal to `·` as a String, U+0387, is two bytes long too.)
+        let utf8 = text.utf8
+        if utf8.count <= 3, text == "·" || text == "•" { return .separator }
+        if utf8.first == 0xE2, text.hasPrefix("•") {
             let words = text.dropFirst().split(separator: " ")
             if words.count == 2, let n = Int(words[0]), words[1] == "authors" || words[1] == "author" {
                 return .authorCount(n)

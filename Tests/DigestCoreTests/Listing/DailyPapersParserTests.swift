@@ -62,6 +62,36 @@ import Testing
         #expect(LineShape.dateLine("May the force") == nil)
     }
 
+    /// Meta lines told first by length and first byte are the lines the full comparisons tell:
+    /// every line of the listings, and separators, bullets and their look-alikes (U+0387 is `·`
+    /// as a String; a bullet with a mark on it is not a bullet).
+    @Test func metaLinesToldByBytesAsByStrings() {
+        func byStrings(_ text: String) -> String {
+            if text == "·" || text == "•" { return "separator" }
+            if text.hasPrefix("•") {
+                let words = text.dropFirst().split(separator: " ")
+                if words.count == 2, let n = Int(words[0]), words[1] == "authors" || words[1] == "author" { return "authors \(n)" }
+            }
+            return LineShape.dateLine(text).map { "date \($0.date) \(String(describing: $0.upvotes))" } ?? "none"
+        }
+        func told(_ text: String) -> String {
+            switch DailyPapersParser.meta(text) {
+            case .separator?: return "separator"
+            case .authorCount(let n)?: return "authors \(n)"
+            case .date(let date, let upvotes)?: return "date \(date) \(String(describing: upvotes))"
+            case nil: return "none"
+            }
+        }
+        let crafted = ["·", "\u{0387}", "•", "• ", "•\u{301}", "• 3 authors", "•\u{301} 3 authors", "• 1 author", "•3 authors", "‣ 3 authors",
+                       "· ", "x", "", "•• 3 authors", "Sep 28", "\u{2022}\u{FE0F}"]
+        var kinds = Set<String>()
+        for text in Fixtures.all.flatMap({ Fixtures.listing($0).lines.map(\.text) }) + crafted {
+            #expect(told(text) == byStrings(text), "\(text.debugDescription)")
+            kinds.insert(String(told(text).prefix(4)))
+        }
+        #expect(kinds == ["sepa", "auth", "date", "none"])
+    }
+
     /// Date lines read over bytes as they were read over the line's words: for every line of
     /// the listings, and for lines made of months (any case, a stop), days with and without a
     /// comma, years, counts, signs, doubled spaces and words with other characters in them.
