@@ -155,12 +155,12 @@ struct FirstWords: Sendable {
         word.withUTF8 { let bit = Self.bit($0); bits[bit >> 6] |= 1 << UInt64(bit & 63) }
     }
 
-    func mayContain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always) func mayContain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let bit = Self.bit(word)
         return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    private static func bit(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    @inline(__always) private static func bit(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         guard let first = word.first, let last = word.last else { return 0 }
         return min(word.count, 31) << 10 | Int(first & 31) << 5 | Int(last & 31)
     }
