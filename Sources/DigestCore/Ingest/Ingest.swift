@@ -205,7 +205,6 @@ public enum Ingest {
             for m in group where m < candidates.count && candidates[m].isInput { outcomes[m] = outcome }
         }
 
-
         report.written = options.dryRun ? 0 : writes.count
         let summaryIndex = Dictionary(report.listings.indices.map { (report.listings[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
         // Candidates come a listing at a time: its summary is looked up once per run, not per entry.

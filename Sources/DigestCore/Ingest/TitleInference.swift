@@ -77,6 +77,8 @@ public enum TitleInference {
     /// one character) or a prepended sign comes before it; whether two scalars are one
     /// character depends only on the pair, so each non-ASCII scalar beside one is asked.
     static func punctuationStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Printable ASCII (most abstracts) is told in one branch-free pass.
+        if TextNormalization.printableASCII(bytes) { return true }
         func isCut(_ byte: UInt8) -> Bool { byte == 0x20 || trailingMarks.contains(byte) || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") }
         var i = 0
         while i < bytes.count {
