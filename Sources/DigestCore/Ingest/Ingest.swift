@@ -232,20 +232,21 @@ public enum Ingest {
                 if task == 0 { encoded.set(0, IngestCache.encode(kept)); return nil }
                 // Freeing a record's nodes was a tenth of writing it.
                 let write = endsAfter ? sorted.value(task - 1) : sorted.take(task - 1)
+                let path = store.path(for: write.id)
                 let entry: RecordIndex.Entry
                 do {
                     switch write.content {
                     case .updated(let record):
-                        try store.write(record)
+                        try store.write(RecordCoding.bytes(record), to: path)
                         entry = indexed[record.id] ?? RecordIndex.entry(of: record)
                     case .new(let facts):
-                        try store.write(NewRecordText.bytes(id: write.id, facts: facts), id: write.id)
+                        try store.write(NewRecordText.bytes(id: write.id, facts: facts), to: path)
                         entry = indexed[write.id] ?? RecordIndex.entry(of: RecordFields.newRecord(id: write.id, facts: facts))
                     }
                 } catch {
-                    return .failure(Diagnostic(file: store.path(for: write.id), line: nil, .error, "\(error)"))
+                    return .failure(Diagnostic(file: path, line: nil, .error, "\(error)"))
                 }
-                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: store.path(for: write.id))))
+                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: path)))
             }.compactMap { $0 }
             for result in results { if case .failure(let diagnostic) = result { report.diagnostics.append(diagnostic) } }
             let written = results.compactMap { try? $0.get() }

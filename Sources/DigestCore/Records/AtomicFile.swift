@@ -29,7 +29,7 @@ public enum AtomicFile {
         // methods were a tenth of writing a record.
         let utf8 = path.utf8
         let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        let temp = String(path[..<nameStart]) + "." + path[nameStart...] + ".\(getpid()).tmp"
+        let temp = String(concatenating: path[..<nameStart], ".", path[nameStart...], ".", String(getpid())[...], ".tmp")
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         do {

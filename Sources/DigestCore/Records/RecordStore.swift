@@ -7,7 +7,7 @@ public struct RecordStore: Sendable {
 
     public init(folder: String) { self.folder = folder }
 
-    public func path(for id: String) -> String { folder + "/" + id + ".md" }
+    public func path(for id: String) -> String { String(concatenating: folder[...], "/", id[...], ".md") }
 
     /// The ids of the records in the folder, sorted.
     public func ids() -> [String] {
@@ -112,16 +112,16 @@ public struct RecordStore: Sendable {
         return ParallelMap.run(ids.count) { use(ids[$0], read(id: ids[$0], valuesAsText: true)) }
     }
 
-    public func write(_ record: Record) throws { try write(RecordCoding.bytes(record), id: record.id) }
+    public func write(_ record: Record) throws { try write(RecordCoding.bytes(record), to: path(for: record.id)) }
 
-    /// A record's file as `RecordCoding` made it.
-    func write(_ bytes: [UInt8], id: String) throws {
-        do { try AtomicFile.write(bytes, to: path(for: id)) } catch {
+    /// A record's file as `RecordCoding` made it, at its `path(for:)`.
+    func write(_ bytes: [UInt8], to path: String) throws {
+        do { try AtomicFile.write(bytes, to: path) } catch {
             // The folder is made when a write fails (a new site's first records), and the write
             // tried once more: a mkdir before every write was a system call in four of an
             // ingest's. (Another thread may have made it meanwhile; making it again is no error.)
             guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { throw error }
-            try AtomicFile.write(bytes, to: path(for: id))
+            try AtomicFile.write(bytes, to: path)
         }
     }
 }

@@ -58,6 +58,18 @@ import Testing
         #expect(differ == 0)
     }
 
+    /// Texts concatenated in one piece are the texts `+` joins: empty ones, non-ASCII ones,
+    /// parts of a longer String, and a small String beside a large one.
+    @Test func concatenationInOnePieceIsConcatenation() {
+        let long = String(repeating: "Straße/", count: 40)
+        let parts: [Substring] = ["", "a", "é", "/", long[long.index(long.startIndex, offsetBy: 3)...], "x.md", "", "😀", "\(getpid())"[...]]
+        for count in 0...parts.count {
+            let some = Array(parts.prefix(count))
+            #expect(String(concatenating: some) == some.reduce("") { $0 + $1 }, "\(some)")
+        }
+        #expect(String(concatenating: "content/papers", "/", "x", ".md") == "content/papers/x.md")
+    }
+
     @Test func entities() {
         #expect(HTMLEntities.decode("Prompt &amp; Predict") == "Prompt & Predict")
         #expect(HTMLEntities.decode("&#8217;&#x2014;&eacute;") == "\u{2019}\u{2014}é")
