@@ -28,3 +28,13 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// A new String written from `text`'s bytes straight into its own storage, which `write`
+    /// fills and gives the length of: no longer than `text`. (Appending to an array, then
+    /// making a String of it, copied every byte twice.)
+    init(rewriting text: String, _ write: (_ bytes: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        var text = text
+        self = text.withUTF8 { bytes in String(unsafeUninitializedCapacity: bytes.count) { write(bytes, $0) } }
+    }
+}

@@ -21,7 +21,7 @@ public enum Slug {
     public static func make(_ text: String, maxLength: Int = 80) -> String {
         // ASCII needs neither transform (the loop below lowercases), and ICU's transliterator
         // was a tenth of a paper page's context, made for every author and BibTeX key.
-        var ascii = text.containsByte(where: { $0 >= 0x80 })
+        let ascii = text.containsByte(where: { $0 >= 0x80 })
             ? (text.applyingTransform(.toLatin, reverse: false) ?? text)
                 .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             : text
@@ -30,33 +30,31 @@ public enum Slug {
         // appending to an array, then counting and cutting the String, 16,000 instructions a
         // title. Any byte of another non-ASCII scalar is a gap, as that scalar was.
         // (No `ß` reaches here: case folding made it `ss`.)
-        return ascii.withUTF8 { utf8 in
-            String(unsafeUninitializedCapacity: utf8.count) { out in
-                var count = 0
-                var dash = false
-                var i = 0
-                while i < utf8.count {
-                    var byte = utf8[i]
-                    switch byte {
-                    case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
-                        if dash && count > 0 { out[count] = 0x2D; count += 1 }
-                        dash = false
-                        if byte <= 0x5A && byte >= 0x41 { byte += 32 }
-                        out[count] = byte
-                        count += 1
-                    case 0x27: break  // "Alzheimer's" → "alzheimers", not "alzheimer-s"
-                    case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x99:  // ’, as '
-                        i += 2
-                    default: dash = true
-                    }
-                    i += 1
+        return String(rewriting: ascii) { utf8, out in
+            var count = 0
+            var dash = false
+            var i = 0
+            while i < utf8.count {
+                var byte = utf8[i]
+                switch byte {
+                case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+                    if dash && count > 0 { out[count] = 0x2D; count += 1 }
+                    dash = false
+                    if byte <= 0x5A && byte >= 0x41 { byte += 32 }
+                    out[count] = byte
+                    count += 1
+                case 0x27: break  // "Alzheimer's" → "alzheimers", not "alzheimer-s"
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x99:  // ’, as '
+                    i += 2
+                default: dash = true
                 }
-                // The slug is ASCII: a byte is a character. A long one is cut at a word
-                // boundary, so that it stays readable.
-                guard count > maxLength else { return count }
-                if let cut = (maxLength / 2...maxLength).last(where: { out[$0] == 0x2D }) { return cut }
-                return maxLength
+                i += 1
             }
+            // The slug is ASCII: a byte is a character. A long one is cut at a word
+            // boundary, so that it stays readable.
+            guard count > maxLength else { return count }
+            if let cut = (maxLength / 2...maxLength).last(where: { out[$0] == 0x2D }) { return cut }
+            return maxLength
         }
     }
 

@@ -32,45 +32,41 @@ public enum TextNormalization {
     /// scalar is decoded, its bytes copied as they stand. Walking `unicodeScalars` and appending
     /// each one's `utf8` was a tenth of reading a listing (twice this, for text that is mostly ASCII).
     static func collapsed(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            // Into the result's own storage: what is kept is never longer than the text (a
-            // no-break space's two bytes become one). Appending to an array a byte at a time
-            // was ~60 instructions a byte.
-            String(unsafeUninitializedCapacity: bytes.count) { out in
-                var count = 0
-                var pendingSpace = false
-                var i = 0
-                while i < bytes.count {
-                    let lead = bytes[i]
-                    if lead < 0x80 {
-                        // Written out, not through a nested function: the loop took a quarter
-                        // more instructions so.
-                        if lead > 0x20 && lead != 0x7F {
-                            if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
-                            out[count] = lead
-                            count += 1
-                        } else if lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) {
-                            pendingSpace = count > 0
-                        }  // else a control: invisible
-                        i += 1
-                        continue
-                    }
-                    // A String's bytes are valid UTF-8: the lead byte gives the length.
-                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    let scalar = Unicode.Scalar(value)!
-                    if isWhitespace(scalar) || value == 0xA0 {
-                        pendingSpace = count > 0
-                    } else if !invisible(scalar) {
+        // What is kept is never longer than the text (a no-break space's two bytes become one).
+        // Appending to an array a byte at a time was ~60 instructions a byte.
+        String(rewriting: text) { bytes, out in
+            var count = 0
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    // Written out, not through a nested function: the loop took a quarter
+                    // more instructions so.
+                    if lead > 0x20 && lead != 0x7F {
                         if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
-                        for k in 0..<length { out[count] = bytes[i + k]; count += 1 }
-                    }
-                    i += length
+                        out[count] = lead
+                        count += 1
+                    } else if lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) {
+                        pendingSpace = count > 0
+                    }  // else a control: invisible
+                    i += 1
+                    continue
                 }
-                return count
+                // A String's bytes are valid UTF-8: the lead byte gives the length.
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let scalar = Unicode.Scalar(value)!
+                if isWhitespace(scalar) || value == 0xA0 {
+                    pendingSpace = count > 0
+                } else if !invisible(scalar) {
+                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                    for k in 0..<length { out[count] = bytes[i + k]; count += 1 }
+                }
+                i += length
             }
+            return count
         }
     }
 
