@@ -222,7 +222,10 @@ public enum Ingest {
         //    cache keeps is encoded meanwhile (the first task): a failed write is an error, and
         //    a report with errors is not kept.
         if !options.dryRun {
-            let sorted = TaskSlots(writes.sorted(by: { $0.id < $1.id }))
+            // Their order sorted, then each moved once: sorting the writes themselves moved
+            // each, facts and all, at every step (1% of a fresh ingest, on one core).
+            let order = writes.indices.sorted { writes[$0].id < writes[$1].id }
+            let sorted = TaskSlots(order.map { writes[$0] })
             writes = []
             let endsAfter = options.processEndsAfter
             let indexed = addedEntries, kept = report.asUnchanged
