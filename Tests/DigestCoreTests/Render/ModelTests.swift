@@ -10,6 +10,25 @@ import Testing
         return p
     }
 
+    /// Copies share their facts' box until one is changed (`Paper.facts`): a change to a copy,
+    /// through a field or the facts whole, leaves every other copy as it was — the real papers'.
+    @Test func aChangedCopyOfAPaperLeavesTheOthersAsTheyWere() {
+        let papers = SearchTests.sample.papers
+        #expect(papers.count > 10)
+        for original in papers {
+            var copy = original
+            let kept = original
+            copy.title += " (edited)"
+            copy.authors.append("Ada Lovelace")
+            copy.facts.tags = ["edited"]
+            var other = kept
+            other.facts = PaperFacts(title: "Another")
+            #expect(original.facts == kept.facts && kept.title != copy.title && kept.authors != copy.authors)
+            #expect(copy.title == original.title + " (edited)" && copy.tags == ["edited"] && other.title == "Another")
+            #expect(original.title != "Another")
+        }
+    }
+
     @Test func authorsAgreeAfterFoldingAndShowTheBestCasing() {
         let model = SiteModel(config: SiteConfig(), papers: [
             paper("a", "A", authors: ["AJAY JAISWAL", "François  Charton"]),
