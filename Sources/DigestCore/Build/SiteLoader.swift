@@ -7,8 +7,9 @@ enum SiteLoader {
         var config: SiteConfig
         var papers: [Paper]
         var listings: [String: ListingInfo]
-        /// The paper cache's new entries, when it is to be written again (`PaperCache.write`).
-        var cacheEntries: [PaperCache.Entry]?
+        /// The paper cache's new entries, and the shards of it to write again (`PaperCache.write`);
+        /// nil when none is.
+        var cacheEntries: (entries: [PaperCache.Entry], shards: [Int])?
     }
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
@@ -38,7 +39,7 @@ enum SiteLoader {
         let store = RecordStore(folder: site.papers)
         let records = known ?? store.stampedIDs()
         let (ids, stamps) = (records.map(\.id), records.map(\.stamp))
-        let cached = useCached ? cache.map(PaperCache.read) ?? [:] : [:]
+        let cached = useCached ? cache.map(PaperCache.read) ?? .none : .none
         let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, problems: [Diagnostic], parsed: Bool) in
             let file = store.path(for: ids[i])
             if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp {
@@ -58,17 +59,23 @@ enum SiteLoader {
             if let paper = result.paper { papers.append(paper) }
             diagnostics += result.problems
         }
-        var cacheEntries: [PaperCache.Entry]?
+        var cacheEntries: (entries: [PaperCache.Entry], shards: [Int])?
         if cache != nil {
             // Papers whose problems are warnings about their own file, as the next build would find them.
-            let entries = zip(results, zip(ids, stamps)).compactMap { result, idStamp -> PaperCache.Entry? in
-                guard let paper = result.paper, let stamp = idStamp.1,
-                      result.problems.allSatisfy({ $0.severity == .warning && $0.file == store.path(for: idStamp.0) }) else { return nil }
-                return PaperCache.Entry(stamp: stamp, paper: paper, warnings: result.problems.map { ($0.line, $0.message) })
+            var (kept, hits) = ([Int](repeating: 0, count: PaperCache.shards), [Int](repeating: 0, count: PaperCache.shards))
+            var entries: [PaperCache.Entry] = []
+            for (i, result) in results.enumerated() {
+                let shard = PaperCache.shard(of: ids[i])
+                if !result.parsed { hits[shard] += 1 }
+                guard let paper = result.paper, let stamp = stamps[i],
+                      result.problems.allSatisfy({ $0.severity == .warning && $0.file == store.path(for: ids[i]) }) else { continue }
+                entries.append(PaperCache.Entry(stamp: stamp, paper: paper, warnings: result.problems.map { ($0.line, $0.message) }))
+                kept[shard] += 1
             }
-            // Written again when it would change: a paper parsed and kept, or one gone.
-            let hits = results.count { !$0.parsed }
-            if entries.count != hits || cached.count != hits { cacheEntries = entries }
+            // A shard is written again when it would change: a paper parsed and kept in it, or one gone.
+            let counts = cached.counts
+            let changed = (0..<PaperCache.shards).filter { kept[$0] != hits[$0] || counts[$0] != hits[$0] }
+            if !changed.isEmpty { cacheEntries = (entries, changed) }
         }
         // Only headers are needed; a listing that cannot be read leaves its source page plainer.
         var listings: [String: ListingInfo] = [:]

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import DigestCore
 
-/// The papers a build keeps in `.digest-cache/papers.bin`: what comes back from it is what
-/// parsing the records gives, warnings included, and a record written since is parsed again.
+/// The papers a build keeps in `.digest-cache/papers/`: what comes back from it is what
+/// parsing the records gives, warnings included, a record written since is parsed again, and
+/// only its shard is written again.
 @Suite struct PaperCacheTests {
     @Test func everySamplePaperComesBackAsItWent() {
         for paper in SearchTests.sample.papers {
@@ -46,6 +47,38 @@ import Testing
         #expect(second.diagnostics == first.diagnostics)  // the warning, from the cache
         let page = try String(contentsOfFile: site + "/public/papers/\(ids[1].dropLast(3))/index.html", encoding: .utf8)
         #expect(page.contains(String(newTitle.dropFirst(8).dropLast())))
+        try IncrementalBuildTests().expectSameAsCleanBuild(site)
+    }
+
+    /// One record edited: its shard of the cache is written again, no other (each file keeps
+    /// its inode: `AtomicFile` writes a new file and renames it over the old), and the one file
+    /// an earlier version kept them all in goes.
+    @Test func anEditWritesItsShardAlone() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let paths = SitePaths(root: site)
+        let folder = PaperCache.path(paths)
+        try Data("digest-paper-cache 1\n".utf8).write(to: URL(fileURLWithPath: PaperCache.oldPath(paths)))
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        #expect(!FileManager.default.fileExists(atPath: PaperCache.oldPath(paths)))
+        func inodes() -> [UInt64?] {
+            (0..<PaperCache.shards).map { (try? FileManager.default.attributesOfItem(atPath: PaperCache.shardPath(folder, $0))[.systemFileNumber] as? UInt64) ?? nil }
+        }
+        let before = inodes()
+        let ids = try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted()
+        #expect(ids.count > 20)
+        let kept = PaperCache.read(folder)
+        #expect(kept.count == ids.count && before.allSatisfy { $0 != nil })  // the sample fills every shard
+
+        let edited = paths.papers + "/" + ids[3]
+        let text = try String(contentsOfFile: edited, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: \"", with: "title: \"Edited: ").write(toFile: edited, atomically: true, encoding: .utf8)
+        let rebuilt = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(rebuilt.incremental && rebuilt.written)
+        let shard = PaperCache.shard(of: String(ids[3].dropLast(3)))
+        let after = inodes()
+        #expect((0..<PaperCache.shards).filter { before[$0] != after[$0] } == [shard])
+        #expect(PaperCache.read(folder)[String(ids[3].dropLast(3))]?.paper.title.hasPrefix("Edited: ") == true)
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
 }
