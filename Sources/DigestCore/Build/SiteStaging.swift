@@ -11,26 +11,30 @@ import Glibc
 /// hard link and its folder, then deleted with the old site. Without that folder, a rebuild
 /// links every unchanged file from the current site.
 public struct SiteStaging: Sendable {
-    /// The current site (the output folder) and the folder the new one is made in.
-    let current: String
-    let staging: String
     /// The staging folder started as the previous site…
     let reused: Bool
     /// …which differs from the current one in these paths (written or removed by the last build).
     let stale: Set<String>
+    /// The current site (the output folder) and the folder the new one is made in, open: their
+    /// files are looked up from them (see `OutputFolder.link`).
+    private let open: OpenFolders
+
+    init(current: String, staging: String, reused: Bool, stale: Set<String>) {
+        (self.reused, self.stale) = (reused, stale)
+        open = OpenFolders(current: current, staging: staging)
+    }
 
     /// The file, unchanged since the current site, into the new one: false when neither the
     /// previous site nor the current one has it.
     func keep(_ path: String, page: Bool = false) -> Bool {
-        let target = staging + "/" + path
         guard reused else {
-            if page { _ = OutputFolder.makeParent(of: target) }
-            return OutputFolder.link(current + "/" + path, to: target)
+            if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
+            return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
         }
         // (`access` finds a file deleted from the site by hand since it was current.)
-        if !stale.contains(path) && access(target, F_OK) == 0 { return true }
-        unlink(target)
-        return OutputFolder.link(current + "/" + path, to: target)
+        if !stale.contains(path) && faccessat(open.staging, path, F_OK, 0) == 0 { return true }
+        unlinkat(open.staging, path, 0)
+        return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }
 
     /// A changed file: never written into the previous site's file, which may be a hard link
@@ -39,19 +43,18 @@ public struct SiteStaging: Sendable {
     /// folder started empty is not there yet: it is made first, rather than after a failed
     /// open or link — 255k of each at 100k papers.)
     func write(_ bytes: [UInt8], _ path: String, page: Bool = false) -> Bool {
-        OutputFolder.writeNew(bytes, to: place(path, page: page))
+        OutputFolder.writeNew(bytes, to: place(path, page: page), in: open.staging)
     }
 
     /// A page's text, the same way.
     func write(_ text: String, _ path: String, page: Bool = false) -> Bool {
-        OutputFolder.writeNew(text, to: place(path, page: page))
+        OutputFolder.writeNew(text, to: place(path, page: page), in: open.staging)
     }
 
-    /// Where a changed file goes, made ready for it.
+    /// Where a changed file goes (from the staging folder), made ready for it.
     private func place(_ path: String, page: Bool) -> String {
-        let target = staging + "/" + path
-        if reused { unlink(target) } else if page { _ = OutputFolder.makeParent(of: target) }
-        return target
+        if reused { unlinkat(open.staging, path, 0) } else if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
+        return path
     }
 
     /// Takes out of a reused folder what the new site does not have: the files the previous
@@ -60,12 +63,29 @@ public struct SiteStaging: Sendable {
         guard reused else { return }
         _ = ParallelMap.batched(paths.count, batch: 256) { i in
             var path = paths[i]
-            guard unlink(staging + "/" + path) == 0 else { return }
+            guard unlinkat(open.staging, path, 0) == 0 else { return }
             while let slash = path.lastIndex(of: "/") {
                 path = String(path[..<slash])
-                if rmdir(staging + "/" + path) != 0 { break }
+                if unlinkat(open.staging, path, AT_REMOVEDIR) != 0 { break }
             }
         }
+    }
+}
+
+/// The current site's folder and the staging folder, open for as long as a `SiteStaging` has
+/// them (render workers, forked, have their own copies), closed with the last. A folder that
+/// cannot be opened is -1: every call on it fails, as a path into it would.
+private final class OpenFolders: Sendable {
+    let current: Int32
+    let staging: Int32
+
+    init(current: String, staging: String) {
+        self.current = open(current, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        self.staging = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit {
+        for folder in [current, staging] where folder >= 0 { close(folder) }
     }
 }
 
