@@ -35,7 +35,6 @@ enum PaperCache {
         let shards: [[String: Entry]]
 
         subscript(id: String) -> Entry? { shards.isEmpty ? nil : shards[PaperCache.shard(of: id)][id] }
-        var count: Int { shards.reduce(0) { $0 + $1.count } }
         /// How many papers each shard holds.
         var counts: [Int] { shards.isEmpty ? Array(repeating: 0, count: PaperCache.shards) : shards.map(\.count) }
         static let none = Kept(shards: [])
@@ -58,7 +57,7 @@ enum PaperCache {
         })
     }
 
-    /// The shards in `changed` (by number), each with the entries that fall in it.
+    /// The shards in `changed` (by number, in order), each with the entries that fall in it.
     static func write(_ entries: [Entry], shards changed: [Int], to folder: String, replacing old: String? = nil) {
         var byShard = [[Entry]](repeating: [], count: shards)
         let wanted = Set(changed)
@@ -66,7 +65,7 @@ enum PaperCache {
             let shard = shard(of: entry.paper.id)
             if wanted.contains(shard) { byShard[shard].append(entry) }
         }
-        for shard in changed.sorted() {
+        for shard in changed {
             CacheFile.write(shardPath(folder, shard), version: version, entries: byShard[shard]) { entry, wire in
                 entry.stamp.write(to: &wire)
                 entry.paper.write(to: &wire)
