@@ -81,4 +81,31 @@ import Testing
         #expect(PaperCache.read(folder)[String(ids[3].dropLast(3))]?.paper.title.hasPrefix("Edited: ") == true)
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
+
+    /// A shard cut short (a disk filled, a file damaged) holds nothing: its papers are parsed
+    /// again, the site is as a clean build makes it, and the shard is written whole again.
+    @Test func aDamagedShardIsReadAgainFromTheRecords() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let paths = SitePaths(root: site)
+        let folder = PaperCache.path(paths)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let ids = try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted().map { String($0.dropLast(3)) }
+        let full = PaperCache.read(folder).counts
+        let damaged = PaperCache.shard(of: ids[0])
+        let shardFile = PaperCache.shardPath(folder, damaged)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: shardFile))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: shardFile))
+        #expect(PaperCache.read(folder).counts[damaged] == 0)
+
+        // A record in another shard edited, so that the build reads the records again.
+        let other = try #require(ids.first { PaperCache.shard(of: $0) != damaged })
+        let edited = paths.papers + "/" + other + ".md"
+        try String(contentsOfFile: edited, encoding: .utf8).replacingOccurrences(of: "title: \"", with: "title: \"Edited: ")
+            .write(toFile: edited, atomically: true, encoding: .utf8)
+        let rebuilt = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(rebuilt.written && rebuilt.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(PaperCache.read(folder).counts == full)
+        try IncrementalBuildTests().expectSameAsCleanBuild(site)
+    }
 }
