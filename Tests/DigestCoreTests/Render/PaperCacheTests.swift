@@ -54,12 +54,9 @@ import Testing
     /// its inode: `AtomicFile` writes a new file and renames it over the old), and the one file
     /// an earlier version kept them all in goes.
     @Test func anEditWritesItsShardAlone() throws {
-        let site = try Fixtures.site()
-        _ = Fixtures.ingest(site)
-        let paths = SitePaths(root: site)
-        let folder = PaperCache.path(paths)
-        try Data("digest-paper-cache 1\n".utf8).write(to: URL(fileURLWithPath: PaperCache.oldPath(paths)))
-        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let (site, paths, folder) = try builtSample { paths in
+            try Data("digest-paper-cache 1\n".utf8).write(to: URL(fileURLWithPath: PaperCache.oldPath(paths)))
+        }
         #expect(!FileManager.default.fileExists(atPath: PaperCache.oldPath(paths)))
         func inodes() -> [UInt64?] {
             (0..<PaperCache.shards).map { (try? FileManager.default.attributesOfItem(atPath: PaperCache.shardPath(folder, $0))[.systemFileNumber] as? UInt64) ?? nil }
@@ -70,9 +67,7 @@ import Testing
         let kept = PaperCache.read(folder)
         #expect(kept.counts.reduce(0, +) == ids.count && before.allSatisfy { $0 != nil })  // the sample fills every shard
 
-        let edited = paths.papers + "/" + ids[3]
-        let text = try String(contentsOfFile: edited, encoding: .utf8)
-        try text.replacingOccurrences(of: "title: \"", with: "title: \"Edited: ").write(toFile: edited, atomically: true, encoding: .utf8)
+        try editTitle(paths.papers + "/" + ids[3])
         let rebuilt = SiteBuild.run(BuildOptions(siteFolder: site))
         #expect(rebuilt.incremental && rebuilt.written)
         let shard = PaperCache.shard(of: String(ids[3].dropLast(3)))
@@ -85,11 +80,7 @@ import Testing
     /// A shard cut short (a disk filled, a file damaged) holds nothing: its papers are parsed
     /// again, the site is as a clean build makes it, and the shard is written whole again.
     @Test func aDamagedShardIsReadAgainFromTheRecords() throws {
-        let site = try Fixtures.site()
-        _ = Fixtures.ingest(site)
-        let paths = SitePaths(root: site)
-        let folder = PaperCache.path(paths)
-        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let (site, paths, folder) = try builtSample()
         let ids = try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted().map { String($0.dropLast(3)) }
         let full = PaperCache.read(folder).counts
         let damaged = PaperCache.shard(of: ids[0])
@@ -100,12 +91,26 @@ import Testing
 
         // A record in another shard edited, so that the build reads the records again.
         let other = try #require(ids.first { PaperCache.shard(of: $0) != damaged })
-        let edited = paths.papers + "/" + other + ".md"
-        try String(contentsOfFile: edited, encoding: .utf8).replacingOccurrences(of: "title: \"", with: "title: \"Edited: ")
-            .write(toFile: edited, atomically: true, encoding: .utf8)
+        try editTitle(paths.papers + "/" + other + ".md")
         let rebuilt = SiteBuild.run(BuildOptions(siteFolder: site))
         #expect(rebuilt.written && rebuilt.diagnostics.allSatisfy { $0.severity == .warning })
         #expect(PaperCache.read(folder).counts == full)
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
+    }
+
+    /// The sample ingested and built (after `before`, given the site's paths), with its paper cache's folder.
+    func builtSample(before: (SitePaths) throws -> Void = { _ in }) throws -> (site: String, paths: SitePaths, folder: String) {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site)
+        let paths = SitePaths(root: site)
+        try before(paths)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        return (site, paths, PaperCache.path(paths))
+    }
+
+    /// A record's title begun with "Edited: ", the file replaced (a new inode).
+    func editTitle(_ record: String) throws {
+        try String(contentsOfFile: record, encoding: .utf8).replacingOccurrences(of: "title: \"", with: "title: \"Edited: ")
+            .write(toFile: record, atomically: true, encoding: .utf8)
     }
 }
