@@ -15,8 +15,9 @@ enum PaperCache {
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/papers") }
 
-    /// The one file earlier versions kept them all in, removed when the shards are written.
-    static func oldPath(_ site: SitePaths) -> String { site.path(".digest-cache/papers.bin") }
+    /// The one file earlier versions kept them all in (`papers.bin` beside the shards' folder),
+    /// removed when the shards are written.
+    static func oldFile(_ folder: String) -> String { folder + ".bin" }
 
     /// The shard a record's paper is kept in: the same from build to build (no seeded hash).
     static func shard(of id: String) -> Int { Int(FNV1a.hash(id.utf8) % UInt32(shards)) }
@@ -58,7 +59,7 @@ enum PaperCache {
     }
 
     /// The shards in `changed` (by number, in order), each with the entries that fall in it.
-    static func write(_ entries: [Entry], shards changed: [Int], to folder: String, replacing old: String? = nil) {
+    static func write(_ entries: [Entry], shards changed: [Int], to folder: String) {
         var byShard = [[Entry]](repeating: [], count: shards)
         let wanted = Set(changed)
         for entry in entries {
@@ -76,7 +77,7 @@ enum PaperCache {
                 }
             }
         }
-        if let old { unlink(old) }
+        unlink(oldFile(folder))
     }
 }
 

@@ -41,7 +41,7 @@ public enum SiteBuild {
                                      records: inputs.records, diagnostics: &report.diagnostics)
         // The paper cache's changed shards (all of them, 173 MB at 100k papers, in a full build) are
         // written while the model is made.
-        let cacheWrite = loaded.cacheEntries.map { kept in BackgroundTask { PaperCache.write(kept.entries, shards: kept.shards, to: PaperCache.path(site), replacing: PaperCache.oldPath(site)) } }
+        let cacheWrite = loaded.cacheEntries.map { kept in BackgroundTask { PaperCache.write(kept.entries, shards: kept.shards, to: PaperCache.path(site)) } }
         defer { cacheWrite?.wait() }
         guard let templates, let fingerprint else {
             if case .failure(let errors) = loadedTemplates { report.diagnostics += errors.all }

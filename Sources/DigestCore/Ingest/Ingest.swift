@@ -175,7 +175,6 @@ public enum Ingest {
         var taken = Set(entries.map(\.id)).union(unreadable)
         var outcomes = [IngestReport.Outcome?](repeating: nil, count: candidates.count)
         var writes: [RecordWrite] = []
-        var addedEntries: [String: RecordIndex.Entry] = [:]
         for (group, facts) in zip(groups, merged) {
             guard let facts else { continue }
             let new = facts.new
@@ -194,8 +193,10 @@ public enum Ingest {
                 if id.isEmpty { id = "paper" }
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
-                writes.append(RecordWrite(id: id, content: .new(new)))
-                addedEntries[id] = facts.entry.map { RecordIndex.Entry(id: id, keys: $0.keys, listings: $0.listings) }
+                // Its index entry as grouping made it (every new record's group has one).
+                let entry = facts.entry.map { RecordIndex.Entry(id: id, keys: $0.keys, listings: $0.listings) }
+                    ?? RecordIndex.entry(of: RecordFields.newRecord(id: id, facts: new))
+                writes.append(RecordWrite(id: id, content: .new(new, entry)))
                 outcome = .added
             }
             if facts.listings.count > 1 || Set(matched.flatMap { RecordFields.sourceRefs(in: $0).map(\.listing) }).union(facts.listings).count > 1 {
@@ -228,7 +229,7 @@ public enum Ingest {
             let sorted = TaskSlots(order.map { writes[$0] })
             writes = []
             let endsAfter = options.processEndsAfter
-            let indexed = addedEntries, kept = report.asUnchanged
+            let kept = report.asUnchanged
             let encoded = Latches<[UInt8]>(1)
             // A record written is indexed as it now is on disk, so the next ingest need not parse it.
             let results = ParallelMap.run(sorted.count + 1) { task -> Result<RecordIndex.Written, Diagnostic>? in
@@ -241,10 +242,10 @@ public enum Ingest {
                     switch write.content {
                     case .updated(let record):
                         try store.write(RecordCoding.bytes(record), to: path)
-                        entry = indexed[record.id] ?? RecordIndex.entry(of: record)
-                    case .new(let facts):
+                        entry = RecordIndex.entry(of: record)
+                    case .new(let facts, let indexEntry):
                         try store.write(NewRecordText.bytes(id: write.id, facts: facts), to: path)
-                        entry = indexed[write.id] ?? RecordIndex.entry(of: RecordFields.newRecord(id: write.id, facts: facts))
+                        entry = indexEntry
                     }
                 } catch {
                     return .failure(Diagnostic(file: path, line: nil, .error, "\(error)"))
@@ -269,13 +270,14 @@ public enum Ingest {
         return report
     }
 
-    /// A record to write: one brought up to date, or a new paper's facts (`NewRecordText`).
+    /// A record to write: one brought up to date, or a new paper's facts (`NewRecordText`) with
+    /// its entry in the record index.
     /// The id is stored beside them: writes are sorted by it, and taking it out of an enum's
     /// case copied the facts (a retain of each text) at every comparison.
     struct RecordWrite {
         enum Content {
             case updated(Record)
-            case new(PaperFacts)
+            case new(PaperFacts, RecordIndex.Entry)
         }
 
         let id: String

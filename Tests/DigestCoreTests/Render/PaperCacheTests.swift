@@ -55,9 +55,9 @@ import Testing
     /// an earlier version kept them all in goes.
     @Test func anEditWritesItsShardAlone() throws {
         let (site, paths, folder) = try builtSample { paths in
-            try Data("digest-paper-cache 1\n".utf8).write(to: URL(fileURLWithPath: PaperCache.oldPath(paths)))
+            try Data("digest-paper-cache 1\n".utf8).write(to: URL(fileURLWithPath: PaperCache.oldFile(PaperCache.path(paths))))
         }
-        #expect(!FileManager.default.fileExists(atPath: PaperCache.oldPath(paths)))
+        #expect(!FileManager.default.fileExists(atPath: PaperCache.oldFile(PaperCache.path(paths))))
         func inodes() -> [UInt64?] {
             (0..<PaperCache.shards).map { (try? FileManager.default.attributesOfItem(atPath: PaperCache.shardPath(folder, $0))[.systemFileNumber] as? UInt64) ?? nil }
         }
