@@ -47,17 +47,10 @@ public struct TagVocabulary: Sendable {
         self.firstWords = firstWords
     }
 
-    /// The vocabulary's phrases (by prefix id) that occur in a text as whole words: from each
-    /// word of the text's identity key, runs of words are looked up while they are the start
-    /// of some phrase, instead of searching the text for each phrase.
-    func phrases(in text: String) -> Set<Int32> {
-        var phrases = Set<Int32>()
-        forEachPhrase(inKey: TextNormalization.identityKey(text)) { phrases.insert($0) }
-        return phrases
-    }
-
-    /// Each phrase (by prefix id) that occurs in a text's identity key, each time it occurs.
-    private func forEachPhrase(inKey key: String, _ found: (Int32) -> Void) {
+    /// Each of the vocabulary's phrases (by prefix id) that occurs as whole words in a text's
+    /// identity key, each time it occurs: from each word, runs of words are looked up while
+    /// they are the start of some phrase, instead of searching the text for each phrase.
+    func forEachPhrase(inKey key: String, _ found: (Int32) -> Void) {
         var key = key
         key.withUTF8 { bytes in
             var start = 0

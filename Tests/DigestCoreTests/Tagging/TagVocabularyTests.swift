@@ -42,3 +42,12 @@ import Testing
         #expect(vocabulary.tags(title: "A Note", abstract: "Nothing here.") == [])
     }
 }
+
+extension TagVocabulary {
+    /// The phrases (by prefix id) `forEachPhrase` finds in a text, as a set.
+    func phrases(in text: String) -> Set<Int32> {
+        var phrases = Set<Int32>()
+        forEachPhrase(inKey: TextNormalization.identityKey(text)) { phrases.insert($0) }
+        return phrases
+    }
+}
