@@ -4,9 +4,11 @@ import Foundation
 /// all they are made from: every paper's title and abstract, in the model's order (which breaks
 /// ties), and the `digest` that made them. An edit that leaves those alone — tags, authors,
 /// venue, a date that keeps the order — takes them from here: at 100k papers making them is
-/// 3.5 s of a rebuild, the hash 0.1 s.
+/// 3.5 s of a rebuild, the hash 0.1 s. Beside them, what each list was made from
+/// (`RelatedPapers.Made`): an edit to a title or abstract scores again only the papers whose
+/// lists it can change.
 enum RelatedCache {
-    static let version = "digest-related-cache 1 " + SiteBuild.version
+    static let version = "digest-related-cache 2 " + SiteBuild.version
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/related.bin") }
 
@@ -14,16 +16,18 @@ enum RelatedCache {
     static func termsPath(_ site: SitePaths) -> String { site.path(".digest-cache/related-terms.bin") }
 
     /// The related papers of `papers` (in the model's order): the cached lists when they were
-    /// made from the same, else made and kept for the next build — from the terms kept at
+    /// made from the same, else made — taking again the lists the last build made from the
+    /// same vectors and postings — and kept for the next build, from the terms kept at
     /// `termsPath` for the papers whose title and abstract are the same as then. `textKeys`:
     /// the papers' `KeptWords.textKeys`, when the build has them already.
     static func lists(_ papers: [Paper], textKeys: [UInt64]? = nil, path: String, termsPath: String? = nil, useCached: Bool) -> [[Int]] {
         let textKeys = textKeys ?? KeptWords.textKeys(papers)
         let key = key(textKeys: textKeys)
-        if useCached, let cached = read(path, key: key, papers: papers.count) { return cached }
-        let lists = RelatedPapers.compute(papers, termCache: termsPath.map { ($0, useCached) }, textKeys: textKeys)
-        write(lists, key: key, to: path)
-        return lists
+        let kept = useCached ? read(path) : nil
+        if let kept, kept.key == key, kept.made.lists.count == papers.count { return kept.made.lists }
+        let made = RelatedPapers.make(papers, termCache: termsPath.map { ($0, useCached) }, textKeys: textKeys, reusing: kept?.made)
+        write(made, key: key, to: path)
+        return made.lists
     }
 
     static func key(textKeys: [UInt64]) -> UInt64 {
@@ -33,27 +37,65 @@ enum RelatedCache {
         return hash.value
     }
 
-    /// The lists kept under `key`; nil when there are none, they were made from other papers,
-    /// or the file does not read as lists of `papers` papers.
-    static func read(_ path: String, key: UInt64, papers: Int) -> [[Int]]? {
-        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == key,
-              let count = UInt64.read(from: &wire), count == papers else { return nil }
+    /// The lists kept, with the key of the texts they were made from; nil when there are none,
+    /// another `digest` made them, or the file does not read whole as lists of its own papers.
+    static func read(_ path: String) -> (key: UInt64, made: RelatedPapers.Made)? {
+        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == programKey,
+              let key = UInt64.read(from: &wire), let count = Int.read(from: &wire),
+              let papers = RawWire.read(UInt64.self, from: &wire), let vectors = RawWire.read(UInt64.self, from: &wire),
+              let bars = RawWire.read(UInt32.self, from: &wire), let listEnds = RawWire.read(UInt32.self, from: &wire),
+              let entries = RawWire.read(UInt32.self, from: &wire),
+              let terms = RawWire.read(UInt64.self, from: &wire), let postingEnds = RawWire.read(UInt32.self, from: &wire),
+              let postingPapers = RawWire.read(UInt64.self, from: &wire), let weights = RawWire.read(UInt32.self, from: &wire),
+              wire.at == wire.bytes.count,
+              vectors.count == papers.count, bars.count == papers.count, listEnds.count == papers.count,
+              Self.ends(listEnds, count: entries.count), entries.allSatisfy({ $0 < papers.count }),
+              postingEnds.count == terms.count, Self.ends(postingEnds, count: postingPapers.count), weights.count == postingPapers.count
+        else { return nil }
         var lists: [[Int]] = []
-        lists.reserveCapacity(papers)
-        for _ in 0..<papers {
-            guard let list = [Int].read(from: &wire), list.allSatisfy({ (0..<papers).contains($0) }) else { return nil }
-            lists.append(list)
+        lists.reserveCapacity(papers.count)
+        var start = 0
+        for end in listEnds.map(Int.init) {
+            lists.append(entries[start..<end].map(Int.init))
+            start = end
         }
-        return wire.at == wire.bytes.count ? lists : nil
+        let postings = RelatedPapers.Postings(terms: terms, ends: postingEnds.map(Int.init), papers: postingPapers, weights: weights.map(Float.init(bitPattern:)))
+        return (key, RelatedPapers.Made(lists: lists, count: count, papers: papers, vectors: vectors, bars: bars.map(Float.init(bitPattern:)), postings: postings))
     }
 
-    static func write(_ lists: [[Int]], key: UInt64, to path: String) {
-        CacheFile.write(path, version: version) { wire in
-            key.write(to: &wire)
-            UInt64(lists.count).write(to: &wire)
-            for list in lists { list.write(to: &wire) }
+    /// Whether `ends` rise from 0 to `count`.
+    private static func ends(_ ends: [UInt32], count: Int) -> Bool {
+        var last: UInt32 = 0
+        for end in ends { if end < last { return false }; last = end }
+        return Int(last) == count
+    }
+
+    static func write(_ made: RelatedPapers.Made, key: UInt64, to path: String) {
+        var listEnds: [UInt32] = [], end = 0
+        listEnds.reserveCapacity(made.lists.count)
+        for list in made.lists { end += list.count; listEnds.append(UInt32(end)) }
+        CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
+            programKey.write(to: &writer.bytes)
+            key.write(to: &writer.bytes)
+            made.count.write(to: &writer.bytes)
+            try writer.raw(made.papers)
+            try writer.raw(made.vectors)
+            try writer.raw(made.bars.map(\.bitPattern))
+            try writer.raw(listEnds)
+            try writer.raw(made.lists.lazy.map { $0.map(UInt32.init) }, count: end)
+            try writer.raw(made.postings.terms)
+            try writer.raw(made.postings.ends.map(UInt32.init))
+            try writer.raw(made.postings.papers)
+            try writer.raw(made.postings.weights.map(\.bitPattern))
         }
     }
+
+    /// The `digest` that made the lists: another may score them otherwise from the same vectors.
+    static let programKey: UInt64 = {
+        var hash = ContextHash()
+        if let program = FileStamp.program { hash.add(program) }
+        return hash.value
+    }()
 
     /// Each paper's terms as `RelatedPapers.ChunkTerms` counted them (`KeptWords`), with their
     /// weighted counts: at 100k papers counting them was 2 of a title edit's 7 CPU-seconds of

@@ -15,7 +15,16 @@ public enum RelatedPapers {
     /// under (`KeptWords.textKeys`), when the caller has them.
     public static func compute(_ papers: [Paper], count: Int = 5, termCache: (path: String, useCached: Bool)? = nil,
                                textKeys: [UInt64]? = nil) -> [[Int]] {
-        let (vectors, kept) = vectors(papers, termCache: termCache, textKeys: textKeys)
+        make(papers, count: count, termCache: termCache, textKeys: textKeys).lists
+    }
+
+    /// Each paper's list, with what it was made from (`Made`); the lists of `previous` (the
+    /// last `make`'s) taken again where scoring them would give the same (`RelatedReuse`), and
+    /// only the other papers scored.
+    static func make(_ papers: [Paper], count: Int = 5, termCache: (path: String, useCached: Bool)? = nil,
+                     textKeys: [UInt64]? = nil, reusing previous: Made? = nil) -> Made {
+        let (vectors, names) = vectors(papers, termCache: termCache, textKeys: textKeys)
+        let kept = names.count
         // Each term's postings in paper order, grouped by a counting sort (an array per term,
         // appended to, was a fifth of a second at 100k papers on one core).
         let termStarts: [Int] = {
@@ -59,22 +68,35 @@ public enum RelatedPapers {
             starts.append(docs32.count)
         }
 
+        let (docVectors, postingStarts, postingDocs, postingWeights) = (vectors, starts, docs32, weights)
+        // What each list is made from, and which lists the last `make` left as they are.
+        let termKeys = names.map(termKey)
+        let keys = papers.map { paperKey($0.id) }
+        var made = Made(lists: [], count: count, papers: keys, vectors: vectorHashes(vectors, termKeys: termKeys), bars: [],
+                        postings: Postings(terms: termKeys, ends: Array(starts.dropFirst()), papers: docs32.map { keys[Int($0)] }, weights: weights))
+        let reused = previous.map { reusable($0, made: made, vectors: vectors, docs: docs32) } ?? Array(repeating: nil, count: papers.count)
+
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.
         let chunks = max(1, min(papers.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let (docVectors, postingStarts, postingDocs, postingWeights) = (vectors, starts, docs32, weights)
-        let parts = ParallelMap.run(chunks) { chunk -> [[Int]] in
+        let parts = ParallelMap.run(chunks) { chunk -> (lists: [[Int]], bars: [Float]) in
             let range = (papers.count * chunk / chunks)..<(papers.count * (chunk + 1) / chunks)
             var scores = [Float](repeating: 0, count: papers.count)
             // The papers met so far, in the order first met (which `top` breaks no tie by, but
             // keeps): raw memory, as an Array's append checks capacity and uniqueness each time.
             let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: papers.count + 1)  // one past: written before it is known new
             defer { touched.deallocate() }
-            var out: [[Int]] = []
+            var out: [[Int]] = [], bars: [Float] = []
             out.reserveCapacity(range.count)
+            bars.reserveCapacity(range.count)
             postingDocs.withUnsafeBufferPointer { postingDocs in
                 postingWeights.withUnsafeBufferPointer { postingWeights in
                     for doc in range {
+                        if let kept = reused[doc] {
+                            out.append(kept.list)
+                            bars.append(kept.bar)
+                            continue
+                        }
                         var met = 0
                         scores.withUnsafeMutableBufferPointer { scores in
                             // The paper meets itself too (one test less in the inner loop), and is
@@ -90,22 +112,26 @@ public enum RelatedPapers {
                             }
                         }
                         let candidates = touched[..<met].lazy.map { Int($0) }.filter { $0 != doc }
-                        out.append(top(count, of: candidates, by: scores))
+                        let list = top(count, of: candidates, by: scores)
+                        out.append(list)
+                        bars.append(list.last.map { scores[$0] } ?? 0)
                         for other in touched[..<met] { scores[Int(other)] = 0 }
                     }
                 }
             }
-            return out
+            return (out, bars)
         }
-        return parts.flatMap { $0 }
+        made.lists = parts.flatMap(\.lists)
+        made.bars = parts.flatMap(\.bars)
+        return made
     }
 
-    /// Each paper's strongest terms with their TF-IDF weights, normalised; and the count of
-    /// terms kept. Terms are counted per chunk of papers into the chunk's own table, then given
+    /// Each paper's strongest terms with their TF-IDF weights, normalised; and the terms kept,
+    /// by id. Terms are counted per chunk of papers into the chunk's own table, then given
     /// ids across chunks: a String and a seeded hash per word was most of this stage. The
     /// chunks' counts are let go when this returns, before the scoring.
     static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
-                        textKeys: [UInt64]? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: Int) {
+                        textKeys: [UInt64]? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: [String]) {
         let cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
         let keys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
         let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keys: keys) }
@@ -124,10 +150,10 @@ public enum RelatedPapers {
         let maxDF = max(2, papers.count / 2)
         // Term ids, assigned in sorted order for determinism; -1 for terms left out.
         var termID = [Int](repeating: -1, count: names.count)
-        var kept = 0
+        var kept: [String] = []
         for term in names.indices.sorted(by: { names[$0] < names[$1] }) where df[term] >= 2 && df[term] <= maxDF {
-            termID[term] = kept
-            kept += 1
+            termID[term] = kept.count
+            kept.append(names[term])
         }
 
         let (ids, frequencies, maps) = (termID, df, globals)

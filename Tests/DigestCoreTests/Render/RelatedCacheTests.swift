@@ -2,10 +2,19 @@ import Foundation
 import Testing
 @testable import DigestCore
 
-/// The related papers a build keeps in `.digest-cache/related.bin`: taken from there only when
-/// every title and abstract, and their order, is as when they were made.
+/// The related papers a build keeps in `.digest-cache/related.bin`: taken from there whole only
+/// when every title and abstract, and their order, is as when they were made; else one paper's
+/// list only when all it is made from is.
 @Suite struct RelatedCacheTests {
     static let papers = SearchTests.sample.papers
+    static var key: UInt64 { RelatedCache.key(textKeys: KeptWords.textKeys(papers)) }
+
+    /// `lists` as the cache would hold them, with nothing known of what they were made from.
+    static func planted(_ lists: [[Int]]) -> RelatedPapers.Made {
+        RelatedPapers.Made(lists: lists, count: 5, papers: papers.map { RelatedPapers.paperKey($0.id) },
+                           vectors: Array(repeating: 0, count: lists.count), bars: Array(repeating: 0, count: lists.count),
+                           postings: RelatedPapers.Postings(terms: [], ends: [], papers: [], weights: []))
+    }
 
     func folder() throws -> String {
         let folder = Fixtures.scratch("related")
@@ -17,7 +26,8 @@ import Testing
         let path = try folder() + "/related.bin"
         let made = RelatedCache.lists(Self.papers, path: path, useCached: true)
         #expect(made == RelatedPapers.compute(Self.papers))
-        #expect(RelatedCache.read(path, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), papers: Self.papers.count) == made)
+        let kept = try #require(RelatedCache.read(path))
+        #expect(kept.key == Self.key && kept.made == RelatedPapers.make(Self.papers))
     }
 
     /// Lists planted under the sample's key are used, as a build takes them; an edit to any
@@ -25,7 +35,7 @@ import Testing
     @Test func keptListsAreUsedOnlyForTheSameTexts() throws {
         let path = try folder() + "/related.bin"
         let planted = Self.papers.indices.map { [($0 + 1) % Self.papers.count] }
-        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
+        RelatedCache.write(Self.planted(planted), key: Self.key, to: path)
         #expect(RelatedCache.lists(Self.papers, path: path, useCached: true) == planted)
 
         var tagged = Self.papers
@@ -35,25 +45,61 @@ import Testing
 
         let made = RelatedPapers.compute(Self.papers)
         #expect(RelatedCache.lists(Self.papers, path: path, useCached: false) == made)
-        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
+        RelatedCache.write(Self.planted(planted), key: Self.key, to: path)
 
         var retitled = Self.papers
         retitled[7].facts.title += " Revisited"
         #expect(RelatedCache.lists(retitled, path: path, useCached: true) == RelatedPapers.compute(retitled))
-        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
+        RelatedCache.write(Self.planted(planted), key: Self.key, to: path)
 
         var reworded = Self.papers
         reworded[8].facts.abstract += " More."
         #expect(RelatedCache.lists(reworded, path: path, useCached: true) == RelatedPapers.compute(reworded))
-        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
+        RelatedCache.write(Self.planted(planted), key: Self.key, to: path)
 
         let reordered = [Self.papers[1], Self.papers[0]] + Self.papers.dropFirst(2)
         #expect(RelatedCache.lists(reordered, path: path, useCached: true) == RelatedPapers.compute(reordered))
 
-        RelatedCache.write(planted, key: RelatedCache.key(textKeys: KeptWords.textKeys(Self.papers)), to: path)
+        RelatedCache.write(Self.planted(planted), key: Self.key, to: path)
         let bytes = try #require(FileManager.default.contents(atPath: path))
         try bytes.dropLast(3).write(to: URL(fileURLWithPath: path))
         #expect(RelatedCache.lists(Self.papers, path: path, useCached: true) == made)
+    }
+
+    /// Lists made before edits (`Fixtures.edited`: a title, an abstract, a paper gone, one new,
+    /// two swapped), taken again where all they were made from is the same, are the lists
+    /// scoring every paper gives.
+    @Test func listsTakenAgainAfterEditsAreTheListsScoringAllGives() {
+        let before = RelatedPapers.make(Self.papers)
+        let (papers, _) = Fixtures.edited(Self.papers)
+        let after = RelatedPapers.make(papers, reusing: before)
+        #expect(after == RelatedPapers.make(papers))
+        #expect(after.lists != before.lists)
+    }
+
+    /// Taken again, not scored: with every kept list reversed (its bar left as it is), the
+    /// papers an edit to one abstract leaves alone come back reversed; the edited paper and the
+    /// lists it enters or leaves do not.
+    @Test func onlyThePapersAnEditCanChangeAreScoredAgain() {
+        var before = RelatedPapers.make(Self.papers)
+        before.lists = before.lists.map { $0.reversed() }
+        var papers = Self.papers
+        papers[8].facts.abstract += " " + papers[8].title  // more of its own words: only its vector changes
+        let after = RelatedPapers.make(papers, reusing: before)
+        let made = RelatedPapers.make(papers)
+        let taken = papers.indices.filter { after.lists[$0] != made.lists[$0] }
+        #expect(taken.allSatisfy { after.lists[$0] == made.lists[$0].reversed() })
+        #expect(!taken.contains(8))
+        #expect(taken.count > papers.count * 9 / 10, "\(taken.count) of \(papers.count)")
+        #expect(after.vectors == made.vectors && after.postings == made.postings && after.bars == made.bars)
+
+        // A title edit whose new word no other paper has leaves every paper's vector alone.
+        papers = Self.papers
+        papers[7].facts.title += " Zebrafied"
+        #expect(RelatedPapers.make(papers, reusing: before).lists == before.lists)
+        // Nor are lists taken again that were cut to another count.
+        before.count = 4
+        #expect(RelatedPapers.make(papers, reusing: before).lists == RelatedPapers.make(papers).lists)
     }
 
     /// A build after a tag edit takes the related papers from the cache and is still the clean

@@ -1,0 +1,172 @@
+/// Related lists taken again from the last computation, exactly as scoring would make them.
+/// A paper's list comes from its vector, the postings of the terms in it (papers and weights)
+/// and the order of the papers it meets (which breaks ties). A paper whose vector is as it was
+/// keeps its list when no paper it meets changed there, or when each that did still scores
+/// below the last of its list (found from the two vectors alone) and was not in it. An edit
+/// that leaves the count of papers, so every term's IDF, alone changes the vectors of the papers
+/// sharing a term whose count it changed: 198 at 100k papers for a title edit; scored again are
+/// those and the papers whose lists they enter or leave, not all 100k.
+extension RelatedPapers {
+    /// Each paper's list, and what it was made from.
+    public struct Made: Sendable, Equatable {
+        public internal(set) var lists: [[Int]]
+        /// The count each list was cut to.
+        var count: Int
+        /// Per paper, the key of its id (`paperKey`): papers are found again by it after some
+        /// came, went or moved.
+        var papers: [UInt64]
+        /// Per paper, a hash of its vector: each term's key (`termKey`) and weight, strongest first.
+        var vectors: [UInt64]
+        /// Per paper, the score of the last paper in its list: the bar another must pass to enter it.
+        var bars: [Float]
+        var postings: Postings
+    }
+
+    /// Every kept term's postings, the term's key and each paper's key and weight.
+    struct Postings: Sendable, Equatable {
+        var terms: [UInt64]
+        /// Term `k`'s postings are `papers[range(k)]` and `weights[range(k)]`.
+        var ends: [Int]
+        var papers: [UInt64]
+        var weights: [Float]
+
+        func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1])..<ends[k] }
+    }
+
+    /// A term's key in `Made`: of its name, as its id changes when the terms kept change.
+    static func termKey(_ name: String) -> UInt64 { key(name) }
+
+    /// A paper's key in `Made`: of its id, as its place changes when papers come, go or move.
+    static func paperKey(_ id: String) -> UInt64 { key(id) }
+
+    private static func key(_ text: String) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(text.utf8)
+        return hash.value
+    }
+
+    static func vectorHashes(_ vectors: [[(term: Int, weight: Float)]], termKeys: [UInt64]) -> [UInt64] {
+        ParallelMap.batched(vectors.count, batch: 1024) { d -> UInt64 in
+            var hash = ContextHash()
+            for (term, weight) in vectors[d] { hash.add(termKeys[term]); hash.add(UInt64(weight.bitPattern)) }
+            return hash.value
+        }
+    }
+
+    /// A list taken again, in today's places, with its bar.
+    typealias Reused = (list: [Int], bar: Float)
+
+    /// Per paper, its list in `previous` when scoring it again would give the same (nil: score
+    /// it). `made`: all but the lists, for today's papers; `vectors` and `docs` (each posting's
+    /// paper, by place), what they were made from.
+    static func reusable(_ previous: Made, made: Made, vectors: [[(term: Int, weight: Float)]], docs: [Int32]) -> [Reused?] {
+        let none = [Reused?](repeating: nil, count: made.papers.count)
+        guard previous.count == made.count else { return none }
+        // Each paper's place then, by its key (two papers of one key: none is taken again).
+        guard let before = places(previous.papers) else { return none }
+        let was = made.papers.map { before[$0] }
+        let placed = keptOrder(was)
+        let now: [Int] = {  // per paper then, its place today
+            var now = [Int](repeating: -1, count: previous.papers.count)
+            for (d, old) in was.enumerated() { if let old { now[old] = d } }
+            return now
+        }()
+        let termThen = places(previous.postings.terms) ?? [:]
+
+        // Per term, the papers whose postings changed: came, went, weigh otherwise there, or
+        // moved among the others (which may break a tie otherwise).
+        let (old, new) = (previous.postings, made.postings)
+        let changed = ParallelMap.batched(new.terms.count, batch: 64) { t -> [Int32] in
+            let today = new.range(t)
+            guard let o = termThen[new.terms[t]] else { return Array(docs[today]) }
+            let then = old.range(o)
+            if new.papers[today].elementsEqual(old.papers[then]), new.weights[today].elementsEqual(old.weights[then]),
+               docs[today].allSatisfy({ placed[Int($0)] }) { return [] }
+            var weighed: [UInt64: Float] = [:]
+            for k in then { weighed[old.papers[k]] = old.weights[k] }
+            var papers: [Int32] = []
+            for k in today where weighed.removeValue(forKey: new.papers[k]) != new.weights[k] || !placed[Int(docs[k])] { papers.append(docs[k]) }
+            for key in weighed.keys { if let o = before[key], now[o] >= 0 { papers.append(Int32(now[o])) } }
+            return papers
+        }
+        // Each changed paper's weights in today's postings, to score it against a paper alone:
+        // paper `d`'s are `weighed[slots[d]]`.
+        let (slots, weighed): ([Int32], [[(term: Int32, weight: Float)]]) = {
+            var slots = [Int32](repeating: -1, count: made.papers.count), weighed: [[(term: Int32, weight: Float)]] = []
+            for papers in changed {
+                for d in papers where slots[Int(d)] < 0 {
+                    slots[Int(d)] = Int32(weighed.count)
+                    weighed.append([])
+                }
+            }
+            for t in new.terms.indices {
+                for k in new.range(t) where slots[Int(docs[k])] >= 0 { weighed[Int(slots[Int(docs[k])])].append((Int32(t), new.weights[k])) }
+            }
+            return (slots, weighed)
+        }()
+
+        return ParallelMap.runs(of: Array(0..<made.papers.count)) { run -> [Reused?] in
+            // Per term, the weight of the changed paper being scored: set for it, then cleared.
+            var weightOf = [Float](repeating: 0, count: new.terms.count)
+            return run.map { d -> Reused? in
+                guard placed[d], let o = was[d], previous.vectors[o] == made.vectors[d] else { return nil }
+                let list = previous.lists[o].map { now[$0] }
+                let bar = previous.bars[o]
+                guard !list.contains(-1) else { return nil }
+                var met: [Int32] = []
+                for (term, _) in vectors[d] { met += changed[term] }
+                met.removeAll { $0 == d }
+                if met.isEmpty { return (list, bar) }
+                guard list.count == made.count, let last = list.last else { return nil }
+                met.sort()
+                var previousOther: Int32 = -1
+                for other in met where other != previousOther {
+                    previousOther = other
+                    if list.contains(Int(other)) { return nil }
+                    let entries = weighed[Int(slots[Int(other)])]
+                    for (term, weight) in entries { weightOf[Int(term)] = weight }
+                    // As the scoring adds it up: over this paper's terms, in order.
+                    var score: Float = 0
+                    for (term, weight) in vectors[d] where weightOf[term] != 0 { score += weight * weightOf[term] }
+                    for (term, _) in entries { weightOf[Int(term)] = 0 }
+                    if score > bar || (score == bar && Int(other) < last) { return nil }
+                }
+                return (list, bar)
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Each key's place in `keys`; nil when one is there twice.
+    static func places(_ keys: [UInt64]) -> [UInt64: Int]? {
+        var places: [UInt64: Int] = [:]
+        places.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() where places.updateValue(i, forKey: key) != nil { return nil }
+        return places
+    }
+
+    /// Per paper, whether it kept its order among the papers there before: it is in a longest
+    /// run, in today's order, of places then that only rise (`was`: each paper's place then,
+    /// nil for a new one). Papers that came or went leave the others in order; one moved takes
+    /// itself out.
+    static func keptOrder(_ was: [Int?]) -> [Bool] {
+        // Patience sorting: `tails[k]` ends the run of length k + 1 whose last place is lowest.
+        var tails: [Int] = [], before = [Int](repeating: -1, count: was.count)
+        for (d, old) in was.enumerated() {
+            guard let old else { continue }
+            var (low, high) = (0, tails.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if was[tails[mid]]! < old { low = mid + 1 } else { high = mid }
+            }
+            if low > 0 { before[d] = tails[low - 1] }
+            if low == tails.count { tails.append(d) } else { tails[low] = d }
+        }
+        var placed = [Bool](repeating: false, count: was.count)
+        var d = tails.last ?? -1
+        while d >= 0 {
+            placed[d] = true
+            d = before[d]
+        }
+        return placed
+    }
+}
