@@ -59,8 +59,12 @@ enum SearchTermCache {
     }
 
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
-    /// The entries (~13M at 100k papers) go from the chunks' arrays straight to the file.
-    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, to path: String) {
+    /// The entries (~13M at 100k papers) go from the chunks' arrays straight to the file. Words
+    /// no paper has now (`df` 0: kept from an earlier build, `SearchIndexBuilder.merge`) stay
+    /// until they are a tenth of the words, then are left out: until then each costs a build a
+    /// lookup, and leaving them out every paper's entries mapped to new ids.
+    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], to path: String) {
+        let (words, newIDs) = df.lazy.filter({ $0 == 0 }).count * 10 > words.count ? live(words, df: df) : (words, nil)
         var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
         var base = 0
@@ -73,11 +77,24 @@ enum SearchTermCache {
             base += chunk.terms.count
         }
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-            try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: chunks.map(\.terms), to: &writer)
+            let terms = chunks.lazy.map { chunk in newIDs.map { ids in chunk.terms.map { ids[Int($0)] } } ?? chunk.terms }
+            try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, to: &writer)
             try writer.raw(chunks.map(\.counts), count: base)
             try writer.raw(lengthList)
             try writer.raw(outsizedAt)
             try writer.raw(outsizedCounts)
         }
+    }
+
+    /// The words papers have (`df` above 0), and each word's id among them by its id in `words`.
+    static func live(_ words: TermTable.Words, df: [Int32]) -> (words: TermTable.Words, ids: [Int32]) {
+        var live = TermTable.Words(), ids = [Int32](repeating: -1, count: words.count)
+        for id in 0..<words.count where df[id] > 0 {
+            ids[id] = Int32(live.count)
+            live.arena += words.arena[Int(words.starts[id])..<Int(words.starts[id + 1])]
+            live.starts.append(Int32(live.arena.count))
+            live.hashes.append(words.hashes[id])
+        }
+        return (live, ids)
     }
 }

@@ -23,8 +23,8 @@ public enum SearchIndexBuilder {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
         let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
         var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys) }
-        let merged = merge(&chunks)
-        if let termCache { SearchTermCache.write(chunks, words: merged.table.words, to: termCache.path) }
+        let merged = merge(&chunks, kept: cached?.kept.words)
+        if let termCache { SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, to: termCache.path) }
         let (names, df, lists) = postingLists(chunks, merged, papers: papers.count)
 
         var files: [(path: String, bytes: [UInt8])] = []
@@ -40,7 +40,10 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// The chunks' words in one table, in run order: each chunk's entries then hold ids into it.
+    /// The chunks' words in one table: the words kept by the last build (`kept`), whose ids
+    /// entries taken from there hold (`Chunk.add(kept:from:)`), then each chunk's, in run order.
+    /// Each chunk's entries then hold ids into it. A kept word no paper has now is in the table
+    /// with no paper (`postingLists` leaves it out).
     struct Merged {
         var table = TermTable()
         /// Per word, the count of papers that have it.
@@ -49,8 +52,9 @@ public enum SearchIndexBuilder {
         var lengthSums = [Double](repeating: 0, count: fieldCount)
     }
 
-    static func merge(_ chunks: inout [Chunk]) -> Merged {
+    static func merge(_ chunks: inout [Chunk], kept: TermTable.Words? = nil) -> Merged {
         var merged = Merged()
+        let keptIDs = kept.map { words in (0..<words.count).map { merged.table.id(of: $0, in: words) } } ?? []
         for c in chunks.indices {
             let global = merged.table.merge(chunks[c].table)
             chunks[c].table = TermTable()
@@ -58,11 +62,13 @@ public enum SearchIndexBuilder {
             for lengths in chunks[c].lengths { for f in 0..<fieldCount { merged.lengthSums[f] += Double(lengths[f]) } }
             chunks[c].terms.withUnsafeMutableBufferPointer { terms in
                 for k in terms.indices {
-                    terms[k] = Int32(global[Int(terms[k])])
+                    let term = terms[k]
+                    terms[k] = term < 0 ? keptIDs[Int(-(term + 1))] : Int32(global[Int(term)])
                     merged.df[Int(terms[k])] += 1
                 }
             }
         }
+        merged.df += repeatElement(0, count: merged.table.count - merged.df.count)
         return merged
     }
 
@@ -116,7 +122,10 @@ public enum SearchIndexBuilder {
             }
             return bytes
         }
-        return (names, df, lists)
+        // Kept words no paper has now, left out.
+        guard df.contains(0) else { return (names, df, lists) }
+        let live = df.indices.filter { df[$0] > 0 }
+        return (live.map { names[$0] }, live.map { df[$0] }, live.map { lists[$0] })
     }
 
     /// Each entry's BM25F score, chunk by chunk on every core.
@@ -139,14 +148,13 @@ public enum SearchIndexBuilder {
     static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, textKeys: [UInt64]? = nil) -> Chunk {
         var counter = TermCounter()
         var keys: [UInt64] = []
-        var ids = [Int32](repeating: -1, count: cached?.kept.words.count ?? 0)
         for i in papers.indices {
             let paper = papers[i]
             if let text = textKeys?[i] {
                 let key = SearchTermCache.key(paper, text: text)
                 keys.append(key)
                 if let cached, let k = cached.kept.papers[key] {
-                    counter.addCached(k, from: cached, ids: &ids)
+                    counter.addCached(k, from: cached)
                     continue
                 }
             }

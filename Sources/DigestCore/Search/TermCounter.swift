@@ -34,23 +34,11 @@ extension SearchIndexBuilder {
         }
 
         /// Paper `k` of the last build's words (`SearchTermCache`), whose text has not changed
-        /// since: its entries as they were, each word's id there mapped to one here through
-        /// `ids` (-1 until the word is first met in this chunk).
-        mutating func addCached(_ k: Int, from cached: SearchTermCache.Terms, ids: inout [Int32]) {
+        /// since: its entries as they were (`Chunk.add(kept:from:)`).
+        mutating func addCached(_ k: Int, from cached: SearchTermCache.Terms) {
             if started { chunk.append(current) }
             started = false
-            for e in cached.kept.range(of: k) {
-                let c = Int(cached.kept.terms[e])
-                if ids[c] < 0 {
-                    ids[c] = table.id(of: c, in: cached.kept.words)
-                    // Words first met here have no last paper yet (`count` adds theirs one by one).
-                    lastPaper += repeatElement(-1, count: table.count - lastPaper.count)
-                    slot += repeatElement(0, count: table.count - slot.count)
-                }
-                let packed = cached.counts[e]
-                chunk.add(term: ids[c], packed: packed, outsized: packed == PackedCounts.outsized ? cached.outsized[e] : nil)
-            }
-            chunk.close(lengths: cached.lengths(of: k))
+            chunk.add(kept: k, from: cached)
         }
 
         mutating func take(_ token: UnsafeBufferPointer<UInt8>) {

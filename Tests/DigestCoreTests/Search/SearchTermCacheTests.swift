@@ -62,9 +62,36 @@ import Testing
         var chunks = [SearchIndexBuilder.terms(of: reversed[...], textKeys: KeptWords.textKeys(reversed))]
         chunks[0].keys = papers.map(key)
         let merged = SearchIndexBuilder.merge(&chunks)
-        SearchTermCache.write(chunks, words: merged.table.words, to: path)
+        SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, to: path)
         #expect(differing(index(SearchTests.sample, cache: (path, true)), SearchTests.files) != [])
         #expect(differing(index(SearchTests.sample, cache: (path, false)), SearchTests.files) == [])
+    }
+
+    /// Words of papers gone stay in the kept words, in no file of the index, until they are a
+    /// tenth of them; then they are left out, and the kept words are the ones counting the
+    /// papers left gives.
+    @Test func wordsNoPaperHasAreLeftOutOnceATenth() throws {
+        let path = try path()
+        let fresh = path + ".fresh"
+        let papers = SearchTests.sample.papers
+        _ = index(SearchTests.sample, cache: (path, false))
+        let all = try #require(SearchTermCache.read(path)).kept.words.count
+
+        let oneGone = Self.model(Array(papers.dropFirst()))
+        #expect(differing(index(oneGone, cache: (path, true)), index(oneGone)) == [])
+        _ = index(oneGone, cache: (fresh, false))
+        let oneGoneWords = try #require(SearchTermCache.read(fresh)).kept.words.count
+        #expect(oneGoneWords < all)
+        #expect(try #require(SearchTermCache.read(path)).kept.words.count == all)  // a few: kept
+
+        let halfGone = Self.model(Array(papers.prefix(papers.count / 2)))
+        #expect(differing(index(halfGone, cache: (path, true)), index(halfGone)) == [])
+        _ = index(halfGone, cache: (fresh, false))
+        let halfWords = try #require(SearchTermCache.read(fresh)).kept.words.count
+        #expect((all - halfWords) * 10 > all)
+        #expect(try #require(SearchTermCache.read(path)).kept.words.count == halfWords)
+        // And the words left are read as the next build's.
+        #expect(differing(index(halfGone, cache: (path, true)), index(halfGone)) == [])
     }
 
     /// A file cut short, or with a word id beyond its words, is not read: the words are
