@@ -229,3 +229,13 @@ struct ContextHash {
         return hash.value
     }
 }
+
+extension FileStamp {
+    /// A hash of the running `digest`'s stamp (`program`): caches that another digest may have
+    /// counted or scored otherwise keep it and are read only by the same.
+    static let programKey: UInt64 = {
+        var hash = ContextHash()
+        if let program { hash.add(program) }
+        return hash.value
+    }()
+}

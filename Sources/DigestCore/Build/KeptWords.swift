@@ -34,13 +34,12 @@ struct KeptWords: Sendable {
     /// when they are another's, or do not read whole as words of papers, every id and range in
     /// bounds: each is checked once here, so a build takes entries without a check of its own.
     static func read(from wire: inout WireReader) -> KeptWords? {
-        guard UInt64.read(from: &wire) == program(),
+        guard UInt64.read(from: &wire) == FileStamp.programKey,
               let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
               let hashes = RawWire.read(UInt32.self, from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
               let ends = RawWire.read(Int32.self, from: &wire), let terms = RawWire.read(Int32.self, from: &wire),
-              starts.count == hashes.count + 1, starts.first == 0, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              Int(starts.last!) == arena.count, ends.count == keys.count,
-              zip([0] + ends, ends).allSatisfy({ $0 <= $1 }), Int(ends.last ?? 0) == terms.count,
+              starts.count == hashes.count + 1, starts.first == 0, RawWire.ends(starts.dropFirst(), reach: arena.count),
+              ends.count == keys.count, RawWire.ends(ends, reach: terms.count),
               terms.allSatisfy({ $0 >= 0 && Int($0) < hashes.count }) else { return nil }
         var papers: [UInt64: Int] = [:]
         papers.reserveCapacity(keys.count)
@@ -60,19 +59,12 @@ struct KeptWords: Sendable {
             for p in 0..<run.papers.count { ends.append(Int32(base + run.papers.range(of: p).upperBound)) }
             base += run.entries
         }
-        program().write(to: &writer.bytes)
+        FileStamp.programKey.write(to: &writer.bytes)
         try writer.raw(words.arena)
         try writer.raw(words.starts)
         try writer.raw(words.hashes)
         try writer.raw(runs.lazy.map(\.keys), count: ends.count)
         try writer.raw(ends)
         try writer.raw(terms, count: base)
-    }
-
-    /// The `digest` that counted the words.
-    private static func program() -> UInt64 {
-        var hash = ContextHash()
-        if let program = FileStamp.program { hash.add(program) }
-        return hash.value
     }
 }

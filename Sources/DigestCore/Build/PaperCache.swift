@@ -58,14 +58,8 @@ enum PaperCache {
         })
     }
 
-    /// The shards in `changed` (by number, in order), each with the entries that fall in it.
-    static func write(_ entries: [Entry], shards changed: [Int], to folder: String) {
-        var byShard = [[Entry]](repeating: [], count: shards)
-        let wanted = Set(changed)
-        for entry in entries {
-            let shard = shard(of: entry.paper.id)
-            if wanted.contains(shard) { byShard[shard].append(entry) }
-        }
+    /// The shards in `changed` (by number, in order); `byShard`, every shard's entries.
+    static func write(_ byShard: [[Entry]], shards changed: [Int], to folder: String) {
         for shard in changed {
             CacheFile.write(shardPath(folder, shard), version: version, entries: byShard[shard]) { entry, wire in
                 entry.stamp.write(to: &wire)

@@ -30,17 +30,15 @@ enum RelatedCache {
         return made.lists
     }
 
+    /// (The file names the `digest` that made it: `read` takes only the running one's.)
     static func key(textKeys: [UInt64]) -> UInt64 {
-        var hash = ContextHash()
-        if let program = FileStamp.program { hash.add(program) }
-        textKeys.withUnsafeBytes { hash.add($0) }
-        return hash.value
+        textKeys.withUnsafeBytes { ContextHash.of(bytes: $0) }
     }
 
     /// The lists kept, with the key of the texts they were made from; nil when there are none,
     /// another `digest` made them, or the file does not read whole as lists of its own papers.
     static func read(_ path: String) -> (key: UInt64, made: RelatedPapers.Made)? {
-        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == programKey,
+        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == FileStamp.programKey,
               let key = UInt64.read(from: &wire), let count = Int.read(from: &wire),
               let papers = RawWire.read(UInt64.self, from: &wire), let vectors = RawWire.read(UInt64.self, from: &wire),
               let bars = RawWire.read(UInt32.self, from: &wire), let listEnds = RawWire.read(UInt32.self, from: &wire),
@@ -49,8 +47,8 @@ enum RelatedCache {
               let postingPapers = RawWire.read(UInt64.self, from: &wire), let weights = RawWire.read(UInt32.self, from: &wire),
               wire.at == wire.bytes.count,
               vectors.count == papers.count, bars.count == papers.count, listEnds.count == papers.count,
-              Self.ends(listEnds, count: entries.count), entries.allSatisfy({ $0 < papers.count }),
-              postingEnds.count == terms.count, Self.ends(postingEnds, count: postingPapers.count), weights.count == postingPapers.count
+              RawWire.ends(listEnds, reach: entries.count), entries.allSatisfy({ $0 < papers.count }),
+              postingEnds.count == terms.count, RawWire.ends(postingEnds, reach: postingPapers.count), weights.count == postingPapers.count
         else { return nil }
         var lists: [[Int]] = []
         lists.reserveCapacity(papers.count)
@@ -63,19 +61,12 @@ enum RelatedCache {
         return (key, RelatedPapers.Made(lists: lists, count: count, papers: papers, vectors: vectors, bars: bars.map(Float.init(bitPattern:)), postings: postings))
     }
 
-    /// Whether `ends` rise from 0 to `count`.
-    private static func ends(_ ends: [UInt32], count: Int) -> Bool {
-        var last: UInt32 = 0
-        for end in ends { if end < last { return false }; last = end }
-        return Int(last) == count
-    }
-
     static func write(_ made: RelatedPapers.Made, key: UInt64, to path: String) {
         var listEnds: [UInt32] = [], end = 0
         listEnds.reserveCapacity(made.lists.count)
         for list in made.lists { end += list.count; listEnds.append(UInt32(end)) }
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-            programKey.write(to: &writer.bytes)
+            FileStamp.programKey.write(to: &writer.bytes)
             key.write(to: &writer.bytes)
             made.count.write(to: &writer.bytes)
             try writer.raw(made.papers)
@@ -89,13 +80,6 @@ enum RelatedCache {
             try writer.raw(made.postings.weights.map(\.bitPattern))
         }
     }
-
-    /// The `digest` that made the lists: another may score them otherwise from the same vectors.
-    static let programKey: UInt64 = {
-        var hash = ContextHash()
-        if let program = FileStamp.program { hash.add(program) }
-        return hash.value
-    }()
 
     /// Each paper's terms as `RelatedPapers.ChunkTerms` counted them (`KeptWords`), with their
     /// weighted counts: at 100k papers counting them was 2 of a title edit's 7 CPU-seconds of

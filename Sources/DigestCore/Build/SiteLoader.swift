@@ -7,9 +7,9 @@ enum SiteLoader {
         var config: SiteConfig
         var papers: [Paper]
         var listings: [String: ListingInfo]
-        /// The paper cache's new entries, and the shards of it to write again (`PaperCache.write`);
-        /// nil when none is.
-        var cacheEntries: (entries: [PaperCache.Entry], shards: [Int])?
+        /// The paper cache's new entries by shard, and the shards of it to write again
+        /// (`PaperCache.write`); nil when none is.
+        var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
     }
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
@@ -59,22 +59,21 @@ enum SiteLoader {
             if let paper = result.paper { papers.append(paper) }
             diagnostics += result.problems
         }
-        var cacheEntries: (entries: [PaperCache.Entry], shards: [Int])?
+        var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
         if cache != nil {
             // Papers whose problems are warnings about their own file, as the next build would find them.
-            var (kept, hits) = ([Int](repeating: 0, count: PaperCache.shards), [Int](repeating: 0, count: PaperCache.shards))
-            var entries: [PaperCache.Entry] = []
+            var hits = [Int](repeating: 0, count: PaperCache.shards)
+            var entries = [[PaperCache.Entry]](repeating: [], count: PaperCache.shards)
             for (i, result) in results.enumerated() {
                 let shard = PaperCache.shard(of: ids[i])
                 if !result.parsed { hits[shard] += 1 }
                 guard let paper = result.paper, let stamp = stamps[i],
                       result.problems.allSatisfy({ $0.severity == .warning && $0.file == store.path(for: ids[i]) }) else { continue }
-                entries.append(PaperCache.Entry(stamp: stamp, paper: paper, warnings: result.problems.map { ($0.line, $0.message) }))
-                kept[shard] += 1
+                entries[shard].append(PaperCache.Entry(stamp: stamp, paper: paper, warnings: result.problems.map { ($0.line, $0.message) }))
             }
             // A shard is written again when it would change: a paper parsed and kept in it, or one gone.
             let counts = cached.counts
-            let changed = (0..<PaperCache.shards).filter { kept[$0] != hits[$0] || counts[$0] != hits[$0] }
+            let changed = (0..<PaperCache.shards).filter { entries[$0].count != hits[$0] || counts[$0] != hits[$0] }
             if !changed.isEmpty { cacheEntries = (entries, changed) }
         }
         // Only headers are needed; a listing that cannot be read leaves its source page plainer.

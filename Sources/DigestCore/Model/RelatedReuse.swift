@@ -34,16 +34,10 @@ extension RelatedPapers {
     }
 
     /// A term's key in `Made`: of its name, as its id changes when the terms kept change.
-    static func termKey(_ name: String) -> UInt64 { key(name) }
+    static func termKey(_ name: String) -> UInt64 { ContextHash.of(bytes: name.utf8) }
 
     /// A paper's key in `Made`: of its id, as its place changes when papers come, go or move.
-    static func paperKey(_ id: String) -> UInt64 { key(id) }
-
-    private static func key(_ text: String) -> UInt64 {
-        var hash = ContextHash()
-        hash.add(text.utf8)
-        return hash.value
-    }
+    static func paperKey(_ id: String) -> UInt64 { ContextHash.of(bytes: id.utf8) }
 
     static func vectorHashes(_ vectors: [[(term: Int, weight: Float)]], termKeys: [UInt64]) -> [UInt64] {
         ParallelMap.batched(vectors.count, batch: 1024) { d -> UInt64 in

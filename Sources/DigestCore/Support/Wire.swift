@@ -82,6 +82,17 @@ extension Array: WireValue where Element: WireValue {
 /// Arrays of millions of integers (each paper's words, `KeptWords`) as `CacheWriter.raw`
 /// writes them: their count, then the elements little-endian, read in one pass.
 enum RawWire {
+    /// Whether `ends` — where each of a run of ranges ends, the first starting at 0 — rise to
+    /// `count`, the length of what they cut: a cache's ranges checked once as it is read.
+    static func ends<T: BinaryInteger>(_ ends: some Collection<T>, reach count: Int) -> Bool {
+        var last: T = 0
+        for end in ends {
+            guard end >= last else { return false }
+            last = end
+        }
+        return Int(last) == count
+    }
+
     static func read<T: FixedWidthInteger>(_ type: T.Type, from wire: inout WireReader) -> [T]? {
         let size = MemoryLayout<T>.size
         guard let count = UInt64.read(from: &wire), count <= UInt64(wire.bytes.count - wire.at) / UInt64(size),
