@@ -347,16 +347,32 @@ public enum SearchIndexBuilder {
         return bucketFiles(entries, path: SearchLayout.filterFile, into: &files)
     }
 
-    /// `[path, title, byline, date, venue, snippet, [tags]]` per paper.
+    /// `[path, title, byline, date, venue, snippet, [tags]]` per paper, written as bytes: made
+    /// as strings and joined, the 50k files of a 100k site were a sixth of the index's time
+    /// in a rebuild.
     static func displayFiles(_ papers: [Paper], into files: inout [(path: String, bytes: [UInt8])]) {
         let blocks = (papers.count + SearchLayout.block - 1) / SearchLayout.block
         files += ParallelMap.run(blocks) { n -> (path: String, bytes: [UInt8]) in
             let start = n * SearchLayout.block
-            let entries = papers[start..<min(start + SearchLayout.block, papers.count)].map { paper -> String in
-                let fields = ["papers/\(paper.id)/", paper.title, byline(paper), paper.date ?? "", paper.venue ?? "", snippet(paper.abstract)]
-                return "[" + fields.map(Escape.jsonString).joined(separator: ",") + ",[" + paper.tags.map(Escape.jsonString).joined(separator: ",") + "]]"
+            var bytes: [UInt8] = [UInt8(ascii: "[")]
+            for p in start..<min(start + SearchLayout.block, papers.count) {
+                let paper = papers[p]
+                if p > start { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "["))
+                Escape.appendJSONString("papers/\(paper.id)/", to: &bytes)
+                for field in [paper.title, byline(paper), paper.date ?? "", paper.venue ?? "", snippet(paper.abstract)] {
+                    bytes.append(UInt8(ascii: ","))
+                    Escape.appendJSONString(field, to: &bytes)
+                }
+                bytes += ",[".utf8
+                for (t, tag) in paper.tags.enumerated() {
+                    if t > 0 { bytes.append(UInt8(ascii: ",")) }
+                    Escape.appendJSONString(tag, to: &bytes)
+                }
+                bytes += "]]".utf8
             }
-            return (SearchLayout.displayFile(n), Array(("[" + entries.joined(separator: ",") + "]\n").utf8))
+            bytes += "]\n".utf8
+            return (SearchLayout.displayFile(n), bytes)
         }
     }
 
