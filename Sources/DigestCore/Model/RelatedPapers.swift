@@ -151,7 +151,8 @@ public enum RelatedPapers {
         // Term ids, assigned in sorted order for determinism; -1 for terms left out.
         var termID = [Int](repeating: -1, count: names.count)
         var kept: [String] = []
-        for term in names.indices.sorted(by: { names[$0] < names[$1] }) where df[term] >= 2 && df[term] <= maxDF {
+        // (Terms left out before the sort, not after: it compares Strings.)
+        for term in names.indices.filter({ df[$0] >= 2 && df[$0] <= maxDF }).sorted(by: { names[$0] < names[$1] }) {
             termID[term] = kept.count
             kept.append(names[term])
         }
