@@ -110,28 +110,15 @@ public enum SearchIndexBuilder {
         }
         let (grouped, bounds) = (flat, starts)
         let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
+            // The best of a common word's tens of thousands, without sorting them all.
             let all = grouped[bounds[id]..<bounds[id + 1]]
+            let list = all.count > SearchLayout.postingsPerTerm ? all.min(count: SearchLayout.postingsPerTerm) : all.sorted()
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(min(all.count, SearchLayout.postingsPerTerm) * 12)
-            func add(_ list: some Collection<UInt64>) {
-                for posting in list {
-                    if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
-                    appendDecimal(Int(posting & 0xFFFF_FFFF), to: &bytes)
-                    bytes.append(UInt8(ascii: ","))
-                    appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
-                }
-            }
-            if all.count > SearchLayout.postingsPerTerm {
-                add(all.min(count: SearchLayout.postingsPerTerm))  // the best of a common word's tens of thousands, without sorting them all
-            } else if all.count == 1 {
-                add(all)  // half the words: nothing to sort, no copy
-            } else {  // sorted in place, not as a copy of its own
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: all.count) { buffer in
-                    var list = buffer
-                    _ = list.initialize(fromContentsOf: all)
-                    list.sort()
-                    add(list)
-                }
+            for (n, posting) in list.enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendDecimal(Int(posting & 0xFFFF_FFFF), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
             }
             return bytes
         }
