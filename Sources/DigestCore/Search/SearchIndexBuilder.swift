@@ -348,8 +348,8 @@ public enum SearchIndexBuilder {
     }
 
     /// `[path, title, byline, date, venue, snippet, [tags]]` per paper, written as bytes: made
-    /// as strings and joined, the 50k files of a 100k site were a sixth of the index's time
-    /// in a rebuild.
+    /// as strings and joined, the 50k files of a 100k site were a fifth of the index's CPU in
+    /// an edit's rebuild, as bytes an eighth (perf).
     static func displayFiles(_ papers: [Paper], into files: inout [(path: String, bytes: [UInt8])]) {
         let blocks = (papers.count + SearchLayout.block - 1) / SearchLayout.block
         files += ParallelMap.run(blocks) { n -> (path: String, bytes: [UInt8]) in
