@@ -165,12 +165,12 @@ public enum Ingest {
                 }
                 let entry = RecordIndex.Entry(id: "", keys: same.map { candidateHashes[$0] } ?? new.identityKeys(newKeys).map(RecordIndex.keyHash),
                                               listings: listings.sorted())
-                return MergedGroup(new: new, base: nil, slug: Slug.make(new.title), entry: entry, listings: listings)
+                return MergedGroup(new: new, base: nil, added: (Slug.make(new.title), entry), listings: listings)
             }
             let sourceListings = Set(target.sources.map { $0.listing })
             let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map { $0.facts }
             return MergedGroup(new: new, base: baseFacts.isEmpty ? nil : tagged(PaperFacts.merge(baseFacts)).facts,
-                               slug: nil, entry: nil, listings: listings)
+                               added: nil, listings: listings)
         }
         var taken = Set(entries.map(\.id)).union(unreadable)
         var outcomes = [IngestReport.Outcome?](repeating: nil, count: candidates.count)
@@ -189,13 +189,14 @@ public enum Ingest {
                 outcome = changed ? .updated : .unchanged
                 if changed { writes.append(RecordWrite(id: updated.id, content: .updated(updated))) }
             } else {
-                var id = facts.slug ?? Slug.make(new.title)
+                // (Every group without a record was merged as a new one, with its slug and entry.)
+                guard let added = facts.added else { preconditionFailure("a new paper's group without its slug and index entry") }
+                var id = added.slug
                 if id.isEmpty { id = "paper" }
                 if taken.contains(id) { id += "-" + Slug.disambiguator(for: new.identityKeys.first ?? new.title) }
                 taken.insert(id)
-                // Its index entry as grouping made it (every new record's group has one).
-                let entry = facts.entry.map { RecordIndex.Entry(id: id, keys: $0.keys, listings: $0.listings) }
-                    ?? RecordIndex.entry(of: RecordFields.newRecord(id: id, facts: new))
+                // Its index entry as grouping made it.
+                let entry = RecordIndex.Entry(id: id, keys: added.entry.keys, listings: added.entry.listings)
                 writes.append(RecordWrite(id: id, content: .new(new, entry)))
                 outcome = .added
             }
@@ -290,12 +291,12 @@ public enum Ingest {
     }
 
     /// A group's paper as its listings' entries say it (`new`) and as the listings its record
-    /// came from said it before (`base`); for a new record, its slug and index entry (no id yet).
+    /// came from said it before (`base`); for a group with no record, `added`: the new record's
+    /// slug and index entry (no id yet).
     struct MergedGroup: Sendable {
         let new: PaperFacts
         let base: PaperFacts?
-        let slug: String?
-        let entry: RecordIndex.Entry?
+        let added: (slug: String, entry: RecordIndex.Entry)?
         let listings: Set<String>
     }
 

@@ -66,11 +66,6 @@ public struct Paper: Sendable {
             guard let db = b.date else { return true }
             return da > db
         }
-        return sameDay(a, b, titleKeys: titleKeys)
-    }
-
-    /// The order of two papers of the same day (or both undated): by title, then id.
-    static func sameDay(_ a: Paper, _ b: Paper, titleKeys: (String, String)) -> Bool {
         let (ka, kb) = titleKeys
         if ka != kb { return ka < kb }
         if a.title != b.title { return a.title < b.title }

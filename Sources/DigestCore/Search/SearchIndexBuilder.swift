@@ -77,8 +77,8 @@ public enum SearchIndexBuilder {
     /// word table per run, so no lock is shared; the tables merge in run order (term ids are
     /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
     static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
-        // (Every word has a paper: a chunk's table gets a word, counted or kept from the last
-        // build, only from a paper that has it.)
+        // (A word kept from the last build that no paper has now has `df` 0 and no postings:
+        // it is left out at the end.)
         let df = merged.df
         let names = merged.table.names()
         merged.table = TermTable()
