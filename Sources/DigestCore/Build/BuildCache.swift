@@ -6,9 +6,11 @@ import Foundation
 /// and — so that a build with nothing changed can say so without reading a record — the stamp
 /// of the files it read (`BuildInputs`) and what its report said. A rebuild renders only the outputs whose hash changed.
 /// After a rebuild, also the name of the site it replaced, kept beside the new one, and the
-/// paths where that one differs from the new (`SiteStaging`).
+/// paths where that one differs from the new (`SiteStaging`). And the mark of the search
+/// index it wrote (`SearchIndexBuilder.index`): the next build takes from the site the term
+/// buckets it would make as they are only when the words it finds kept bear the same mark.
 struct BuildCache: Equatable {
-    static let version = "digest-build-cache 4"
+    static let version = "digest-build-cache 5"
     var fingerprint: String
     var output: String
     var inputs: String
@@ -16,6 +18,7 @@ struct BuildCache: Equatable {
     var outputs: OutputHashes
     var previous = ""
     var stale: Set<String> = []
+    var searchMark: UInt64 = 0
 
     /// One cache per output folder, so building elsewhere (`-o`) does not spoil it.
     static func path(siteFolder: String, output: String) -> String {
@@ -33,7 +36,7 @@ struct BuildCache: Equatable {
         // Read as bytes: at 100k papers the cache has 350k lines, and splitting it as a String
         // took most of a build with nothing changed.
         return data.withUnsafeBufferPointer { bytes -> BuildCache? in
-            guard let (lines, tableStart) = header(bytes, lines: 6) else { return nil }
+            guard let (lines, tableStart) = header(bytes, lines: 7) else { return nil }
             var at = tableStart
             var outputs = OutputHashes()
             var stale: Set<String> = []
@@ -52,7 +55,7 @@ struct BuildCache: Equatable {
             }
             let report = try? JSONDecoder().decode(BuildReport.Saved.self, from: Data(lines[4].utf8))
             return BuildCache(fingerprint: lines[1], output: lines[2], inputs: lines[3], report: report, outputs: outputs,
-                              previous: lines[5], stale: stale)
+                              previous: lines[5], stale: stale, searchMark: UInt64(lines[6], radix: 16) ?? 0)
         }
     }
 
@@ -80,7 +83,7 @@ struct BuildCache: Equatable {
     }
 
     /// The first `count` lines (version, fingerprint, output folder, inputs, report, previous
-    /// site) and where the table after them starts; nil for another version or fewer lines.
+    /// site, search mark) and where the table after them starts; nil for another version or fewer lines.
     private static func header(_ bytes: UnsafeBufferPointer<UInt8>, lines count: Int) -> (lines: [String], end: Int)? {
         var lines: [String] = []
         var at = 0
@@ -113,7 +116,8 @@ struct BuildCache: Equatable {
         let saved = report.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
         // Bytes, not a String grown line by line: at 100k papers that took half a second at
         // the end of every build.
-        var bytes = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n").utf8)
+        var bytes = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n"
+                           + String(searchMark, radix: 16) + "\n").utf8)
         // Lines in the build's order (`OutputHashes`): the same file for the same site.
         // (Sorted by path, the 350k lines at 100k papers took 0.24 s to order.)
         bytes.reserveCapacity(bytes.count + outputs.count * 64)

@@ -9,6 +9,8 @@ struct KeptWords: Sendable {
     let words: TermTable.Words
     /// Paper by key. Equal texts have equal words, so papers with the same text share an entry.
     let papers: [UInt64: Int]
+    /// Each paper's key, in the order of the build that kept them (its papers' order).
+    let keys: [UInt64]
     let ends: [Int32]
     let terms: [Int32]
 
@@ -44,7 +46,7 @@ struct KeptWords: Sendable {
         var papers: [UInt64: Int] = [:]
         papers.reserveCapacity(keys.count)
         for (k, key) in keys.enumerated() { papers[key] = k }
-        return KeptWords(words: TermTable.Words(arena: arena, starts: starts, hashes: hashes), papers: papers, ends: ends, terms: terms)
+        return KeptWords(words: TermTable.Words(arena: arena, starts: starts, hashes: hashes), papers: papers, keys: keys, ends: ends, terms: terms)
     }
 
     /// Writes what `read` reads: the words, then per paper its key and where its entries end,

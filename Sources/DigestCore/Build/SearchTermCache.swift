@@ -7,7 +7,7 @@ import Foundation
 /// edit's rebuild at 100k papers, taking them from here a fraction of one. The scores are
 /// made anew each build, as they weigh every paper's words (`SearchIndexBuilder`).
 enum SearchTermCache {
-    static let version = "digest-search-terms 2 " + SiteBuild.version
+    static let version = "digest-search-terms 3 " + SiteBuild.version
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/search-terms.bin") }
 
@@ -30,6 +30,10 @@ enum SearchTermCache {
         let outsized: [Int: SearchIndexBuilder.FieldCounts]
         /// `fieldCount` lengths per paper.
         let lengthList: [UInt16]
+        /// The mark of the index made from them (`SearchIndexBuilder.index`), and its count of
+        /// term buckets.
+        let mark: UInt64
+        let termBuckets: Int
 
         func lengths(of k: Int) -> SearchIndexBuilder.FieldCounts {
             var lengths = SearchIndexBuilder.FieldCounts()
@@ -44,6 +48,7 @@ enum SearchTermCache {
         guard var wire = CacheFile.read(path, version: version), let kept = KeptWords.read(from: &wire),
               let counts = RawWire.read(UInt32.self, from: &wire), let lengthList = RawWire.read(UInt16.self, from: &wire),
               let outsizedAt = RawWire.read(Int64.self, from: &wire), let outsizedCounts = RawWire.read(UInt16.self, from: &wire),
+              let mark = UInt64.read(from: &wire), let termBuckets = Int.read(from: &wire),
               wire.at == wire.bytes.count else { return nil }
         let fields = SearchIndexBuilder.fieldCount
         guard counts.count == kept.terms.count, lengthList.count == kept.paperCount * fields,
@@ -55,7 +60,7 @@ enum SearchTermCache {
             outsized[Int(at)] = each
         }
         guard counts.indices.allSatisfy({ counts[$0] != SearchIndexBuilder.PackedCounts.outsized || outsized[$0] != nil }) else { return nil }
-        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList)
+        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList, mark: mark, termBuckets: termBuckets)
     }
 
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
@@ -63,7 +68,8 @@ enum SearchTermCache {
     /// no paper has now (`df` 0: kept from an earlier build, `SearchIndexBuilder.merge`) stay
     /// until they are a tenth of the words, then are left out: until then each costs a build a
     /// lookup, and leaving them out every paper's entries mapped to new ids.
-    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], to path: String) {
+    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], mark: UInt64 = 0, termBuckets: Int = 0,
+                      to path: String) {
         let (words, newIDs) = df.lazy.filter({ $0 == 0 }).count * 10 > words.count ? live(words, df: df) : (words, nil)
         var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
@@ -83,6 +89,8 @@ enum SearchTermCache {
             try writer.raw(lengthList)
             try writer.raw(outsizedAt)
             try writer.raw(outsizedCounts)
+            mark.write(to: &writer.bytes)
+            termBuckets.write(to: &writer.bytes)
         }
     }
 

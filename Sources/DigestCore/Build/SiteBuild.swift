@@ -80,23 +80,27 @@ public enum SiteBuild {
         // Each paper's title and abstract hashed once, for the kept words of both.
         let textKeys = KeptWords.textKeys(papers)
         let (linkStyle, useCached) = (options.linkStyle, !options.clean)
+        // A rebuild takes the term buckets the site has as it would make them (`TermBucketReuse`);
+        // a full build writes them all.
+        let siteIndex = fresh == nil ? previous?.searchMark : nil
         let relating = BackgroundTask { () -> (lists: [[Int]], seconds: Double) in
             var clock = StageClock()
             let lists = RelatedCache.lists(papers, textKeys: textKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: useCached)
             return (lists, clock.lap())
         }
-        let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8])], written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
+        let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
-            let built = SearchIndexBuilder.files(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys)
+            let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys, site: siteIndex)
             let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render
             // workers would inherit. A rebuild keeps them to write only the files that changed.
-            guard let fresh else { return (files, [], clock.lap()) }
+            guard let fresh else { return (files, mark, [], clock.lap()) }
             let written = ParallelMap.run(files.count) { i in
-                (files[i].path, ContextHash.of(bytes: files[i].bytes), !fresh.write(files[i].bytes, files[i].path))
+                let bytes = files[i].bytes!  // (all made: no site to take any from)
+                return (files[i].path, ContextHash.of(bytes: bytes), !fresh.write(bytes, files[i].path))
             }
-            return ([], written, clock.lap())
+            return ([], mark, written, clock.lap())
         }
         let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings) { _ in [] }
         report.stages.append(("model", clock.lap()))
@@ -122,9 +126,8 @@ public enum SiteBuild {
         let preparing = clock.lap()
         let indexed = indexing.wait()
         var search = indexed.files
-        let searchWritten = indexed.written, searchCount = search.count + searchWritten.count
+        let searchWritten = indexed.written
         _ = clock.lap()  // the wait for the index, inside its own time
-        report.stages.append(("search index", indexed.seconds))
 
         cacheWrite?.wait()  // before render workers fork
         // The model's, the index's and the paper cache's working tables are freed by now: their
@@ -133,15 +136,12 @@ public enum SiteBuild {
         // model, a 100k build's largest resident set rose from 938–982 MB to 1,001–1,013 MB;
         // given back, it is 907–961 MB.
         _ = digest_trim_heap()
-        // The search index last, where a full build, which has written it already, lists it.
-        other += search
-        search = []
         for page in pages { report.counts[page.kind.group, default: 0] += 1 }
         report.counts["feeds"] = 1 + model.tags.count
         report.counts["other files"] = sitemaps.count + 1  // and robots.txt
-        report.counts["search index files"] = searchCount
+        report.counts["search index files"] = search.count + searchWritten.count
         report.counts["assets"] = templates.assets.count + katex.count
-        report.total = pages.count + other.count + searchWritten.count
+        report.total = pages.count + other.count + search.count + searchWritten.count
         report.incremental = incremental
 
         // Each page's inputs are its template context, or for paper and author pages what that
@@ -154,20 +154,34 @@ public enum SiteBuild {
         let otherPaths = other.map(\.path)
         let otherHashes = Self.hashes(of: other)
         // Each output's hash in the last build, by its position here (nil: it had no such file),
-        // and what the last build wrote that this one does not.
-        let outputPaths = pages.map(\.path) + otherPaths + searchWritten.map(\.path)
+        // and what the last build wrote that this one does not. The search index last, where a
+        // full build, which has written it already, lists it too.
+        let outputPaths = pages.map(\.path) + otherPaths + search.map(\.path) + searchWritten.map(\.path)
         let (known, gone) = previous?.outputs.matched(to: outputPaths) ?? ([], [])
+        // A term bucket taken as the site has it has the hash it had; made, the hash of its bytes.
+        let searchAt = pages.count + other.count
+        var searchHashes = Self.hashes(of: search, known: known[min(searchAt, known.count)...])
+        // (Unless the site lost one, or the last build did not list it: then all are made.)
+        if searchHashes.contains(nil) || !folder.holds(search.filter { $0.bytes == nil }.map(\.path)) {
+            let built = SearchIndexBuilder.index(papers).files
+            search = linkStyle == .files ? built + built.map(SearchLayout.script) : built
+            searchHashes = Self.hashes(of: search, known: [])
+        }
+        // (With the term buckets taken as the site has them: how many, in `-v`.)
+        let termFiles = search.filter { $0.path.hasPrefix("search/t/") && $0.path.hasSuffix(".json") }
+        let keptTerms = termFiles.filter { $0.bytes == nil }.count
+        report.stages.append((keptTerms == 0 ? "search index" : "search index (\(keptTerms) of \(termFiles.count) term buckets as they were)", indexed.seconds))
+        let madeHashes = otherHashes + searchHashes.map { $0! }
         if let previous, let pageHashes, previous.outputs.count == report.total,
-           zip(known, pageHashes + otherHashes).allSatisfy({ $0 == $1 }),
+           zip(known, pageHashes + madeHashes).allSatisfy({ $0 == $1 }),
            folder.holds(outputPaths) {
             report.written = true
             report.stages.append(("render and write", preparing + clock.lap()))
-            // Files read anew (a record saved unchanged, a new digest): the next build need not.
-            if previous.inputs != inputs.stamp || previous.report != report.saved {
-                var cache = previous
-                (cache.inputs, cache.report) = (inputs.stamp, report.saved)
-                try? cache.save(cachePath)
-            }
+            // Files read anew (a record saved unchanged, a new digest), and the search words this
+            // build kept, which the site's index is made from: the next build need not read them.
+            var cache = previous
+            (cache.inputs, cache.report, cache.searchMark) = (inputs.stamp, report.saved, indexed.mark)
+            try? cache.save(cachePath)
             return report
         }
         guard let staging = fresh ?? prepareStaging() else { return report }
@@ -177,14 +191,15 @@ public enum SiteBuild {
         var failed = searchWritten.filter(\.failed).map(\.path)
         var written = searchWritten.map(\.path)
         do {
-            let files = other
-            other = []
+            let files = other.map { (path: $0.path, bytes: Optional($0.bytes)) } + search
+            (other, search) = ([], [])
             let outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
-                if previous != nil, known[pages.count + i] == otherHashes[i], staging.keep(files[i].path) { return (false, false) }
-                return (true, !staging.write(files[i].bytes, files[i].path))
+                if previous != nil, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path) { return (false, false) }
+                guard let bytes = files[i].bytes else { return (false, true) }  // taken as it was, and lost since
+                return (true, !staging.write(bytes, files[i].path))
             }
-            failed += zip(otherPaths, outcomes).filter { $1.failed }.map(\.0)
-            written += zip(otherPaths, outcomes).filter { $1.wrote }.map(\.0)
+            failed += zip(files, outcomes).filter { $1.failed }.map(\.0.path)
+            written += zip(files, outcomes).filter { $1.wrote }.map(\.0.path)
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
         if pageHashes != nil { say?("rendering the pages that changed") }
@@ -203,7 +218,7 @@ public enum SiteBuild {
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "a worker process rendering pages failed; the site was left as it was"))
             return report
         }
-        let hashes = OutputHashes(paths: outputPaths, hashes: results.map(\.hash) + otherHashes + searchWritten.map(\.hash))
+        let hashes = OutputHashes(paths: outputPaths, hashes: results.map(\.hash) + madeHashes + searchWritten.map(\.hash))
         failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
         written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
         report.rewritten = written.count
@@ -240,7 +255,8 @@ public enum SiteBuild {
         // The model, pages and tables go with the process (`ProcessEnd`), not one object at a time.
         if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, known, outputPaths, hashes, results) }
         if report.written {
-            var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, outputs: hashes)
+            var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, outputs: hashes,
+                                   searchMark: indexed.mark)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
             BuildCache.removeOrphans(besides: cachePath, output: cachedFolder)
@@ -284,6 +300,14 @@ extension SiteBuild {
     /// a GB at 100k papers.
     static func hashes(of files: [(path: String, bytes: [UInt8])]) -> [UInt64] {
         ParallelMap.run(files.count) { ContextHash.of(bytes: files[$0].bytes) }
+    }
+
+    /// The same for files that may come without bytes, taken as the site has them: theirs
+    /// is the hash the last build gave them (`known`, by position; nil when it gave none).
+    static func hashes(of files: [(path: String, bytes: [UInt8]?)], known: ArraySlice<UInt64?>) -> [UInt64?] {
+        ParallelMap.run(files.count) { i in
+            files[i].bytes.map { ContextHash.of(bytes: $0) } ?? (i < known.count ? known[known.startIndex + i] : nil)
+        }
     }
 
     /// What every page depends on besides its own context.

@@ -20,16 +20,38 @@ public enum SearchIndexBuilder {
     /// `papers` in the site's order (`SiteModel.papers`).
     public static func files(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
                              textKeys: [UInt64]? = nil) -> [(path: String, bytes: [UInt8])] {
+        index(papers, termCache: termCache, textKeys: textKeys).files.map { ($0.path, $0.bytes!) }
+    }
+
+    /// The index's files, sorted by path, and the mark of the words it was made from (each
+    /// paper's key, in order, and the count of term buckets), which the words kept for the next
+    /// build carry (`SearchTermCache`). `site`: the mark of the index the current site has; when
+    /// it is the kept words' mark, those are what it was made from, and the term buckets it has
+    /// as this build would make them come without bytes (nil; `TermBucketReuse`).
+    static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
+                      textKeys: [UInt64]? = nil, site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
         let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
         var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys) }
         let merged = merge(&chunks, kept: cached?.kept.words)
-        if let termCache { SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, to: termCache.path) }
-        let (names, df, lists) = postingLists(chunks, merged, papers: papers.count)
+        let names = merged.table.names()
+        let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
+        var mark = ContextHash()
+        for chunk in chunks { for key in chunk.keys { mark.add(key) } }
+        mark.add(UInt64(termBuckets))
+        if let termCache {
+            SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, mark: mark.value, termBuckets: termBuckets, to: termCache.path)
+        }
+        let averages = Self.averages(merged.lengthSums, papers: papers.count)
+        let kept: TermBucketReuse? = {
+            guard let cached, let site, cached.mark == site else { return nil }
+            return TermBucketReuse(chunks, merged, names: names, kept: cached, termBuckets: termBuckets, averages: averages)
+        }()
+        let (live, df, lists) = postingLists(chunks, merged, names: names, averages: averages, papers: papers.count, making: kept?.making)
 
         var files: [(path: String, bytes: [UInt8])] = []
-        let termBuckets = bucketFiles(Array(zip(names, lists)), path: SearchLayout.termFile, into: &files)
-        vocabularyFiles(names: names, df: df, into: &files)
+        bucketFiles(Array(zip(live, lists)), count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
+        vocabularyFiles(names: live, df: df, into: &files)
         let filterBuckets = filterFiles(papers, into: &files)
         displayFiles(papers, into: &files)
         files.append((SearchLayout.facets, facets(papers)))
@@ -37,7 +59,35 @@ public enum SearchIndexBuilder {
             {"block":\(SearchLayout.block),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
             """.utf8)))
-        return files.sorted { $0.path < $1.path }
+        var all = files.map { (path: $0.path, bytes: Optional($0.bytes)) }
+        if let kept { all += kept.buckets.indices.filter { !kept.buckets[$0] }.map { (SearchLayout.termFile($0), nil) } }
+        return (all.sorted { $0.path < $1.path }, mark.value)
+    }
+
+    /// Each field's average length over the papers, in sixteenths of a word: BM25F weighs
+    /// every posting by them, and to the word they would move with any edit (a title one word
+    /// longer), changing scores all over the index; so rounded, they stay put.
+    static func averages(_ lengthSums: [Double], papers: Int) -> [Double] {
+        let count = Double(max(papers, 1))
+        return lengthSums.map { max(($0 / count * 16).rounded() / 16, 1) }
+    }
+
+    /// How many term buckets: enough for about `SearchLayout.bucketBytes` each, from what each
+    /// word's entry weighs (its name, and a posting of about the papers' digits and five bytes
+    /// for each of its papers, up to the cap), rounded up to two significant digits. The exact
+    /// bytes moved with every edit and now and then the count with them, and every word's
+    /// bucket; this count stays put for an edit, and for a listing of a few papers.
+    static func termBucketCount(names: [String], df: [Int32], papers: Int) -> Int {
+        let posting = String(max(papers - 1, 0)).utf8.count + 5
+        var size = 0
+        for id in names.indices where df[id] > 0 {
+            size += names[id].utf8.count + 6 + min(Int(df[id]), SearchLayout.postingsPerTerm) * posting
+        }
+        let count = max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
+        guard count >= 100 else { return count }
+        var scale = 1
+        while count / scale >= 100 { scale *= 10 }
+        return (count + scale - 1) / scale * scale
     }
 
     /// The chunks' words in one table: the words kept by the last build (`kept`), whose ids
@@ -50,11 +100,14 @@ public enum SearchIndexBuilder {
         var df: [Int32] = []
         /// Per field, the sum of every paper's length.
         var lengthSums = [Double](repeating: 0, count: fieldCount)
+        /// Each kept word's id here, by its id in the kept words.
+        var keptIDs: [Int32] = []
     }
 
     static func merge(_ chunks: inout [Chunk], kept: TermTable.Words? = nil) -> Merged {
         var merged = Merged()
         let keptIDs = kept.map { words in (0..<words.count).map { merged.table.id(of: $0, in: words) } } ?? []
+        merged.keptIDs = keptIDs
         for c in chunks.indices {
             let global = merged.table.merge(chunks[c].table)
             chunks[c].table = TermTable()
@@ -76,24 +129,24 @@ public enum SearchIndexBuilder {
     /// best `SearchLayout.postingsPerTerm` as `paper,score,…`. Papers were read in runs, one
     /// word table per run, so no lock is shared; the tables merge in run order (term ids are
     /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
-    static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, papers: Int) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
+    /// `making`: per word, whether its postings are made (the others' lists are empty).
+    static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, names: [String], averages: [Double], papers: Int,
+                             making: [Bool]? = nil) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
         // (A word kept from the last build that no paper has now has `df` 0 and no postings:
         // it is left out at the end.)
         let df = merged.df
-        let names = merged.table.names()
         merged.table = TermTable()
         let count = Double(max(papers, 1))
-        let averages = merged.lengthSums.map { max($0 / count, 1) }
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
 
-        var scores = scores(chunks, averages: averages, idf: idf)
+        var scores = scores(chunks, averages: averages, idf: idf, making: making)
         for c in chunks.indices { (chunks[c].counts, chunks[c].outsized) = ([], [:]) }
 
         // Postings grouped by word with a counting sort (a word's papers are its `df`), then
         // each word's best kept. A posting is one integer that sorts best first: the score's
         // complement, then the paper.
         var starts = [Int](repeating: 0, count: names.count + 1)
-        for id in names.indices { starts[id + 1] = starts[id] + Int(df[id]) }
+        for id in names.indices { starts[id + 1] = starts[id] + (making?[id] ?? true ? Int(df[id]) : 0) }
         var fill = starts
         var flat = [UInt64](repeating: 0, count: starts[names.count])
         var paper = 0
@@ -101,6 +154,7 @@ public enum SearchIndexBuilder {
             for p in 0..<chunks[c].papers.count {
                 for i in chunks[c].papers.range(of: p) {
                     let id = Int(chunks[c].terms[i])
+                    if let making, !making[id] { continue }
                     flat[fill[id]] = UInt64(UInt32.max - scores[c][i]) << 32 | UInt64(paper)
                     fill[id] += 1
                 }
@@ -129,12 +183,13 @@ public enum SearchIndexBuilder {
     }
 
     /// Each entry's BM25F score, chunk by chunk on every core.
-    static func scores(_ chunks: [Chunk], averages: [Double], idf: [Double]) -> [[UInt32]] {
+    static func scores(_ chunks: [Chunk], averages: [Double], idf: [Double], making: [Bool]? = nil) -> [[UInt32]] {
         ParallelMap.run(chunks.count) { c -> [UInt32] in
             let chunk = chunks[c]
             var scores = [UInt32](repeating: 0, count: chunk.terms.count)
             for p in 0..<chunk.papers.count {
                 for i in chunk.papers.range(of: p) {
+                    if let making, !making[Int(chunk.terms[i])] { continue }
                     scores[i] = score(chunk.fieldCounts(at: i), lengths: chunk.lengths[p], averages: averages, idf: idf[Int(chunk.terms[i])])
                 }
             }
@@ -213,17 +268,19 @@ public enum SearchIndexBuilder {
         }
     }
 
-    /// `{"key":[…],…}` files, each entry in bucket FNV-1a(key) mod the count, which is chosen so
-    /// a bucket weighs about `SearchLayout.bucketBytes`; keys sorted within each file. Returns
-    /// the count (the manifest says it).
-    static func bucketFiles(_ entries: [(key: String, list: [UInt8])], path: @Sendable (Int) -> String,
-                            into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let size = entries.reduce(0) { $0 + $1.key.utf8.count + $1.list.count + 6 }
-        let count = max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
+    /// `{"key":[…],…}` files, each entry in bucket FNV-1a(key) mod `count`; keys sorted within
+    /// each file. `only`: per bucket, whether its file is made (nil: all are).
+    static func bucketFiles(_ entries: [(key: String, list: [UInt8])], count: Int, path: @Sendable (Int) -> String, only: [Bool]? = nil,
+                            into files: inout [(path: String, bytes: [UInt8])]) {
         var members = [[Int]](repeating: [], count: count)
-        for (i, entry) in entries.enumerated() { members[SearchLayout.bucket(entry.key, of: count)].append(i) }
+        for (i, entry) in entries.enumerated() {
+            let bucket = SearchLayout.bucket(entry.key, of: count)
+            if only?[bucket] ?? true { members[bucket].append(i) }
+        }
+        let made = only.map { only in (0..<count).filter { only[$0] } } ?? Array(0..<count)
         let buckets = members
-        files += ParallelMap.run(count) { n -> (path: String, bytes: [UInt8]) in
+        files += ParallelMap.run(made.count) { k -> (path: String, bytes: [UInt8]) in
+            let n = made[k]
             var bytes: [UInt8] = [UInt8(ascii: "{")]
             for (k, i) in buckets[n].sorted(by: { entries[$0].key < entries[$1].key }).enumerated() {
                 bytes += ((k > 0 ? "," : "") + Escape.jsonString(entries[i].key) + ":[").utf8
@@ -233,7 +290,12 @@ public enum SearchIndexBuilder {
             bytes += "}\n".utf8
             return (path(n), bytes)
         }
-        return count
+    }
+
+    /// The count of buckets for `entries` of about `SearchLayout.bucketBytes` each.
+    static func bucketCount(_ entries: [(key: String, list: [UInt8])]) -> Int {
+        let size = entries.reduce(0) { $0 + $1.key.utf8.count + $1.list.count + 6 }
+        return max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
     }
 
     static func vocabularyFiles(names: [String], df: [Int32], into files: inout [(path: String, bytes: [UInt8])]) {
@@ -344,7 +406,9 @@ public enum SearchIndexBuilder {
             return list
         }
         let entries = Array(zip(table.names(), lists))
-        return bucketFiles(entries, path: SearchLayout.filterFile, into: &files)
+        let count = bucketCount(entries)
+        bucketFiles(entries, count: count, path: SearchLayout.filterFile, into: &files)
+        return count
     }
 
     /// `[path, title, byline, date, venue, snippet, [tags]]` per paper, written as bytes: made

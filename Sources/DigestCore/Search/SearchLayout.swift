@@ -52,10 +52,18 @@ public enum SearchLayout {
 
     /// The script twin of an index file, for reading the site from disk.
     public static func script(_ file: (path: String, bytes: [UInt8])) -> (path: String, bytes: [UInt8]) {
-        let path = String(file.path.dropLast(".json".count)) + ".js"
         let json = file.bytes.last == UInt8(ascii: "\n") ? file.bytes.dropLast() : file.bytes[...]
-        return (path, Array("PaperDigestSearch.shard(\(Escape.jsonString(file.path)), ".utf8) + json + Array(");\n".utf8))
+        return (scriptPath(file.path), Array("PaperDigestSearch.shard(\(Escape.jsonString(file.path)), ".utf8) + json + Array(");\n".utf8))
     }
+
+    /// The same for a file taken as the site has it (no bytes): its twin is taken too.
+    static func script(_ file: (path: String, bytes: [UInt8]?)) -> (path: String, bytes: [UInt8]?) {
+        guard let bytes = file.bytes else { return (scriptPath(file.path), nil) }
+        let twin = script((path: file.path, bytes: bytes))
+        return (twin.path, twin.bytes)
+    }
+
+    static func scriptPath(_ path: String) -> String { String(path.dropLast(".json".count)) + ".js" }
 
     public static func bucket(_ term: String, of count: Int) -> Int {
         Int(FNV1a.hash(term.utf8) % UInt32(max(count, 1)))

@@ -16,9 +16,10 @@ import Testing
     }
 
     /// The incremental result must equal, byte for byte, a clean build of the same records.
-    func expectSameAsCleanBuild(_ site: String) throws {
+    func expectSameAsCleanBuild(_ site: String, linkStyle: SiteRenderer.LinkStyle = .pretty) throws {
         var clean = BuildOptions(siteFolder: site, output: site + "/clean-\(UUID().uuidString)")
         clean.clean = true
+        clean.linkStyle = linkStyle
         #expect(SiteBuild.run(clean).written)
         let incremental = try files(site + "/public")
         let full = try files(clean.output!)
@@ -108,6 +109,51 @@ import Testing
 }
 
 extension IncrementalBuildTests {
+    /// The first abstract that has a word of eight letters or more twice has its first such
+    /// word in place of the last: its counts change, not its length.
+    func editAnAbstract(_ site: String) throws {
+        let folder = site + "/content/papers/"
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+            let text = try String(contentsOfFile: folder + name, encoding: .utf8)
+            guard let body = text.range(of: "\n---\n").map({ text[$0.upperBound...] }) else { continue }
+            let words = body.split(separator: " ").filter { $0.count >= 8 && $0.allSatisfy(\.isLetter) }
+            guard let first = words.first, let last = words.last(where: { $0 != first }), words.filter({ $0 == first }).count >= 2 else { continue }
+            let edited = text[..<body.startIndex] + body.replacingOccurrences(of: " " + last + " ", with: " " + first + " ")
+            guard edited != text else { continue }
+            return try String(edited).write(toFile: folder + name, atomically: true, encoding: .utf8)
+        }
+        Issue.record("no abstract to edit")
+    }
+
+    /// An edit rebuild takes the term buckets the site has as it would make them, and the
+    /// site is a clean build's, in either link style (the scripts' twins are taken too).
+    @Test(arguments: [SiteRenderer.LinkStyle.pretty, .files]) func anEditTakesTheTermBucketsItDoesNotChange(_ style: SiteRenderer.LinkStyle) throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.dailyPapers])
+        _ = Fixtures.ingest(site)
+        var options = BuildOptions(siteFolder: site)
+        options.linkStyle = style
+        #expect(SiteBuild.run(options).written)
+        try editAnAbstract(site)
+        let edited = SiteBuild.run(options)
+        #expect(edited.incremental && edited.rewritten > 0)
+        #expect(edited.stages.contains { $0.name.hasPrefix("search index (") && $0.name.hasSuffix("term buckets as they were)") })
+        try expectSameAsCleanBuild(site, linkStyle: style)
+    }
+
+    /// A term bucket the rebuild would take, deleted from the site by hand: the index is made
+    /// whole again, and nothing is lost.
+    @Test func termBucketsLostFromTheSiteAreMadeAgain() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.dailyPapers])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let buckets = site + "/public/search/t"
+        for name in try FileManager.default.contentsOfDirectory(atPath: buckets) { try FileManager.default.removeItem(atPath: buckets + "/" + name) }
+        try editAnAbstract(site)
+        let edited = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(edited.written && edited.stages.map(\.name).contains("search index"))
+        try expectSameAsCleanBuild(site)
+    }
+
     /// A rebuild checks each page's hash before making its context, and a page it renders
     /// stores the hash taken with the context made: the two are the same for every page.
     @Test func aPagesHashIsTheSameWithOrWithoutItsContext() throws {

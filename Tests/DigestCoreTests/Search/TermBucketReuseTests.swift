@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// A rebuild's index takes the term buckets the site has as they would be made, and makes the
+/// rest: together they are the index a build from nothing makes.
+@Suite struct TermBucketReuseTests {
+    func path() throws -> String {
+        let folder = Fixtures.scratch("term-buckets")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder + "/search-terms.bin"
+    }
+
+    /// The files a build from nothing makes, by path.
+    func full(_ papers: [Paper]) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(papers).map { ($0.path, $0.bytes) })
+    }
+
+    /// Paper 8's abstract with one of its words again: its counts change, not which words the
+    /// site has, so no count of papers moves.
+    func edited(_ papers: [Paper]) -> [Paper] {
+        var papers = papers
+        let word = papers[8].abstract.split(separator: " ").first { $0.count > 6 && $0.allSatisfy(\.isLetter) }!
+        papers[8].facts.abstract += " " + word
+        return papers
+    }
+
+    @Test func anEditMakesOnlyTheBucketsOfTheWordsItChanged() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        #expect(first.files.allSatisfy { $0.bytes != nil })  // nothing to take from
+        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+
+        let edited = edited(papers)
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
+        let taken = again.files.filter { $0.bytes == nil }.map(\.path)
+        let terms = again.files.filter { $0.path.hasPrefix("search/t/") }
+        #expect(!taken.isEmpty && taken.count < terms.count)
+        #expect(taken.allSatisfy { $0.hasPrefix("search/t/") })
+        // Each taken as it was, each made as a build from nothing makes it: that build's index.
+        let expected = full(edited)
+        #expect(again.files.map(\.path) == expected.keys.sorted())
+        for file in again.files {
+            let same = (file.bytes ?? before[file.path]) == expected[file.path]
+            #expect(same, "\(file.path)")
+        }
+        #expect(again.mark != first.mark)
+    }
+
+    /// A word a paper no longer has, and one it has now: the buckets of both are made again.
+    /// (Two made-up words, each in two papers at first; then the first paper's first word is
+    /// the second: no count of papers, length or count of buckets moves. Words are tried until
+    /// neither shares its bucket with another of the paper's words, which would make it anyway.)
+    @Test func theBucketsOfWordsGoneAndComeAreMade() throws {
+        let path = try path()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<40).map { (n: Int) -> String in "zqx" + String(letters[n % 26]) + String(letters[n / 26]) + "word" }
+        for k in stride(from: 0, to: words.count, by: 2) {
+            let (gone, come) = (words[k], words[k + 1])
+            var papers = SearchTests.sample.papers
+            for (n, word) in [(8, gone), (9, gone), (10, come), (11, come)] { papers[n].facts.abstract += " " + word }
+            var edited = papers
+            edited[8].facts.abstract = String(edited[8].abstract.dropLast(gone.count)) + come
+            let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+            let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+            let expected = full(edited)
+            guard let goneBucket = try bucket(of: gone, alone: 8, in: before), let comeBucket = try bucket(of: come, alone: 8, in: expected),
+                  goneBucket != comeBucket else { continue }
+
+            let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
+            let taken = Set(again.files.filter { $0.bytes == nil }.map(\.path))
+            #expect(!taken.isEmpty && !taken.contains(goneBucket) && !taken.contains(comeBucket))
+            for file in again.files {
+                let same = (file.bytes ?? before[file.path]) == expected[file.path]
+                #expect(same, "\(file.path)")
+            }
+            return
+        }
+        Issue.record("no two words found in buckets of their own")
+    }
+
+    /// The file of the bucket `word` is in, when no other word there has paper `paper`.
+    func bucket(of word: String, alone paper: Int, in index: [String: [UInt8]]) throws -> String? {
+        let manifest = try JSONSerialization.jsonObject(with: Data(index[SearchLayout.manifest]!)) as! [String: Int]
+        let file = SearchLayout.termFile(SearchLayout.bucket(word, of: manifest["termBuckets"]!))
+        let entries = try JSONSerialization.jsonObject(with: Data(index[file]!)) as! [String: [Int]]
+        #expect(entries[word] != nil, "\(word) is a word of the index")
+        let others = entries.filter { entry in entry.key != word && stride(from: 0, to: entry.value.count, by: 2).contains { entry.value[$0] == paper } }
+        return others.isEmpty ? file : nil
+    }
+
+    /// Taken only from an index made from the words kept: another mark (the site from another
+    /// build), or another count of papers, and every bucket is made.
+    @Test func nothingIsTakenFromAnotherIndex() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        _ = SearchIndexBuilder.index(papers, termCache: (path, true))  // the same words kept again
+        let other = SearchIndexBuilder.index(edited(papers), termCache: (path, true), site: first.mark &+ 1)
+        #expect(other.files.allSatisfy { $0.bytes != nil })
+
+        _ = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let fewer = Array(papers.dropLast())
+        let shorter = SearchIndexBuilder.index(fewer, termCache: (path, true), site: first.mark)
+        #expect(shorter.files.allSatisfy { $0.bytes != nil })
+        #expect(Dictionary(uniqueKeysWithValues: shorter.files.map { ($0.path, $0.bytes!) }) == full(fewer))
+    }
+
+    /// The same words in the same places: the same mark, and every term bucket taken.
+    @Test func anUnchangedIndexTakesEveryTermBucket() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let again = SearchIndexBuilder.index(papers, termCache: (path, true), site: first.mark)
+        #expect(again.mark == first.mark)
+        #expect(again.files.filter { $0.bytes == nil }.map(\.path) == first.files.map(\.path).filter { $0.hasPrefix("search/t/") })
+    }
+
+    /// The count of term buckets is rounded up to two significant digits from a hundred on, so
+    /// that a few papers more or less leave it, and every word's bucket, where it was.
+    @Test func theCountOfBucketsStaysPutForSmallChanges() {
+        // 40,000 words of six bytes, each in 40 of 100,000 papers: 6 + 6 + 40 × 10 bytes each,
+        // 16,480,000 in all: 8,240 buckets of 2,000 bytes, rounded up.
+        let names = (0..<40_000).map { "w" + String(100_000 + $0).dropFirst() }
+        let df = [Int32](repeating: 40, count: names.count)
+        let count = SearchIndexBuilder.termBucketCount(names: names, df: df, papers: 100_000)
+        #expect(count == 8_300)
+        var grown = df
+        for i in 0..<300 { grown[i] += 1 }
+        #expect(SearchIndexBuilder.termBucketCount(names: names, df: grown, papers: 100_000) == count)
+        #expect(SearchIndexBuilder.termBucketCount(names: ["a"], df: [1], papers: 1) == 1)
+        #expect(SearchIndexBuilder.termBucketCount(names: names, df: df.map { $0 * 4 }, papers: 100_000) > count)
+    }
+}
