@@ -34,6 +34,8 @@ enum SearchTermCache {
         /// term buckets.
         let mark: UInt64
         let termBuckets: Int
+        /// Each paper's `SearchIndexBuilder.displayKey`, in order.
+        let displayKeys: [UInt64]
 
         func lengths(of k: Int) -> SearchIndexBuilder.FieldCounts {
             var lengths = SearchIndexBuilder.FieldCounts()
@@ -49,6 +51,7 @@ enum SearchTermCache {
               let counts = RawWire.read(UInt32.self, from: &wire), let lengthList = RawWire.read(UInt16.self, from: &wire),
               let outsizedAt = RawWire.read(Int64.self, from: &wire), let outsizedCounts = RawWire.read(UInt16.self, from: &wire),
               let mark = UInt64.read(from: &wire), let termBuckets = Int.read(from: &wire),
+              let displayKeys = RawWire.read(UInt64.self, from: &wire),
               wire.at == wire.bytes.count else { return nil }
         let fields = SearchIndexBuilder.fieldCount
         guard counts.count == kept.terms.count, lengthList.count == kept.paperCount * fields,
@@ -60,7 +63,7 @@ enum SearchTermCache {
             outsized[Int(at)] = each
         }
         guard counts.indices.allSatisfy({ counts[$0] != SearchIndexBuilder.PackedCounts.outsized || outsized[$0] != nil }) else { return nil }
-        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList, mark: mark, termBuckets: termBuckets)
+        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList, mark: mark, termBuckets: termBuckets, displayKeys: displayKeys)
     }
 
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
@@ -68,7 +71,7 @@ enum SearchTermCache {
     /// no paper has now (`df` 0: kept from an earlier build, `SearchIndexBuilder.merge`) stay
     /// until they are a tenth of the words, then are left out: until then each costs a build a
     /// lookup, and leaving them out every paper's entries mapped to new ids.
-    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], mark: UInt64 = 0, termBuckets: Int = 0,
+    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], mark: UInt64 = 0, termBuckets: Int = 0, displayKeys: [UInt64] = [],
                       to path: String) {
         let (words, newIDs) = df.lazy.filter({ $0 == 0 }).count * 10 > words.count ? live(words, df: df) : (words, nil)
         var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
@@ -91,6 +94,7 @@ enum SearchTermCache {
             try writer.raw(outsizedCounts)
             mark.write(to: &writer.bytes)
             termBuckets.write(to: &writer.bytes)
+            try writer.raw(displayKeys)
         }
     }
 

@@ -36,24 +36,27 @@ public enum SearchIndexBuilder {
         let merged = merge(&chunks, kept: cached?.kept.words)
         let names = merged.table.names()
         let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
+        let displayKeys = textKeys.map { text in ParallelMap.run(papers.count) { displayKey(papers[$0], text: text[$0]) } } ?? []
         var mark = ContextHash()
         for chunk in chunks { for key in chunk.keys { mark.add(key) } }
+        for key in displayKeys { mark.add(key) }
         mark.add(UInt64(termBuckets))
         if let termCache {
-            SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, mark: mark.value, termBuckets: termBuckets, to: termCache.path)
+            SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, mark: mark.value, termBuckets: termBuckets,
+                                  displayKeys: displayKeys, to: termCache.path)
         }
         let averages = Self.averages(merged.lengthSums, papers: papers.count)
-        let kept: TermBucketReuse? = {
-            guard let cached, let site, cached.mark == site else { return nil }
-            return TermBucketReuse(chunks, merged, names: names, kept: cached, termBuckets: termBuckets, averages: averages)
-        }()
+        // The words kept are what the site's index was made from: what is as it was is taken.
+        let siteWords = cached.flatMap { site != nil && $0.mark == site ? $0 : nil }
+        let kept = siteWords.flatMap { TermBucketReuse(chunks, merged, names: names, kept: $0, termBuckets: termBuckets, averages: averages) }
+        let blocks = siteWords.flatMap { changedBlocks(displayKeys, kept: $0.displayKeys) }
         let (live, df, lists) = postingLists(chunks, merged, names: names, averages: averages, papers: papers.count, making: kept?.making)
 
         var files: [(path: String, bytes: [UInt8])] = []
         bucketFiles(Array(zip(live, lists)), count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
         vocabularyFiles(names: live, df: df, into: &files)
         let filterBuckets = filterFiles(papers, into: &files)
-        displayFiles(papers, into: &files)
+        displayFiles(papers, only: blocks, into: &files)
         files.append((SearchLayout.facets, facets(papers)))
         files.append((SearchLayout.manifest, Array("""
             {"block":\(SearchLayout.block),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
@@ -61,6 +64,7 @@ public enum SearchIndexBuilder {
             """.utf8)))
         var all = files.map { (path: $0.path, bytes: Optional($0.bytes)) }
         if let kept { all += kept.buckets.indices.filter { !kept.buckets[$0] }.map { (SearchLayout.termFile($0), nil) } }
+        if let blocks { all += blocks.indices.filter { !blocks[$0] }.map { (SearchLayout.displayFile($0), nil) } }
         return (all.sorted { $0.path < $1.path }, mark.value)
     }
 
@@ -139,8 +143,10 @@ public enum SearchIndexBuilder {
         let count = Double(max(papers, 1))
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
 
-        var scores = scores(chunks, averages: averages, idf: idf, making: making)
-        for c in chunks.indices { (chunks[c].counts, chunks[c].outsized) = ([], [:]) }
+        // Every entry scored on every core, and the counts let go; or, when a few words'
+        // postings are made, theirs only, as they are placed.
+        var scores = making == nil ? scores(chunks, averages: averages, idf: idf) : []
+        if making == nil { for c in chunks.indices { (chunks[c].counts, chunks[c].outsized) = ([], [:]) } }
 
         // Postings grouped by word with a counting sort (a word's papers are its `df`), then
         // each word's best kept. A posting is one integer that sorts best first: the score's
@@ -155,12 +161,14 @@ public enum SearchIndexBuilder {
                 for i in chunks[c].papers.range(of: p) {
                     let id = Int(chunks[c].terms[i])
                     if let making, !making[id] { continue }
-                    flat[fill[id]] = UInt64(UInt32.max - scores[c][i]) << 32 | UInt64(paper)
+                    let score = scores.isEmpty ? Self.score(chunks[c].fieldCounts(at: i), lengths: chunks[c].lengths[p], averages: averages, idf: idf[id]) : scores[c][i]
+                    flat[fill[id]] = UInt64(UInt32.max - score) << 32 | UInt64(paper)
                     fill[id] += 1
                 }
                 paper += 1
             }
-            (chunks[c], scores[c]) = (Chunk(), [])
+            chunks[c] = Chunk()
+            if !scores.isEmpty { scores[c] = [] }
         }
         let (grouped, bounds) = (flat, starts)
         let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
@@ -183,13 +191,12 @@ public enum SearchIndexBuilder {
     }
 
     /// Each entry's BM25F score, chunk by chunk on every core.
-    static func scores(_ chunks: [Chunk], averages: [Double], idf: [Double], making: [Bool]? = nil) -> [[UInt32]] {
+    static func scores(_ chunks: [Chunk], averages: [Double], idf: [Double]) -> [[UInt32]] {
         ParallelMap.run(chunks.count) { c -> [UInt32] in
             let chunk = chunks[c]
             var scores = [UInt32](repeating: 0, count: chunk.terms.count)
             for p in 0..<chunk.papers.count {
                 for i in chunk.papers.range(of: p) {
-                    if let making, !making[Int(chunk.terms[i])] { continue }
                     scores[i] = score(chunk.fieldCounts(at: i), lengths: chunk.lengths[p], averages: averages, idf: idf[Int(chunk.terms[i])])
                 }
             }
@@ -411,12 +418,35 @@ public enum SearchIndexBuilder {
         return count
     }
 
+    /// What a paper's entry in the display files is made from: its id, its title and abstract
+    /// (`text`: their `KeptWords.textKey`), authors or organisation, date, venue and tags.
+    static func displayKey(_ paper: Paper, text: UInt64) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(tag: 1, paper.id)
+        hash.add(text)
+        for name in paper.authors { hash.add(tag: 2, name) }
+        for (tag, field) in [(UInt8(3), paper.organization), (5, paper.date), (7, paper.venue)] { hash.add(tag: field == nil ? tag : tag + 1, field ?? "") }
+        for tag in paper.tags { hash.add(tag: 9, tag) }
+        return hash.value
+    }
+
+    /// Per display file, whether a paper in it is not the one the site's has (by `displayKey`,
+    /// place by place); nil when the count of papers moved.
+    static func changedBlocks(_ keys: [UInt64], kept: [UInt64]) -> [Bool]? {
+        guard keys.count == kept.count else { return nil }
+        var changed = [Bool](repeating: false, count: (keys.count + SearchLayout.block - 1) / SearchLayout.block)
+        for p in keys.indices where keys[p] != kept[p] { changed[p / SearchLayout.block] = true }
+        return changed
+    }
+
     /// `[path, title, byline, date, venue, snippet, [tags]]` per paper, written as bytes: made
     /// as strings and joined, the 50k files of a 100k site were a fifth of the index's CPU in
-    /// an edit's rebuild, as bytes an eighth (perf).
-    static func displayFiles(_ papers: [Paper], into files: inout [(path: String, bytes: [UInt8])]) {
-        let blocks = (papers.count + SearchLayout.block - 1) / SearchLayout.block
-        files += ParallelMap.run(blocks) { n -> (path: String, bytes: [UInt8]) in
+    /// an edit's rebuild, as bytes an eighth (perf). `only`: per file, whether it is made.
+    static func displayFiles(_ papers: [Paper], only: [Bool]? = nil, into files: inout [(path: String, bytes: [UInt8])]) {
+        let count = (papers.count + SearchLayout.block - 1) / SearchLayout.block
+        let blocks = only.map { only in (0..<count).filter { only[$0] } } ?? Array(0..<count)
+        files += ParallelMap.run(blocks.count) { k -> (path: String, bytes: [UInt8]) in
+            let n = blocks[k]
             let start = n * SearchLayout.block
             var bytes: [UInt8] = [UInt8(ascii: "[")]
             for p in start..<min(start + SearchLayout.block, papers.count) {

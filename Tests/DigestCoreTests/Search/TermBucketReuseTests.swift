@@ -36,8 +36,12 @@ import Testing
         let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
         let taken = again.files.filter { $0.bytes == nil }.map(\.path)
         let terms = again.files.filter { $0.path.hasPrefix("search/t/") }
-        #expect(!taken.isEmpty && taken.count < terms.count)
-        #expect(taken.allSatisfy { $0.hasPrefix("search/t/") })
+        let takenTerms = taken.filter { $0.hasPrefix("search/t/") }
+        #expect(!takenTerms.isEmpty && takenTerms.count < terms.count)
+        // The display files but the edited paper's.
+        let display = again.files.filter { $0.path.hasPrefix("search/d/") }.map(\.path)
+        #expect(Set(taken.filter { $0.hasPrefix("search/d/") }) == Set(display).subtracting([SearchLayout.displayFile(8 / SearchLayout.block)]))
+        #expect(taken.allSatisfy { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") })
         // Each taken as it was, each made as a build from nothing makes it: that build's index.
         let expected = full(edited)
         #expect(again.files.map(\.path) == expected.keys.sorted())
@@ -90,6 +94,27 @@ import Testing
         return others.isEmpty ? file : nil
     }
 
+    /// A paper's date, not its words: every term bucket is taken, its display file is made,
+    /// and the filters (its year) are made as ever.
+    @Test func aNewDateMakesItsDisplayFileAndNoTermBucket() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+        var edited = papers
+        edited[8].facts.date = "1999-12-31"
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
+        let made = again.files.filter { $0.bytes != nil }.map(\.path)
+        #expect(!made.contains { $0.hasPrefix("search/t/") })
+        #expect(made.filter { $0.hasPrefix("search/d/") } == [SearchLayout.displayFile(8 / SearchLayout.block)])
+        let expected = full(edited)
+        #expect(before[SearchLayout.facets] != expected[SearchLayout.facets])  // a year more
+        for file in again.files {
+            let same = (file.bytes ?? before[file.path]) == expected[file.path]
+            #expect(same, "\(file.path)")
+        }
+    }
+
     /// Taken only from an index made from the words kept: another mark (the site from another
     /// build), or another count of papers, and every bucket is made.
     @Test func nothingIsTakenFromAnotherIndex() throws {
@@ -107,14 +132,15 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: shorter.files.map { ($0.path, $0.bytes!) }) == full(fewer))
     }
 
-    /// The same words in the same places: the same mark, and every term bucket taken.
-    @Test func anUnchangedIndexTakesEveryTermBucket() throws {
+    /// The same papers in the same places: the same mark, and every term bucket and display
+    /// file taken.
+    @Test func anUnchangedIndexTakesEveryTermBucketAndDisplayFile() throws {
         let path = try path()
         let papers = SearchTests.sample.papers
         let first = SearchIndexBuilder.index(papers, termCache: (path, false))
         let again = SearchIndexBuilder.index(papers, termCache: (path, true), site: first.mark)
         #expect(again.mark == first.mark)
-        #expect(again.files.filter { $0.bytes == nil }.map(\.path) == first.files.map(\.path).filter { $0.hasPrefix("search/t/") })
+        #expect(again.files.filter { $0.bytes == nil }.map(\.path) == first.files.map(\.path).filter { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") })
     }
 
     /// The count of term buckets is rounded up to two significant digits from a hundred on, so
