@@ -77,17 +77,25 @@ public enum SearchIndexBuilder {
     }
 
     /// How many term buckets: enough for about `SearchLayout.bucketBytes` each, from what each
-    /// word's entry weighs (its name, and a posting of about the papers' digits and five bytes
-    /// for each of its papers, up to the cap), rounded up to two significant digits. The exact
-    /// bytes moved with every edit and now and then the count with them, and every word's
-    /// bucket; this count stays put for an edit, and for a listing of a few papers.
+    /// word's entry weighs (its name, and for each of its papers up to the cap a posting of
+    /// five bytes and a paper number's digits, on average over the papers), rounded up to two
+    /// significant digits. The exact bytes moved with every edit and now and then the count
+    /// with them, and every word's bucket; this count stays put for an edit, and for a listing
+    /// of a few papers — also past a power of ten, where every number's digits would step up.
     static func termBucketCount(names: [String], df: [Int32], papers: Int) -> Int {
-        let posting = String(max(papers - 1, 0)).utf8.count + 5
-        var size = 0
+        var (entries, postings) = (0, 0)
         for id in names.indices where df[id] > 0 {
-            size += names[id].utf8.count + 6 + min(Int(df[id]), SearchLayout.postingsPerTerm) * posting
+            entries += names[id].utf8.count + 6
+            postings += min(Int(df[id]), SearchLayout.postingsPerTerm)
         }
-        let count = max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
+        var (digits, from, width, limit) = (0, 0, 1, 10)
+        while from < papers {
+            let to = min(papers, limit)
+            digits += (to - from) * width
+            (from, width, limit) = (to, width + 1, limit * 10)
+        }
+        let size = Double(entries) + Double(postings) * (Double(digits) / Double(max(papers, 1)) + 5)
+        let count = max(1, Int((size / Double(SearchLayout.bucketBytes)).rounded(.up)))
         guard count >= 100 else { return count }
         var scale = 1
         while count / scale >= 100 { scale *= 10 }
