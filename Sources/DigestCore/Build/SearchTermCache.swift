@@ -5,7 +5,7 @@ import Foundation
 /// authors, tags, venue, abstract) and of the `digest` that counted them. A rebuild counts
 /// only the papers whose text is new: reading every paper's words was five CPU-seconds of an
 /// edit's rebuild at 100k papers, taking them from here a fraction of one. The scores are
-/// made anew each build, as they weigh every paper's words (`SearchIndexBuilder`).
+/// made anew for the words whose buckets a build makes (`TermBucketReuse`).
 enum SearchTermCache {
     static let version = "digest-search-terms 3 " + SiteBuild.version
 

@@ -80,8 +80,8 @@ public enum SiteBuild {
         // Each paper's title and abstract hashed once, for the kept words of both.
         let textKeys = KeptWords.textKeys(papers)
         let (linkStyle, useCached) = (options.linkStyle, !options.clean)
-        // A rebuild takes the term buckets the site has as it would make them (`TermBucketReuse`);
-        // a full build writes them all.
+        // A rebuild takes the term buckets and display files the site has as it would make them
+        // (`SearchIndexBuilder.index`); a full build writes them all.
         let siteIndex = fresh == nil ? previous?.searchMark : nil
         let relating = BackgroundTask { () -> (lists: [[Int]], seconds: Double) in
             var clock = StageClock()
@@ -158,7 +158,7 @@ public enum SiteBuild {
         // full build, which has written it already, lists it too.
         let outputPaths = pages.map(\.path) + otherPaths + search.map(\.path) + searchWritten.map(\.path)
         let (known, gone) = previous?.outputs.matched(to: outputPaths) ?? ([], [])
-        // A term bucket taken as the site has it has the hash it had; made, the hash of its bytes.
+        // A file of the index taken as the site has it has the hash it had; made, its bytes' hash.
         let searchAt = pages.count + other.count
         var searchHashes = Self.hashes(of: search, known: known[min(searchAt, known.count)...])
         // (Unless the site lost one, or the last build did not list it: then all are made.)

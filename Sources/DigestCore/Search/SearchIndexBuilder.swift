@@ -23,11 +23,12 @@ public enum SearchIndexBuilder {
         index(papers, termCache: termCache, textKeys: textKeys).files.map { ($0.path, $0.bytes!) }
     }
 
-    /// The index's files, sorted by path, and the mark of the words it was made from (each
-    /// paper's key, in order, and the count of term buckets), which the words kept for the next
-    /// build carry (`SearchTermCache`). `site`: the mark of the index the current site has; when
-    /// it is the kept words' mark, those are what it was made from, and the term buckets it has
-    /// as this build would make them come without bytes (nil; `TermBucketReuse`).
+    /// The index's files, sorted by path, and the mark of what it was made from (by place, each
+    /// paper's key and display key; the count of term buckets), which the words kept for the
+    /// next build carry (`SearchTermCache`). `site`: the mark of the index the current site has;
+    /// when it is the kept words' mark, those are what it was made from, and the term buckets and
+    /// display files it has as this build would make them come without bytes (nil;
+    /// `TermBucketReuse`, `changedBlocks`).
     static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
                       textKeys: [UInt64]? = nil, site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
@@ -294,8 +295,8 @@ public enum SearchIndexBuilder {
         }
         let made = only.map { only in (0..<count).filter { only[$0] } } ?? Array(0..<count)
         let buckets = members
-        files += ParallelMap.run(made.count) { k -> (path: String, bytes: [UInt8]) in
-            let n = made[k]
+        files += ParallelMap.run(made.count) { m -> (path: String, bytes: [UInt8]) in
+            let n = made[m]
             var bytes: [UInt8] = [UInt8(ascii: "{")]
             for (k, i) in buckets[n].sorted(by: { entries[$0].key < entries[$1].key }).enumerated() {
                 bytes += ((k > 0 ? "," : "") + Escape.jsonString(entries[i].key) + ":[").utf8
