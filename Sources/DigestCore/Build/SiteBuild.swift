@@ -91,7 +91,7 @@ public enum SiteBuild {
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
             let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys, site: siteIndex)
-            let files = linkStyle == .files ? built + built.map(SearchLayout.script) : built
+            let files = Self.withScripts(built, linkStyle)
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render
             // workers would inherit. A rebuild keeps them to write only the files that changed.
@@ -163,8 +163,7 @@ public enum SiteBuild {
         var searchHashes = Self.hashes(of: search, known: known[min(searchAt, known.count)...])
         // (Unless the site lost one, or the last build did not list it: then all are made.)
         if searchHashes.contains(nil) || !folder.holds(search.filter { $0.bytes == nil }.map(\.path)) {
-            let built = SearchIndexBuilder.index(papers).files
-            search = linkStyle == .files ? built + built.map(SearchLayout.script) : built
+            search = Self.withScripts(SearchIndexBuilder.index(papers).files, linkStyle)
             searchHashes = Self.hashes(of: search, known: [])
         }
         // (With the term buckets taken as the site has them: how many, in `-v`.)
@@ -179,9 +178,11 @@ public enum SiteBuild {
             report.stages.append(("render and write", preparing + clock.lap()))
             // Files read anew (a record saved unchanged, a new digest), and the search words this
             // build kept, which the site's index is made from: the next build need not read them.
-            var cache = previous
-            (cache.inputs, cache.report, cache.searchMark) = (inputs.stamp, report.saved, indexed.mark)
-            try? cache.save(cachePath)
+            if previous.inputs != inputs.stamp || previous.report != report.saved || previous.searchMark != indexed.mark {
+                var cache = previous
+                (cache.inputs, cache.report, cache.searchMark) = (inputs.stamp, report.saved, indexed.mark)
+                try? cache.save(cachePath)
+            }
             return report
         }
         guard let staging = fresh ?? prepareStaging() else { return report }
@@ -308,6 +309,11 @@ extension SiteBuild {
         ParallelMap.run(files.count) { i in
             files[i].bytes.map { ContextHash.of(bytes: $0) } ?? (i < known.count ? known[known.startIndex + i] : nil)
         }
+    }
+
+    /// The index's files, and with `--links files` each one's script twin (`SearchLayout.script`).
+    static func withScripts(_ files: [(path: String, bytes: [UInt8]?)], _ style: SiteRenderer.LinkStyle) -> [(path: String, bytes: [UInt8]?)] {
+        style == .files ? files + files.map(SearchLayout.script) : files
     }
 
     /// What every page depends on besides its own context.

@@ -24,8 +24,8 @@ public enum SearchIndexBuilder {
     }
 
     /// The index's files, sorted by path, and the mark of what it was made from (by place, each
-    /// paper's key and display key; the count of term buckets), which the words kept for the
-    /// next build carry (`SearchTermCache`). `site`: the mark of the index the current site has;
+    /// paper's display key, which holds its words' key; the count of term buckets), which the
+    /// words kept for the next build carry (`SearchTermCache`). `site`: the mark of the index the current site has;
     /// when it is the kept words' mark, those are what it was made from, and the term buckets and
     /// display files it has as this build would make them come without bytes (nil;
     /// `TermBucketReuse`, `changedBlocks`).
@@ -37,9 +37,9 @@ public enum SearchIndexBuilder {
         let merged = merge(&chunks, kept: cached?.kept.words)
         let names = merged.table.names()
         let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
-        let displayKeys = textKeys.map { text in ParallelMap.run(papers.count) { displayKey(papers[$0], text: text[$0]) } } ?? []
+        let wordKeys = chunks.flatMap(\.keys)  // (none without the papers' text keys)
+        let displayKeys = ParallelMap.run(wordKeys.count) { displayKey(papers[$0], words: wordKeys[$0]) }
         var mark = ContextHash()
-        for chunk in chunks { for key in chunk.keys { mark.add(key) } }
         for key in displayKeys { mark.add(key) }
         mark.add(UInt64(termBuckets))
         if let termCache {
@@ -453,15 +453,14 @@ public enum SearchIndexBuilder {
         return count
     }
 
-    /// What a paper's entry in the display files is made from: its id, its title and abstract
-    /// (`text`: their `KeptWords.textKey`), authors or organisation, date, venue and tags.
-    static func displayKey(_ paper: Paper, text: UInt64) -> UInt64 {
+    /// What a paper's entry in the display files is made from: its title, abstract, authors,
+    /// tags and venue, which its words' key (`SearchTermCache.key`) holds already; its id,
+    /// organisation (the byline of a paper without authors) and date.
+    static func displayKey(_ paper: Paper, words: UInt64) -> UInt64 {
         var hash = ContextHash()
+        hash.add(words)
         hash.add(tag: 1, paper.id)
-        hash.add(text)
-        for name in paper.authors { hash.add(tag: 2, name) }
-        for (tag, field) in [(UInt8(3), paper.organization), (5, paper.date), (7, paper.venue)] { hash.add(tag: field == nil ? tag : tag + 1, field ?? "") }
-        for tag in paper.tags { hash.add(tag: 9, tag) }
+        for (tag, field) in [(UInt8(2), paper.organization), (4, paper.date)] { hash.add(tag: field == nil ? tag : tag + 1, field ?? "") }
         return hash.value
     }
 
