@@ -8,7 +8,7 @@ import Foundation
 /// (`RelatedPapers.Made`): an edit to a title or abstract scores again only the papers whose
 /// lists it can change.
 enum RelatedCache {
-    static let version = "digest-related-cache 2 " + SiteBuild.version
+    static let version = "digest-related-cache 3 " + SiteBuild.version
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/related.bin") }
 
@@ -40,13 +40,17 @@ enum RelatedCache {
     static func read(_ path: String) -> (key: UInt64, made: RelatedPapers.Made)? {
         guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == FileStamp.programKey,
               let key = UInt64.read(from: &wire), let count = Int.read(from: &wire),
-              let papers = RawWire.read(UInt64.self, from: &wire), let vectors = RawWire.read(UInt64.self, from: &wire),
+              let papers = RawWire.read(UInt64.self, from: &wire), let texts = RawWire.read(UInt64.self, from: &wire),
+              let vectorEnds = RawWire.read(Int32.self, from: &wire), let vectorTerms = RawWire.read(Int32.self, from: &wire),
+              let vectorWeights = RawWire.read(UInt32.self, from: &wire), let df = RawWire.read(Int32.self, from: &wire),
               let bars = RawWire.read(UInt32.self, from: &wire), let listEnds = RawWire.read(UInt32.self, from: &wire),
               let entries = RawWire.read(UInt32.self, from: &wire),
               let terms = RawWire.read(UInt64.self, from: &wire), let postingEnds = RawWire.read(UInt32.self, from: &wire),
               let postingPapers = RawWire.read(UInt64.self, from: &wire), let weights = RawWire.read(UInt32.self, from: &wire),
               wire.at == wire.bytes.count,
-              vectors.count == papers.count, bars.count == papers.count, listEnds.count == papers.count,
+              texts.count == papers.count, vectorEnds.count == papers.count, RawWire.ends(vectorEnds, reach: vectorTerms.count),
+              vectorWeights.count == vectorTerms.count, vectorTerms.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), df.count == terms.count,
+              bars.count == papers.count, listEnds.count == papers.count,
               RawWire.ends(listEnds, reach: entries.count), entries.allSatisfy({ $0 < papers.count }),
               postingEnds.count == terms.count, RawWire.ends(postingEnds, reach: postingPapers.count), weights.count == postingPapers.count
         else { return nil }
@@ -58,7 +62,9 @@ enum RelatedCache {
             start = end
         }
         let postings = RelatedPapers.Postings(terms: terms, ends: postingEnds.map(Int.init), papers: postingPapers, weights: weights.map(Float.init(bitPattern:)))
-        return (key, RelatedPapers.Made(lists: lists, count: count, papers: papers, vectors: vectors, bars: bars.map(Float.init(bitPattern:)), postings: postings))
+        let vectors = RelatedPapers.Vectors(ends: vectorEnds, terms: vectorTerms, weights: vectorWeights.map(Float.init(bitPattern:)))
+        return (key, RelatedPapers.Made(lists: lists, count: count, papers: papers, texts: texts, vectors: vectors, df: df,
+                                        bars: bars.map(Float.init(bitPattern:)), postings: postings))
     }
 
     static func write(_ made: RelatedPapers.Made, key: UInt64, to path: String) {
@@ -70,7 +76,11 @@ enum RelatedCache {
             key.write(to: &writer.bytes)
             made.count.write(to: &writer.bytes)
             try writer.raw(made.papers)
-            try writer.raw(made.vectors)
+            try writer.raw(made.texts)
+            try writer.raw(made.vectors.ends)
+            try writer.raw(made.vectors.terms)
+            try writer.raw(made.vectors.weights.map(\.bitPattern))
+            try writer.raw(made.df)
             try writer.raw(made.bars.map(\.bitPattern))
             try writer.raw(listEnds)
             try writer.raw(made.lists.lazy.map { $0.map(UInt32.init) }, count: end)

@@ -23,8 +23,12 @@ public enum RelatedPapers {
     /// only the other papers scored.
     static func make(_ papers: [Paper], count: Int = 5, termCache: (path: String, useCached: Bool)? = nil,
                      textKeys: [UInt64]? = nil, reusing previous: Made? = nil) -> Made {
-        let (vectors, names) = vectors(papers, termCache: termCache, textKeys: textKeys)
-        let kept = names.count
+        let keys = papers.map { paperKey($0.id) }
+        let texts = textKeys ?? KeptWords.textKeys(papers)
+        let then = previous.flatMap { placesThen($0, keys: keys) }
+        let (vectors, termKeys, df) = vectors(papers, termCache: termCache, textKeys: texts,
+                                             before: previous.flatMap { made in then.map { (made, $0.was) } })
+        let kept = termKeys.count
         // Each term's postings in paper order, grouped by a counting sort (an array per term,
         // appended to, was a fifth of a second at 100k papers on one core).
         let termStarts: [Int] = {
@@ -70,11 +74,9 @@ public enum RelatedPapers {
 
         let (docVectors, postingStarts, postingDocs, postingWeights) = (vectors, starts, docs32, weights)
         // What each list is made from, and which lists the last `make` left as they are.
-        let termKeys = names.map(termKey)
-        let keys = papers.map { paperKey($0.id) }
-        var made = Made(lists: [], count: count, papers: keys, vectors: vectorHashes(vectors, termKeys: termKeys), bars: [],
+        var made = Made(lists: [], count: count, papers: keys, texts: texts, vectors: Vectors(vectors), df: df, bars: [],
                         postings: Postings(terms: termKeys, ends: Array(starts.dropFirst()), papers: docs32.map { keys[Int($0)] }, weights: weights))
-        let reused = previous.map { reusable($0, made: made, vectors: vectors, docs: docs32) } ?? Array(repeating: nil, count: papers.count)
+        let reused = previous.map { reusable($0, made: made, vectors: vectors, docs: docs32, then: then) } ?? Array(repeating: nil, count: papers.count)
 
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.
@@ -126,14 +128,18 @@ public enum RelatedPapers {
         return made
     }
 
-    /// Each paper's strongest terms with their TF-IDF weights, normalised; and the terms kept,
-    /// by id. Terms are counted per chunk of papers into the chunk's own table, then given
-    /// ids across chunks: a String and a seeded hash per word was most of this stage. The
-    /// chunks' counts are let go when this returns, before the scoring.
-    static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
-                        textKeys: [UInt64]? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: [String]) {
+    /// Each paper's strongest terms with their TF-IDF weights, normalised; the terms kept, by
+    /// id (their `termKey`s), and each one's count of papers. Terms are counted per chunk of
+    /// papers into the chunk's own table, then given ids across chunks: a String and a seeded
+    /// hash per word was most of this stage. The chunks' counts are let go when this returns,
+    /// before the scoring. `before`: the last `make` and each paper's place in it (`placesThen`),
+    /// whose vectors are taken again where they would be made the same (at 100k papers, a title
+    /// edit's rebuild made 10M weights, with a logarithm each, to change a few hundred vectors).
+    static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil, textKeys: [UInt64]? = nil,
+                        before: (made: Made, was: [Int?])? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: [UInt64], df: [Int32]) {
         let cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
-        let keys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
+        let texts = textKeys ?? (termCache == nil && before == nil ? nil : KeptWords.textKeys(papers))
+        let keys = termCache == nil ? nil : texts
         let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keys: keys) }
         var table = TermTable()
         var df: [Int] = []
@@ -150,17 +156,34 @@ public enum RelatedPapers {
         let maxDF = max(2, papers.count / 2)
         // Term ids, assigned in sorted order for determinism; -1 for terms left out.
         var termID = [Int](repeating: -1, count: names.count)
-        var kept: [String] = []
+        var kept: [UInt64] = [], keptDF: [Int32] = []
         // (Terms left out before the sort, not after: it compares Strings.)
         for term in names.indices.filter({ df[$0] >= 2 && df[$0] <= maxDF }).sorted(by: { names[$0] < names[$1] }) {
             termID[term] = kept.count
-            kept.append(names[term])
+            kept.append(termKey(names[term]))
+            keptDF.append(Int32(df[term]))
+        }
+        // With the same count of papers and the same terms kept (so the same ids), the terms
+        // whose count of papers moved: a paper with none of them, and its text as it was, has
+        // the vector it had.
+        let moved: [Bool]? = before.flatMap { before in
+            let then = before.made
+            guard then.papers.count == papers.count, then.postings.terms == kept, then.df.count == keptDF.count,
+                  then.vectors.count == then.papers.count, then.texts.count == then.papers.count else { return nil }
+            return zip(then.df, keptDF).map { $0 != $1 }
         }
 
         let (ids, frequencies, maps) = (termID, df, globals)
         let vectors = ParallelMap.run(chunks.count) { c -> [[(term: Int, weight: Float)]] in
             let (chunk, global) = (chunks[c], maps[c])
             return (0..<chunk.papers.count).map { d in
+                if let moved, let before, let texts, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d],
+                   !chunk.papers.range(of: d).contains(where: { k in
+                       let id = ids[global[Int(chunk.terms[k])]]
+                       return id >= 0 && moved[id]
+                   }) {
+                    return before.made.vectors[o]
+                }
                 var v: [(term: Int, weight: Float)] = chunk.papers.range(of: d).compactMap { k in
                     let term = global[Int(chunk.terms[k])]
                     guard ids[term] >= 0 else { return nil }
@@ -171,7 +194,7 @@ public enum RelatedPapers {
                 return norm > 0 ? v.map { ($0.term, $0.weight / norm) } : []
             }
         }
-        return (vectors.flatMap { $0 }, kept)
+        return (vectors.flatMap { $0 }, kept, keptDF)
     }
 
     /// The `count` best candidates, best first (ties by index), without sorting them all.
@@ -220,6 +243,8 @@ public enum RelatedPapers {
         private(set) var papers = PaperEntries()
         /// Each paper's `KeptWords.textKey`, when its terms are kept for the next time.
         private(set) var keys: [UInt64] = []
+        /// The first paper's index in the build's papers.
+        let first: Int
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
         private var start = 0
         private var weight: Float = 1
@@ -228,6 +253,7 @@ public enum RelatedPapers {
         /// are the same as when they were kept. `keys`: every paper's `KeptWords.textKey`, by
         /// its index (the slice's), when the terms are to be kept.
         init(_ papers: ArraySlice<Paper>, cached: RelatedCache.Terms? = nil, keys: [UInt64]? = nil) {
+            first = papers.startIndex
             var ids = [Int32](repeating: -1, count: cached?.kept.words.count ?? 0)  // per kept term, its id here
             for i in papers.indices {
                 let paper = papers[i]

@@ -15,11 +15,43 @@ extension RelatedPapers {
         /// Per paper, the key of its id (`paperKey`): papers are found again by it after some
         /// came, went or moved.
         var papers: [UInt64]
-        /// Per paper, a hash of its vector: each term's key (`termKey`) and weight, strongest first.
-        var vectors: [UInt64]
+        /// Per paper, the key of its title and abstract (`KeptWords.textKey`): its terms.
+        var texts: [UInt64]
+        /// Per paper, its vector: each term (an index into `postings.terms`) and weight, strongest first.
+        var vectors: Vectors
+        /// Per kept term (as in `postings.terms`), the count of papers that have it: with the
+        /// same terms kept and the same count of papers, a paper whose text and terms' counts are
+        /// as they were has the vector it had.
+        var df: [Int32]
         /// Per paper, the score of the last paper in its list: the bar another must pass to enter it.
         var bars: [Float]
         var postings: Postings
+    }
+
+    /// Every paper's vector, paper after paper: paper `p`'s terms and weights are at `range(p)`.
+    struct Vectors: Sendable, Equatable {
+        var ends: [Int32]
+        var terms: [Int32]
+        var weights: [Float]
+
+        init(ends: [Int32], terms: [Int32], weights: [Float]) {
+            (self.ends, self.terms, self.weights) = (ends, terms, weights)
+        }
+
+        init(_ vectors: [[(term: Int, weight: Float)]]) {
+            (ends, terms, weights) = ([], [], [])
+            ends.reserveCapacity(vectors.count)
+            for v in vectors {
+                for (term, weight) in v { terms.append(Int32(term)); weights.append(weight) }
+                ends.append(Int32(terms.count))
+            }
+        }
+
+        var count: Int { ends.count }
+
+        func range(_ p: Int) -> Range<Int> { (p == 0 ? 0 : Int(ends[p - 1]))..<Int(ends[p]) }
+
+        subscript(p: Int) -> [(term: Int, weight: Float)] { range(p).map { (Int(terms[$0]), weights[$0]) } }
     }
 
     /// Every kept term's postings, the term's key and each paper's key and weight.
@@ -39,26 +71,34 @@ extension RelatedPapers {
     /// A paper's key in `Made`: of its id, as its place changes when papers come, go or move.
     static func paperKey(_ id: String) -> UInt64 { ContextHash.of(bytes: id.utf8) }
 
-    static func vectorHashes(_ vectors: [[(term: Int, weight: Float)]], termKeys: [UInt64]) -> [UInt64] {
-        ParallelMap.batched(vectors.count, batch: 1024) { d -> UInt64 in
-            var hash = ContextHash()
-            for (term, weight) in vectors[d] { hash.add(termKeys[term]); hash.add(UInt64(weight.bitPattern)) }
-            return hash.value
-        }
-    }
-
     /// A list taken again, in today's places, with its bar.
     typealias Reused = (list: [Int], bar: Float)
 
+    /// Where today's papers were in `previous`: each key's place then, and each paper's (nil for
+    /// a new one); nil when two papers then had one key (none is taken again).
+    static func placesThen(_ previous: Made, keys: [UInt64]) -> (before: [UInt64: Int], was: [Int?])? {
+        places(previous.papers).map { before in (before, keys.map { before[$0] }) }
+    }
+
+    /// Whether paper `d`'s vector today is paper `o`'s in `previous`: the same terms, by their
+    /// keys, with the same weights to the bit.
+    static func sameVector(_ vector: [(term: Int, weight: Float)], _ made: Made, _ o: Int, in previous: Made) -> Bool {
+        let then = previous.vectors.range(o)
+        guard then.count == vector.count else { return false }
+        return zip(then, vector).allSatisfy { k, entry in
+            previous.vectors.weights[k].bitPattern == entry.weight.bitPattern
+                && previous.postings.terms[Int(previous.vectors.terms[k])] == made.postings.terms[entry.term]
+        }
+    }
+
     /// Per paper, its list in `previous` when scoring it again would give the same (nil: score
     /// it). `made`: all but the lists, for today's papers; `vectors` and `docs` (each posting's
-    /// paper, by place), what they were made from.
-    static func reusable(_ previous: Made, made: Made, vectors: [[(term: Int, weight: Float)]], docs: [Int32]) -> [Reused?] {
+    /// paper, by place), what they were made from; `then`, where they were (`placesThen`).
+    static func reusable(_ previous: Made, made: Made, vectors: [[(term: Int, weight: Float)]], docs: [Int32],
+                         then: (before: [UInt64: Int], was: [Int?])?) -> [Reused?] {
         let none = [Reused?](repeating: nil, count: made.papers.count)
-        guard previous.count == made.count else { return none }
-        // Each paper's place then, by its key (two papers of one key: none is taken again).
-        guard let before = places(previous.papers) else { return none }
-        let was = made.papers.map { before[$0] }
+        guard previous.count == made.count, let then else { return none }
+        let (before, was) = then
         let placed = keptOrder(was)
         let now: [Int] = {  // per paper then, its place today
             var now = [Int](repeating: -1, count: previous.papers.count)
@@ -103,7 +143,7 @@ extension RelatedPapers {
             // Per term, the weight of the changed paper being scored: set for it, then cleared.
             var weightOf = [Float](repeating: 0, count: new.terms.count)
             return run.map { d -> Reused? in
-                guard placed[d], let o = was[d], previous.vectors[o] == made.vectors[d] else { return nil }
+                guard placed[d], let o = was[d], sameVector(vectors[d], made, o, in: previous) else { return nil }
                 let list = previous.lists[o].map { now[$0] }
                 let bar = previous.bars[o]
                 guard !list.contains(-1) else { return nil }

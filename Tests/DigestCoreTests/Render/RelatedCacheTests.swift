@@ -9,11 +9,14 @@ import Testing
     static let papers = SearchTests.sample.papers
     static var key: UInt64 { RelatedCache.key(textKeys: KeptWords.textKeys(papers)) }
 
-    /// `lists` as the cache would hold them, with nothing known of what they were made from.
+    /// `lists` as the cache would hold them, with nothing known of what they were made from:
+    /// each paper's vector is one term of a weight no vector has (not a number).
     static func planted(_ lists: [[Int]]) -> RelatedPapers.Made {
-        RelatedPapers.Made(lists: lists, count: 5, papers: papers.map { RelatedPapers.paperKey($0.id) },
-                           vectors: Array(repeating: 0, count: lists.count), bars: Array(repeating: 0, count: lists.count),
-                           postings: RelatedPapers.Postings(terms: [], ends: [], papers: [], weights: []))
+        let vectors = RelatedPapers.Vectors(ends: lists.indices.map { Int32($0 + 1) }, terms: lists.map { _ in 0 }, weights: lists.map { _ in .nan })
+        return RelatedPapers.Made(lists: lists, count: 5, papers: papers.map { RelatedPapers.paperKey($0.id) },
+                                  texts: Array(repeating: 0, count: lists.count), vectors: vectors, df: [0],
+                                  bars: Array(repeating: 0, count: lists.count),
+                                  postings: RelatedPapers.Postings(terms: [0], ends: [0], papers: [], weights: []))
     }
 
     func folder() throws -> String {
@@ -100,6 +103,41 @@ import Testing
         // Nor are lists taken again that were cut to another count.
         before.count = 4
         #expect(RelatedPapers.make(papers, reusing: before).lists == RelatedPapers.make(papers).lists)
+    }
+
+    /// A paper's vector is taken from the last `make` when its text and the counts of papers of
+    /// its terms are as they were: with every kept weight halved, those papers' come back halved;
+    /// the edited paper's, and those of the papers that share the term whose count it moved, are
+    /// made. With another count of papers (every IDF moves), none is taken.
+    @Test func vectorsAreTakenWhereTheTermsCountsStayed() throws {
+        func terms(_ paper: Paper) -> Set<String> {
+            Set(RelatedPapers.generalTerms(TextNormalization.identityKey(paper.title + " " + paper.abstract)))
+        }
+        func weights(_ made: RelatedPapers.Made, _ p: Int) -> [Float] { Array(made.vectors.weights[made.vectors.range(p)]) }
+        var before = RelatedPapers.make(Self.papers)
+        before.vectors.weights = before.vectors.weights.map { $0 / 2 }
+
+        // A word of paper 3's title, in other papers too, that paper 8 has not: 8 gets it.
+        let counts = Self.papers.map(terms)
+        let word = try #require(Self.papers[3].title.split(separator: " ").map(String.init).first { word in
+            let term = RelatedPapers.generalTerms(TextNormalization.identityKey(word))
+            guard term.count == 1, !counts[8].contains(term[0]) else { return false }
+            let df = counts.filter { $0.contains(term[0]) }.count
+            return df >= 3 && df < Self.papers.count / 2
+        })
+        let term = RelatedPapers.generalTerms(TextNormalization.identityKey(word))[0]
+        var papers = Self.papers
+        papers[8].facts.abstract += " " + word
+        let after = RelatedPapers.make(papers, reusing: before)
+        let made = RelatedPapers.make(papers)
+        for p in papers.indices {
+            let fresh = p == 8 || counts[p].contains(term)
+            #expect(weights(after, p) == weights(fresh ? made : before, p), "\(p)")
+        }
+        #expect(papers.indices.filter { !counts[$0].contains(term) && $0 != 8 }.count > papers.count / 2)
+
+        let fewer = Array(papers.dropLast())
+        #expect(RelatedPapers.make(fewer, reusing: before).vectors == RelatedPapers.make(fewer).vectors)
     }
 
     /// A build after a tag edit takes the related papers from the cache and is still the clean
