@@ -77,11 +77,11 @@ extension SiteRenderer {
         return texts.contains { $0.containsByte(1) }
     }
 
-    /// Every paper's summary hash, on all cores, and the site-wide values' hash (`modelHash`
-    /// takes both); with `renderAll`, also every list item (what a full build needs anyway).
+    /// Every paper's summary hash and author's hash, on all cores, and the site-wide values'
+    /// hash (`modelHash` takes them); with `renderAll`, also every list item (what a full build needs anyway).
     func prepared(renderAll: Bool, workers: Workers = .threads) -> SiteRenderer {
         let renderer = SiteRenderer(self, summaryHashes: workers.map(model.papers.count) { self.summaryInputs($0) },
-                                    siteHash: siteInputs())
+                                    authorHashes: workers.map(model.authors.count) { self.authorNameHash($0) }, siteHash: siteInputs())
         if renderAll {
             renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) })
             // Each paper's page lists its related papers' items, an item on five pages on average,

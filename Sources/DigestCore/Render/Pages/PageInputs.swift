@@ -44,10 +44,7 @@ extension SiteRenderer {
             hash.add(tag: 16, shown?.id)
             hash.add(tag: 17, shown?.title)
         }
-        for author in model.paperAuthors[index] {
-            hash.add(tag: 18, model.authors[author].id)
-            hash.add(tag: 19, model.authors[author].name)
-        }
+        for author in model.paperAuthors[index] { hash.add(tag: 18, authorHashes[author]) }
         for related in model.related[index] { hash.add(tag: 20, summaryHashes[related]) }
         return hash.value
     }
@@ -58,8 +55,7 @@ extension SiteRenderer {
         hash.add(tag: 1, author.name)
         for paper in author.papers { hash.add(tag: 2, summaryHashes[paper]) }
         for coauthor in author.coauthors {
-            hash.add(tag: 3, model.authors[coauthor.author].id)
-            hash.add(tag: 4, model.authors[coauthor.author].name)
+            hash.add(tag: 3, authorHashes[coauthor.author])
             hash.add(tag: 5, coauthor.count)
         }
         return hash.value
@@ -85,11 +81,18 @@ extension SiteRenderer {
     /// Each author's name (their initial is made from it), id and count of papers.
     private func authorIndexInputs(path: String) -> UInt64 {
         var hash = pageHash(kind: 3, path: path)
-        for author in model.authors {
-            hash.add(tag: 1, author.id)
-            hash.add(tag: 2, author.name)
+        for (author, key) in zip(model.authors, authorHashes) {
+            hash.add(tag: 1, key)
             hash.add(tag: 3, author.papers.count)
         }
+        return hash.value
+    }
+
+    /// An author's id and name (`authorHashes`).
+    func authorNameHash(_ index: Int) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(tag: 1, model.authors[index].id)
+        hash.add(tag: 2, model.authors[index].name)
         return hash.value
     }
 
