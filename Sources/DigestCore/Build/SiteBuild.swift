@@ -161,8 +161,9 @@ public enum SiteBuild {
         // A file of the index taken as the site has it has the hash it had; made, its bytes' hash.
         let searchAt = pages.count + other.count
         var searchHashes = Self.hashes(of: search, known: known[min(searchAt, known.count)...])
-        // (Unless the site lost one, or the last build did not list it: then all are made.)
-        if searchHashes.contains(nil) || !folder.holds(search.filter { $0.bytes == nil }.map(\.path)) {
+        // (Unless the last build did not list it: then all are made. One the site lost is made
+        // when it is written below.)
+        if searchHashes.contains(nil) {
             search = Self.withScripts(SearchIndexBuilder.index(papers).files, linkStyle)
             searchHashes = Self.hashes(of: search, known: [])
         }
@@ -194,10 +195,17 @@ public enum SiteBuild {
         do {
             let files = other.map { (path: $0.path, bytes: Optional($0.bytes)) } + search
             (other, search) = ([], [])
-            let outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
+            var outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
                 if previous != nil, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path) { return (false, false) }
                 guard let bytes = files[i].bytes else { return (false, true) }  // taken as it was, and lost since
                 return (true, !staging.write(bytes, files[i].path))
+            }
+            // A file of the index taken as the site had it, and deleted from it since (by hand):
+            // the index is made whole, which gives the same bytes, for those.
+            let lost = files.indices.filter { outcomes[$0].failed && files[$0].bytes == nil }
+            if !lost.isEmpty {
+                let made = Dictionary(Self.withScripts(SearchIndexBuilder.index(papers).files, linkStyle).map { ($0.path, $0.bytes!) }) { a, _ in a }
+                for i in lost { outcomes[i] = made[files[i].path].map { (true, !staging.write($0, files[i].path)) } ?? (false, true) }
             }
             failed += zip(files, outcomes).filter { $1.failed }.map(\.0.path)
             written += zip(files, outcomes).filter { $1.wrote }.map(\.0.path)
