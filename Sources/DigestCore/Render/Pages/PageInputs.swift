@@ -81,9 +81,9 @@ extension SiteRenderer {
     /// Each author's name (their initial is made from it), id and count of papers.
     private func authorIndexInputs(path: String) -> UInt64 {
         var hash = pageHash(kind: 3, path: path)
-        for (author, key) in zip(model.authors, authorHashes) {
-            hash.add(tag: 1, key)
-            hash.add(tag: 3, author.papers.count)
+        for a in model.authors.indices {  // (by index: an author copied is a retain per array)
+            hash.add(tag: 1, authorHashes[a])
+            hash.add(tag: 3, model.authors[a].papers.count)
         }
         return hash.value
     }
