@@ -33,16 +33,17 @@ public enum RelatedPapers {
         // appended to, was a fifth of a second at 100k papers on one core).
         let termStarts: [Int] = {
             var starts = [Int](repeating: 0, count: kept + 1)
-            for v in vectors { for (term, _) in v { starts[term + 1] += 1 } }
+            for term in vectors.terms { starts[Int(term) + 1] += 1 }
             for term in 0..<kept { starts[term + 1] += starts[term] }
             return starts
         }()
         let (docsByTerm, weightsByTerm): ([Int32], [Float]) = {
             var fill = termStarts
             var docs = [Int32](repeating: 0, count: termStarts[kept]), weights = [Float](repeating: 0, count: termStarts[kept])
-            for (doc, v) in vectors.enumerated() {
-                for (term, weight) in v {
-                    (docs[fill[term]], weights[fill[term]]) = (Int32(doc), weight)
+            for doc in 0..<vectors.count {
+                for k in vectors.range(doc) {
+                    let term = Int(vectors.terms[k])
+                    (docs[fill[term]], weights[fill[term]]) = (Int32(doc), vectors.weights[k])
                     fill[term] += 1
                 }
             }
@@ -74,9 +75,9 @@ public enum RelatedPapers {
 
         let (docVectors, postingStarts, postingDocs, postingWeights) = (vectors, starts, docs32, weights)
         // What each list is made from, and which lists the last `make` left as they are.
-        var made = Made(lists: [], count: count, papers: keys, texts: texts, vectors: Vectors(vectors), df: df, bars: [],
+        var made = Made(lists: [], count: count, papers: keys, texts: texts, vectors: vectors, df: df, bars: [],
                         postings: Postings(terms: termKeys, ends: Array(starts.dropFirst()), papers: docs32.map { keys[Int($0)] }, weights: weights))
-        let reused = previous.map { reusable($0, made: made, vectors: vectors, docs: docs32, then: then) } ?? Array(repeating: nil, count: papers.count)
+        let reused = previous.map { reusable($0, made: made, docs: docs32, then: then) } ?? Array(repeating: nil, count: papers.count)
 
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.
@@ -103,7 +104,8 @@ public enum RelatedPapers {
                         scores.withUnsafeMutableBufferPointer { scores in
                             // The paper meets itself too (one test less in the inner loop), and is
                             // taken out of the candidates below.
-                            for (term, weight) in docVectors[doc] {
+                            for v in docVectors.range(doc) {
+                                let (term, weight) = (Int(docVectors.terms[v]), docVectors.weights[v])
                                 for k in postingStarts[term]..<postingStarts[term + 1] {
                                     let other = Int(postingDocs[k])
                                     // Written always, kept only when new: no branch to mispredict.
@@ -135,10 +137,9 @@ public enum RelatedPapers {
     /// before the scoring. `before`: the last `make` and each paper's place in it (`placesThen`),
     /// whose vectors are taken again where they would be made the same (at 100k papers, a title
     /// edit's rebuild made 10M weights, with a logarithm each, to change a few hundred vectors).
-    static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil, textKeys: [UInt64]? = nil,
-                        before: (made: Made, was: [Int?])? = nil) -> (vectors: [[(term: Int, weight: Float)]], kept: [UInt64], df: [Int32]) {
+    static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil, textKeys texts: [UInt64],
+                        before: (made: Made, was: [Int?])? = nil) -> (vectors: Vectors, kept: [UInt64], df: [Int32]) {
         let cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
-        let texts = textKeys ?? (termCache == nil && before == nil ? nil : KeptWords.textKeys(papers))
         let keys = termCache == nil ? nil : texts
         let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keys: keys) }
         var table = TermTable()
@@ -174,15 +175,17 @@ public enum RelatedPapers {
         }
 
         let (ids, frequencies, maps) = (termID, df, globals)
-        let vectors = ParallelMap.run(chunks.count) { c -> [[(term: Int, weight: Float)]] in
+        let vectors = ParallelMap.run(chunks.count) { c -> Vectors in
             let (chunk, global) = (chunks[c], maps[c])
-            return (0..<chunk.papers.count).map { d in
-                if let moved, let before, let texts, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d],
+            var vectors = Vectors(ends: [], terms: [], weights: [])
+            for d in 0..<chunk.papers.count {
+                if let moved, let before, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d],
                    !chunk.papers.range(of: d).contains(where: { k in
                        let id = ids[global[Int(chunk.terms[k])]]
                        return id >= 0 && moved[id]
                    }) {
-                    return before.made.vectors[o]
+                    vectors.append(paper: o, of: before.made.vectors)
+                    continue
                 }
                 var v: [(term: Int, weight: Float)] = chunk.papers.range(of: d).compactMap { k in
                     let term = global[Int(chunk.terms[k])]
@@ -191,10 +194,11 @@ public enum RelatedPapers {
                 }
                 v = top(termsPerPaper, of: v) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
                 let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
-                return norm > 0 ? v.map { ($0.term, $0.weight / norm) } : []
+                vectors.append(v.lazy.filter { _ in norm > 0 }.map { ($0.term, $0.weight / norm) })
             }
+            return vectors
         }
-        return (vectors.flatMap { $0 }, kept, keptDF)
+        return (Vectors(joining: vectors), kept, keptDF)
     }
 
     /// The `count` best candidates, best first (ties by index), without sorting them all.

@@ -38,12 +38,15 @@ extension RelatedPapers {
             (self.ends, self.terms, self.weights) = (ends, terms, weights)
         }
 
-        init(_ vectors: [[(term: Int, weight: Float)]]) {
+        /// Runs of papers' vectors, one after another.
+        init(joining runs: [Vectors]) {
             (ends, terms, weights) = ([], [], [])
-            ends.reserveCapacity(vectors.count)
-            for v in vectors {
-                for (term, weight) in v { terms.append(Int32(term)); weights.append(weight) }
-                ends.append(Int32(terms.count))
+            ends.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+            for run in runs {
+                let base = Int32(terms.count)
+                ends += run.ends.map { $0 + base }
+                terms += run.terms
+                weights += run.weights
             }
         }
 
@@ -51,7 +54,19 @@ extension RelatedPapers {
 
         func range(_ p: Int) -> Range<Int> { (p == 0 ? 0 : Int(ends[p - 1]))..<Int(ends[p]) }
 
-        subscript(p: Int) -> [(term: Int, weight: Float)] { range(p).map { (Int(terms[$0]), weights[$0]) } }
+        /// The next paper's vector.
+        mutating func append(_ vector: some Sequence<(term: Int, weight: Float)>) {
+            for (term, weight) in vector { terms.append(Int32(term)); weights.append(weight) }
+            ends.append(Int32(terms.count))
+        }
+
+        /// The next paper's vector: paper `p`'s of `other`.
+        mutating func append(paper p: Int, of other: Vectors) {
+            let range = other.range(p)
+            terms += other.terms[range]
+            weights += other.weights[range]
+            ends.append(Int32(terms.count))
+        }
     }
 
     /// Every kept term's postings, the term's key and each paper's key and weight.
@@ -80,22 +95,21 @@ extension RelatedPapers {
         places(previous.papers).map { before in (before, keys.map { before[$0] }) }
     }
 
-    /// Whether paper `d`'s vector today is paper `o`'s in `previous`: the same terms, by their
-    /// keys, with the same weights to the bit.
-    static func sameVector(_ vector: [(term: Int, weight: Float)], _ made: Made, _ o: Int, in previous: Made) -> Bool {
-        let then = previous.vectors.range(o)
-        guard then.count == vector.count else { return false }
-        return zip(then, vector).allSatisfy { k, entry in
-            previous.vectors.weights[k].bitPattern == entry.weight.bitPattern
-                && previous.postings.terms[Int(previous.vectors.terms[k])] == made.postings.terms[entry.term]
+    /// Whether paper `d`'s vector in `made` is paper `o`'s in `previous`: the same terms, by
+    /// their keys, with the same weights to the bit.
+    static func sameVector(_ d: Int, in made: Made, as o: Int, in previous: Made) -> Bool {
+        let (now, then) = (made.vectors.range(d), previous.vectors.range(o))
+        guard now.count == then.count else { return false }
+        return zip(now, then).allSatisfy { k, j in
+            made.vectors.weights[k].bitPattern == previous.vectors.weights[j].bitPattern
+                && made.postings.terms[Int(made.vectors.terms[k])] == previous.postings.terms[Int(previous.vectors.terms[j])]
         }
     }
 
     /// Per paper, its list in `previous` when scoring it again would give the same (nil: score
-    /// it). `made`: all but the lists, for today's papers; `vectors` and `docs` (each posting's
-    /// paper, by place), what they were made from; `then`, where they were (`placesThen`).
-    static func reusable(_ previous: Made, made: Made, vectors: [[(term: Int, weight: Float)]], docs: [Int32],
-                         then: (before: [UInt64: Int], was: [Int?])?) -> [Reused?] {
+    /// it). `made`: all but the lists, for today's papers; `docs` (each posting's paper, by
+    /// place), what they were made from; `then`, where they were (`placesThen`).
+    static func reusable(_ previous: Made, made: Made, docs: [Int32], then: (before: [UInt64: Int], was: [Int?])?) -> [Reused?] {
         let none = [Reused?](repeating: nil, count: made.papers.count)
         guard previous.count == made.count, let then else { return none }
         let (before, was) = then
@@ -143,12 +157,13 @@ extension RelatedPapers {
             // Per term, the weight of the changed paper being scored: set for it, then cleared.
             var weightOf = [Float](repeating: 0, count: new.terms.count)
             return run.map { d -> Reused? in
-                guard placed[d], let o = was[d], sameVector(vectors[d], made, o, in: previous) else { return nil }
+                guard placed[d], let o = was[d], sameVector(d, in: made, as: o, in: previous) else { return nil }
                 let list = previous.lists[o].map { now[$0] }
                 let bar = previous.bars[o]
                 guard !list.contains(-1) else { return nil }
                 var met: [Int32] = []
-                for (term, _) in vectors[d] { met += changed[term] }
+                let vector = made.vectors.range(d)
+                for k in vector { met += changed[Int(made.vectors.terms[k])] }
                 met.removeAll { $0 == d }
                 if met.isEmpty { return (list, bar) }
                 guard list.count == made.count, let last = list.last else { return nil }
@@ -161,7 +176,10 @@ extension RelatedPapers {
                     for (term, weight) in entries { weightOf[Int(term)] = weight }
                     // As the scoring adds it up: over this paper's terms, in order.
                     var score: Float = 0
-                    for (term, weight) in vectors[d] where weightOf[term] != 0 { score += weight * weightOf[term] }
+                    for k in vector {
+                        let term = Int(made.vectors.terms[k])
+                        if weightOf[term] != 0 { score += made.vectors.weights[k] * weightOf[term] }
+                    }
                     for (term, _) in entries { weightOf[Int(term)] = 0 }
                     if score > bar || (score == bar && Int(other) < last) { return nil }
                 }
