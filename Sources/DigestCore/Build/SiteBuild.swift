@@ -114,7 +114,7 @@ public enum SiteBuild {
         // index was done (a tenth of a 10k build's two cores idle). On threads, as another
         // thread runs: no fork.
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
-            .prepared(renderAll: !incremental, workers: .threads)
+            .prepared(renderAll: !incremental, workers: .threads, textKeys: textKeys)
         let pages = renderer.pages()
         let feeds = ParallelMap.run(1 + model.tags.count) { $0 == 0 ? renderer.siteFeed() : renderer.tagFeed($0 - 1) }
         var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]

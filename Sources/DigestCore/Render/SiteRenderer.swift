@@ -59,6 +59,10 @@ public final class SiteRenderer: Sendable {
     /// author (`prepared`): 2M co-author entries at 100k papers, hashed as two texts each, were
     /// a third of a rebuild's page checks.
     let authorHashes: [UInt64]
+    /// Each paper's title and abstract hashed (`KeptWords.textKey`), as the build has them for
+    /// its related papers and search words: a paper page's check takes it rather than hashing
+    /// 100k abstracts again (`prepared`).
+    let textKeys: [UInt64]
     /// Hash of the site-wide values every page's context has (`siteWide`, `baseURL`).
     let siteHash: UInt64
 
@@ -70,15 +74,15 @@ public final class SiteRenderer: Sendable {
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         (items, coauthorItems, relatedItems, chrome) = (ItemMemo(), LockedMemo(), LockedMemo(), ChromeMemo())
         (authorLinks, tagLinks, feedAbstracts) = (LockedMemo(), LockedMemo(), LockedMemo())
-        (summaryHashes, authorHashes, siteHash) = ([], [], 0)
+        (summaryHashes, authorHashes, textKeys, siteHash) = ([], [], [], 0)
     }
 
     /// The same renderer with its hashes made (`prepared`); the memos are shared.
-    init(_ renderer: SiteRenderer, summaryHashes: [UInt64], authorHashes: [UInt64], siteHash: UInt64) {
+    init(_ renderer: SiteRenderer, summaryHashes: [UInt64], authorHashes: [UInt64], textKeys: [UInt64], siteHash: UInt64) {
         (model, templates, linkStyle, katex, baseURL) = (renderer.model, renderer.templates, renderer.linkStyle, renderer.katex, renderer.baseURL)
         (items, coauthorItems, relatedItems, chrome) = (renderer.items, renderer.coauthorItems, renderer.relatedItems, renderer.chrome)
         (authorLinks, tagLinks, feedAbstracts) = (renderer.authorLinks, renderer.tagLinks, renderer.feedAbstracts)
-        (self.summaryHashes, self.authorHashes, self.siteHash) = (summaryHashes, authorHashes, siteHash)
+        (self.summaryHashes, self.authorHashes, self.textKeys, self.siteHash) = (summaryHashes, authorHashes, textKeys, siteHash)
     }
 
     var perPage: Int { max(1, model.config.perPage) }

@@ -24,7 +24,7 @@ extension SiteRenderer {
     private func paperInputs(_ index: Int, path: String) -> UInt64 {
         var hash = pageHash(kind: 1, path: path)
         let facts = model.papers[index].facts
-        hash.add(tag: 1, facts.title)
+        hash.add(tag: 1, textKeys[index])  // its title and abstract
         hash.add(tag: 2, facts.titleInferred ? "1" : "0")
         hash.add(tag: 3, facts.authors)
         hash.add(tag: 4, facts.authorCount)
@@ -35,7 +35,6 @@ extension SiteRenderer {
         hash.add(tag: 9, facts.venue)
         hash.add(tag: 10, facts.session)
         hash.add(tag: 11, facts.room)
-        hash.add(tag: 12, facts.abstract)
         hash.add(tag: 13, facts.tags)
         for source in facts.sources {
             hash.add(tag: 14, source.listing)
