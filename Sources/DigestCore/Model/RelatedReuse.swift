@@ -119,14 +119,16 @@ extension RelatedPapers {
             for (d, old) in was.enumerated() { if let old { now[old] = d } }
             return now
         }()
-        let termThen = places(previous.postings.terms) ?? [:]
+        // Each term's place then: the same as today's when the same terms are kept (an edit
+        // that leaves every term's count of papers on the same side of the cut), else by key.
+        let (old, new) = (previous.postings, made.postings)
+        let termThen = old.terms == new.terms ? nil : places(old.terms) ?? [:]
 
         // Per term, the papers whose postings changed: came, went, weigh otherwise there, or
         // moved among the others (which may break a tie otherwise).
-        let (old, new) = (previous.postings, made.postings)
         let changed = ParallelMap.batched(new.terms.count, batch: 64) { t -> [Int32] in
             let today = new.range(t)
-            guard let o = termThen[new.terms[t]] else { return Array(docs[today]) }
+            guard let o = termThen.map({ $0[new.terms[t]] }) ?? t else { return Array(docs[today]) }
             let then = old.range(o)
             if new.papers[today].elementsEqual(old.papers[then]), new.weights[today].elementsEqual(old.weights[then]),
                docs[today].allSatisfy({ placed[Int($0)] }) { return [] }
@@ -163,7 +165,7 @@ extension RelatedPapers {
                 guard !list.contains(-1) else { return nil }
                 var met: [Int32] = []
                 let vector = made.vectors.range(d)
-                for k in vector { met += changed[Int(made.vectors.terms[k])] }
+                for k in vector where !changed[Int(made.vectors.terms[k])].isEmpty { met += changed[Int(made.vectors.terms[k])] }
                 met.removeAll { $0 == d }
                 if met.isEmpty { return (list, bar) }
                 guard list.count == made.count, let last = list.last else { return nil }
