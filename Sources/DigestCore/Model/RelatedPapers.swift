@@ -169,8 +169,7 @@ public enum RelatedPapers {
         // the vector it had.
         let moved: [Bool]? = before.flatMap { before in
             let then = before.made
-            guard then.papers.count == papers.count, then.postings.terms == kept, then.df.count == keptDF.count,
-                  then.vectors.count == then.papers.count, then.texts.count == then.papers.count else { return nil }
+            guard then.papers.count == papers.count, then.postings.terms == kept else { return nil }
             return zip(then.df, keptDF).map { $0 != $1 }
         }
 
@@ -194,7 +193,7 @@ public enum RelatedPapers {
                 }
                 v = top(termsPerPaper, of: v) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
                 let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
-                vectors.append(v.lazy.filter { _ in norm > 0 }.map { ($0.term, $0.weight / norm) })
+                if norm > 0 { vectors.append(v.lazy.map { ($0.term, $0.weight / norm) }) } else { vectors.append([]) }
             }
             return vectors
         }
