@@ -393,22 +393,34 @@ public enum SearchIndexBuilder {
     /// has it (500k names at 100k papers, cut into words and keys, were most of this step).
     static func filterLists(_ papers: [Paper]) -> (keys: TermTable, papers: [[Int32]]) {
         enum Kind: UInt8 { case tag, year, venue, name }
-        // Each paper's values, by id: a value's bytes are its kind, then its text.
+        // Each paper's values, by id: a value's bytes are its kind, then its text. Read in runs
+        // of papers on every core, each into its own table; merged in run order, the ids are
+        // those one pass in paper order gives (each value's by where it is first met).
+        let runs = ParallelMap.runs(of: papers) { run -> (values: TermTable, valuesOf: [Int32], ends: [Int]) in
+            var values = TermTable()
+            var valuesOf: [Int32] = [], ends: [Int] = []
+            var scratch: [UInt8] = []
+            func add(_ kind: Kind, _ text: String) {
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(kind.rawValue)
+                scratch += text.utf8
+                valuesOf.append(scratch.withUnsafeBufferPointer { values.id($0) })
+            }
+            for p in run.indices {  // (each field read in place: a paper copied is a retain per text)
+                for tag in run[p].facts.tags { add(.tag, tag) }
+                if let year = run[p].year { add(.year, year) }
+                if let venue = run[p].facts.venue { add(.venue, venue) }
+                for name in run[p].facts.authors { add(.name, name) }
+                ends.append(valuesOf.count)
+            }
+            return (values, valuesOf, ends)
+        }
         var values = TermTable()
         var valuesOf: [Int32] = [], ends: [Int] = []
-        var scratch: [UInt8] = []
-        func add(_ kind: Kind, _ text: String) {
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(kind.rawValue)
-            scratch += text.utf8
-            valuesOf.append(scratch.withUnsafeBufferPointer { values.id($0) })
-        }
-        for p in papers.indices {  // (each field read in place: a paper copied is a retain per text)
-            for tag in papers[p].facts.tags { add(.tag, tag) }
-            if let year = papers[p].year { add(.year, year) }
-            if let venue = papers[p].facts.venue { add(.venue, venue) }
-            for name in papers[p].facts.authors { add(.name, name) }
-            ends.append(valuesOf.count)
+        for run in runs {
+            let global = values.merge(run.values)
+            ends += run.ends.map { $0 + valuesOf.count }
+            valuesOf += run.valuesOf.map { Int32(global[Int($0)]) }
         }
         let words = values.words
         let keysOfValue = ParallelMap.run(values.count) { v -> [String] in
