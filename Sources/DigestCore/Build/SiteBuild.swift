@@ -162,9 +162,10 @@ public enum SiteBuild {
         let searchAt = pages.count + other.count
         var searchHashes = Self.hashes(of: search, known: known[min(searchAt, known.count)...])
         // (Unless the last build did not list it: then all are made. One the site lost is made
-        // when it is written below.)
+        // when it is written below.) The index made whole, every file with its bytes, for both.
+        let wholeIndex = { Self.withScripts(SearchIndexBuilder.index(papers).files, linkStyle) }
         if searchHashes.contains(nil) {
-            search = Self.withScripts(SearchIndexBuilder.index(papers).files, linkStyle)
+            search = wholeIndex()
             searchHashes = Self.hashes(of: search, known: [])
         }
         // (With the term buckets taken as the site has them: how many, in `-v`.)
@@ -204,7 +205,7 @@ public enum SiteBuild {
             // the index is made whole, which gives the same bytes, for those.
             let lost = files.indices.filter { outcomes[$0].failed && files[$0].bytes == nil }
             if !lost.isEmpty {
-                let made = Dictionary(Self.withScripts(SearchIndexBuilder.index(papers).files, linkStyle).map { ($0.path, $0.bytes!) }) { a, _ in a }
+                let made = Dictionary(wholeIndex().map { ($0.path, $0.bytes!) }) { a, _ in a }
                 for i in lost { outcomes[i] = made[files[i].path].map { (true, !staging.write($0, files[i].path)) } ?? (false, true) }
             }
             failed += zip(files, outcomes).filter { $1.failed }.map(\.0.path)

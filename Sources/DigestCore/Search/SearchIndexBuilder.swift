@@ -319,7 +319,7 @@ public enum SearchIndexBuilder {
             let bucket = SearchLayout.bucket(entry.key, of: count)
             if only?[bucket] ?? true { members[bucket].append(i) }
         }
-        let made = only.map { only in (0..<count).filter { only[$0] } } ?? Array(0..<count)
+        let made = chosen(count, only)
         let buckets = members
         files += ParallelMap.run(made.count) { m -> (path: String, bytes: [UInt8]) in
             let n = made[m]
@@ -332,6 +332,11 @@ public enum SearchIndexBuilder {
             bytes += "}\n".utf8
             return (path(n), bytes)
         }
+    }
+
+    /// The files of `count` to make: those `only` marks, or all.
+    static func chosen(_ count: Int, _ only: [Bool]?) -> [Int] {
+        only.map { only in (0..<count).filter { only[$0] } } ?? Array(0..<count)
     }
 
     /// The count of buckets for `entries` of about `SearchLayout.bucketBytes` each.
@@ -490,7 +495,7 @@ public enum SearchIndexBuilder {
     /// an edit's rebuild, as bytes an eighth (perf). `only`: per file, whether it is made.
     static func displayFiles(_ papers: [Paper], only: [Bool]? = nil, into files: inout [(path: String, bytes: [UInt8])]) {
         let count = (papers.count + SearchLayout.block - 1) / SearchLayout.block
-        let blocks = only.map { only in (0..<count).filter { only[$0] } } ?? Array(0..<count)
+        let blocks = chosen(count, only)
         files += ParallelMap.run(blocks.count) { k -> (path: String, bytes: [UInt8]) in
             let n = blocks[k]
             let start = n * SearchLayout.block
