@@ -16,7 +16,10 @@ public struct Author: Sendable {
     /// (The name cut at its last space, not split into words: `identityKey` makes every run of
     /// spaces one and drops them at the ends, as joining the words did. A split into Substrings
     /// was most of the 6,000 instructions a key took, for every author, twice a build.)
-    public var sortKey: String {
+    public var sortKey: String { Self.sortKey(of: name) }
+
+    /// The sort key of an author of this name.
+    static func sortKey(of name: String) -> String {
         let bytes = name.utf8
         guard let last = bytes.lastIndex(where: { $0 != 0x20 }) else { return TextNormalization.identityKey(name) }
         guard let space = bytes[..<last].lastIndex(of: 0x20) else { return TextNormalization.identityKey(name) }

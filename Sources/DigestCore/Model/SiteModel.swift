@@ -58,72 +58,22 @@ public struct SiteModel: Sendable {
         self.papers = papers
         paperIndex = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.id, $0) })
 
-        // Authors: one pass over the bylines (500k names at 100k papers), each name's key
-        // looked up once; from then on an author is a number, its papers, spellings and
-        // place in the A–Z list in arrays by that number.
-        let authorKeys = ParallelMap.run(papers.count) { papers[$0].authors.map(AuthorIdentity.key) }
-        var idOfKey: [String: Int] = [:]
-        var papersOf: [[Int]] = [], spellingsOf: [[(name: String, count: Int)]] = []
-        var bylines: [[Int]] = []  // per paper, its authors' numbers
-        bylines.reserveCapacity(papers.count)
-        for (index, paper) in papers.enumerated() {
-            bylines.append(zip(paper.authors, authorKeys[index]).map { name, key in
-                let id = idOfKey[key] ?? {
-                    idOfKey[key] = papersOf.count
-                    papersOf.append([])
-                    spellingsOf.append([])
-                    return papersOf.count - 1
-                }()
-                if let k = spellingsOf[id].firstIndex(where: { $0.name == name }) { spellingsOf[id][k].count += 1 } else { spellingsOf[id].append((name, 1)) }
-                if papersOf[id].last != index { papersOf[id].append(index) }
-                return id
-            })
-        }
-        // In the order first met: the A–Z order below leaves no tie to it, as no two authors
-        // have the same name (a spelling is one person's, by its key).
-        let unsortedAuthors = papersOf.indices.map { id in
-            Author(id: "", name: AuthorIdentity.bestSpelling(spellingsOf[id]), papers: papersOf[id])
-        }
-        let sortKeys = ParallelMap.run(unsortedAuthors.count) { unsortedAuthors[$0].sortKey }
-        let authorOrder = unsortedAuthors.indices.sorted {
-            sortKeys[$0] != sortKeys[$1] ? sortKeys[$0] < sortKeys[$1] : unsortedAuthors[$0].name < unsortedAuthors[$1].name
-        }
-        var authors = authorOrder.map { unsortedAuthors[$0] }
-        let slugs = ParallelMap.run(authors.count) { [authors] in Slug.make(authors[$0].name) }
-        var taken: [String: Int] = [:]
-        authors = zip(authors, slugs).map { author, made in
-            var slug = made
-            if slug.isEmpty { slug = "author" }
-            taken[slug, default: 0] += 1
-            if taken[slug]! > 1 { slug += "-\(taken[slug]!)" }
-            return Author(id: slug, name: author.name, papers: author.papers)
-        }
-        var position = [Int](repeating: 0, count: authors.count)  // by author number
-        for (at, unsorted) in authorOrder.enumerated() { position[unsorted] = at }
-        let paperAuthors = bylines.map { ids in
-            var seen = Set<Int>()
-            return ids.map { position[$0] }.filter { seen.insert($0).inserted }
-        }
-        // Each author's co-authors on every core: 155k authors at 100k papers.
-        let coauthors = ParallelMap.run(authors.count) { [authors] index -> [(author: Int, count: Int)] in
-            // Half the authors have one paper (78,179 of 155,158 at 100k): its other authors,
-            // once each, need no table of counts (perf of a 100k edit's rebuild: this step
-            // 3.3% of its CPU with one, 2.6% without).
-            if authors[index].papers.count == 1 {
-                return paperAuthors[authors[index].papers[0]].filter { $0 != index }.sorted().map { (author: $0, count: 1) }
-            }
-            var counts: [Int: Int] = [:]
-            for paper in authors[index].papers { for other in paperAuthors[paper] where other != index { counts[other, default: 0] += 1 } }
-            return counts.map { (author: $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.author < $1.author }
-        }
-        for index in authors.indices { authors[index].coauthors = coauthors[index] }
-        self.authors = authors
-        self.paperAuthors = paperAuthors
+        let people = SiteAuthors(papers)
+        (authors, paperAuthors) = (people.authors, people.paperAuthors)
 
-        var tagPapers: [String: [Int]] = [:]
-        for (index, paper) in papers.enumerated() { for tag in paper.tags { tagPapers[tag, default: []].append(index) } }
-        tags = tagPapers.keys.sorted().map { Tag(id: $0, papers: tagPapers[$0]!) }
+        // Tags numbered on their bytes (a tag is a slug: ASCII), not as Dictionary keys: 300k
+        // lookups at 100k papers.
+        var tagNumbers = TermTable()
+        var tagPapers: [[Int]] = []
+        for (index, paper) in papers.enumerated() {
+            for tag in paper.tags {
+                let number = Int(tagNumbers.id(tag))
+                if number == tagPapers.count { tagPapers.append([]) }
+                tagPapers[number].append(index)
+            }
+        }
+        let tagNames = tagNumbers.names()
+        tags = tagNames.indices.sorted { tagNames[$0] < tagNames[$1] }.map { Tag(id: tagNames[$0], papers: tagPapers[$0]) }
 
         var sourcePapers: [String: [(line: Int, paper: Int)]] = [:]
         for (index, paper) in papers.enumerated() {
