@@ -7,7 +7,7 @@ import Foundation
 /// edit's rebuild at 100k papers, taking them from here a fraction of one. The scores are
 /// made anew for the words whose buckets a build makes (`TermBucketReuse`).
 enum SearchTermCache {
-    static let version = "digest-search-terms 3 " + SiteBuild.version
+    static let version = "digest-search-terms 4 " + SiteBuild.version
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/search-terms.bin") }
 
@@ -36,6 +36,10 @@ enum SearchTermCache {
         let termBuckets: Int
         /// Each paper's `SearchIndexBuilder.displayKey`, in order.
         let displayKeys: [UInt64]
+        /// What the index's filter files were made from (`SearchIndexBuilder.filterMark`), and
+        /// their count.
+        let filterMark: UInt64
+        let filterBuckets: Int
 
         func lengths(of k: Int) -> SearchIndexBuilder.FieldCounts {
             var lengths = SearchIndexBuilder.FieldCounts()
@@ -52,6 +56,7 @@ enum SearchTermCache {
               let outsizedAt = RawWire.read(Int64.self, from: &wire), let outsizedCounts = RawWire.read(UInt16.self, from: &wire),
               let mark = UInt64.read(from: &wire), let termBuckets = Int.read(from: &wire),
               let displayKeys = RawWire.read(UInt64.self, from: &wire),
+              let filterMark = UInt64.read(from: &wire), let filterBuckets = Int.read(from: &wire),
               wire.at == wire.bytes.count else { return nil }
         let fields = SearchIndexBuilder.fieldCount
         guard counts.count == kept.terms.count, lengthList.count == kept.paperCount * fields,
@@ -63,7 +68,8 @@ enum SearchTermCache {
             outsized[Int(at)] = each
         }
         guard counts.indices.allSatisfy({ counts[$0] != SearchIndexBuilder.PackedCounts.outsized || outsized[$0] != nil }) else { return nil }
-        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList, mark: mark, termBuckets: termBuckets, displayKeys: displayKeys)
+        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList, mark: mark, termBuckets: termBuckets, displayKeys: displayKeys,
+                     filterMark: filterMark, filterBuckets: filterBuckets)
     }
 
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
@@ -72,7 +78,7 @@ enum SearchTermCache {
     /// until they are a tenth of the words, then are left out: until then each costs a build a
     /// lookup, and leaving them out every paper's entries mapped to new ids.
     static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], mark: UInt64 = 0, termBuckets: Int = 0, displayKeys: [UInt64] = [],
-                      to path: String) {
+                      filters: (mark: UInt64, buckets: Int) = (0, 0), to path: String) {
         let (words, newIDs) = df.lazy.filter({ $0 == 0 }).count * 10 > words.count ? live(words, df: df) : (words, nil)
         var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
@@ -95,6 +101,8 @@ enum SearchTermCache {
             mark.write(to: &writer.bytes)
             termBuckets.write(to: &writer.bytes)
             try writer.raw(displayKeys)
+            filters.mark.write(to: &writer.bytes)
+            filters.buckets.write(to: &writer.bytes)
         }
     }
 

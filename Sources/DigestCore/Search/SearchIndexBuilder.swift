@@ -24,11 +24,12 @@ public enum SearchIndexBuilder {
     }
 
     /// The index's files, sorted by path, and the mark of what it was made from (by place, each
-    /// paper's display key, which holds its words' key; the count of term buckets), which the
-    /// words kept for the next build carry (`SearchTermCache`). `site`: the mark of the index the current site has;
-    /// when it is the kept words' mark, those are what it was made from, and the term buckets and
-    /// display files it has as this build would make them come without bytes (nil;
-    /// `TermBucketReuse`, `changedBlocks`).
+    /// paper's display key, which holds its words' key; the count of term buckets; what the
+    /// filters are made from), which the words kept for the next build carry
+    /// (`SearchTermCache`). `site`: the mark of the index the current site has; when it is the
+    /// kept words' mark, those are what it was made from, and the term buckets, display files,
+    /// filter files and facets it has as this build would make them come without bytes (nil;
+    /// `TermBucketReuse`, `changedBlocks`, `filterMark`).
     static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
                       textKeys: [UInt64]? = nil, site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
@@ -39,26 +40,35 @@ public enum SearchIndexBuilder {
         let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
         let wordKeys = chunks.flatMap(\.keys)  // (none without the papers' text keys)
         let displayKeys = ParallelMap.run(wordKeys.count) { displayKey(papers[$0], words: wordKeys[$0]) }
+        // What the filter files and the facets are made from, when the words are kept.
+        let filterMark = termCache == nil ? 0 : Self.filterMark(papers)
         var mark = ContextHash()
         for key in displayKeys { mark.add(key) }
         mark.add(UInt64(termBuckets))
-        if let termCache {
-            SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, mark: mark.value, termBuckets: termBuckets,
-                                  displayKeys: displayKeys, to: termCache.path)
-        }
-        let averages = Self.averages(merged.lengthSums, papers: papers.count)
+        mark.add(filterMark)
         // The words kept are what the site's index was made from: what is as it was is taken.
         let siteWords = cached.flatMap { site != nil && $0.mark == site ? $0 : nil }
+        // The filter files and facets, unless the site has them as they would be made (nil).
+        var files: [(path: String, bytes: [UInt8])] = []
+        let filterBuckets: Int, takenFilters: Bool
+        if let siteWords, siteWords.filterMark == filterMark {
+            (filterBuckets, takenFilters) = (siteWords.filterBuckets, true)
+        } else {
+            (filterBuckets, takenFilters) = (filterFiles(papers, into: &files), false)
+            files.append((SearchLayout.facets, facets(papers)))
+        }
+        if let termCache {
+            SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, mark: mark.value, termBuckets: termBuckets,
+                                  displayKeys: displayKeys, filters: (filterMark, filterBuckets), to: termCache.path)
+        }
+        let averages = Self.averages(merged.lengthSums, papers: papers.count)
         let kept = siteWords.flatMap { TermBucketReuse(chunks, merged, names: names, kept: $0, termBuckets: termBuckets, averages: averages) }
         let blocks = siteWords.flatMap { changedBlocks(displayKeys, kept: $0.displayKeys) }
         let (live, df, lists) = postingLists(chunks, merged, names: names, averages: averages, papers: papers.count, making: kept?.making)
 
-        var files: [(path: String, bytes: [UInt8])] = []
         bucketFiles(Array(zip(live, lists)), count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
         vocabularyFiles(names: live, df: df, into: &files)
-        let filterBuckets = filterFiles(papers, into: &files)
         displayFiles(papers, only: blocks, into: &files)
-        files.append((SearchLayout.facets, facets(papers)))
         files.append((SearchLayout.manifest, Array("""
             {"block":\(SearchLayout.block),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
@@ -66,6 +76,7 @@ public enum SearchIndexBuilder {
         var all = files.map { (path: $0.path, bytes: Optional($0.bytes)) }
         if let kept { all += kept.buckets.indices.filter { !kept.buckets[$0] }.map { (SearchLayout.termFile($0), nil) } }
         if let blocks { all += blocks.indices.filter { !blocks[$0] }.map { (SearchLayout.displayFile($0), nil) } }
+        if takenFilters { all += (0..<filterBuckets).map { (SearchLayout.filterFile($0), nil) } + [(SearchLayout.facets, nil)] }
         return (all.sorted { $0.path < $1.path }, mark.value)
     }
 
@@ -450,6 +461,25 @@ public enum SearchIndexBuilder {
             start = end
         }
         return (keys, papersOf)
+    }
+
+    /// What the filter files and the facets are made from (`filterLists`, `facets`): each
+    /// paper's tags, year, venue and authors, in order. (Made from a hash of those, not from
+    /// the lists: 100k papers' values numbered and cut into filter keys were 5% of a title
+    /// edit's rebuild, perf.)
+    static func filterMark(_ papers: [Paper]) -> UInt64 {
+        let keys = ParallelMap.batched(papers.count, batch: 1024) { p -> UInt64 in
+            let facts = papers[p].facts
+            var hash = ContextHash()
+            for tag in facts.tags { hash.add(tag: 1, tag) }
+            hash.add(tag: papers[p].year == nil ? 2 : 3, papers[p].year ?? "")
+            hash.add(tag: facts.venue == nil ? 4 : 5, facts.venue ?? "")
+            for name in facts.authors { hash.add(tag: 6, name) }
+            return hash.value
+        }
+        var mark = ContextHash()
+        for key in keys { mark.add(key) }
+        return mark.value
     }
 
     static func filterFiles(_ papers: [Paper], into files: inout [(path: String, bytes: [UInt8])]) -> Int {

@@ -41,7 +41,10 @@ import Testing
         // The display files but the edited paper's.
         let display = again.files.filter { $0.path.hasPrefix("search/d/") }.map(\.path)
         #expect(Set(taken.filter { $0.hasPrefix("search/d/") }) == Set(display).subtracting([SearchLayout.displayFile(8 / SearchLayout.block)]))
-        #expect(taken.allSatisfy { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") })
+        // The filters and facets (no paper's tags, year, venue or authors moved) taken whole.
+        let filters = again.files.map(\.path).filter { $0.hasPrefix("search/f/") } + [SearchLayout.facets]
+        #expect(filters.count > 1 && filters.allSatisfy(taken.contains))
+        #expect(taken.allSatisfy { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") || filters.contains($0) })
         // Each taken as it was, each made as a build from nothing makes it: that build's index.
         let expected = full(edited)
         #expect(again.files.map(\.path) == expected.keys.sorted())
@@ -95,7 +98,7 @@ import Testing
     }
 
     /// A paper's date, not its words: every term bucket is taken, its display file is made,
-    /// and the filters (its year) are made as ever.
+    /// and the filters and facets (its year) are made.
     @Test func aNewDateMakesItsDisplayFileAndNoTermBucket() throws {
         let path = try path()
         let papers = SearchTests.sample.papers
@@ -107,6 +110,8 @@ import Testing
         let made = again.files.filter { $0.bytes != nil }.map(\.path)
         #expect(!made.contains { $0.hasPrefix("search/t/") })
         #expect(made.filter { $0.hasPrefix("search/d/") } == [SearchLayout.displayFile(8 / SearchLayout.block)])
+        #expect(made.contains(SearchLayout.facets) && made.contains { $0.hasPrefix("search/f/") })
+        #expect(!again.files.contains { $0.bytes == nil && $0.path.hasPrefix("search/f/") })
         let expected = full(edited)
         #expect(before[SearchLayout.facets] != expected[SearchLayout.facets])  // a year more
         for file in again.files {
@@ -132,15 +137,39 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: shorter.files.map { ($0.path, $0.bytes!) }) == full(fewer))
     }
 
-    /// The same papers in the same places: the same mark, and every term bucket and display
-    /// file taken.
-    @Test func anUnchangedIndexTakesEveryTermBucketAndDisplayFile() throws {
+    /// The same papers in the same places: the same mark, and every term bucket, display file,
+    /// filter file and the facets taken.
+    @Test func anUnchangedIndexTakesEveryTermBucketDisplayAndFilterFile() throws {
         let path = try path()
         let papers = SearchTests.sample.papers
         let first = SearchIndexBuilder.index(papers, termCache: (path, false))
         let again = SearchIndexBuilder.index(papers, termCache: (path, true), site: first.mark)
         #expect(again.mark == first.mark)
-        #expect(again.files.filter { $0.bytes == nil }.map(\.path) == first.files.map(\.path).filter { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") })
+        let taken = first.files.map(\.path).filter { ["search/t/", "search/d/", "search/f/"].contains(String($0.prefix(9))) || $0 == SearchLayout.facets }
+        #expect(again.files.filter { $0.bytes == nil }.map(\.path) == taken)
+    }
+
+    /// A paper's authors or tags (not its words' counts alone: a new author's name is words
+    /// too): the filter files and facets are made, and are what a build from nothing makes.
+    @Test func newTagsOrAuthorsMakeTheFilters() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        for change in [{ (p: inout Paper) in p.facts.tags.append("zz-new-tag") }, { (p: inout Paper) in p.facts.authors[0] = "Zed Newcomer" }] {
+            let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+            let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+            var edited = papers
+            let paper = edited.indices.first { edited[$0].authors.count > 2 }!
+            change(&edited[paper])
+            let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
+            #expect(!again.files.contains { $0.bytes == nil && ($0.path.hasPrefix("search/f/") || $0.path == SearchLayout.facets) })
+            #expect(again.files.contains { $0.bytes == nil })  // (the rest is taken as ever)
+            let expected = full(edited)
+            #expect(again.files.map(\.path) == expected.keys.sorted())
+            for file in again.files {
+                let same = (file.bytes ?? before[file.path]) == expected[file.path]
+                #expect(same, "\(file.path)")
+            }
+        }
     }
 
     /// The count of term buckets is rounded up to two significant digits from a hundred on, so
