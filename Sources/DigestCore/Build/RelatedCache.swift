@@ -47,7 +47,7 @@ enum RelatedCache {
               let entries = RawWire.read(UInt32.self, from: &wire),
               let terms = RawWire.read(UInt64.self, from: &wire), let postingEnds = RawWire.read(UInt32.self, from: &wire),
               let postingPapers = RawWire.read(UInt64.self, from: &wire), let weights = RawWire.read(UInt32.self, from: &wire),
-              wire.at == wire.bytes.count,
+              wire.at == wire.count,
               texts.count == papers.count, vectorEnds.count == papers.count, RawWire.ends(vectorEnds, reach: vectorTerms.count),
               vectorWeights.count == vectorTerms.count, vectorTerms.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), df.count == terms.count,
               bars.count == papers.count, listEnds.count == papers.count,
@@ -101,7 +101,7 @@ enum RelatedCache {
 
         static func read(_ path: String) -> Terms? {
             guard var wire = CacheFile.read(path, version: version), let kept = KeptWords.read(from: &wire),
-                  let bits = RawWire.read(UInt32.self, from: &wire), wire.at == wire.bytes.count,
+                  let bits = RawWire.read(UInt32.self, from: &wire), wire.at == wire.count,
                   bits.count == kept.terms.count else { return nil }
             return Terms(kept: kept, tfs: bits.map(Float.init(bitPattern:)))
         }

@@ -57,7 +57,7 @@ enum SearchTermCache {
               let mark = UInt64.read(from: &wire), let termBuckets = Int.read(from: &wire),
               let displayKeys = RawWire.read(UInt64.self, from: &wire),
               let filterMark = UInt64.read(from: &wire), let filterBuckets = Int.read(from: &wire),
-              wire.at == wire.bytes.count else { return nil }
+              wire.at == wire.count else { return nil }
         let fields = SearchIndexBuilder.fieldCount
         guard counts.count == kept.terms.count, lengthList.count == kept.paperCount * fields,
               outsizedCounts.count == outsizedAt.count * fields, outsizedAt.allSatisfy({ $0 >= 0 && $0 < counts.count }) else { return nil }

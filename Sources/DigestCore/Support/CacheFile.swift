@@ -7,10 +7,10 @@ enum CacheFile {
     static func header(_ version: String) -> [UInt8] { Array(version.utf8) + [0x0A] }
 
     static func read(_ path: String, version: String) -> WireReader? {
-        guard let bytes = FileBytes.read(path) else { return nil }
+        guard let bytes = FileBytes.mapped(path) else { return nil }
         let start = header(version)
-        guard bytes.starts(with: start) else { return nil }
-        return WireReader(bytes: bytes, at: start.count)
+        guard bytes.buffer.starts(with: start) else { return nil }
+        return WireReader(bytes, at: start.count)
     }
 
     static func write(_ path: String, version: String, _ body: (inout [UInt8]) -> Void) {

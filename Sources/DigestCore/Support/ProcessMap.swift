@@ -126,7 +126,7 @@ enum ProcessMap {
         for worker in workers {
             var reader = WireReader(bytes: readAll(worker.pipe))
             close(worker.pipe)
-            while reader.at < reader.bytes.count, !failed {
+            while reader.at < reader.count, !failed {
                 guard let start = UInt64.read(from: &reader).flatMap({ Int(exactly: $0) }), start < count else { failed = true; break }
                 for i in run(from: start) {
                     guard let value = T.read(from: &reader) else { failed = true; break }

@@ -6,13 +6,49 @@ protocol WireValue {
 }
 
 struct WireReader {
-    let bytes: [UInt8]
+    private let bytes: WireBytes
+    /// The count of bytes, and where the next value starts.
+    let count: Int
     var at = 0
 
-    mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
-        guard n >= 0, at + n <= bytes.count else { return nil }
+    /// A worker's reply (copied).
+    init(bytes: [UInt8], at: Int = 0) {
+        self.init(WireBytes(copying: bytes), at: at)
+    }
+
+    init(_ bytes: WireBytes, at: Int = 0) {
+        (self.bytes, count, self.at) = (bytes, bytes.buffer.count, at)
+    }
+
+    /// The next `n` bytes, for as long as this reader is there.
+    mutating func take(_ n: Int) -> UnsafeRawBufferPointer? {
+        guard n >= 0, n <= count - at else { return nil }
         defer { at += n }
-        return bytes[at..<(at + n)]
+        return UnsafeRawBufferPointer(rebasing: bytes.buffer[at..<(at + n)])
+    }
+}
+
+/// The bytes a `WireReader` reads: its own copy, or a cache file mapped into memory
+/// (`FileBytes.mapped`), read where the system keeps it. (Read into arrays, the 440 MB of
+/// caches a rebuild of a 100k-paper site reads went into fresh pages, zeroed first, to be
+/// copied out of them again as each cache was decoded.)
+final class WireBytes: @unchecked Sendable {
+    let buffer: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    init(copying bytes: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+        copy.copyBytes(from: bytes)
+        (buffer, mapped) = (UnsafeRawBufferPointer(copy), false)
+    }
+
+    /// A mapping `FileBytes.mapped` made, unmapped with this.
+    init(mapping: UnsafeRawBufferPointer) {
+        (buffer, mapped) = (mapping, true)
+    }
+
+    deinit {
+        if mapped { FileBytes.unmap(buffer) } else { buffer.deallocate() }
     }
 }
 
@@ -21,7 +57,7 @@ extension UInt64: WireValue {
         for shift in stride(from: 0, to: 64, by: 8) { wire.append(UInt8(truncatingIfNeeded: self >> shift)) }
     }
     static func read(from wire: inout WireReader) -> UInt64? {
-        wire.take(8)?.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+        wire.take(8).map { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
     }
 }
 
@@ -68,7 +104,7 @@ extension Array: WireValue where Element: WireValue {
     }
     static func read(from wire: inout WireReader) -> [Element]? {
         // Every element takes a byte at least: a count beyond the bytes left is damage.
-        guard let count = UInt64.read(from: &wire), count <= UInt64(wire.bytes.count - wire.at) else { return nil }
+        guard let count = UInt64.read(from: &wire), count <= UInt64(wire.count - wire.at) else { return nil }
         var elements: [Element] = []
         elements.reserveCapacity(Int(count))
         for _ in 0..<count {
@@ -95,12 +131,10 @@ enum RawWire {
 
     static func read<T: FixedWidthInteger>(_ type: T.Type, from wire: inout WireReader) -> [T]? {
         let size = MemoryLayout<T>.size
-        guard let count = UInt64.read(from: &wire), count <= UInt64(wire.bytes.count - wire.at) / UInt64(size),
-              let bytes = wire.take(Int(count) * size) else { return nil }
+        guard let count = UInt64.read(from: &wire), count <= UInt64(wire.count - wire.at) / UInt64(size),
+              let raw = wire.take(Int(count) * size) else { return nil }
         return [T](unsafeUninitializedCapacity: Int(count)) { buffer, n in
-            bytes.withUnsafeBytes { raw in
-                for i in 0..<Int(count) { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
-            }
+            for i in 0..<Int(count) { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
             n = Int(count)
         }
     }

@@ -146,7 +146,7 @@ import Testing
         let bytes = IngestCache.encode(report)
         var wire = WireReader(bytes: Array(bytes.drop { $0 != 0x0A }.dropFirst()))  // after the version line
         let back = try #require(IngestReport.read(from: &wire))
-        #expect(wire.at == wire.bytes.count)
+        #expect(wire.at == wire.count)
         #expect(back == report)
     }
 
