@@ -4,8 +4,8 @@ import Foundation
 /// each person's papers, spelling shown, place in the A–Z list, page slug and co-authors.
 /// At 100k papers that is 500k names and 155k people, so it is done in plain loops over
 /// numbered people: with a Dictionary of Strings updated from closures (each access to the
-/// captured tables checked and retained) and a Set per paper, it was 1.0 of the model's
-/// 1.5 s; now 0.5 s (100k papers, the model made alone, five times each).
+/// captured tables checked and retained) and a Set per paper, it was 1.2–1.3 s of the model's
+/// 1.4–1.7 s; now 0.7–0.9 s (100k papers, the model made alone five times after a build).
 struct SiteAuthors {
     /// A–Z by family name (`Author.sortKey`), then by name.
     let authors: [Author]
