@@ -12,13 +12,27 @@ enum SearchTermCache {
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/search-terms.bin") }
 
     /// What a paper's words are counted from: its title and abstract (`text`, their
-    /// `KeptWords.textKey`), authors, tags and venue.
-    static func key(_ paper: Paper, text: UInt64) -> UInt64 {
+    /// `KeptWords.textKey`), authors, tags and venue (`fields`, its `fieldsKey`).
+    static func key(text: UInt64, fields: UInt64) -> UInt64 {
         var hash = ContextHash()
         hash.add(text)
-        for name in paper.authors { hash.add(tag: 2, name) }
-        for tag in paper.tags { hash.add(tag: 3, tag) }
-        hash.add(tag: paper.venue == nil ? 4 : 5, paper.venue ?? "")
+        hash.add(fields)
+        return hash.value
+    }
+
+    static func key(_ paper: Paper, text: UInt64) -> UInt64 {
+        key(text: text, fields: fieldsKey(paper))
+    }
+
+    /// A paper's authors, tags and venue: what its words are counted from besides its title
+    /// and abstract, and (with its year) what the search filters are made from
+    /// (`SearchIndexBuilder.filterMark`), hashed once for both.
+    static func fieldsKey(_ paper: Paper) -> UInt64 {
+        let facts = paper.facts
+        var hash = ContextHash()
+        for name in facts.authors { hash.add(tag: 2, name) }
+        for tag in facts.tags { hash.add(tag: 3, tag) }
+        hash.add(tag: facts.venue == nil ? 4 : 5, facts.venue ?? "")
         return hash.value
     }
 

@@ -34,14 +34,15 @@ public enum SearchIndexBuilder {
                       textKeys: [UInt64]? = nil, site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
         let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
-        var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys) }
+        let fieldKeys = termCache == nil ? nil : ParallelMap.batched(papers.count, batch: 1024) { SearchTermCache.fieldsKey(papers[$0]) }
+        var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
         let merged = merge(&chunks, kept: cached?.kept.words)
         let names = merged.table.names()
         let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
         let wordKeys = chunks.flatMap(\.keys)  // (none without the papers' text keys)
         let displayKeys = ParallelMap.run(wordKeys.count) { displayKey(papers[$0], words: wordKeys[$0]) }
         // What the filter files and the facets are made from, when the words are kept.
-        let filterMark = termCache == nil ? 0 : Self.filterMark(papers)
+        let filterMark = fieldKeys.map { Self.filterMark(papers, fieldKeys: $0) } ?? 0
         var mark = ContextHash()
         for key in displayKeys { mark.add(key) }
         mark.add(UInt64(termBuckets))
@@ -252,14 +253,16 @@ public enum SearchIndexBuilder {
 
     /// The words of a run of papers, counted, or taken from `cached` for a paper whose text
     /// it has. `textKeys`: every paper's `KeptWords.textKey`, by its index (the slice's), when
-    /// the words are to be kept: each paper's key (`SearchTermCache.key`) goes in the chunk.
-    static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, textKeys: [UInt64]? = nil) -> Chunk {
+    /// the words are to be kept: each paper's key (`SearchTermCache.key`) goes in the chunk;
+    /// `fieldKeys`, every paper's `SearchTermCache.fieldsKey`, when the caller has them.
+    static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, textKeys: [UInt64]? = nil,
+                      fieldKeys: [UInt64]? = nil) -> Chunk {
         var counter = TermCounter()
         var keys: [UInt64] = []
         for i in papers.indices {
             let paper = papers[i]
             if let text = textKeys?[i] {
-                let key = SearchTermCache.key(paper, text: text)
+                let key = SearchTermCache.key(text: text, fields: fieldKeys?[i] ?? SearchTermCache.fieldsKey(paper))
                 keys.append(key)
                 if let cached, let k = cached.kept.papers[key] {
                     counter.addCached(k, from: cached)
@@ -464,21 +467,15 @@ public enum SearchIndexBuilder {
     }
 
     /// What the filter files and the facets are made from (`filterLists`, `facets`): each
-    /// paper's tags, year, venue and authors, in order. (Made from a hash of those, not from
-    /// the lists: 100k papers' values numbered and cut into filter keys were 5% of a title
-    /// edit's rebuild, perf.)
-    static func filterMark(_ papers: [Paper]) -> UInt64 {
-        let keys = ParallelMap.batched(papers.count, batch: 1024) { p -> UInt64 in
-            let facts = papers[p].facts
-            var hash = ContextHash()
-            for tag in facts.tags { hash.add(tag: 1, tag) }
-            hash.add(tag: papers[p].year == nil ? 2 : 3, papers[p].year ?? "")
-            hash.add(tag: facts.venue == nil ? 4 : 5, facts.venue ?? "")
-            for name in facts.authors { hash.add(tag: 6, name) }
-            return hash.value
-        }
+    /// paper's tags, venue and authors (`fieldKeys`, its `SearchTermCache.fieldsKey`) and year,
+    /// in order. (Made from hashes of those, not from the lists: 100k papers' values numbered
+    /// and cut into filter keys were 5% of an abstract edit's rebuild, perf.)
+    static func filterMark(_ papers: [Paper], fieldKeys: [UInt64]) -> UInt64 {
         var mark = ContextHash()
-        for key in keys { mark.add(key) }
+        for p in papers.indices {
+            mark.add(fieldKeys[p])
+            mark.add(tag: papers[p].facts.date == nil ? 1 : 2, papers[p].year ?? "")
+        }
         return mark.value
     }
 
