@@ -168,10 +168,12 @@ public enum SiteBuild {
             search = wholeIndex()
             searchHashes = Self.hashes(of: search, known: [])
         }
-        // (With the term buckets taken as the site has them: how many, in `-v`.)
+        // (What was taken as the site has it — how many term buckets, whether the filters — in `-v`.)
         let termFiles = search.filter { $0.path.hasPrefix("search/t/") && $0.path.hasSuffix(".json") }
         let keptTerms = termFiles.filter { $0.bytes == nil }.count
-        report.stages.append((keptTerms == 0 ? "search index" : "search index (\(keptTerms) of \(termFiles.count) term buckets as they were)", indexed.seconds))
+        let taken = (keptTerms == 0 ? [] : ["\(keptTerms) of \(termFiles.count) term buckets as they were"])
+            + (search.contains { $0.path == SearchLayout.facets && $0.bytes == nil } ? ["filters as they were"] : [])
+        report.stages.append((taken.isEmpty ? "search index" : "search index (\(taken.joined(separator: "; ")))", indexed.seconds))
         let madeHashes = otherHashes + searchHashes.map { $0! }
         if let previous, let pageHashes, previous.outputs.count == report.total,
            zip(known, pageHashes + madeHashes).allSatisfy({ $0 == $1 }),

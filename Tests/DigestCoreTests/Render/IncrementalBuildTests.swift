@@ -125,8 +125,9 @@ extension IncrementalBuildTests {
         Issue.record("no abstract to edit")
     }
 
-    /// An edit rebuild takes the term buckets the site has as it would make them, and the
-    /// site is a clean build's, in either link style (the scripts' twins are taken too).
+    /// An edit rebuild takes the term buckets the site has as it would make them, and (an
+    /// abstract moves no paper) its filters, and the site is a clean build's, in either link
+    /// style (the scripts' twins are taken too).
     @Test(arguments: [SiteRenderer.LinkStyle.pretty, .files]) func anEditTakesTheTermBucketsItDoesNotChange(_ style: SiteRenderer.LinkStyle) throws {
         let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.dailyPapers])
         _ = Fixtures.ingest(site)
@@ -136,7 +137,7 @@ extension IncrementalBuildTests {
         try editAnAbstract(site)
         let edited = SiteBuild.run(options)
         #expect(edited.incremental && edited.rewritten > 0)
-        #expect(edited.stages.contains { $0.name.hasPrefix("search index (") && $0.name.hasSuffix("term buckets as they were)") })
+        #expect(edited.stages.contains { $0.name.hasPrefix("search index (") && $0.name.hasSuffix("term buckets as they were; filters as they were)") })
         try expectSameAsCleanBuild(site, linkStyle: style)
     }
 
