@@ -28,10 +28,12 @@ public struct Author: Sendable {
 }
 
 public enum AuthorIdentity {
+    /// Two names are one person's when their keys have the same bytes: a key is in composed
+    /// form (NFC) to its end, as lowering the case of a composed name may leave it otherwise.
     public static func key(_ name: String) -> String {
         if let key = asciiKey(name) { return key }
         let folded = name.precomposedStringWithCanonicalMapping.lowercased()
-        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").precomposedStringWithCanonicalMapping
     }
 
     /// The same for an ASCII name (most), on its bytes: NFC leaves ASCII as it is, and its

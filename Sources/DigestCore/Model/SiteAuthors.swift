@@ -13,15 +13,9 @@ struct SiteAuthors {
     let paperAuthors: [[Int]]
 
     init(_ papers: [Paper]) {
-        // (Keys are told apart by their bytes, as Strings are by their composed form: a key
-        // with other than ASCII in it is composed again, as lowering its case may undo that.)
-        let keys = ParallelMap.run(papers.count) {
-            papers[$0].authors.map { name in
-                let key = AuthorIdentity.key(name)
-                return key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
-            }
-        }
-        // People numbered in the order first met, by key; per paper, its names' numbers.
+        let keys = ParallelMap.run(papers.count) { papers[$0].authors.map(AuthorIdentity.key) }
+        // People numbered in the order first met, by their keys' bytes (`AuthorIdentity.key`);
+        // per paper, its names' numbers.
         var people = TermTable()
         var bylines: [[Int]] = []
         bylines.reserveCapacity(papers.count)

@@ -85,6 +85,9 @@ import Testing
             ["Zhe Gan", "Li Wei", "Ajay Jaiswal", "Anna Schwarzenegger"],
             [],
             ["Solo Author"],
+            // A composed name whose case, lowered, is no longer composed: one person with the
+            // lowered name composed again (`AuthorIdentity.key` composes its keys).
+            ["\u{386}\u{345}lpha Beta", "\u{386}\u{345}lpha Beta".precomposedStringWithCanonicalMapping.lowercased().precomposedStringWithCanonicalMapping],
         ])
     }
 }
