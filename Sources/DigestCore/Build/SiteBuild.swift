@@ -102,7 +102,8 @@ public enum SiteBuild {
             }
             return ([], mark, written, clock.lap())
         }
-        let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings) { _ in [] }
+        let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings,
+                                  people: { AuthorsCache.people($0, path: AuthorsCache.path(site), useCached: useCached) }) { _ in [] }
         report.stages.append(("model", clock.lap()))
         say?("indexing \(papers.count) papers for search")
         let related = relating.wait()

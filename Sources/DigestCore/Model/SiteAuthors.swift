@@ -12,6 +12,11 @@ struct SiteAuthors {
     /// For each paper, its authors as indices into `authors`, in byline order, each once.
     let paperAuthors: [[Int]]
 
+    /// People made before (`AuthorsCache`).
+    init(authors: [Author], paperAuthors: [[Int]]) {
+        (self.authors, self.paperAuthors) = (authors, paperAuthors)
+    }
+
     init(_ papers: [Paper]) {
         let keys = ParallelMap.run(papers.count) { papers[$0].authors.map(AuthorIdentity.key) }
         // People numbered in the order first met, by their keys' bytes (`AuthorIdentity.key`);

@@ -52,13 +52,15 @@ public struct SiteModel: Sendable {
         return order.map { unsorted[$0] }
     }
 
-    /// The model of papers already in order (`newestFirst`).
-    init(config: SiteConfig, newestFirst papers: [Paper], listings: [String: ListingInfo], related: ([Paper]) -> [[Int]]) {
+    /// The model of papers already in order (`newestFirst`). `people` makes their authors (a
+    /// build takes them from `AuthorsCache` when it can).
+    init(config: SiteConfig, newestFirst papers: [Paper], listings: [String: ListingInfo],
+         people: ([Paper]) -> SiteAuthors = SiteAuthors.init, related: ([Paper]) -> [[Int]]) {
         self.config = config
         self.papers = papers
         paperIndex = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.id, $0) })
 
-        let people = SiteAuthors(papers)
+        let people = people(papers)
         (authors, paperAuthors) = (people.authors, people.paperAuthors)
 
         // Tags numbered on their bytes (a tag is a slug: ASCII), not as Dictionary keys: 300k
