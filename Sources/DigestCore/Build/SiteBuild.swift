@@ -20,14 +20,14 @@ public enum SiteBuild {
         let baseURL = options.baseURL ?? config.baseURL
         let cachePath = BuildCache.path(siteFolder: options.siteFolder, output: output)
         let cachedFolder = BuildCache.folder(output)  // the output folder as its cache names it
+        // (The site is looked for first: with no site there, the cache is not worth reading. It
+        // is read while the records are stated: 23 MB at 100k papers, read on one core.)
+        let cached = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BackgroundTask { BuildCache.load(cachePath) }
         let inputs = BuildInputs(site)
         // A template error is reported after the records' problems, as the pages need both.
         let templates = try? loadedTemplates.get()
         let fingerprint = templates.map { Self.fingerprint(templates: $0, config: config, baseURL: baseURL, options: options, katex: katex) }
-        // (The site is looked for first: with no site there, the cache is not worth reading.)
-        let previous = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BuildCache.load(cachePath).flatMap {
-            $0.fingerprint == fingerprint && $0.output == cachedFolder ? $0 : nil
-        }
+        let previous = cached?.wait().flatMap { $0.fingerprint == fingerprint && $0.output == cachedFolder ? $0 : nil }
         // Nothing read has changed since the last build, and all it wrote is there.
         if let previous, previous.inputs == inputs.stamp, let saved = previous.report,
            folder.holds(previous.outputs.paths) {
