@@ -108,13 +108,14 @@ enum AuthorsCache {
             try writer.raw(keys)
             try writer.raw(textEnds)
             try writer.raw(text)
+            // (Each list flattened first: `raw` writes each array of its parts with a call of its own.)
             try writer.raw(paperEnds)
-            try writer.raw(authors.lazy.map { $0.papers.map(Int32.init) }, count: Int(paperEnds.last ?? 0))
+            try writer.raw(authors.flatMap { $0.papers.lazy.map(Int32.init) })
             try writer.raw(coauthorEnds)
-            try writer.raw(authors.lazy.map { $0.coauthors.map { Int32($0.author) } }, count: Int(coauthorEnds.last ?? 0))
-            try writer.raw(authors.lazy.map { $0.coauthors.map { Int32($0.count) } }, count: Int(coauthorEnds.last ?? 0))
+            try writer.raw(authors.flatMap { $0.coauthors.lazy.map { Int32($0.author) } })
+            try writer.raw(authors.flatMap { $0.coauthors.lazy.map { Int32($0.count) } })
             try writer.raw(bylineEnds)
-            try writer.raw(people.paperAuthors.lazy.map { $0.map(Int32.init) }, count: Int(bylineEnds.last ?? 0))
+            try writer.raw(people.paperAuthors.flatMap { $0.lazy.map(Int32.init) })
         }
     }
 }

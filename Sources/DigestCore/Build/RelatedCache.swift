@@ -83,7 +83,9 @@ enum RelatedCache {
             try writer.raw(made.df)
             try writer.raw(made.bars.map(\.bitPattern))
             try writer.raw(listEnds)
-            try writer.raw(made.lists.lazy.map { $0.map(UInt32.init) }, count: end)
+            // (Flattened first: `raw` writes each array of its parts with a call of its own, and
+            // 100k lists of five were as many writes.)
+            try writer.raw(made.lists.flatMap { $0.lazy.map(UInt32.init) })
             try writer.raw(made.postings.terms)
             try writer.raw(made.postings.ends.map(UInt32.init))
             try writer.raw(made.postings.papers)

@@ -89,6 +89,8 @@ struct CacheWriter {
     let put: (UnsafeRawBufferPointer) throws -> Void
 
     /// What `RawWire.read` reads: the count of all the arrays' elements, then each array's.
+    /// Each array goes to the file with a call of its own: for a few large ones (a run's), not
+    /// one per paper or person, which flattened first is one write.
     mutating func raw<T: FixedWidthInteger>(_ parts: some Sequence<[T]>, count: Int) throws {
         UInt64(count).write(to: &bytes)
         for array in parts {
