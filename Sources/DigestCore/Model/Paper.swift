@@ -52,23 +52,18 @@ public struct Paper: Sendable {
         return .failure(problems.first { $0.severity == .error }!)
     }
 
-    /// Newest first; undated papers after dated ones; then by title (case and accents
-    /// folded, then as written) and id, so ties depend neither on the order records were read
-    /// in nor on the machine's locale.
+    /// Newest first; undated papers after dated ones; then by id, so ties depend neither on the
+    /// order records were read in nor on the machine's locale. An id is the record's file name,
+    /// the slug of the paper's title when it was first ingested, so a day's papers are in the
+    /// order of their titles (folded to ASCII, as slugs are) as ingested, and a title edited
+    /// later does not move its paper: the pages that list the papers of its day, and the
+    /// places the search index numbers papers by, stay as they were.
     public static func newestFirst(_ a: Paper, _ b: Paper) -> Bool {
-        newestFirst(a, b, titleKeys: (TextNormalization.identityKey(a.title), TextNormalization.identityKey(b.title)))
-    }
-
-    /// The same, with each title's `identityKey` made beforehand.
-    static func newestFirst(_ a: Paper, _ b: Paper, titleKeys: (String, String)) -> Bool {
         if a.date != b.date {
             guard let da = a.date else { return false }
             guard let db = b.date else { return true }
             return da > db
         }
-        let (ka, kb) = titleKeys
-        if ka != kb { return ka < kb }
-        if a.title != b.title { return a.title < b.title }
         return a.id < b.id
     }
 }

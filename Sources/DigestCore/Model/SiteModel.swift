@@ -34,9 +34,6 @@ public struct SiteModel: Sendable {
 
     /// The papers in the model's order: what a build relates while the rest of the model is made.
     static func newestFirst(_ unsorted: [Paper]) -> [Paper] {
-        // Sort and identity keys are made once per paper, on all cores: made in each
-        // comparison, or once per pass, they were most of this stage at 100k papers.
-        let titleKeys = ParallelMap.run(unsorted.count) { TextNormalization.identityKey(unsorted[$0].title) }
         // Days as numbers, which order as their texts do: with two texts compared in each of the
         // ~1.7M comparisons, the sort was 2.4% of a 100k edit's rebuild, with numbers 0.9%
         // (perf). Papers of one day, and any date not written YYYY-MM-DD (no checked record has
@@ -47,7 +44,7 @@ public struct SiteModel: Sendable {
         }
         let order = unsorted.indices.sorted { a, b in
             if let da = days[a], let db = days[b], da != db { return da > db }
-            return Paper.newestFirst(unsorted[a], unsorted[b], titleKeys: (titleKeys[a], titleKeys[b]))
+            return Paper.newestFirst(unsorted[a], unsorted[b])
         }
         return order.map { unsorted[$0] }
     }

@@ -29,6 +29,26 @@ import Testing
         }
     }
 
+    /// Newest first, a day's papers by id (the title's slug as first ingested): every title of
+    /// the sample edited to start with another letter leaves every paper where it was; a date
+    /// edited moves its paper to its new day.
+    @Test func aTitleEditMovesNoPaperADateEditDoes() throws {
+        let model = SearchTests.sample.papers
+        let days = Dictionary(grouping: model.indices, by: { model[$0].date })
+        #expect(days.values.contains { $0.count > 5 })
+        for (_, places) in days { #expect(places == places.sorted { model[$0].id < model[$1].id }) }
+        let edited = model.enumerated().map { i, paper in
+            var copy = paper
+            copy.title = (i % 2 == 0 ? "Zz " : "Aa ") + paper.title
+            return copy
+        }
+        #expect(SiteModel.newestFirst(edited.reversed()).map(\.id) == model.map(\.id))
+        var moved = model
+        let last = try #require(moved.indices.last { moved[$0].date != nil })
+        moved[last].date = "2099-01-01"
+        #expect(SiteModel.newestFirst(moved).first?.id == model[last].id)
+    }
+
     @Test func authorsAgreeAfterFoldingAndShowTheBestCasing() {
         let model = SiteModel(config: SiteConfig(), papers: [
             paper("a", "A", authors: ["AJAY JAISWAL", "François  Charton"]),
@@ -64,7 +84,7 @@ import Testing
         #expect(AuthorIdentity.key("François\u{A0}CHARTON") == "françois charton")  // no-break space is white space too
     }
 
-    @Test func papersAreNewestFirstThenByTitle() {
+    @Test func papersAreNewestFirstUndatedLast() {
         let model = SiteModel(config: SiteConfig(), papers: [
             paper("x", "Undated", authors: []), paper("y", "Old", authors: [], date: "2020-01-01"),
             paper("z", "New", authors: [], date: "2024-05-01"), paper("w", "Also undated", authors: []),
@@ -72,13 +92,14 @@ import Testing
         #expect(model.papers.map(\.id) == ["z", "y", "w", "x"])
     }
 
-    @Test func sameDateTiesSortByFoldedTitleThenAsWrittenThenId() {
+    /// A day's papers by id — the title's slug as first ingested — not by their titles now: the
+    /// paper whose title was edited from "Banana split" to "Apple pie" stays after "apple".
+    @Test func sameDateTiesSortById() {
         let model = SiteModel(config: SiteConfig(), papers: [
-            paper("3", "banana", authors: [], date: "2024-01-01"), paper("2", "Éclair", authors: [], date: "2024-01-01"),
-            paper("1", "apple", authors: [], date: "2024-01-01"), paper("4", "Apple", authors: [], date: "2024-01-01"),
-            paper("0", "Apple", authors: [], date: "2024-01-01"),
+            paper("banana-split", "Apple pie", authors: [], date: "2024-01-01"), paper("eclair", "Éclair", authors: [], date: "2024-01-01"),
+            paper("apple-2", "Apple", authors: [], date: "2024-01-01"), paper("apple", "apple", authors: [], date: "2024-01-01"),
         ], listings: [:])
-        #expect(model.papers.map(\.id) == ["0", "4", "1", "3", "2"])
+        #expect(model.papers.map(\.id) == ["apple", "apple-2", "banana-split", "eclair"])
     }
 
     @Test func relatedPapersShareTopics() throws {
