@@ -76,17 +76,11 @@ enum SiteLoader {
             let changed = (0..<PaperCache.shards).filter { entries[$0].count != hits[$0] || counts[$0] != hits[$0] }
             if !changed.isEmpty { cacheEntries = (entries, changed) }
         }
-        // Only headers are needed; a listing that cannot be read leaves its source page plainer.
-        var listings: [String: ListingInfo] = [:]
-        let listingNames = Set(papers.flatMap { $0.sources.map(\.listing) })
-        for name in listingNames.sorted() {
-            let path = site.listings + "/" + name
-            guard !SymbolicLink.isLink(path), let bytes = FileManager.default.contents(atPath: path) else { continue }
-            let text = ListingText(path: name, name: name, bytes: bytes)
-            let format = config.listings[name]?.format ?? FormatDetector.detect(text)
-            let header = format.map { $0.parser.parse(text).header } ?? ListingHeader()
-            listings[name] = ListingInfo(format: format, header: header)
-        }
+        // Only headers are needed, kept beside the paper cache; a listing that cannot be read
+        // leaves its source page plainer.
+        let listingNames = Set(papers.flatMap { $0.sources.map(\.listing) }).sorted()
+        let listings = ListingHeaderCache.infos(listingNames, listings: site.listings, config: config,
+                                                path: cache.map { _ in ListingHeaderCache.path(site) }, useCached: useCached)
         return Loaded(config: config, papers: papers, listings: listings, cacheEntries: cacheEntries)
     }
 }
