@@ -62,16 +62,15 @@ enum AuthorsCache {
               bylines.allSatisfy({ $0 >= 0 && Int($0) < count }),
               let now = places(then: papersThen, now: keys)
         else { return nil }
-        @Sendable func range(_ ends: [UInt32], _ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i]) }
         let authors = ParallelMap.batched(count, batch: 1024) { a -> Author in
-            let (slug, name) = (range(textEnds, 2 * a), range(textEnds, 2 * a + 1))
+            let (slug, name) = (RawWire.range(2 * a, in: textEnds), RawWire.range(2 * a + 1, in: textEnds))
             var author = Author(id: String(decoding: text[slug], as: UTF8.self), name: String(decoding: text[name], as: UTF8.self),
-                                papers: papersOf[range(paperEnds, a)].map { now[Int($0)] }.sorted())
-            author.coauthors = range(coauthorEnds, a).map { (author: Int(coauthors[$0]), count: Int(counts[$0])) }
+                                papers: papersOf[RawWire.range(a, in: paperEnds)].map { now[Int($0)] }.sorted())
+            author.coauthors = RawWire.range(a, in: coauthorEnds).map { (author: Int(coauthors[$0]), count: Int(counts[$0])) }
             return author
         }
         var paperAuthors = [[Int]](repeating: [], count: keys.count)
-        for old in papersThen.indices { paperAuthors[now[old]] = bylines[range(bylineEnds, old)].map(Int.init) }
+        for old in papersThen.indices { paperAuthors[now[old]] = bylines[RawWire.range(old, in: bylineEnds)].map(Int.init) }
         return SiteAuthors(authors: authors, paperAuthors: paperAuthors)
     }
 
@@ -93,15 +92,17 @@ enum AuthorsCache {
 
     static func write(_ people: SiteAuthors, mark: UInt64, keys: [UInt64], to path: String) {
         let authors = people.authors
-        func ends(_ counts: some Sequence<Int>) -> [UInt32] {
-            var end = 0
-            return counts.map { end += $0; return UInt32(end) }
+        // Each person's slug, then name.
+        var text: [UInt8] = [], textEnds: [UInt32] = []
+        for author in authors {
+            text += author.id.utf8
+            textEnds.append(UInt32(text.count))
+            text += author.name.utf8
+            textEnds.append(UInt32(text.count))
         }
-        var text: [UInt8] = []
-        for author in authors { text += author.id.utf8; text += author.name.utf8 }
-        let textEnds = ends(authors.lazy.flatMap { [$0.id.utf8.count, $0.name.utf8.count] })
-        let paperEnds = ends(authors.lazy.map(\.papers.count)), coauthorEnds = ends(authors.lazy.map(\.coauthors.count))
-        let bylineEnds = ends(people.paperAuthors.lazy.map(\.count))
+        let paperEnds = RawWire.ends(counts: authors.lazy.map(\.papers.count))
+        let coauthorEnds = RawWire.ends(counts: authors.lazy.map(\.coauthors.count))
+        let bylineEnds = RawWire.ends(counts: people.paperAuthors.lazy.map(\.count))
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
             FileStamp.programKey.write(to: &writer.bytes)
             mark.write(to: &writer.bytes)

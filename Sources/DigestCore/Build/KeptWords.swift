@@ -30,7 +30,7 @@ struct KeptWords: Sendable {
         ParallelMap.run(papers.count) { textKey(of: papers[$0]) }
     }
 
-    func range(of k: Int) -> Range<Int> { (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k]) }
+    func range(of k: Int) -> Range<Int> { RawWire.range(k, in: ends) }
 
     /// The words a build of this same `digest` wrote (another may count them otherwise); nil
     /// when they are another's, or do not read whole as words of papers, every id and range in

@@ -68,9 +68,7 @@ enum RelatedCache {
     }
 
     static func write(_ made: RelatedPapers.Made, key: UInt64, to path: String) {
-        var listEnds: [UInt32] = [], end = 0
-        listEnds.reserveCapacity(made.lists.count)
-        for list in made.lists { end += list.count; listEnds.append(UInt32(end)) }
+        let listEnds = RawWire.ends(counts: made.lists.lazy.map(\.count))
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
             FileStamp.programKey.write(to: &writer.bytes)
             key.write(to: &writer.bytes)

@@ -52,7 +52,7 @@ extension RelatedPapers {
 
         var count: Int { ends.count }
 
-        func range(_ p: Int) -> Range<Int> { (p == 0 ? 0 : Int(ends[p - 1]))..<Int(ends[p]) }
+        func range(_ p: Int) -> Range<Int> { RawWire.range(p, in: ends) }
 
         /// The next paper's vector.
         mutating func append(_ vector: some Sequence<(term: Int, weight: Float)>) {
@@ -77,7 +77,7 @@ extension RelatedPapers {
         var papers: [UInt64]
         var weights: [Float]
 
-        func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1])..<ends[k] }
+        func range(_ k: Int) -> Range<Int> { RawWire.range(k, in: ends) }
     }
 
     /// A term's key in `Made`: of its name, as its id changes when the terms kept change.

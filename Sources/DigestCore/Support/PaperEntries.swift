@@ -8,5 +8,5 @@ struct PaperEntries: Sendable {
     /// The next paper's entries end here (the arrays' count once they are in).
     mutating func close(at end: Int) { ends.append(end) }
 
-    func range(of paper: Int) -> Range<Int> { (paper == 0 ? 0 : ends[paper - 1])..<ends[paper] }
+    func range(of paper: Int) -> Range<Int> { RawWire.range(paper, in: ends) }
 }

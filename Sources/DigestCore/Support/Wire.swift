@@ -129,6 +129,19 @@ enum RawWire {
         return Int(last) == count
     }
 
+    /// Range `i` of a run of ranges cut by `ends` (the first starting at 0): where an item's
+    /// entries lie in flat arrays filled item after item.
+    @inline(__always)
+    static func range<T: BinaryInteger>(_ i: Int, in ends: [T]) -> Range<Int> {
+        (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
+    }
+
+    /// The ends of ranges of `counts` entries each, one after another, as a cache keeps them.
+    static func ends(counts: some Sequence<Int>) -> [UInt32] {
+        var end = 0
+        return counts.map { end += $0; return UInt32(end) }
+    }
+
     static func read<T: FixedWidthInteger>(_ type: T.Type, from wire: inout WireReader) -> [T]? {
         let size = MemoryLayout<T>.size
         guard let count = UInt64.read(from: &wire), count <= UInt64(wire.count - wire.at) / UInt64(size),
