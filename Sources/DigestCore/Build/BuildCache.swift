@@ -160,7 +160,10 @@ struct ContextHash {
     }
 
     mutating func add(_ stamp: FileStamp) {
-        for field in stamp.fields { add(field) }
+        add(stamp.inode)
+        add(stamp.size)
+        add(stamp.modified)
+        add(stamp.changed)
     }
 
     mutating func add(tag: UInt8, _ text: String) {

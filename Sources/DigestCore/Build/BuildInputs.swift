@@ -16,10 +16,15 @@ struct BuildInputs {
         records = store.stampedIDs()
         let others = ((try? FileManager.default.contentsOfDirectory(atPath: site.listings)) ?? []).sorted().map { site.listings + "/" + $0 }
             + [site.path(SiteConfig.fileName)]
-        let stamps = records.map { (path: store.path(for: $0.id), stamp: $0.stamp) }
-            + zip(others, ParallelMap.run(others.count) { FileStamp(path: others[$0]) }).map { (path: $0, stamp: $1) }
+        let otherStamps = ParallelMap.run(others.count) { FileStamp(path: others[$0]) }
+        // Records by id in their folder: a path made for each of 100k records was a tenth of this.
         var hash = ContextHash()
-        for (path, stamp) in stamps {
+        hash.add(tag: 1, store.folder)
+        for (id, stamp) in records {
+            hash.add(tag: 2, id)
+            if let stamp { hash.add(stamp) }
+        }
+        for (path, stamp) in zip(others, otherStamps) {
             hash.add(tag: 1, path)
             if let stamp { hash.add(stamp) }
         }

@@ -61,20 +61,31 @@ enum SiteLoader {
         }
         var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
         if cache != nil {
-            // Papers whose problems are warnings about their own file, as the next build would find them.
-            var hits = [Int](repeating: 0, count: PaperCache.shards)
-            var entries = [[PaperCache.Entry]](repeating: [], count: PaperCache.shards)
-            for (i, result) in results.enumerated() {
-                let shard = PaperCache.shard(of: ids[i])
-                if !result.parsed { hits[shard] += 1 }
-                guard let paper = result.paper, let stamp = stamps[i],
-                      result.problems.allSatisfy({ $0.severity == .warning && $0.file == store.path(for: ids[i]) }) else { continue }
-                entries[shard].append(PaperCache.Entry(stamp: stamp, paper: paper, warnings: result.problems.map { ($0.line, $0.message) }))
+            // Papers whose problems are warnings about their own file, as the next build would
+            // find them. A shard is written again when it would change: a paper parsed and kept
+            // in it, or one gone; only those shards' entries are made (an edit's rebuild made
+            // all 100k, to write one shard of 64).
+            let shardOf = ids.map(PaperCache.shard(of:))
+            let keeps = results.indices.map { i in
+                results[i].paper != nil && stamps[i] != nil
+                    && results[i].problems.allSatisfy { $0.severity == .warning && $0.file == store.path(for: ids[i]) }
             }
-            // A shard is written again when it would change: a paper parsed and kept in it, or one gone.
+            var (kept, parsed) = ([Int](repeating: 0, count: PaperCache.shards), [Bool](repeating: false, count: PaperCache.shards))
+            for i in results.indices where keeps[i] {
+                kept[shardOf[i]] += 1
+                if results[i].parsed { parsed[shardOf[i]] = true }
+            }
             let counts = cached.counts
-            let changed = (0..<PaperCache.shards).filter { entries[$0].count != hits[$0] || counts[$0] != hits[$0] }
-            if !changed.isEmpty { cacheEntries = (entries, changed) }
+            let changed = (0..<PaperCache.shards).filter { parsed[$0] || counts[$0] != kept[$0] }
+            if !changed.isEmpty {
+                var entries = [[PaperCache.Entry]](repeating: [], count: PaperCache.shards)
+                let written = Set(changed)
+                for i in results.indices where keeps[i] && written.contains(shardOf[i]) {
+                    let result = results[i]
+                    entries[shardOf[i]].append(PaperCache.Entry(stamp: stamps[i]!, paper: result.paper!, warnings: result.problems.map { ($0.line, $0.message) }))
+                }
+                cacheEntries = (entries, changed)
+            }
         }
         // Only headers are needed, kept beside the paper cache; a listing that cannot be read
         // leaves its source page plainer.

@@ -22,15 +22,33 @@ import Testing
         }
     }
 
-    /// Ids compared byte by byte order records as their file names do as Strings, for every
-    /// pair of some ids near `.md` (a prefix, a dot, `.m`, upper case) and of the slugs of the
-    /// listings' titles; ids with non-ASCII (which String orders its own way) too.
+    /// The order of records: their file names' bytes (`a-b.md` before `a.md`; `e\u{301}` and
+    /// `é`, which String takes for equal, each in its place).
+    static func byFileName(_ a: String, _ b: String) -> Bool {
+        Array((a + ".md").utf8).lexicographicallyPrecedes(Array((b + ".md").utf8))
+    }
+
+    /// Ids compared without making their file names order records as their names' bytes do,
+    /// for every pair of some ids near `.md` (a prefix, a dot, `.m`, upper case), ids with
+    /// non-ASCII, and the slugs of the listings' titles.
     @Test func idsAreOrderedAsTheirFileNames() {
         var ids = ["", "a", "a-b", "a.b", "a.m", "a.md", "a.mc", "a.me", "a-", "a0", "A", "a/", "a\u{7F}", "b", "é", "e\u{301}", "ea", "a\u{0}"]
         ids += Fixtures.all.flatMap { Fixtures.parse($0).entries }.prefix(120).map { Slug.make($0.title ?? $0.abstract) }
         var wrong = 0
-        for a in ids { for b in ids where RecordStore.inOrder(a, b) != (a + ".md" < b + ".md") { wrong += 1; Issue.record("\(a) / \(b)") } }
+        for a in ids { for b in ids where RecordStore.inOrder(a, b) != Self.byFileName(a, b) { wrong += 1; Issue.record("\(a) / \(b)") } }
         #expect(wrong == 0)
+    }
+
+    /// The store lists its records in that order, leaving out other files and dot files.
+    @Test func theStoreListsRecordsByFileName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ids = ["a", "a-b", "a.b", "a.md", "a0", "A", "b", "é", "e\u{301}", "ea", "z"] + (0..<300).map { "paper-\($0 * 7919 % 1000)" }
+        for name in ids.map({ $0 + ".md" }) + [".hidden.md", "notes.txt", "a.md.bak", ".md"] {
+            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)))
+        }
+        #expect(RecordStore(folder: folder).ids() == ids.sorted(by: Self.byFileName))
     }
 
     @Test func unchangedRecordsComeFromTheCacheAsTheyWouldBeParsed() throws {
