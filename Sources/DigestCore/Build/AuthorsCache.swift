@@ -9,14 +9,15 @@ import Foundation
 /// paper) takes them from here: at 100k papers they are 155k people from 500k names, 0.8 s of
 /// CPU on the model's thread; read back, a tenth of that.
 enum AuthorsCache {
-    static let version = "digest-authors-cache 1 " + SiteBuild.version
+    static let version = CacheFile.ofThisDigest("digest-authors-cache 2 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/authors.bin") }
 
     /// The people of `papers` (in the model's order): those kept when made from the same
-    /// bylines, else made, and kept for the next build.
-    static func people(_ papers: [Paper], path: String, useCached: Bool) -> SiteAuthors {
-        let keys = ParallelMap.batched(papers.count, batch: 1024) { RelatedPapers.paperKey(papers[$0].id) }
+    /// bylines, else made, and kept for the next build. `keys`: the papers'
+    /// `RelatedPapers.paperKeys`, when the build has them already.
+    static func people(_ papers: [Paper], keys: [UInt64]? = nil, path: String, useCached: Bool) -> SiteAuthors {
+        let keys = keys ?? RelatedPapers.paperKeys(papers)
         let mark = mark(papers)
         if useCached, let kept = read(path, mark: mark, keys: keys) { return kept }
         let people = SiteAuthors(papers)
@@ -43,8 +44,7 @@ enum AuthorsCache {
     /// `RelatedPapers.paperKey`, in today's order); nil when none are kept, another `digest`
     /// or other bylines made them, or the file does not read whole.
     static func read(_ path: String, mark: UInt64, keys: [UInt64]) -> SiteAuthors? {
-        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == FileStamp.programKey,
-              UInt64.read(from: &wire) == mark,
+        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == mark,
               let papersThen = RawWire.read(UInt64.self, from: &wire),
               let textEnds = RawWire.read(UInt32.self, from: &wire), let text = RawWire.read(UInt8.self, from: &wire),
               let paperEnds = RawWire.read(UInt32.self, from: &wire), let papersOf = RawWire.read(Int32.self, from: &wire),
@@ -104,7 +104,6 @@ enum AuthorsCache {
         let coauthorEnds = RawWire.ends(counts: authors.lazy.map(\.coauthors.count))
         let bylineEnds = RawWire.ends(counts: people.paperAuthors.lazy.map(\.count))
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-            FileStamp.programKey.write(to: &writer.bytes)
             mark.write(to: &writer.bytes)
             try writer.raw(keys)
             try writer.raw(textEnds)

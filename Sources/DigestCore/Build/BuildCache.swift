@@ -238,8 +238,8 @@ struct ContextHash {
 }
 
 extension FileStamp {
-    /// A hash of the running `digest`'s stamp (`program`): caches that another digest may have
-    /// counted or scored otherwise keep it and are read only by the same.
+    /// A hash of the running `digest`'s stamp (`program`): the version of caches that another
+    /// digest may have counted or scored otherwise names it (`CacheFile.ofThisDigest`).
     static let programKey: UInt64 = {
         var hash = ContextHash()
         if let program { hash.add(program) }

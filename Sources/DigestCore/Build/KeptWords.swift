@@ -32,12 +32,12 @@ struct KeptWords: Sendable {
 
     func range(of k: Int) -> Range<Int> { RawWire.range(k, in: ends) }
 
-    /// The words a build of this same `digest` wrote (another may count them otherwise); nil
-    /// when they are another's, or do not read whole as words of papers, every id and range in
-    /// bounds: each is checked once here, so a build takes entries without a check of its own.
+    /// The words kept, from a file whose version names the running `digest` (another may count
+    /// them otherwise: `CacheFile.ofThisDigest`); nil when they do not read whole as words of
+    /// papers, every id and range in bounds: each is checked once here, so a build takes entries
+    /// without a check of its own.
     static func read(from wire: inout WireReader) -> KeptWords? {
-        guard UInt64.read(from: &wire) == FileStamp.programKey,
-              let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
+        guard let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
               let hashes = RawWire.read(UInt32.self, from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
               let ends = RawWire.read(Int32.self, from: &wire), let terms = RawWire.read(Int32.self, from: &wire),
               starts.count == hashes.count + 1, starts.first == 0, RawWire.ends(starts.dropFirst(), reach: arena.count),
@@ -61,7 +61,6 @@ struct KeptWords: Sendable {
             for p in 0..<run.papers.count { ends.append(Int32(base + run.papers.range(of: p).upperBound)) }
             base += run.entries
         }
-        FileStamp.programKey.write(to: &writer.bytes)
         try writer.raw(words.arena)
         try writer.raw(words.starts)
         try writer.raw(words.hashes)

@@ -6,8 +6,7 @@ import Foundation
 /// the whole listing: the three 10k-paper listings of the benchmarks (42 MB) took 0.13 s of
 /// CPU, on one core, in every build, however little had changed.
 enum ListingHeaderCache {
-    /// (The running `digest` in the version: another may detect or parse otherwise.)
-    static let version = "digest-listing-headers 1 " + SiteBuild.version + " " + String(FileStamp.programKey, radix: 16)
+    static let version = CacheFile.ofThisDigest("digest-listing-headers 1 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/listings.bin") }
 

@@ -8,7 +8,7 @@ import Foundation
 /// (`RelatedPapers.Made`): an edit to a title or abstract scores again only the papers whose
 /// lists it can change.
 enum RelatedCache {
-    static let version = "digest-related-cache 3 " + SiteBuild.version
+    static let version = CacheFile.ofThisDigest("digest-related-cache 4 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/related.bin") }
 
@@ -19,13 +19,15 @@ enum RelatedCache {
     /// made from the same, else made — taking again the lists the last build made from the
     /// same vectors and postings — and kept for the next build, from the terms kept at
     /// `termsPath` for the papers whose title and abstract are the same as then. `textKeys`:
-    /// the papers' `KeptWords.textKeys`, when the build has them already.
-    static func lists(_ papers: [Paper], textKeys: [UInt64]? = nil, path: String, termsPath: String? = nil, useCached: Bool) -> [[Int]] {
+    /// the papers' `KeptWords.textKeys`, and `paperKeys` their `RelatedPapers.paperKeys`, when
+    /// the build has them already.
+    static func lists(_ papers: [Paper], textKeys: [UInt64]? = nil, paperKeys: [UInt64]? = nil, path: String, termsPath: String? = nil,
+                      useCached: Bool) -> [[Int]] {
         let textKeys = textKeys ?? KeptWords.textKeys(papers)
         let key = key(textKeys: textKeys)
         let kept = useCached ? read(path) : nil
         if let kept, kept.key == key, kept.made.lists.count == papers.count { return kept.made.lists }
-        let made = RelatedPapers.make(papers, termCache: termsPath.map { ($0, useCached) }, textKeys: textKeys, reusing: kept?.made)
+        let made = RelatedPapers.make(papers, termCache: termsPath.map { ($0, useCached) }, textKeys: textKeys, paperKeys: paperKeys, reusing: kept?.made)
         write(made, key: key, to: path)
         return made.lists
     }
@@ -38,8 +40,7 @@ enum RelatedCache {
     /// The lists kept, with the key of the texts they were made from; nil when there are none,
     /// another `digest` made them, or the file does not read whole as lists of its own papers.
     static func read(_ path: String) -> (key: UInt64, made: RelatedPapers.Made)? {
-        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == FileStamp.programKey,
-              let key = UInt64.read(from: &wire), let count = Int.read(from: &wire),
+        guard var wire = CacheFile.read(path, version: version), let key = UInt64.read(from: &wire), let count = Int.read(from: &wire),
               let papers = RawWire.read(UInt64.self, from: &wire), let texts = RawWire.read(UInt64.self, from: &wire),
               let vectorEnds = RawWire.read(Int32.self, from: &wire), let vectorTerms = RawWire.read(Int32.self, from: &wire),
               let vectorWeights = RawWire.read(UInt32.self, from: &wire), let df = RawWire.read(Int32.self, from: &wire),
@@ -70,7 +71,6 @@ enum RelatedCache {
     static func write(_ made: RelatedPapers.Made, key: UInt64, to path: String) {
         let listEnds = RawWire.ends(counts: made.lists.lazy.map(\.count))
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-            FileStamp.programKey.write(to: &writer.bytes)
             key.write(to: &writer.bytes)
             made.count.write(to: &writer.bytes)
             try writer.raw(made.papers)
@@ -95,7 +95,7 @@ enum RelatedCache {
     /// weighted counts: at 100k papers counting them was 2 of a title edit's 7 CPU-seconds of
     /// related papers. The weights are made anew from every paper's terms.
     struct Terms: Sendable {
-        static let version = "digest-related-terms 1 " + SiteBuild.version
+        static let version = CacheFile.ofThisDigest("digest-related-terms 2 " + SiteBuild.version)
         let kept: KeptWords
         let tfs: [Float]
 

@@ -77,15 +77,17 @@ public enum SiteBuild {
         // idle. The index's last steps leave a core idle too, which the pages' items fill below.
         say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
         let papers = SiteModel.newestFirst(loaded.papers)
-        // Each paper's title and abstract hashed once, for the kept words of both.
+        // Each paper's title and abstract hashed once, for the kept words of both; and its id,
+        // for the related papers and the people kept, which find papers again by it.
         let textKeys = KeptWords.textKeys(papers)
+        let paperKeys = RelatedPapers.paperKeys(papers)
         let (linkStyle, useCached) = (options.linkStyle, !options.clean)
         // A rebuild takes the term buckets and display files the site has as it would make them
         // (`SearchIndexBuilder.index`); a full build writes them all.
         let siteIndex = fresh == nil ? previous?.searchMark : nil
         let relating = BackgroundTask { () -> (lists: [[Int]], seconds: Double) in
             var clock = StageClock()
-            let lists = RelatedCache.lists(papers, textKeys: textKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: useCached)
+            let lists = RelatedCache.lists(papers, textKeys: textKeys, paperKeys: paperKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: useCached)
             return (lists, clock.lap())
         }
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
@@ -103,7 +105,7 @@ public enum SiteBuild {
             return ([], mark, written, clock.lap())
         }
         let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings,
-                                  people: { AuthorsCache.people($0, path: AuthorsCache.path(site), useCached: useCached) }) { _ in [] }
+                                  people: { AuthorsCache.people($0, keys: paperKeys, path: AuthorsCache.path(site), useCached: useCached) }) { _ in [] }
         report.stages.append(("model", clock.lap()))
         say?("indexing \(papers.count) papers for search")
         let related = relating.wait()

@@ -22,8 +22,8 @@ public enum RelatedPapers {
     /// last `make`'s) taken again where scoring them would give the same (`RelatedReuse`), and
     /// only the other papers scored.
     static func make(_ papers: [Paper], count: Int = 5, termCache: (path: String, useCached: Bool)? = nil,
-                     textKeys: [UInt64]? = nil, reusing previous: Made? = nil) -> Made {
-        let keys = papers.map { paperKey($0.id) }
+                     textKeys: [UInt64]? = nil, paperKeys: [UInt64]? = nil, reusing previous: Made? = nil) -> Made {
+        let keys = paperKeys ?? Self.paperKeys(papers)
         let texts = textKeys ?? KeptWords.textKeys(papers)
         let then = previous.flatMap { placesThen($0, keys: keys) }
         let (vectors, termKeys, df) = vectors(papers, termCache: termCache, textKeys: texts,

@@ -86,6 +86,12 @@ extension RelatedPapers {
     /// A paper's key in `Made`: of its id, as its place changes when papers come, go or move.
     static func paperKey(_ id: String) -> UInt64 { ContextHash.of(bytes: id.utf8) }
 
+    /// Every paper's `paperKey`, on every core: a build works them out once, for its related
+    /// papers and its people (`AuthorsCache`), which find papers again by them.
+    static func paperKeys(_ papers: [Paper]) -> [UInt64] {
+        ParallelMap.batched(papers.count, batch: 1024) { paperKey(papers[$0].id) }
+    }
+
     /// A list taken again, in today's places, with its bar.
     typealias Reused = (list: [Int], bar: Float)
 

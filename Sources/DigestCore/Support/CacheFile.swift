@@ -6,6 +6,10 @@ enum CacheFile {
     /// The version line every cache file starts with.
     static func header(_ version: String) -> [UInt8] { Array(version.utf8) + [0x0A] }
 
+    /// A version that names the running `digest` too (`FileStamp.programKey`), for a cache of
+    /// what another digest may count, parse or make otherwise: only the same one reads it.
+    static func ofThisDigest(_ version: String) -> String { version + " " + String(FileStamp.programKey, radix: 16) }
+
     static func read(_ path: String, version: String) -> WireReader? {
         guard let bytes = FileBytes.mapped(path) else { return nil }
         let start = header(version)
@@ -72,7 +76,12 @@ enum CacheFile {
 }
 
 extension FileStamp: WireValue {
-    func write(to wire: inout [UInt8]) { for field in fields { field.write(to: &wire) } }
+    func write(to wire: inout [UInt8]) {
+        inode.write(to: &wire)
+        size.write(to: &wire)
+        modified.write(to: &wire)
+        changed.write(to: &wire)
+    }
 
     static func read(from wire: inout WireReader) -> FileStamp? {
         guard let inode = UInt64.read(from: &wire), let size = UInt64.read(from: &wire),

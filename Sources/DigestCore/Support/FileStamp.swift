@@ -20,8 +20,6 @@ struct FileStamp: Equatable, Hashable, Sendable {
                   modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim))
     }
 
-    var fields: [UInt64] { [inode, size, modified, changed] }
-
     /// The running `digest` executable's: what a build's fingerprint and its caches name the
     /// program by, since a new digest may make pages or count words otherwise.
     static let program = FileStamp(path: "/proc/self/exe", followingLinks: true)
