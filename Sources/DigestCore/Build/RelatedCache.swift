@@ -106,10 +106,12 @@ enum RelatedCache {
             return Terms(kept: kept, tfs: bits.map(Float.init(bitPattern:)))
         }
 
-        /// The chunks' terms, as ids into `words` (`globals`: each chunk's ids there).
-        static func write(_ chunks: [RelatedPapers.ChunkTerms], globals: [[Int]], words: TermTable.Words, to path: String) {
-            // Each run's ids mapped to the merged table's as it is written, one run at a time.
-            let terms = zip(chunks, globals).lazy.map { chunk, global in chunk.terms.map { Int32(global[Int($0)]) } }
+        /// The chunks' terms, ids into `words` (`ChunkTerms.useIDs`), each with its count of
+        /// papers in `df` (the words no paper has are left out in time: `KeptWords.pruned`).
+        static func write(_ chunks: [RelatedPapers.ChunkTerms], words: TermTable.Words, df: [Int], to path: String) {
+            let (words, newIDs) = KeptWords.pruned(words, df: df)
+            // Each run's ids mapped to the kept words' as it is written, one run at a time.
+            let terms = chunks.lazy.map { chunk in newIDs.map { ids in chunk.terms.map { ids[Int($0)] } } ?? chunk.terms }
             CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
                 try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, to: &writer)
                 try writer.raw(chunks.lazy.map { $0.tfs.map(\.bitPattern) }, count: chunks.reduce(0) { $0 + $1.terms.count })

@@ -93,7 +93,7 @@ enum SearchTermCache {
     /// lookup, and leaving them out every paper's entries mapped to new ids.
     static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], mark: UInt64 = 0, termBuckets: Int = 0, displayKeys: [UInt64] = [],
                       filters: (mark: UInt64, buckets: Int) = (0, 0), to path: String) {
-        let (words, newIDs) = df.lazy.filter({ $0 == 0 }).count * 10 > words.count ? live(words, df: df) : (words, nil)
+        let (words, newIDs) = KeptWords.pruned(words, df: df)
         var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
         var base = 0
@@ -118,17 +118,5 @@ enum SearchTermCache {
             filters.mark.write(to: &writer.bytes)
             filters.buckets.write(to: &writer.bytes)
         }
-    }
-
-    /// The words papers have (`df` above 0), and each word's id among them by its id in `words`.
-    static func live(_ words: TermTable.Words, df: [Int32]) -> (words: TermTable.Words, ids: [Int32]) {
-        var live = TermTable.Words(), ids = [Int32](repeating: -1, count: words.count)
-        for id in 0..<words.count where df[id] > 0 {
-            ids[id] = Int32(live.count)
-            live.arena += words.arena[Int(words.starts[id])..<Int(words.starts[id + 1])]
-            live.starts.append(Int32(live.arena.count))
-            live.hashes.append(words.hashes[id])
-        }
-        return (live, ids)
     }
 }

@@ -141,17 +141,19 @@ public enum RelatedPapers {
                         before: (made: Made, was: [Int?])? = nil) -> (vectors: Vectors, kept: [UInt64], df: [Int32]) {
         let cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
         let keys = termCache == nil ? nil : texts
-        let chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keys: keys) }
+        var chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keys: keys) }
+        // The kept terms first, then each chunk's in run order; every entry then holds its
+        // term's id in this table. (A kept term no paper has now is there with a count of 0.)
         var table = TermTable()
+        let keptIDs = cached.map { cached in (0..<cached.kept.words.count).map { table.id(of: $0, in: cached.kept.words) } } ?? []
         var df: [Int] = []
-        var globals: [[Int]] = []
-        for chunk in chunks {
-            let global = table.merge(chunk.table)
+        for c in chunks.indices {
+            let global = table.merge(chunks[c].table)
             df += repeatElement(0, count: table.count - df.count)
-            for term in chunk.terms { df[global[Int(term)]] += 1 }  // a term is once in a paper's list
-            globals.append(global)
+            chunks[c].useIDs(global, kept: keptIDs, df: &df)
         }
-        if let termCache { RelatedCache.Terms.write(chunks, globals: globals, words: table.words, to: termCache.path) }
+        df += repeatElement(0, count: table.count - df.count)
+        if let termCache { RelatedCache.Terms.write(chunks, words: table.words, df: df, to: termCache.path) }
         let names = table.names()
         let n = Float(papers.count)
         let maxDF = max(2, papers.count / 2)
@@ -173,21 +175,21 @@ public enum RelatedPapers {
             return zip(then.df, keptDF).map { $0 != $1 }
         }
 
-        let (ids, frequencies, maps) = (termID, df, globals)
-        let vectors = ParallelMap.run(chunks.count) { c -> Vectors in
-            let (chunk, global) = (chunks[c], maps[c])
+        let (ids, frequencies, made) = (termID, df, chunks)
+        let vectors = ParallelMap.run(made.count) { c -> Vectors in
+            let chunk = made[c]
             var vectors = Vectors(ends: [], terms: [], weights: [])
             for d in 0..<chunk.papers.count {
                 if let moved, let before, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d],
                    !chunk.papers.range(of: d).contains(where: { k in
-                       let id = ids[global[Int(chunk.terms[k])]]
+                       let id = ids[Int(chunk.terms[k])]
                        return id >= 0 && moved[id]
                    }) {
                     vectors.append(paper: o, of: before.made.vectors)
                     continue
                 }
                 var v: [(term: Int, weight: Float)] = chunk.papers.range(of: d).compactMap { k in
-                    let term = global[Int(chunk.terms[k])]
+                    let term = Int(chunk.terms[k])
                     guard ids[term] >= 0 else { return nil }
                     return (ids[term], (1 + logf(chunk.tfs[k])) * logf(n / Float(frequencies[term])))
                 }
@@ -238,7 +240,9 @@ public enum RelatedPapers {
     /// `titleWeight` times. Kept flat, paper after paper (an array per paper, each with the
     /// capacity of the longest before it, was 8 bytes of every ~16 at 100k papers).
     struct ChunkTerms: TokenSink {
-        /// The chunk's terms; `terms` holds ids into it.
+        /// The chunk's terms; `terms` holds ids into it, or for a term taken from the terms
+        /// kept by the last build, `-(id + 1)` of its id there (`useIDs` makes them all ids
+        /// into the build's table).
         private(set) var table = TermTable()
         /// Paper `p`'s terms are `terms[papers.range(of: p)]`, each once, with their counts in `tfs`.
         private(set) var terms: [Int32] = []
@@ -257,33 +261,63 @@ public enum RelatedPapers {
         /// its index (the slice's), when the terms are to be kept.
         init(_ papers: ArraySlice<Paper>, cached: RelatedCache.Terms? = nil, keys: [UInt64]? = nil) {
             first = papers.startIndex
-            var ids = [Int32](repeating: -1, count: cached?.kept.words.count ?? 0)  // per kept term, its id here
-            for i in papers.indices {
-                let paper = papers[i]
+            // Each paper's place in the kept terms, when they have it: the chunk is made room
+            // for what it takes from there at once.
+            let found = cached.flatMap { cached in keys.map { keys in papers.indices.map { cached.kept.papers[keys[$0]] } } }
+            if let cached, let found {
+                let entries = cached.kept.entries(found, new: 128)
+                terms.reserveCapacity(entries)
+                tfs.reserveCapacity(entries)
+            }
+            var run = KeptWords.Run()
+            for (n, i) in papers.indices.enumerated() {
                 if let key = keys?[i] {
                     self.keys.append(key)
-                    if let cached, let k = cached.kept.papers[key] {
-                        for e in cached.kept.range(of: k) {
-                            let c = Int(cached.kept.terms[e])
-                            if ids[c] < 0 {
-                                ids[c] = table.id(of: c, in: cached.kept.words)
-                                slot += repeatElement(-1, count: table.count - slot.count)
-                            }
-                            terms.append(ids[c])
-                            tfs.append(cached.tfs[e])
-                        }
-                        self.papers.close(at: terms.count)
-                        start = terms.count
+                    if let cached, let k = found?[n] {
+                        if let ended = run.add(k) { addKept(ended, of: cached) }
                         continue
                     }
                 }
+                if let cached { addKept(run.end(), of: cached) }
                 weight = titleWeight
-                forEachTerm(paper.title, into: &self)
+                forEachTerm(papers[i].title, into: &self)
                 weight = 1
-                forEachTerm(paper.abstract, into: &self)
+                forEachTerm(papers[i].abstract, into: &self)
                 for id in terms[start...] { slot[Int(id)] = -1 }
                 self.papers.close(at: terms.count)
                 start = terms.count
+            }
+            if let cached { addKept(run.end(), of: cached) }
+        }
+
+        /// Papers `kept` of `cached`, one after another there: their entries copied whole, each
+        /// term as `-(id + 1)` of its id there, not looked up in this chunk's table (a lookup
+        /// per paper's term was most of a title edit's 0.23 CPU-s here at 100k papers).
+        private mutating func addKept(_ kept: Range<Int>, of cached: RelatedCache.Terms) {
+            guard let last = kept.last else { return }
+            let range = cached.kept.range(of: kept.lowerBound).lowerBound..<cached.kept.range(of: last).upperBound
+            let shift = terms.count - range.lowerBound
+            terms += repeatElement(0, count: range.count)
+            terms.withUnsafeMutableBufferPointer { terms in
+                cached.kept.terms.withUnsafeBufferPointer { keptTerms in
+                    for e in range { terms[e + shift] = -(keptTerms[e] + 1) }
+                }
+            }
+            tfs += cached.tfs[range]
+            for k in kept { papers.close(at: cached.kept.range(of: k).upperBound + shift) }
+            start = terms.count
+        }
+
+        /// Every entry as an id into the build's table: `global`, each of this chunk's terms'
+        /// id there; `kept`, each kept term's. Each term's count of papers goes up in `df`.
+        mutating func useIDs(_ global: [Int], kept: [Int32], df: inout [Int]) {
+            table = TermTable()
+            terms.withUnsafeMutableBufferPointer { terms in
+                for e in terms.indices {
+                    let term = terms[e]
+                    terms[e] = term < 0 ? kept[Int(-(term + 1))] : Int32(global[Int(term)])
+                    df[Int(terms[e])] += 1  // a term is once in a paper's list
+                }
             }
         }
 

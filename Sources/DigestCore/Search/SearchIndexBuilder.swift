@@ -258,17 +258,19 @@ public enum SearchIndexBuilder {
     static func terms(of papers: ArraySlice<Paper>, cached: SearchTermCache.Terms? = nil, textKeys: [UInt64]? = nil,
                       fieldKeys: [UInt64]? = nil) -> Chunk {
         var counter = TermCounter()
-        var keys: [UInt64] = []
-        for i in papers.indices {
-            let paper = papers[i]
-            if let text = textKeys?[i] {
-                let key = SearchTermCache.key(text: text, fields: fieldKeys?[i] ?? SearchTermCache.fieldsKey(paper))
-                keys.append(key)
-                if let cached, let k = cached.kept.papers[key] {
-                    counter.addCached(k, from: cached)
-                    continue
-                }
+        // Each paper's key, and where the kept words have it: what is taken from there is
+        // known before any entry is copied, and the chunk's arrays are made that size at once.
+        let keys = textKeys.map { texts in papers.indices.map { SearchTermCache.key(text: texts[$0], fields: fieldKeys?[$0] ?? SearchTermCache.fieldsKey(papers[$0])) } } ?? []
+        let found = textKeys == nil ? nil : cached.map { cached in keys.map { cached.kept.papers[$0] } }
+        if let cached, let found { counter.reserve(cached.kept.entries(found, new: 256)) }
+        var run = KeptWords.Run()
+        for (n, i) in papers.indices.enumerated() {
+            if let cached, let k = found?[n] {
+                if let ended = run.add(k) { counter.addCached(ended, from: cached) }
+                continue
             }
+            if let cached { counter.addCached(run.end(), from: cached) }
+            let paper = papers[i]
             let title = SearchTokenizer.tokens(paper.title)
             let names = paper.authors.map { SearchTokenizer.tokens($0, dropStopWords: false) }
             counter.startPaper()
@@ -284,6 +286,7 @@ public enum SearchIndexBuilder {
             counter.add(SearchTokenizer.pairs(title), field: 0, inLength: false)
             for name in names { counter.add(SearchTokenizer.pairs(name), field: 1, inLength: false) }
         }
+        if let cached { counter.addCached(run.end(), from: cached) }
         var chunk = counter.finish()
         chunk.keys = keys
         return chunk

@@ -33,12 +33,17 @@ extension SearchIndexBuilder {
             SearchTokenizer.forEachToken(text, dropStopWords: true, into: &self)
         }
 
-        /// Paper `k` of the last build's words (`SearchTermCache`), whose text has not changed
-        /// since: its entries as they were (`Chunk.add(kept:from:)`).
-        mutating func addCached(_ k: Int, from cached: SearchTermCache.Terms) {
+        /// Room for `entries` in the chunk.
+        mutating func reserve(_ entries: Int) { chunk.reserve(entries) }
+
+        /// Papers `kept` of the last build's words (`SearchTermCache`), one after another there
+        /// and here, whose texts have not changed since: their entries as they were
+        /// (`Chunk.add(kept:from:)`).
+        mutating func addCached(_ kept: Range<Int>, from cached: SearchTermCache.Terms) {
+            guard !kept.isEmpty else { return }
             if started { chunk.append(current) }
             started = false
-            chunk.add(kept: k, from: cached)
+            chunk.add(kept: kept, from: cached)
         }
 
         mutating func take(_ token: UnsafeBufferPointer<UInt8>) {

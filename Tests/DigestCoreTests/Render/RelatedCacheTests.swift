@@ -177,6 +177,32 @@ import Testing
         #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))  // the terms that build kept
     }
 
+    /// Terms of papers gone stay in the kept terms (a build finds each kept term by its id
+    /// there) until they are a tenth of them; then they are left out, and the kept terms are
+    /// the ones counting the papers left gives. The lists are those made without them.
+    @Test func termsNoPaperHasAreLeftOutOnceATenth() throws {
+        let path = try folder() + "/related-terms.bin"
+        let fresh = path + ".fresh"
+        func keptTerms(_ path: String) throws -> Int { try #require(RelatedCache.Terms.read(path)).kept.words.count }
+        _ = RelatedPapers.compute(Self.papers, termCache: (path, false))
+        let all = try keptTerms(path)
+
+        let oneGone = Array(Self.papers.dropFirst())
+        #expect(RelatedPapers.compute(oneGone, termCache: (path, true)) == RelatedPapers.compute(oneGone))
+        _ = RelatedPapers.compute(oneGone, termCache: (fresh, false))
+        #expect(try keptTerms(fresh) < all)
+        #expect(try keptTerms(path) == all)  // a few: kept
+
+        let halfGone = Array(Self.papers.prefix(Self.papers.count / 2))
+        #expect(RelatedPapers.compute(halfGone, termCache: (path, true)) == RelatedPapers.compute(halfGone))
+        _ = RelatedPapers.compute(halfGone, termCache: (fresh, false))
+        let half = try keptTerms(fresh)
+        #expect((all - half) * 10 > all)
+        #expect(try keptTerms(path) == half)
+        // And the terms left are read as the next build's.
+        #expect(RelatedPapers.compute(halfGone, termCache: (path, true)) == RelatedPapers.compute(halfGone))
+    }
+
     /// Terms planted under the sample's keys (each paper's are another paper's) are what the
     /// lists are made from when they are used, and ignored when they are not; a file cut short
     /// is not read.
