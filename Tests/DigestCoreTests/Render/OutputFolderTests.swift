@@ -20,4 +20,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/papers/b", isDirectory: &isFolder) && isFolder.boolValue)
         #expect(FileManager.default.contents(atPath: root + "/papers/a/index.html") == Data("x".utf8))
     }
+
+    /// The trash is deleted by one `rm` at a time: while another holds the lock on the site's
+    /// folder (here, this test), a build starts none; once it is let go, the next build's does.
+    @Test func oneDeletionOfTheTrashAtATime() throws {
+        let root = Fixtures.scratch("trash")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let trash = root + "/.public.trash-1-0"
+        for n in 0..<3 { #expect(OutputFolder.writeNew(Array("x".utf8), to: trash + "/papers/\(n)/index.html")) }
+        func gone() -> Bool {
+            for _ in 0..<100 where FileManager.default.fileExists(atPath: trash) { usleep(50_000) }  // up to 5 s
+            return !FileManager.default.fileExists(atPath: trash)
+        }
+        let folder = OutputFolder(target: root + "/public")
+        let lock = open(root, O_RDONLY | O_DIRECTORY)
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        folder.emptyTrash()
+        usleep(500_000)
+        #expect(FileManager.default.fileExists(atPath: trash + "/papers/2/index.html"))
+        close(lock)
+        folder.emptyTrash()
+        #expect(gone())
+    }
 }
