@@ -35,19 +35,26 @@ import Testing
 
     /// A rebuild finds each output's last hash at its position when the outputs are the same
     /// list, and by path when they are not; the paths no longer made are told apart.
-    @Test func lastHashesAreFoundByPositionOrByPath() {
+    @Sendable static func collide(_ path: String) -> UInt64 { 7 }
+
+    /// Paths are looked up by a hash of their bytes; paths whose hashes collide (here, all
+    /// of them, `OutputHashes.Places`' own table) are found all the same.
+    @Test(arguments: [false, true])
+    func lastHashesAreFoundByPositionOrByPath(colliding: Bool) {
+        let hash: @Sendable (String) -> UInt64 = colliding ? Self.collide : OutputHashes.pathHash
         let last = OutputHashes(paths: ["index.html", "papers/a/index.html", "papers/b/index.html", "feed.xml"], hashes: [1, 2, 3, 4])
-        let same = last.matched(to: last.paths)
+        let same = last.matched(to: last.paths, hash: hash)
         #expect(same.hashes == [1, 2, 3, 4] && same.gone.isEmpty)
-        let changed = last.matched(to: ["index.html", "papers/c/index.html", "papers/a/index.html", "feed.xml"])
+        let changed = last.matched(to: ["index.html", "papers/c/index.html", "papers/a/index.html", "feed.xml"], hash: hash)
         #expect(changed.hashes == [1, nil, 2, 4] && changed.gone == ["papers/b/index.html"])
-        let moved = last.matched(to: ["papers/b/index.html", "index.html", "papers/a/index.html", "feed.xml", "tags/x/index.html"])
+        let moved = last.matched(to: ["papers/b/index.html", "index.html", "papers/a/index.html", "feed.xml", "tags/x/index.html"], hash: hash)
         #expect(moved.hashes == [3, 1, 2, 4, nil] && moved.gone.isEmpty)
-        #expect(last.matched(to: ["feed.xml"]) == ([4], ["index.html", "papers/a/index.html", "papers/b/index.html"]))
-        #expect(last.matched(to: []).gone == last.paths && OutputHashes().matched(to: ["a"]).hashes == [nil])
+        #expect(last.matched(to: ["feed.xml"], hash: hash) == ([4], ["index.html", "papers/a/index.html", "papers/b/index.html"]))
+        #expect(last.matched(to: [], hash: hash).gone == last.paths && OutputHashes().matched(to: ["a"], hash: hash).hashes == [nil])
         // A damaged table naming a path twice: every path that is still made stays.
         let twice = OutputHashes(paths: ["index.html", "a", "b", "a", "c"], hashes: [1, 2, 3, 4, 5])
-        #expect(twice.matched(to: ["index.html", "a", "c"]) == ([1, 2, 5], ["b"]))
+        #expect(twice.matched(to: ["index.html", "a", "c"], hash: hash) == ([1, 2, 5], ["b"]))
+        #expect(twice.matched(to: ["c", "b", "a", "d"], hash: hash) == ([5, 3, 2, nil], ["index.html"]))
     }
 
     /// A build takes out the caches of output folders that are gone, and only those: another
