@@ -9,35 +9,48 @@ import Foundation
 /// paper) takes them from here: at 100k papers they are 155k people from 500k names, 0.8 s of
 /// CPU on the model's thread; read back, a tenth of that.
 enum AuthorsCache {
-    static let version = CacheFile.ofThisDigest("digest-authors-cache 2 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-authors-cache 3 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/authors.bin") }
 
     /// The people of `papers` (in the model's order): those kept when made from the same
     /// bylines, else made, and kept for the next build. `keys`: the papers'
-    /// `RelatedPapers.paperKeys`, when the build has them already.
-    static func people(_ papers: [Paper], keys: [UInt64]? = nil, path: String, useCached: Bool) -> SiteAuthors {
+    /// `RelatedPapers.paperKeys`, and `bylines` their `bylineKey`s, when the build has them.
+    static func people(_ papers: [Paper], keys: [UInt64]? = nil, bylines: [UInt64]? = nil, path: String, useCached: Bool) -> SiteAuthors {
         let keys = keys ?? RelatedPapers.paperKeys(papers)
-        let mark = mark(papers)
+        let mark = mark(keys: keys, bylines: bylines ?? papers.map(bylineKey))
         if useCached, let kept = read(path, mark: mark, keys: keys) { return kept }
         let people = SiteAuthors(papers)
         write(people, mark: mark, keys: keys, to: path)
         return people
     }
 
-    /// The count of papers and the sum of each one's hash of its id and byline: the same for
-    /// the same papers in any order. (Ids are unique, so no two papers' hashes cancel out.)
-    static func mark(_ papers: [Paper]) -> UInt64 {
-        let each = ParallelMap.batched(papers.count, batch: 1024) { p -> UInt64 in
+    /// A paper's byline, hashed (`PaperKeys.byline`).
+    static func bylineKey(_ paper: Paper) -> UInt64 {
+        var hash = ContextHash()
+        for name in paper.facts.authors { hash.add(tag: 2, name) }  // (read in place, not through a key path)
+        return hash.value
+    }
+
+    /// The count of papers and the sum of a hash of each one's id and byline (`keys`, their
+    /// `RelatedPapers.paperKey`s; `bylines`, their `bylineKey`s): the same for the same papers
+    /// in any order. (Ids are unique, so no two papers' hashes cancel out.)
+    static func mark(keys: [UInt64], bylines: [UInt64]) -> UInt64 {
+        var sum: UInt64 = 0
+        for p in keys.indices {
             var hash = ContextHash()
-            hash.add(tag: 1, papers[p].id)
-            for name in papers[p].facts.authors { hash.add(tag: 2, name) }  // (read in place, not through a key path)
-            return hash.value
+            hash.add(keys[p])
+            hash.add(bylines[p])
+            sum &+= hash.value
         }
         var mark = ContextHash()
-        mark.add(UInt64(papers.count))
-        mark.add(each.reduce(0, &+))
+        mark.add(UInt64(keys.count))
+        mark.add(sum)
         return mark.value
+    }
+
+    static func mark(_ papers: [Paper]) -> UInt64 {
+        mark(keys: RelatedPapers.paperKeys(papers), bylines: papers.map(bylineKey))
     }
 
     /// The people kept, each one's papers in today's places (`keys`: each paper's

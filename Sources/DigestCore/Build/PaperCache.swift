@@ -10,7 +10,7 @@ import Foundation
 /// whole after every edit of one record, 6% of the CPU of such a rebuild. A build stopped
 /// between two files leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
-    static let version = "digest-paper-cache 2 " + SiteBuild.version
+    static let version = "digest-paper-cache 3 " + SiteBuild.version
     static let shards = 64
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/papers") }
@@ -27,6 +27,9 @@ enum PaperCache {
     struct Entry: Sendable {
         let stamp: FileStamp
         let paper: Paper
+        /// Its keys (`PaperKeys`), unless another `digest` made them (nil): then they are
+        /// worked out again, and its shard written again.
+        let keys: PaperKeys?
         /// Warnings, without the file (the record's own, wherever the site is).
         let warnings: [(line: Int?, message: String)]
     }
@@ -46,14 +49,14 @@ enum PaperCache {
     static func read(_ folder: String) -> Kept {
         Kept(shards: ParallelMap.run(shards) { shard in
             CacheFile.entries(shardPath(folder, shard), version: version) { wire in
-                guard let stamp = FileStamp.read(from: &wire), let paper = Paper.read(from: &wire),
+                guard let stamp = FileStamp.read(from: &wire), let paper = Paper.read(from: &wire), let keys = PaperKeys.read(from: &wire),
                       let count = UInt64.read(from: &wire), count <= 1024 else { return nil }
                 var warnings: [(line: Int?, message: String)] = []
                 for _ in 0..<count {
                     guard let line = Int?.read(from: &wire), let message = String.read(from: &wire) else { return nil }
                     warnings.append((line, message))
                 }
-                return (paper.id, Entry(stamp: stamp, paper: paper, warnings: warnings))
+                return (paper.id, Entry(stamp: stamp, paper: paper, keys: keys.current ? keys.keys : nil, warnings: warnings))
             }
         })
     }
@@ -64,6 +67,7 @@ enum PaperCache {
             CacheFile.write(shardPath(folder, shard), version: version, entries: byShard[shard]) { entry, wire in
                 entry.stamp.write(to: &wire)
                 entry.paper.write(to: &wire)
+                (entry.keys ?? PaperKeys(entry.paper)).write(to: &wire)
                 UInt64(entry.warnings.count).write(to: &wire)
                 for warning in entry.warnings {
                     warning.line.write(to: &wire)

@@ -76,10 +76,14 @@ public enum SiteBuild {
         // the model (authors, tags, sources) is made: its steps on one core left the other
         // idle. The index's last steps leave a core idle too, which the pages' items fill below.
         say?("relating \(loaded.papers.count) papers: authors, tags, related papers")
-        let papers = SiteModel.newestFirst(loaded.papers)
-        // Each paper's title and abstract hashed once, for the kept words of both; and its id,
-        // for the related papers and the people kept, which find papers again by it.
-        let textKeys = KeptWords.textKeys(papers)
+        let order = SiteModel.newestFirstOrder(loaded.papers)
+        let papers = order.map { loaded.papers[$0] }
+        // Each paper's keys, as the paper cache has them (`PaperKeys`): its title and abstract,
+        // for the kept words of the index and the related papers; its fields, for the index's;
+        // its byline, for the people kept. And its id hashed, for the related papers and the
+        // people kept, which find papers again by it.
+        let keys = order.map { loaded.keys[$0] }
+        let textKeys = keys.map(\.text)
         let paperKeys = RelatedPapers.paperKeys(papers)
         let (linkStyle, useCached) = (options.linkStyle, !options.clean)
         // A rebuild takes the term buckets and display files the site has as it would make them
@@ -92,7 +96,8 @@ public enum SiteBuild {
         }
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
-            let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys, site: siteIndex)
+            let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys,
+                                                         fieldKeys: keys.map(\.fields), site: siteIndex)
             let files = Self.withScripts(built, linkStyle)
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render
@@ -105,7 +110,7 @@ public enum SiteBuild {
             return ([], mark, written, clock.lap())
         }
         let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings,
-                                  people: { AuthorsCache.people($0, keys: paperKeys, path: AuthorsCache.path(site), useCached: useCached) }) { _ in [] }
+                                  people: { AuthorsCache.people($0, keys: paperKeys, bylines: keys.map(\.byline), path: AuthorsCache.path(site), useCached: useCached) }) { _ in [] }
         report.stages.append(("model", clock.lap()))
         say?("indexing \(papers.count) papers for search")
         let related = relating.wait()

@@ -6,6 +6,8 @@ enum SiteLoader {
     struct Loaded {
         var config: SiteConfig
         var papers: [Paper]
+        /// Each paper's keys, by its place in `papers`.
+        var keys: [PaperKeys]
         var listings: [String: ListingInfo]
         /// The paper cache's new entries by shard, and the shards of it to write again
         /// (`PaperCache.write`); nil when none is.
@@ -40,23 +42,30 @@ enum SiteLoader {
         let records = known ?? store.stampedIDs()
         let (ids, stamps) = (records.map(\.id), records.map(\.stamp))
         let cached = useCached ? cache.map(PaperCache.read) ?? .none : .none
-        let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, problems: [Diagnostic], parsed: Bool) in
+        // (`parsed`: made anew, so its shard of the paper cache is written again: the record
+        // was parsed, or its keys were made by another `digest`.)
+        let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, keys: PaperKeys?, problems: [Diagnostic], parsed: Bool) in
             let file = store.path(for: ids[i])
             if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp {
-                return (hit.paper, hit.warnings.map { Diagnostic(file: file, line: $0.line, .warning, $0.message) }, false)
+                return (hit.paper, hit.keys ?? PaperKeys(hit.paper), hit.warnings.map { Diagnostic(file: file, line: $0.line, .warning, $0.message) },
+                        hit.keys == nil)
             }
             // Values as text (Yams' basic resolver): no regular expression per scalar.
             switch store.read(id: ids[i], valuesAsText: true) {
-            case .failure(let diagnostic): return (nil, [diagnostic], true)
+            case .failure(let diagnostic): return (nil, nil, [diagnostic], true)
             case .success(let record):
                 let (paper, problems) = Paper.checked(record, file: file)
-                return (paper, problems, true)
+                return (paper, paper.map(PaperKeys.init), problems, true)
             }
         }
-        var papers: [Paper] = []
+        var papers: [Paper] = [], keys: [PaperKeys] = []
         papers.reserveCapacity(results.count)
+        keys.reserveCapacity(results.count)
         for result in results {
-            if let paper = result.paper { papers.append(paper) }
+            if let paper = result.paper, let paperKeys = result.keys {
+                papers.append(paper)
+                keys.append(paperKeys)
+            }
             diagnostics += result.problems
         }
         var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
@@ -82,7 +91,8 @@ enum SiteLoader {
                 let written = Set(changed)
                 for i in results.indices where keeps[i] && written.contains(shardOf[i]) {
                     let result = results[i]
-                    entries[shardOf[i]].append(PaperCache.Entry(stamp: stamps[i]!, paper: result.paper!, warnings: result.problems.map { ($0.line, $0.message) }))
+                    entries[shardOf[i]].append(PaperCache.Entry(stamp: stamps[i]!, paper: result.paper!, keys: result.keys,
+                                                                warnings: result.problems.map { ($0.line, $0.message) }))
                 }
                 cacheEntries = (entries, changed)
             }
@@ -92,6 +102,6 @@ enum SiteLoader {
         let listingNames = Set(papers.flatMap { $0.sources.map(\.listing) }).sorted()
         let listings = ListingHeaderCache.infos(listingNames, listings: site.listings, config: config,
                                                 path: cache.map { _ in ListingHeaderCache.path(site) }, useCached: useCached)
-        return Loaded(config: config, papers: papers, listings: listings, cacheEntries: cacheEntries)
+        return Loaded(config: config, papers: papers, keys: keys, listings: listings, cacheEntries: cacheEntries)
     }
 }

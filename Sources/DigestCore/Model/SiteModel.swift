@@ -34,6 +34,12 @@ public struct SiteModel: Sendable {
 
     /// The papers in the model's order: what a build relates while the rest of the model is made.
     static func newestFirst(_ unsorted: [Paper]) -> [Paper] {
+        newestFirstOrder(unsorted).map { unsorted[$0] }
+    }
+
+    /// Where each of the model's papers is in `unsorted`, in the model's order: a build puts
+    /// what it has of each paper beside it (`PaperKeys`) in the same order.
+    static func newestFirstOrder(_ unsorted: [Paper]) -> [Int] {
         // Days as numbers, which order as their texts do: with two texts compared in each of the
         // ~1.7M comparisons, the sort was 2.4% of a 100k edit's rebuild, with numbers 0.9%
         // (perf). Papers of one day, and any date not written YYYY-MM-DD (no checked record has
@@ -42,11 +48,10 @@ public struct SiteModel: Sendable {
             guard let date = unsorted[i].date else { return -1 }  // undated: after every day
             return LineShape.isoDate(date).map { $0.year * 10_000 + $0.month * 100 + $0.day }
         }
-        let order = unsorted.indices.sorted { a, b in
+        return unsorted.indices.sorted { a, b in
             if let da = days[a], let db = days[b], da != db { return da > db }
             return Paper.newestFirst(unsorted[a], unsorted[b])
         }
-        return order.map { unsorted[$0] }
     }
 
     /// The model of papers already in order (`newestFirst`). `people` makes their authors (a

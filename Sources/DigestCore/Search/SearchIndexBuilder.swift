@@ -29,12 +29,13 @@ public enum SearchIndexBuilder {
     /// (`SearchTermCache`). `site`: the mark of the index the current site has; when it is the
     /// kept words' mark, those are what it was made from, and the term buckets, display files,
     /// filter files and facets it has as this build would make them come without bytes (nil;
-    /// `TermBucketReuse`, `changedBlocks`, `filterMark`).
+    /// `TermBucketReuse`, `changedBlocks`, `filterMark`). `fieldKeys`: the papers'
+    /// `SearchTermCache.fieldsKey`s, when the build has them already (`PaperKeys`).
     static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
-                      textKeys: [UInt64]? = nil, site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
+                      textKeys: [UInt64]? = nil, fieldKeys: [UInt64]? = nil, site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
         let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
-        let fieldKeys = termCache == nil ? nil : ParallelMap.batched(papers.count, batch: 1024) { SearchTermCache.fieldsKey(papers[$0]) }
+        let fieldKeys = termCache == nil ? nil : fieldKeys ?? ParallelMap.batched(papers.count, batch: 1024) { SearchTermCache.fieldsKey(papers[$0]) }
         var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
         let merged = merge(&chunks, kept: cached?.kept.words)
         let names = merged.table.names()

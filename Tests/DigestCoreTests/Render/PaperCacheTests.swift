@@ -98,6 +98,42 @@ import Testing
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
 
+    /// Each paper's keys come back with it; keys another `digest` made (here, a shard whose
+    /// entries name another) are made again, and that shard is written again with them.
+    @Test func keysComeBackAndAnotherDigestsAreMadeAgain() throws {
+        let (site, paths, folder) = try builtSample()
+        let ids = try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted().map { String($0.dropLast(3)) }
+        let kept = PaperCache.read(folder)
+        #expect(ids.allSatisfy { id in kept[id].map { $0.keys == PaperKeys($0.paper) } == true })
+
+        let shard = PaperCache.shard(of: ids[0])
+        let shardFile = PaperCache.shardPath(folder, shard)
+        var bytes = try #require(FileBytes.read(shardFile))
+        let (mine, anothers) = (Self.bytes(FileStamp.programKey), Self.bytes(FileStamp.programKey &+ 1))
+        var named = 0
+        for at in 0...(bytes.count - 8) where Array(bytes[at..<(at + 8)]) == mine {
+            bytes.replaceSubrange(at..<(at + 8), with: anothers)
+            named += 1
+        }
+        #expect(named == kept.counts[shard])
+        try Data(bytes).write(to: URL(fileURLWithPath: shardFile))
+        let read = PaperCache.read(folder)
+        #expect(read.counts == kept.counts && ids.allSatisfy { (read[$0]?.keys == nil) == (PaperCache.shard(of: $0) == shard) })
+
+        let other = try #require(ids.first { PaperCache.shard(of: $0) != shard })
+        try editTitle(paths.papers + "/" + other + ".md")
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let again = PaperCache.read(folder)
+        #expect(ids.allSatisfy { id in again[id].map { $0.keys == PaperKeys($0.paper) } == true })
+        try IncrementalBuildTests().expectSameAsCleanBuild(site)
+    }
+
+    static func bytes(_ value: UInt64) -> [UInt8] {
+        var wire: [UInt8] = []
+        value.write(to: &wire)
+        return wire
+    }
+
     /// The sample ingested and built (after `before`, given the site's paths), with its paper cache's folder.
     func builtSample(before: (SitePaths) throws -> Void = { _ in }) throws -> (site: String, paths: SitePaths, folder: String) {
         let site = try Fixtures.site()
