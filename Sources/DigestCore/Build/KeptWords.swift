@@ -12,7 +12,8 @@ struct KeptWords: Sendable {
     /// Each paper's key, in the order of the build that kept them (its papers' order).
     let keys: [UInt64]
     let ends: [Int32]
-    let terms: [Int32]
+    /// (Read where the cache file is mapped: `RawWire.view`.)
+    let terms: WireArray<Int32>
 
     var paperCount: Int { ends.count }
 
@@ -69,10 +70,10 @@ struct KeptWords: Sendable {
     static func read(from wire: inout WireReader) -> KeptWords? {
         guard let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
               let hashes = RawWire.read(UInt32.self, from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
-              let ends = RawWire.read(Int32.self, from: &wire), let terms = RawWire.read(Int32.self, from: &wire),
+              let ends = RawWire.read(Int32.self, from: &wire), let terms = RawWire.view(Int32.self, from: &wire),
               starts.count == hashes.count + 1, starts.first == 0, RawWire.ends(starts.dropFirst(), reach: arena.count),
               ends.count == keys.count, RawWire.ends(ends, reach: terms.count),
-              terms.allSatisfy({ $0 >= 0 && Int($0) < hashes.count }) else { return nil }
+              terms.withUnsafeBufferPointer({ $0.allSatisfy { $0 >= 0 && Int($0) < hashes.count } }) else { return nil }
         var papers: [UInt64: Int] = [:]
         papers.reserveCapacity(keys.count)
         for (k, key) in keys.enumerated() { papers[key] = k }

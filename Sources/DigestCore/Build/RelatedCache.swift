@@ -97,13 +97,14 @@ enum RelatedCache {
     struct Terms: Sendable {
         static let version = CacheFile.ofThisDigest("digest-related-terms 2 " + SiteBuild.version)
         let kept: KeptWords
-        let tfs: [Float]
+        /// Each entry's weighted count, as its bits.
+        let tfs: WireArray<UInt32>
 
         static func read(_ path: String) -> Terms? {
             guard var wire = CacheFile.read(path, version: version), let kept = KeptWords.read(from: &wire),
-                  let bits = RawWire.read(UInt32.self, from: &wire), wire.at == wire.count,
-                  bits.count == kept.terms.count else { return nil }
-            return Terms(kept: kept, tfs: bits.map(Float.init(bitPattern:)))
+                  let tfs = RawWire.view(UInt32.self, from: &wire), wire.at == wire.count,
+                  tfs.count == kept.terms.count else { return nil }
+            return Terms(kept: kept, tfs: tfs)
         }
 
         /// The chunks' terms, ids into `words` (`ChunkTerms.useIDs`), each with its count of

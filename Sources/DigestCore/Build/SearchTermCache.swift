@@ -40,7 +40,7 @@ enum SearchTermCache {
     /// (`PackedCounts`, or `outsized` by entry) and each paper's field lengths.
     struct Terms: Sendable {
         let kept: KeptWords
-        let counts: [UInt32]
+        let counts: WireArray<UInt32>
         let outsized: [Int: SearchIndexBuilder.FieldCounts]
         /// `fieldCount` lengths per paper.
         let lengthList: [UInt16]
@@ -66,7 +66,7 @@ enum SearchTermCache {
     /// does not read whole (`KeptWords.read`, and counts and lengths for every entry and paper).
     static func read(_ path: String) -> Terms? {
         guard var wire = CacheFile.read(path, version: version), let kept = KeptWords.read(from: &wire),
-              let counts = RawWire.read(UInt32.self, from: &wire), let lengthList = RawWire.read(UInt16.self, from: &wire),
+              let counts = RawWire.view(UInt32.self, from: &wire), let lengthList = RawWire.read(UInt16.self, from: &wire),
               let outsizedAt = RawWire.read(Int64.self, from: &wire), let outsizedCounts = RawWire.read(UInt16.self, from: &wire),
               let mark = UInt64.read(from: &wire), let termBuckets = Int.read(from: &wire),
               let displayKeys = RawWire.read(UInt64.self, from: &wire),
@@ -81,7 +81,8 @@ enum SearchTermCache {
             for f in 0..<fields { each[f] = outsizedCounts[n * fields + f] }
             outsized[Int(at)] = each
         }
-        guard counts.indices.allSatisfy({ counts[$0] != SearchIndexBuilder.PackedCounts.outsized || outsized[$0] != nil }) else { return nil }
+        guard counts.withUnsafeBufferPointer({ counts in counts.indices.allSatisfy { counts[$0] != SearchIndexBuilder.PackedCounts.outsized || outsized[$0] != nil } })
+        else { return nil }
         return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList, mark: mark, termBuckets: termBuckets, displayKeys: displayKeys,
                      filterMark: filterMark, filterBuckets: filterBuckets)
     }

@@ -303,7 +303,9 @@ public enum RelatedPapers {
                     for e in range { terms[e + shift] = -(keptTerms[e] + 1) }
                 }
             }
-            tfs += cached.tfs[range]
+            cached.tfs.withUnsafeBufferPointer { bits in
+                bits.withMemoryRebound(to: Float.self) { tfs += UnsafeBufferPointer(rebasing: $0[range]) }
+            }
             for k in kept { papers.close(at: cached.kept.range(of: k).upperBound + shift) }
             start = terms.count
         }

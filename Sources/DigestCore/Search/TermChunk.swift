@@ -50,7 +50,7 @@ extension SearchIndexBuilder {
                     for e in range { terms[e + shift] = -(keptTerms[e] + 1) }
                 }
             }
-            counts += cached.counts[range]
+            cached.counts.withUnsafeBufferPointer { counts += UnsafeBufferPointer(rebasing: $0[range]) }
             if !cached.outsized.isEmpty {
                 for e in range where cached.counts[e] == PackedCounts.outsized { outsized[e + shift] = cached.outsized[e] }
             }

@@ -96,16 +96,26 @@ extension FileStamp: WireValue {
 struct CacheWriter {
     var bytes: [UInt8]
     let put: (UnsafeRawBufferPointer) throws -> Void
+    /// The bytes put in the file so far.
+    private var written = 0
 
-    /// What `RawWire.read` reads: the count of all the arrays' elements, then each array's.
-    /// Each array goes to the file with a call of its own: for a few large ones (a run's), not
-    /// one per paper or person, which flattened first is one write.
+    init(bytes: [UInt8], put: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        (self.bytes, self.put) = (bytes, put)
+    }
+
+    /// What `RawWire.read` reads: the count of all the arrays' elements, zeros up to the next
+    /// multiple of 8 bytes from the file's start (`RawWire.alignment`: the elements can then be
+    /// read where the file is mapped, `RawWire.view`), then each array's elements. Each array
+    /// goes to the file with a call of its own: for a few large ones (a run's), not one per
+    /// paper or person, which flattened first is one write.
     mutating func raw<T: FixedWidthInteger>(_ parts: some Sequence<[T]>, count: Int) throws {
         UInt64(count).write(to: &bytes)
+        bytes += repeatElement(0, count: RawWire.padding(at: written + bytes.count))
         for array in parts {
             #if _endian(little)
             try flush()
             try array.withUnsafeBytes { try put($0) }
+            written += array.count * MemoryLayout<T>.size
             #else
             for element in array { withUnsafeBytes(of: element.littleEndian) { bytes.append(contentsOf: $0) } }
             #endif
@@ -118,6 +128,7 @@ struct CacheWriter {
 
     mutating func flush() throws {
         try bytes.withUnsafeBytes { try put($0) }
+        written += bytes.count
         bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -106,11 +106,15 @@ import Testing
         #expect(SearchTermCache.read(path) == nil)
         #expect(differing(index(SearchTests.sample, cache: (path, true)), SearchTests.files) == [])
 
-        // The first entry's word id: the file ends with the terms, their counts, the lengths
-        // and the outsized counts (at and counts), each array after its 8-byte count.
+        // The first entry's word id: after the words (their bytes, starts and hashes), each
+        // paper's key and where its entries end, and the entries' count (`KeptWords.write`).
         try bytes.write(to: URL(fileURLWithPath: path))
-        let terms = try #require(SearchTermCache.read(path))
-        let termsAt = bytes.count - (terms.kept.terms.count * 8 + terms.lengthList.count * 2 + 8 * 4 + terms.outsized.count * (8 + 10))
+        var wire = try #require(CacheFile.read(path, version: SearchTermCache.version))
+        #expect(RawWire.read(UInt8.self, from: &wire) != nil && RawWire.read(Int32.self, from: &wire) != nil)
+        #expect(RawWire.read(UInt32.self, from: &wire) != nil && RawWire.read(UInt64.self, from: &wire) != nil)
+        #expect(RawWire.read(Int32.self, from: &wire) != nil && UInt64.read(from: &wire) != nil)
+        let termsAt = wire.at + RawWire.padding(at: wire.at)
+        #expect(termsAt % RawWire.alignment == 0)
         var damaged = [UInt8](bytes)
         for k in 0..<4 { damaged[termsAt + k] = 0xFF }
         try Data(damaged).write(to: URL(fileURLWithPath: path))
