@@ -126,7 +126,8 @@ extension RelatedPapers {
         let same = ParallelMap.batched(made.papers.count, batch: 1024) { d in
             placed[d] && was[d].map { sameVector(d, in: made, as: $0, in: previous) } == true
         }
-        guard same.contains(true) else { return none }
+        let sameCount = same.lazy.filter { $0 }.count
+        guard sameCount > 0 else { return none }
         let now: [Int] = {  // per paper then, its place today
             var now = [Int](repeating: -1, count: previous.papers.count)
             for (d, old) in was.enumerated() { if let old { now[old] = d } }
@@ -137,8 +138,10 @@ extension RelatedPapers {
         let (old, new) = (previous.postings, made.postings)
         let termThen = old.terms == new.terms ? nil : places(old.terms) ?? [:]
 
-        // The terms of those papers' vectors, the only ones whose postings are looked at below.
-        let met: [Bool] = {
+        // The terms of those papers' vectors, the only ones whose postings are looked at below:
+        // found when the papers are few, not when they are most (after an edit, nearly every
+        // term is one of theirs, and a pass over their vectors would find them all).
+        let met: [Bool]? = sameCount * 8 > same.count ? nil : {
             var met = [Bool](repeating: false, count: new.terms.count)
             for d in same.indices where same[d] { for k in made.vectors.range(d) { met[Int(made.vectors.terms[k])] = true } }
             return met
@@ -146,7 +149,7 @@ extension RelatedPapers {
         // Per term, the papers whose postings changed: came, went, weigh otherwise there, or
         // moved among the others (which may break a tie otherwise).
         let changed = ParallelMap.batched(new.terms.count, batch: 64) { t -> [Int32] in
-            guard met[t] else { return [] }
+            guard met?[t] ?? true else { return [] }
             let today = new.range(t)
             guard let o = termThen.map({ $0[new.terms[t]] }) ?? t else { return Array(docs[today]) }
             let then = old.range(o)

@@ -105,6 +105,39 @@ import Testing
         #expect(RelatedPapers.make(papers, reusing: before).lists == RelatedPapers.make(papers).lists)
     }
 
+    /// A paper added moves the count of papers, so every IDF: a paper keeps its vector only
+    /// when it has one term (here three with one word). Their lists, kept reversed, are taken
+    /// again when no paper they meet changed — the new paper has none of their word — and are
+    /// scored again when the new paper has it, and enters them; every other list is scored.
+    @Test func thePapersWhoseVectorsStayMeetAPaperAdded() {
+        var papers = Self.papers
+        for n in 0..<3 {
+            var zebra = papers[0]
+            (zebra.id, zebra.facts.title, zebra.facts.abstract) = ("zebra-\(n)", "Zebra", "Zebra zebra.")
+            papers.append(zebra)
+        }
+        let zebras = (papers.count - 3)..<papers.count
+        var before = RelatedPapers.make(papers)
+        #expect(zebras.allSatisfy { before.lists[$0].count == 2 })
+        before.lists = before.lists.map { $0.reversed() }
+
+        for (title, abstract) in [("Tapir Burrows", "Tapirs dig burrows."), ("Zebra Crossings", "Zebras cross roads at zebra crossings.")] {
+            var added = papers
+            var new = papers[1]
+            (new.id, new.facts.title, new.facts.abstract) = ("a-new-paper", title, abstract)
+            added.append(new)
+            let after = RelatedPapers.make(added, reusing: before)
+            let made = RelatedPapers.make(added)
+            let others = added.indices.filter { !zebras.contains($0) }
+            #expect(others.allSatisfy { after.lists[$0] == made.lists[$0] })
+            if title.hasPrefix("Zebra") {
+                #expect(zebras.allSatisfy { after.lists[$0] == made.lists[$0] && made.lists[$0].contains(added.count - 1) })
+            } else {
+                #expect(zebras.allSatisfy { after.lists[$0] == before.lists[$0] && made.lists[$0] == before.lists[$0].reversed() })
+            }
+        }
+    }
+
     /// A paper's vector is taken from the last `make` when its text and the counts of papers of
     /// its terms are as they were: with every kept weight halved, those papers' come back halved;
     /// the edited paper's, and those of the papers that share the term whose count it moved, are
