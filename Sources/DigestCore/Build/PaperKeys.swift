@@ -21,7 +21,9 @@ extension PaperKeys {
     /// Written with the running `digest`'s key: another may hash otherwise.
     func write(to wire: inout [UInt8]) {
         FileStamp.programKey.write(to: &wire)
-        for key in [text, fields, byline] { key.write(to: &wire) }
+        text.write(to: &wire)
+        fields.write(to: &wire)
+        byline.write(to: &wire)
     }
 
     /// Nil when the wire is cut short; `current` false when another `digest` made them.

@@ -190,12 +190,7 @@ enum RawWire {
 
     /// An array `CacheWriter.raw` wrote, copied out.
     static func read<T: FixedWidthInteger>(_ type: T.Type, from wire: inout WireReader) -> [T]? {
-        guard let raw = elements(T.self, from: &wire) else { return nil }
-        let size = MemoryLayout<T>.size
-        return [T](unsafeUninitializedCapacity: raw.count / size) { buffer, n in
-            for i in buffer.indices { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
-            n = buffer.count
-        }
+        view(T.self, from: &wire).map { $0.withUnsafeBufferPointer(Array.init) }
     }
 
     /// The same, read where the wire has it (`WireArray`): a cache's arrays of millions of
