@@ -72,10 +72,11 @@ extension SearchIndexBuilder {
         }
 
         /// The arrays at their size: growth by doubling leaves up to half of each unused. (Not
-        /// those made about that size at once, `reserve`: each copy is 50 MB at 100k papers.)
+        /// those made about that size at once, `reserve`, which a rebuild's room for its few new
+        /// papers leaves within a 64th: each copy is 50 MB at 100k papers.)
         mutating func trim() {
-            if terms.capacity > terms.count + terms.count / 8 { terms = terms.cutToSize() }
-            if counts.capacity > counts.count + counts.count / 8 { counts = counts.cutToSize() }
+            if terms.capacity > terms.count + terms.count / 64 { terms = terms.cutToSize() }
+            if counts.capacity > counts.count + counts.count / 64 { counts = counts.cutToSize() }
         }
     }
 
