@@ -98,10 +98,15 @@ public final class SiteRenderer: Sendable {
                 pages.append(Page(kind: kind(n), path: folder + (n == 1 ? "" : "page/\(n)/") + "index.html"))
             }
         }
+        // The papers' and authors' pages (255k at 100k papers), each path a String made, on every
+        // core: on one, they were 80 ms of every 100k rebuild, where nothing else ran beside them.
+        let model = self.model
+        let paperPages = ParallelMap.batched(model.papers.count) { Page(kind: .paper($0), path: Self.paperPath(model.papers[$0].id)) }
+        let authorPages = ParallelMap.batched(model.authors.count) { Page(kind: .author($0), path: "authors/\(model.authors[$0].id)/index.html") }
         paginated(model.papers.count, folder: "") { .home(page: $0) }
-        for (i, paper) in model.papers.enumerated() { pages.append(Page(kind: .paper(i), path: Self.paperPath(paper.id))) }
+        pages += paperPages
         pages.append(Page(kind: .authorIndex, path: "authors/index.html"))
-        for (i, author) in model.authors.enumerated() { pages.append(Page(kind: .author(i), path: "authors/\(author.id)/index.html")) }
+        pages += authorPages
         pages.append(Page(kind: .tagIndex, path: "tags/index.html"))
         for (i, tag) in model.tags.enumerated() { paginated(tag.papers.count, folder: "tags/\(tag.id)/") { .tag(i, page: $0) } }
         pages.append(Page(kind: .sourceIndex, path: "sources/index.html"))
