@@ -38,7 +38,9 @@ enum PaperCache {
     struct Kept: Sendable {
         let shards: [[String: Entry]]
 
-        subscript(id: String) -> Entry? { shards.isEmpty ? nil : shards[PaperCache.shard(of: id)][id] }
+        subscript(id: String) -> Entry? { self[id, shard: PaperCache.shard(of: id)] }
+        /// (`shard`: the id's, when the caller has it.)
+        subscript(id: String, shard shard: Int) -> Entry? { shards.isEmpty ? nil : shards[shard][id] }
         /// How many papers each shard holds.
         var counts: [Int] { shards.isEmpty ? Array(repeating: 0, count: PaperCache.shards) : shards.map(\.count) }
         static let none = Kept(shards: [])

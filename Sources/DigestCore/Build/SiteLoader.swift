@@ -42,11 +42,13 @@ enum SiteLoader {
         let records = known ?? store.stampedIDs()
         let (ids, stamps) = (records.map(\.id), records.map(\.stamp))
         let cached = useCached ? cache.map(PaperCache.read) ?? .none : .none
+        // Each record's shard, once: for its cached paper, and for the shards written again below.
+        let shardOf = ParallelMap.batched(ids.count) { PaperCache.shard(of: ids[$0]) }
         // (`parsed`: made anew, so its shard of the paper cache is written again: the record
         // was parsed, or its keys were made by another `digest`.)
         let results = ParallelMap.run(ids.count) { i -> (paper: Paper?, keys: PaperKeys?, problems: [Diagnostic], parsed: Bool) in
             let file = store.path(for: ids[i])
-            if let stamp = stamps[i], let hit = cached[ids[i]], hit.stamp == stamp {
+            if let stamp = stamps[i], let hit = cached[ids[i], shard: shardOf[i]], hit.stamp == stamp {
                 return (hit.paper, hit.keys ?? PaperKeys(hit.paper), hit.warnings.map { Diagnostic(file: file, line: $0.line, .warning, $0.message) },
                         hit.keys == nil)
             }
@@ -74,7 +76,6 @@ enum SiteLoader {
             // find them. A shard is written again when it would change: a paper parsed and kept
             // in it, or one gone; only those shards' entries are made (an edit's rebuild made
             // all 100k, to write one shard of 64).
-            let shardOf = ids.map(PaperCache.shard(of:))
             let keeps = results.indices.map { i in
                 results[i].paper != nil && stamps[i] != nil
                     && results[i].problems.allSatisfy { $0.severity == .warning && $0.file == store.path(for: ids[i]) }

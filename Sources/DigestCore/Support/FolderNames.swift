@@ -13,8 +13,8 @@ enum FolderNames {
     static func sorted(in folder: String, ending suffix: String) -> [String] {
         guard let stream = opendir(folder) else { return [] }
         let tail = Array(suffix.utf8)
-        // The names side by side, each found by its start: sorted as indices, with no String
-        // made until the order is known.
+        // The names side by side (without the suffix), each found by its start: sorted as
+        // indices, with no String made until the order is known.
         var arena: [UInt8] = [], starts: [Int] = [0]
         while let entry = readdir(stream) {
             withUnsafeBytes(of: &entry.pointee.d_name) { raw in
@@ -22,18 +22,34 @@ enum FolderNames {
                 let count = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
                 guard count > tail.count, bytes[0] != UInt8(ascii: "."),
                       bytes[(count - tail.count)..<count].elementsEqual(tail) else { return }
-                arena += bytes[..<count]
+                arena += bytes[..<(count - tail.count)]
                 starts.append(arena.count)
             }
         }
         closedir(stream)
         return arena.withUnsafeBufferPointer { arena in
-            let order = (0..<(starts.count - 1)).sorted { a, b in
-                let (x, y) = (starts[a]..<starts[a + 1], starts[b]..<starts[b + 1])
-                let order = memcmp(arena.baseAddress! + x.lowerBound, arena.baseAddress! + y.lowerBound, min(x.count, y.count))
-                return order != 0 ? order < 0 : x.count < y.count
+            tail.withUnsafeBufferPointer { tail in
+                let order = (0..<(starts.count - 1)).sorted { a, b in
+                    inOrder(UnsafeBufferPointer(rebasing: arena[starts[a]..<starts[a + 1]]),
+                            UnsafeBufferPointer(rebasing: arena[starts[b]..<starts[b + 1]]), tail: tail)
+                }
+                return order.map { String(decoding: arena[starts[$0]..<starts[$0 + 1]], as: UTF8.self) }
             }
-            return order.map { String(decoding: arena[starts[$0]..<(starts[$0 + 1] - tail.count)], as: UTF8.self) }
         }
+    }
+
+    /// Whether name `x` comes before name `y` when each ends in `tail`, by their bytes: the
+    /// order of `sorted`, and of `RecordStore.inOrder`, which places records without making
+    /// their file names. Their common length is compared at once, a byte at a time only the
+    /// tail after the shorter.
+    static func inOrder(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(x.count, y.count)
+        if common > 0 {
+            let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+            if order != 0 { return order < 0 }
+        }
+        func byte(_ name: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 { i < name.count ? name[i] : tail[i - name.count] }
+        for i in common..<(common + tail.count) where byte(x, i) != byte(y, i) { return byte(x, i) < byte(y, i) }
+        return x.count < y.count
     }
 }
