@@ -24,6 +24,8 @@ public struct RecordStore: Sendable {
     }
 
     private static let suffix = Array(".md".utf8)
+    /// The suffix as the end of a C string.
+    private static let fileEnd = suffix.map { CChar(bitPattern: $0) } + [0]
 
     /// `sorted` (in the order of `ids()`) with `updates` put in: each replaces the
     /// item with its id, or goes in at its place. An ingest writes a few hundred records into a
@@ -55,9 +57,22 @@ public struct RecordStore: Sendable {
 
     /// The ids, sorted, each with its file's stamp, taken on every core: how the caches in
     /// `.digest-cache/` know a record unchanged (nil where the file could not be stated).
+    /// Each file is stated by its name in the open folder, the name spelled out in a buffer
+    /// of the run's: a path made for each and walked from the working directory took a fifth
+    /// longer (100k in C on one core: 0.16–0.19 s against 0.13 s).
     func stampedIDs() -> [(id: String, stamp: FileStamp?)] {
         let ids = ids()
-        let stamps = ParallelMap.run(ids.count) { FileStamp(path: path(for: ids[$0])) }
+        let records = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)  // (-1: every stamp nil)
+        defer { if records >= 0 { close(records) } }
+        let stamps = ParallelMap.runs(of: ids, minimum: 1024) { run -> [FileStamp?] in
+            var name: [CChar] = []
+            return run.map { id in
+                name.removeAll(keepingCapacity: true)
+                name += id.utf8.lazy.map { CChar(bitPattern: $0) }
+                name += Self.fileEnd
+                return FileStamp(name, in: records)
+            }
+        }.flatMap { $0 }
         return Array(zip(ids, stamps))
     }
 

@@ -31,6 +31,8 @@ final class TaskSlots<T>: @unchecked Sendable {
     func value(_ i: Int) -> T { base[i]! }
     func take(_ i: Int) -> T { base[i].take()! }
     func takeAll() -> [T] { (0..<count).map(take) }
+    /// The values set, in order, moved out (no copy: no reference counted), the slots never set left out.
+    func takeAllPresent() -> [T] { (0..<count).compactMap { base[$0].take() } }
 }
 
 /// Values that cross between parallel tasks (`ParallelMap`) when the type system cannot vouch
