@@ -128,7 +128,7 @@ public enum SiteBuild {
         var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
         for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
         let sitemaps = renderer.sitemaps(pages)
-        other += sitemaps.map { (path: $0.path, bytes: Array($0.text.utf8)) }
+        other += sitemaps
         other.append(("robots.txt", Array(renderer.robots().utf8)))
         other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         let preparing = clock.lap()

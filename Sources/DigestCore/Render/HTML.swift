@@ -30,9 +30,16 @@ public enum Escape {
     /// (Those are single bytes below 0x20, which UTF-8 never uses inside a longer character, so
     /// they are dropped byte by byte, and text without them — nearly all — is left as it is.)
     public static func xml(_ text: String) -> String {
-        func forbidden(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
-        guard text.containsByte(where: forbidden) else { return html(text) }
-        return html(String(decoding: text.utf8.filter { !forbidden($0) }, as: UTF8.self))
+        guard text.containsByte(where: xmlForbidden) else { return html(text) }
+        return html(String(decoding: text.utf8.filter { !xmlForbidden($0) }, as: UTF8.self))
+    }
+
+    /// A control character XML 1.0 forbids (`xml` drops it).
+    static func xmlForbidden(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
+
+    /// Whether `xml` changes a text with this byte: one it escapes or drops.
+    static func xmlEscaped(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || xmlForbidden(byte)
     }
 
     /// A JSON string literal that is also safe inside `<script>`: no `</script>`, no `<!--`,
