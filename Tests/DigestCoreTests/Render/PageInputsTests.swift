@@ -98,6 +98,38 @@ import Testing
         #expect(fields == ["title", "authors", "authorCount", "date", "upvotes", "venue", "tags"])
     }
 
+    /// The summary hash takes the byline by what it is made from (`addSummaryInputs`), not as
+    /// made: each way a byline is made (no authors: their count or the organisation; up to three
+    /// names; two and "et al.") changes the hash when the byline changes.
+    @Test func everyWayABylineChangesReachesTheSummaryHash() throws {
+        let papers = Self.sample.papers
+        let k = try #require(papers.firstIndex { $0.authors.count >= 5 })
+        func summary(_ change: (inout PaperFacts) -> Void) throws -> (byline: String?, hash: UInt64) {
+            var changed = papers
+            change(&changed[k].facts)
+            let renderer = try renderer(changed)
+            let at = try #require(renderer.model.papers.firstIndex { $0.id == papers[k].id })
+            return (renderer.byline(at), renderer.summaryHashes[at])
+        }
+        let bylines: [(String, (inout PaperFacts) -> Void)] = [
+            ("et al.", { _ in }),
+            ("another third author, still et al.", { $0.authors[2] = "Zed Newcomer" }),
+            ("three names", { $0.authors = Array($0.authors.prefix(3)) }),
+            ("another third name", { $0.authors = Array($0.authors.prefix(2)) + ["Zed Newcomer"] }),
+            ("two names", { $0.authors = Array($0.authors.prefix(2)) }),
+            ("a count", { $0.authors = []; $0.authorCount = 7 }),
+            ("another count", { $0.authors = []; $0.authorCount = 8 }),
+            ("an organisation", { $0.authors = []; $0.organization = "A Lab" }),
+            ("another organisation", { $0.authors = []; $0.organization = "B Lab" }),
+            ("neither", { $0.authors = []; $0.organization = nil }),
+        ]
+        let made = try bylines.map { try summary($0.1) }
+        for i in made.indices { for j in made.indices where i < j {
+            if made[i].byline != made[j].byline { #expect(made[i].hash != made[j].hash, "\(bylines[i].0) / \(bylines[j].0)") }
+        } }
+        #expect(made[0].byline == made[1].byline && made[2].byline != made[3].byline && Set(made.map(\.byline)).count == bylines.count - 1)
+    }
+
     @Test func aListingsNewHeaderReachesItsPapersHashes() throws {
         var listings = Self.sample.listings
         let name = try #require(listings.keys.sorted().first)

@@ -23,8 +23,17 @@ extension SiteRenderer {
 
     private func paperInputs(_ index: Int, path: String) -> UInt64 {
         var hash = pageHash(kind: 1, path: path)
-        let facts = model.papers[index].facts
         hash.add(tag: 1, textKeys[index])  // its title and abstract
+        addPaperInputs(model.papers[index].facts, to: &hash)
+        for author in model.paperAuthors[index] { hash.add(tag: 18, authorHashes[author]) }
+        for related in model.related[index] { hash.add(tag: 20, summaryHashes[related]) }
+        return hash.value
+    }
+
+    /// A paper's facts, read where its box holds them: passed in, they are borrowed, where
+    /// `let facts = paper.facts` copied them, a retain and a release of each of a dozen texts
+    /// and lists spread over the heap, for each of 100k pages in every rebuild.
+    private func addPaperInputs(_ facts: PaperFacts, to hash: inout ContextHash) {
         hash.add(tag: 2, facts.titleInferred ? "1" : "0")
         hash.add(tag: 3, facts.authors)
         hash.add(tag: 4, facts.authorCount)
@@ -43,21 +52,22 @@ extension SiteRenderer {
             hash.add(tag: 16, shown?.id)
             hash.add(tag: 17, shown?.title)
         }
-        for author in model.paperAuthors[index] { hash.add(tag: 18, authorHashes[author]) }
-        for related in model.related[index] { hash.add(tag: 20, summaryHashes[related]) }
-        return hash.value
     }
 
     private func authorInputs(_ index: Int, path: String) -> UInt64 {
         var hash = pageHash(kind: 2, path: path)
-        let author = model.authors[index]
+        addAuthorInputs(model.authors[index], to: &hash)
+        return hash.value
+    }
+
+    /// (The author borrowed, not copied: see `addPaperInputs`.)
+    private func addAuthorInputs(_ author: Author, to hash: inout ContextHash) {
         hash.add(tag: 1, author.name)
         for paper in author.papers { hash.add(tag: 2, summaryHashes[paper]) }
         for coauthor in author.coauthors {
             hash.add(tag: 3, authorHashes[coauthor.author])
             hash.add(tag: 5, coauthor.count)
         }
-        return hash.value
     }
 
     /// What a paper's list item is made from (`summary`: id, title, tags, byline, date, venue,
@@ -65,16 +75,28 @@ extension SiteRenderer {
     /// (Made by hashing the summary, it was the item's HTML title and links made for each of
     /// 100k papers in every rebuild: 0.6–0.8 s of a tags edit's render stage.)
     func summaryInputs(_ index: Int) -> UInt64 {
-        let facts = model.papers[index].facts
         var hash = ContextHash()
         hash.add(tag: 1, model.papers[index].id)
+        addSummaryInputs(model.papers[index].facts, authors: model.paperAuthors[index], to: &hash)
+        return hash.value
+    }
+
+    /// (The facts borrowed, as in `addPaperInputs`.) The byline by what `byline` makes it
+    /// from, the names it shows, rather than made for each of 100k papers in every rebuild.
+    private func addSummaryInputs(_ facts: PaperFacts, authors: [Int], to hash: inout ContextHash) {
         hash.add(tag: 2, facts.title)
         hash.add(tag: 3, facts.tags)
-        hash.add(tag: 4, byline(index))
+        hash.add(byte: 4)
+        if authors.isEmpty {
+            hash.add(tag: 21, facts.authorCount)
+            hash.add(tag: 22, facts.organization)
+        } else {
+            for n in 0..<(authors.count > 3 ? 2 : authors.count) { hash.add(tag: 23, model.authors[authors[n]].name) }
+            hash.add(byte: authors.count > 3 ? 24 : 25)  // et al.
+        }
         hash.add(tag: 5, facts.date)
         hash.add(tag: 6, facts.venue)
         hash.add(tag: 7, facts.upvotes)
-        return hash.value
     }
 
     /// Each author's name (their initial is made from it), id and count of papers.
