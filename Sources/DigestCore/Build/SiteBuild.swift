@@ -79,8 +79,8 @@ public enum SiteBuild {
         let order = SiteModel.newestFirstOrder(loaded.papers)
         let papers = order.map { loaded.papers[$0] }
         // Each paper's keys, as the paper cache has them (`PaperKeys`): its title and abstract,
-        // for the kept words of the index and the related papers; its fields, for the index's;
-        // its byline, for the people kept. And its id hashed, for the related papers and the
+        // for the kept words of the index and the related papers; its fields and display facts,
+        // for the index's; its byline, for the people kept. And its id hashed, for the related papers and the
         // people kept, which find papers again by it.
         let keys = order.map { loaded.keys[$0] }
         let textKeys = keys.map(\.text)
@@ -97,7 +97,7 @@ public enum SiteBuild {
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
             var clock = StageClock()
             let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), textKeys: textKeys,
-                                                         fieldKeys: keys.map(\.fields), site: siteIndex)
+                                                         fieldKeys: keys.map(\.fields), displayFacts: keys.map(\.display), site: siteIndex)
             let files = Self.withScripts(built, linkStyle)
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render

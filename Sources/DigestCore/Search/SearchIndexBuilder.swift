@@ -29,21 +29,24 @@ public enum SearchIndexBuilder {
     /// (`SearchTermCache`). `site`: the mark of the index the current site has; when it is the
     /// kept words' mark, those are what it was made from, and the term buckets, display files,
     /// filter files and facets it has as this build would make them come without bytes (nil;
-    /// `TermBucketReuse`, `changedBlocks`, `filterMark`). `fieldKeys`: the papers'
-    /// `SearchTermCache.fieldsKey`s, when the build has them already (`PaperKeys`).
+    /// `TermBucketReuse`, `changedBlocks`, `filterMark`). `fieldKeys`, `displayFacts`: the
+    /// papers' `SearchTermCache.fieldsKey`s and `displayFacts`, when the build has them already
+    /// (`PaperKeys`).
     static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
-                      textKeys: [UInt64]? = nil, fieldKeys: [UInt64]? = nil, site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
+                      textKeys: [UInt64]? = nil, fieldKeys: [UInt64]? = nil, displayFacts: [UInt64]? = nil,
+                      site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
         let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
         let fieldKeys = termCache == nil ? nil : fieldKeys ?? ParallelMap.batched(papers.count, batch: 1024) { SearchTermCache.fieldsKey(papers[$0]) }
+        let displayFacts = termCache == nil ? nil : displayFacts ?? ParallelMap.batched(papers.count, batch: 1024) { Self.displayFacts(papers[$0]) }
         var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
         let merged = merge(&chunks, kept: cached?.kept.words)
         let names = merged.table.names()
         let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
         let wordKeys = chunks.flatMap(\.keys)  // (none without the papers' text keys)
-        let displayKeys = ParallelMap.run(wordKeys.count) { displayKey(papers[$0], words: wordKeys[$0]) }
+        let displayKeys = displayFacts.map { facts in ParallelMap.batched(wordKeys.count) { displayKey(words: wordKeys[$0], facts: facts[$0]) } } ?? []
         // What the filter files and the facets are made from, when the words are kept.
-        let filterMark = fieldKeys.map { Self.filterMark(papers, fieldKeys: $0) } ?? 0
+        let filterMark = fieldKeys.map { Self.filterMark(fieldKeys: $0, displayFacts: displayFacts!) } ?? 0
         var mark = ContextHash()
         for key in displayKeys { mark.add(key) }
         mark.add(UInt64(termBuckets))
@@ -473,12 +476,15 @@ public enum SearchIndexBuilder {
     /// What the filter files and the facets are made from (`filterLists`, `facets`): each
     /// paper's tags, venue and authors (`fieldKeys`, its `SearchTermCache.fieldsKey`) and year,
     /// in order. (Made from hashes of those, not from the lists: 100k papers' values numbered
-    /// and cut into filter keys were 5% of an abstract edit's rebuild, perf.)
-    static func filterMark(_ papers: [Paper], fieldKeys: [UInt64]) -> UInt64 {
+    /// and cut into filter keys were 5% of an abstract edit's rebuild, perf.) The year by its
+    /// paper's `displayFacts`, which hold its date (with its id and organisation, whose change
+    /// makes the filters again for nothing, rarely): each paper's date read from its facts,
+    /// wherever they are in memory, was 30–50 ms of every rebuild.
+    static func filterMark(fieldKeys: [UInt64], displayFacts: [UInt64]) -> UInt64 {
         var mark = ContextHash()
-        for p in papers.indices {
+        for p in fieldKeys.indices {
             mark.add(fieldKeys[p])
-            mark.add(tag: papers[p].facts.date == nil ? 1 : 2, papers[p].year ?? "")
+            mark.add(displayFacts[p])
         }
         return mark.value
     }
@@ -504,9 +510,17 @@ public enum SearchIndexBuilder {
     /// What a paper's entry in the display files is made from: its title, abstract, authors,
     /// tags and venue, which its words' key (`SearchTermCache.key`) holds already; its id,
     /// organisation (the byline of a paper without authors) and date.
-    static func displayKey(_ paper: Paper, words: UInt64) -> UInt64 {
+    static func displayKey(words: UInt64, facts: UInt64) -> UInt64 {
         var hash = ContextHash()
         hash.add(words)
+        hash.add(facts)
+        return hash.value
+    }
+
+    /// The id, organisation and date of a paper, hashed: the part of its `displayKey` its words'
+    /// key does not hold (`PaperKeys.display`).
+    static func displayFacts(_ paper: Paper) -> UInt64 {
+        var hash = ContextHash()
         hash.add(tag: 1, paper.id)
         for (tag, field) in [(UInt8(2), paper.organization), (4, paper.date)] { hash.add(tag: field == nil ? tag : tag + 1, field ?? "") }
         return hash.value

@@ -120,6 +120,27 @@ import Testing
         }
     }
 
+    /// A paper without authors shows its organisation in its display entry: a new one makes its
+    /// display file, and the index is what a whole one would be.
+    @Test func aNewOrganisationMakesItsDisplayFile() throws {
+        let path = try path()
+        var papers = SearchTests.sample.papers
+        (papers[8].facts.authors, papers[8].facts.organization) = ([], "A Lab")
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+        var edited = papers
+        edited[8].facts.organization = "B Lab"
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
+        let display = SearchLayout.displayFile(8 / SearchLayout.block)
+        #expect(again.files.contains { $0.path == display && $0.bytes != nil })
+        let expected = full(edited)
+        #expect(before[display] != expected[display])
+        for file in again.files {
+            let same = (file.bytes ?? before[file.path]) == expected[file.path]
+            #expect(same, "\(file.path)")
+        }
+    }
+
     /// Taken only from an index made from the words kept: another mark (the site from another
     /// build), or another count of papers, and every bucket is made.
     @Test func nothingIsTakenFromAnotherIndex() throws {
