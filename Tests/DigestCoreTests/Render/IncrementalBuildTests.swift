@@ -166,7 +166,9 @@ extension IncrementalBuildTests {
             .prepared(renderAll: false)
         let pages = renderer.pages()
         for page in pages { #expect(renderer.inputHash(of: page) == renderer.inputHash(renderer.context(for: page), page: page)) }
-        #expect(pages.filter { renderer.modelHash(of: $0) != nil }.count == model.papers.count + model.authors.count + 1)
+        // Paper, author and list (home, tag, source) pages, and the author index.
+        let lists = pages.filter { switch $0.kind { case .home, .tag, .source: return true; default: return false } }.count
+        #expect(pages.filter { renderer.modelHash(of: $0) != nil }.count == model.papers.count + model.authors.count + lists + 1)
     }
 }
 

@@ -130,6 +130,33 @@ import Testing
         #expect(made[0].byline == made[1].byline && made[2].byline != made[3].byline && Set(made.map(\.byline)).count == bylines.count - 1)
     }
 
+    /// A list's count is on every page of it, and each tag's and source's count on the home
+    /// page: a paper given a tag, or a source, on another page of their lists changes them
+    /// where no item changes.
+    @Test func aListsNewCountReachesPagesWhoseItemsStay() throws {
+        let papers = Self.sample.papers
+        let renderer = try renderer(papers)
+        let tag = try #require(renderer.model.tags.first { $0.papers.count > renderer.perPage })
+        let source = try #require(renderer.model.sources.first { $0.papers.count > renderer.perPage })
+        // The oldest paper without either: it goes to the tag's last page; and to the source's, by its line.
+        let oldest = try #require(renderer.model.papers.indices.last {
+            !renderer.model.papers[$0].tags.contains(tag.id) && !renderer.model.papers[$0].sources.contains { $0.listing == source.listing }
+        })
+        let k = try #require(papers.firstIndex { $0.id == renderer.model.papers[oldest].id })
+        let before = try hashes(papers)
+        let changes: [(list: String, change: (inout PaperFacts) -> Void)] = [
+            ("tags/\(tag.id)/index.html", { $0.tags = ($0.tags + [tag.id]).sorted() }),
+            ("sources/\(source.id)/index.html", { $0.sources = ($0.sources + [SourceRef(listing: source.listing, line: 1_000_000)]).sorted() }),
+        ]
+        for (list, change) in changes {
+            var changed = papers
+            change(&changed[k].facts)
+            let after = try hashes(changed)
+            for path in ["index.html", list] { #expect(before[path]!.context != after[path]!.context, "\(path): its context changed") }
+            expectHashesFollowContexts(before, after, "a paper added to \(list)")
+        }
+    }
+
     @Test func aListingsNewHeaderReachesItsPapersHashes() throws {
         var listings = Self.sample.listings
         let name = try #require(listings.keys.sorted().first)
