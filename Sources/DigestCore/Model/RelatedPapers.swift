@@ -53,7 +53,7 @@ public enum RelatedPapers {
         // of tens of thousands to keep 256 of it.
         let strongest = ParallelMap.batched(kept, batch: 1024) { term -> [Int]? in
             guard termStarts[term + 1] - termStarts[term] > postingsPerTerm else { return nil }
-            return (termStarts[term]..<termStarts[term + 1]).min(count: postingsPerTerm) {
+            return Selection.best(postingsPerTerm, of: termStarts[term]..<termStarts[term + 1]) {
                 weightsByTerm[$0] != weightsByTerm[$1] ? weightsByTerm[$0] > weightsByTerm[$1] : docsByTerm[$0] < docsByTerm[$1]
             }
         }

@@ -225,7 +225,7 @@ public enum SearchIndexBuilder {
         let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
             // The best of a common word's tens of thousands, without sorting them all.
             let all = grouped[bounds[id]..<bounds[id + 1]]
-            let list = all.count > SearchLayout.postingsPerTerm ? all.min(count: SearchLayout.postingsPerTerm) : all.sorted()
+            let list = Selection.best(SearchLayout.postingsPerTerm, of: all, by: <)
             var bytes: [UInt8] = []
             for (n, posting) in list.enumerated() {
                 if n > 0 { bytes.append(UInt8(ascii: ",")) }
