@@ -80,8 +80,8 @@ public enum SiteBuild {
         let papers = order.map { loaded.papers[$0] }
         // Each paper's keys, as the paper cache has them (`PaperKeys`): its title and abstract,
         // for the kept words of the index and the related papers; its fields and display facts,
-        // for the index's; its byline, for the people kept. And its id hashed, for the related papers and the
-        // people kept, which find papers again by it.
+        // for the index's; its byline, for the people kept. And its id hashed, for the related
+        // papers and the people kept, which find papers again by it.
         let keys = order.map { loaded.keys[$0] }
         let textKeys = keys.map(\.text)
         let paperKeys = RelatedPapers.paperKeys(papers)

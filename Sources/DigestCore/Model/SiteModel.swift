@@ -44,11 +44,11 @@ public struct SiteModel: Sendable {
     static func newestFirstOrder(_ unsorted: [Paper]) -> [Int] {
         // Days as numbers, which order as their texts do: with two texts compared in each of the
         // ~1.7M comparisons, the sort was 2.4% of a 100k edit's rebuild, with numbers 0.9%
-        // (perf). Papers of one day, and any date not written YYYY-MM-DD (no checked record has
-        // one), are left to `Paper.newestFirst`.
-        // Ties, a day's papers, go by id: by the ids' first eight bytes where those differ
+        // (perf). A day's papers go by id: by the ids' first eight bytes where those differ
         // (`SortHead`), read from one array, not from each paper's facts and id wherever they
-        // are in memory: 65 ms of a 100k rebuild, now 50 (a day's ids often share eight bytes).
+        // are in memory (65 ms of a 100k rebuild, now 50: a day's ids often share eight bytes).
+        // Ids whose heads tie, and any date not written YYYY-MM-DD (no checked record has one),
+        // are left to `Paper.newestFirst`.
         let keys = ParallelMap.run(unsorted.count) { i -> (day: Int?, id: SortHead) in
             let id = SortHead(unsorted[i].id)
             guard let date = unsorted[i].date else { return (-1, id) }  // undated: after every day

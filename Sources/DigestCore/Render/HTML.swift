@@ -6,8 +6,7 @@ public enum Escape {
     public static func html(_ text: String) -> String {
         var text = text
         let escaped: String? = text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
-            else { return nil }
+            guard let first = bytes.firstIndex(where: htmlEscaped) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
             out.append(contentsOf: bytes[..<first])
@@ -37,10 +36,11 @@ public enum Escape {
     /// A control character XML 1.0 forbids (`xml` drops it).
     static func xmlForbidden(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
 
+    /// A byte `html` escapes: `& < > " '`.
+    static func htmlEscaped(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+
     /// Whether `xml` changes a text with this byte: one it escapes or drops.
-    static func xmlEscaped(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || xmlForbidden(byte)
-    }
+    static func xmlEscaped(_ byte: UInt8) -> Bool { htmlEscaped(byte) || xmlForbidden(byte) }
 
     /// A JSON string literal that is also safe inside `<script>`: no `</script>`, no `<!--`,
     /// and U+2028/U+2029 escaped for old JavaScript parsers.

@@ -46,7 +46,7 @@ public enum SearchIndexBuilder {
         let wordKeys = chunks.flatMap(\.keys)  // (none without the papers' text keys)
         let displayKeys = displayFacts.map { facts in ParallelMap.batched(wordKeys.count) { displayKey(words: wordKeys[$0], facts: facts[$0]) } } ?? []
         // What the filter files and the facets are made from, when the words are kept.
-        let filterMark = fieldKeys.map { Self.filterMark(fieldKeys: $0, displayFacts: displayFacts!) } ?? 0
+        let filterMark = fieldKeys.flatMap { fields in displayFacts.map { Self.filterMark(fieldKeys: fields, displayFacts: $0) } } ?? 0
         var mark = ContextHash()
         for key in displayKeys { mark.add(key) }
         mark.add(UInt64(termBuckets))
