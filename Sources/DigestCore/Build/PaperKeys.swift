@@ -12,8 +12,8 @@ struct PaperKeys: Sendable, Equatable {
     let display: UInt64
 
     init(_ paper: Paper) {
-        (text, fields, byline) = (KeptWords.textKey(of: paper), SearchTermCache.fieldsKey(paper), AuthorsCache.bylineKey(paper))
-        display = SearchIndexBuilder.displayFacts(paper)
+        self.init(text: KeptWords.textKey(of: paper), fields: SearchTermCache.fieldsKey(paper), byline: AuthorsCache.bylineKey(paper),
+                  display: SearchIndexBuilder.displayFacts(paper))
     }
 
     init(text: UInt64, fields: UInt64, byline: UInt64, display: UInt64) {

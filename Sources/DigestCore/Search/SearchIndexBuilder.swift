@@ -15,12 +15,10 @@ public enum SearchIndexBuilder {
     typealias FieldCounts = SIMD8<UInt16>
 
     /// `termCache`: where the build keeps each paper's words for the next one
-    /// (`SearchTermCache`), and whether to take the words kept there by the last; `textKeys`,
-    /// the papers' `KeptWords.textKeys`, when the build has them already.
+    /// (`SearchTermCache`), and whether to take the words kept there by the last.
     /// `papers` in the site's order (`SiteModel.papers`).
-    public static func files(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
-                             textKeys: [UInt64]? = nil) -> [(path: String, bytes: [UInt8])] {
-        index(papers, termCache: termCache, textKeys: textKeys).files.map { ($0.path, $0.bytes!) }
+    public static func files(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil) -> [(path: String, bytes: [UInt8])] {
+        index(papers, termCache: termCache).files.map { ($0.path, $0.bytes!) }
     }
 
     /// The index's files, sorted by path, and the mark of what it was made from (by place, each
@@ -29,16 +27,14 @@ public enum SearchIndexBuilder {
     /// (`SearchTermCache`). `site`: the mark of the index the current site has; when it is the
     /// kept words' mark, those are what it was made from, and the term buckets, display files,
     /// filter files and facets it has as this build would make them come without bytes (nil;
-    /// `TermBucketReuse`, `changedBlocks`, `filterMark`). `fieldKeys`, `displayFacts`: the
-    /// papers' `SearchTermCache.fieldsKey`s and `displayFacts`, when the build has them already
-    /// (`PaperKeys`).
-    static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil,
-                      textKeys: [UInt64]? = nil, fieldKeys: [UInt64]? = nil, displayFacts: [UInt64]? = nil,
+    /// `TermBucketReuse`, `changedBlocks`, `filterMark`). `keys`: the papers' `PaperKeys`
+    /// (their text, fields and display facts are what the words are kept under), when the
+    /// build has them already; with a term cache and none given, they are made.
+    static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil, keys: [PaperKeys]? = nil,
                       site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
-        let textKeys = termCache == nil ? nil : textKeys ?? KeptWords.textKeys(papers)
-        let fieldKeys = termCache == nil ? nil : fieldKeys ?? ParallelMap.batched(papers.count, batch: 1024) { SearchTermCache.fieldsKey(papers[$0]) }
-        let displayFacts = termCache == nil ? nil : displayFacts ?? ParallelMap.batched(papers.count, batch: 1024) { Self.displayFacts(papers[$0]) }
+        let keys = termCache == nil ? nil : keys ?? ParallelMap.batched(papers.count, batch: 1024) { PaperKeys(papers[$0]) }
+        let (textKeys, fieldKeys, displayFacts) = (keys?.map(\.text), keys?.map(\.fields), keys?.map(\.display))
         var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
         let merged = merge(&chunks, kept: cached?.kept.words)
         let names = merged.table.names()
