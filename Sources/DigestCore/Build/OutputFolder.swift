@@ -94,29 +94,35 @@ struct OutputFolder {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// Writes a new file (in the staging folder nothing reads, so no temporary is needed).
-    static func writeNew(_ bytes: [UInt8], to path: String, in folder: Int32 = AT_FDCWD) -> Bool {
+    /// Writes a new file (in the staging folder nothing reads, so no temporary is needed):
+    /// 0, or the error (`errno`) that stopped it, which the build names (a full disk, or a
+    /// file system out of inodes, fails every write after the first).
+    static func writeNew(_ bytes: [UInt8], to path: String, in folder: Int32 = AT_FDCWD) -> Int32 {
         bytes.withUnsafeBytes { writeNew($0, to: path, in: folder) }
     }
 
     /// The same for a page's text, written from its own UTF-8 storage rather than a copy.
-    static func writeNew(_ text: String, to path: String, in folder: Int32 = AT_FDCWD) -> Bool {
+    static func writeNew(_ text: String, to path: String, in folder: Int32 = AT_FDCWD) -> Int32 {
         var text = text
         return text.withUTF8 { writeNew(UnsafeRawBufferPointer($0), to: path, in: folder) }
     }
 
-    static func writeNew(_ buffer: UnsafeRawBufferPointer, to path: String, in folder: Int32 = AT_FDCWD) -> Bool {
+    static func writeNew(_ buffer: UnsafeRawBufferPointer, to path: String, in folder: Int32 = AT_FDCWD) -> Int32 {
         var fd = openat(folder, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0, errno == ENOENT, makeParent(of: path, in: folder) { fd = openat(folder, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
-        guard fd >= 0 else { return false }
+        if fd < 0, errno == ENOENT {
+            guard makeParent(of: path, in: folder) else { return errno }
+            fd = openat(folder, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { return errno }
         defer { close(fd) }
         var offset = 0
         while offset < buffer.count {
             let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if n <= 0 { return false }
+            if n < 0 { return errno }
+            if n == 0 { return EIO }
             offset += n
         }
-        return true
+        return 0
     }
 
     /// Puts the new site in place of the old with one atomic exchange where the system has

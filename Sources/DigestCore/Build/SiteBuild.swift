@@ -94,7 +94,7 @@ public enum SiteBuild {
             let lists = RelatedCache.lists(papers, textKeys: textKeys, paperKeys: paperKeys, path: RelatedCache.path(site), termsPath: RelatedCache.termsPath(site), useCached: useCached)
             return (lists, clock.lap())
         }
-        let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, failed: Bool)], seconds: Double) in
+        let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, error: Int32)], seconds: Double) in
             var clock = StageClock()
             let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), keys: keys,
                                                          site: siteIndex)
@@ -105,7 +105,7 @@ public enum SiteBuild {
             guard let fresh else { return (files, mark, [], clock.lap()) }
             let written = ParallelMap.run(files.count) { i in
                 let bytes = files[i].bytes!  // (all made: no site to take any from)
-                return (files[i].path, ContextHash.of(bytes: bytes), !fresh.write(bytes, files[i].path))
+                return (files[i].path, ContextHash.of(bytes: bytes), fresh.write(bytes, files[i].path))
             }
             return ([], mark, written, clock.lap())
         }
@@ -199,38 +199,38 @@ public enum SiteBuild {
         }
         guard let staging = fresh ?? prepareStaging() else { return report }
 
+        // Each file that could not be written, with why (`errno`), and each one written.
+        var failed = searchWritten.filter { $0.error != 0 }.map { (path: $0.path, error: $0.error) }
+        var written = searchWritten.map(\.path)
         // Files other than pages first, on every core, and their bytes let go (at the end of
         // the block) before the render workers fork.
-        var failed = searchWritten.filter(\.failed).map(\.path)
-        var written = searchWritten.map(\.path)
         do {
             let files = other.map { (path: $0.path, bytes: Optional($0.bytes)) } + search
             (other, search) = ([], [])
-            var outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, failed: Bool) in
-                if previous != nil, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path) { return (false, false) }
-                guard let bytes = files[i].bytes else { return (false, true) }  // taken as it was, and lost since
-                return (true, !staging.write(bytes, files[i].path))
+            var outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, error: Int32) in
+                if previous != nil, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path) { return (false, 0) }
+                guard let bytes = files[i].bytes else { return (false, ENOENT) }  // taken as it was, and lost since
+                return (true, staging.write(bytes, files[i].path))
             }
             // A file of the index taken as the site had it, and deleted from it since (by hand):
             // the index is made whole, which gives the same bytes, for those.
-            let lost = files.indices.filter { outcomes[$0].failed && files[$0].bytes == nil }
+            let lost = files.indices.filter { outcomes[$0].error != 0 && files[$0].bytes == nil }
             if !lost.isEmpty {
                 let made = Dictionary(wholeIndex().map { ($0.path, $0.bytes!) }) { a, _ in a }
-                for i in lost { outcomes[i] = made[files[i].path].map { (true, !staging.write($0, files[i].path)) } ?? (false, true) }
+                for i in lost { outcomes[i] = made[files[i].path].map { (true, staging.write($0, files[i].path)) } ?? (false, ENOENT) }
             }
-            failed += zip(files, outcomes).filter { $1.failed }.map(\.0.path)
+            failed += zip(files, outcomes).filter { $1.error != 0 }.map { (path: $0.path, error: $1.error) }
             written += zip(files, outcomes).filter { $1.wrote }.map(\.0.path)
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
         if pageHashes != nil { say?("rendering the pages that changed") }
         let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
             if let hash = pageHashes?[i], known[i] == hash, staging.keep(pages[i].path, page: true) {
-                return PageOutcome(hash: hash, wrote: false, failed: false)
+                return PageOutcome(hash: hash, wrote: false, error: 0)
             }
             let context = renderer.context(for: pages[i])
             let hash = pageHashes?[i] ?? renderer.inputHash(context, page: pages[i])  // a rebuild has it already
-            let ok = staging.write(renderer.render(context, page: pages[i]), pages[i].path, page: true)
-            return PageOutcome(hash: hash, wrote: true, failed: !ok)
+            return PageOutcome(hash: hash, wrote: true, error: staging.write(renderer.render(context, page: pages[i]), pages[i].path, page: true))
         }
         // A worker that died left its pages unknown: the old site stays.
         guard let results = rendered else {
@@ -239,7 +239,7 @@ public enum SiteBuild {
             return report
         }
         let hashes = OutputHashes(paths: outputPaths, hashes: results.map(\.hash) + madeHashes + searchWritten.map(\.hash))
-        failed += zip(pages, results).filter { $1.failed }.map(\.0.path)
+        failed += zip(pages, results).filter { $1.error != 0 }.map { (path: $0.path, error: $1.error) }
         written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
         report.rewritten = written.count
         // The build cache's table, and what the new site holds: outputs it no longer has were
@@ -256,9 +256,9 @@ public enum SiteBuild {
 
         say?("putting the new site in place")
         var kept: String?
-        if let first = failed.sorted().first {
+        if let first = failed.min(by: { $0.path < $1.path }) {
             folder.discard()
-            report.diagnostics.append(Diagnostic(file: folder.staging + "/" + first, line: nil, .error, "cannot write (and \(failed.count - 1) more)"))
+            report.diagnostics.append(Self.writeFailure(first, of: failed.count, output: output))
         } else {
             // The cache goes first: stopped between the swap and the new cache, the next build is a full one.
             try? FileManager.default.removeItem(atPath: cachePath)
@@ -287,21 +287,23 @@ public enum SiteBuild {
     }
 }
 
-/// What rendering one page came to, as a worker process reports it.
+/// What rendering one page came to, as a worker process reports it: `error`, 0 or why the
+/// page could not be written (`errno`).
 struct PageOutcome: WireValue, Sendable {
     let hash: UInt64
     let wrote: Bool
-    let failed: Bool
+    let error: Int32
 
     func write(to wire: inout [UInt8]) {
         hash.write(to: &wire)
         wrote.write(to: &wire)
-        failed.write(to: &wire)
+        Int(error).write(to: &wire)
     }
 
     static func read(from wire: inout WireReader) -> PageOutcome? {
-        guard let hash = UInt64.read(from: &wire), let wrote = Bool.read(from: &wire), let failed = Bool.read(from: &wire) else { return nil }
-        return PageOutcome(hash: hash, wrote: wrote, failed: failed)
+        guard let hash = UInt64.read(from: &wire), let wrote = Bool.read(from: &wire),
+              let error = Int.read(from: &wire).flatMap(Int32.init(exactly:)) else { return nil }
+        return PageOutcome(hash: hash, wrote: wrote, error: error)
     }
 }
 
@@ -333,6 +335,14 @@ extension SiteBuild {
     /// The index's files, and with `--links files` each one's script twin (`SearchLayout.script`).
     static func withScripts(_ files: [(path: String, bytes: [UInt8]?)], _ style: SiteRenderer.LinkStyle) -> [(path: String, bytes: [UInt8]?)] {
         style == .files ? files + files.map(SearchLayout.script) : files
+    }
+
+    /// The build's error when files could not be written (the site is left as it was): the
+    /// first by path, as the output folder would have it (the staging folder it was written
+    /// in is gone), with why, and how many more.
+    static func writeFailure(_ first: (path: String, error: Int32), of count: Int, output: String) -> Diagnostic {
+        Diagnostic(file: output + "/" + first.path, line: nil, .error,
+                   "cannot write: \(String(cString: strerror(first.error)))" + (count > 1 ? " (and \(count - 1) more)" : ""))
     }
 
     /// What every page depends on besides its own context.

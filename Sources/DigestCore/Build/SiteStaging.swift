@@ -42,12 +42,13 @@ public struct SiteStaging: Sendable {
     /// (`page`: the path is a page's, `…/index.html`, in a folder of its own, which in a
     /// folder started empty is not there yet: it is made first, rather than after a failed
     /// open or link — 255k of each at 100k papers.)
-    func write(_ bytes: [UInt8], _ path: String, page: Bool = false) -> Bool {
+    /// 0, or the error that stopped it (`OutputFolder.writeNew`).
+    func write(_ bytes: [UInt8], _ path: String, page: Bool = false) -> Int32 {
         OutputFolder.writeNew(bytes, to: place(path, page: page), in: open.staging)
     }
 
     /// A page's text, the same way.
-    func write(_ text: String, _ path: String, page: Bool = false) -> Bool {
+    func write(_ text: String, _ path: String, page: Bool = false) -> Int32 {
         OutputFolder.writeNew(text, to: place(path, page: page), in: open.staging)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestCore
 
@@ -19,8 +20,8 @@ import Testing
         #expect(roundTrip(["", "é ∑ 𝔸 <li>", String(repeating: "x", count: 70_000)]) == ["", "é ∑ 𝔸 <li>", String(repeating: "x", count: 70_000)])
         let items: [String?] = [nil, "", "<li class=\"paper-item\">\u{1}root\u{1}</li>"]
         #expect(roundTrip(items) == items.map { .some($0) })
-        let outcomes = roundTrip([PageOutcome(hash: 42, wrote: true, failed: false), PageOutcome(hash: 7, wrote: false, failed: true)])
-        #expect(outcomes.map { $0?.hash } == [42, 7] && outcomes.map { $0?.wrote } == [true, false] && outcomes.map { $0?.failed } == [false, true])
+        let outcomes = roundTrip([PageOutcome(hash: 42, wrote: true, error: 0), PageOutcome(hash: 7, wrote: false, error: ENOSPC)])
+        #expect(outcomes.map { $0?.hash } == [42, 7] && outcomes.map { $0?.wrote } == [true, false] && outcomes.map { $0?.error } == [0, ENOSPC])
     }
 
     @Test func aMessageCutShortReadsAsNothing() {
