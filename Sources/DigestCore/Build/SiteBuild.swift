@@ -33,6 +33,9 @@ public enum SiteBuild {
            folder.holds(previous.outputs.paths) {
             report = BuildReport(unchanged: saved, output: output)
             report.stages.append(("inputs unchanged", clock.lap()))
+            // (The 350k paths of the last build's outputs and the 100k records, at 100k papers,
+            // go with the process: see `ProcessEnd`.)
+            if options.processEndsAfter { ProcessEnd.keep(previous, inputs) }
             return report
         }
         let say = options.progress
@@ -195,6 +198,8 @@ public enum SiteBuild {
                 (cache.inputs, cache.report, cache.searchMark) = (inputs.stamp, report.saved, indexed.mark)
                 try? cache.save(cachePath)
             }
+            // The model, pages and tables go with the process, as after a build that wrote.
+            if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous, known, outputPaths, pageHashes, inputs, search) }
             return report
         }
         guard let staging = fresh ?? prepareStaging() else { return report }
