@@ -30,29 +30,17 @@ enum FolderNames {
         return arena.withUnsafeBufferPointer { arena in
             tail.withUnsafeBufferPointer { tail in
                 func name(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[starts[i]..<starts[i + 1]]) }
-                // Each name by its first eight bytes as a number (`head`), and by `inOrder`
-                // only where those are the same: with the names' bytes compared in every
-                // comparison, the sort and the Strings made after it were 60–80 ms of every
-                // build at 100k records, now 45 (the folder read before them, 40).
-                let heads: [(head: UInt64, name: Int)] = (0..<(starts.count - 1)).map { (head(name($0), tail: tail), $0) }
+                // Each name by its first eight bytes as a number (`SortHead`, of the name and
+                // its ending), and by `inOrder` only where those are the same: with the names'
+                // bytes compared in every comparison, the sort and the Strings made after it were
+                // 60–80 ms of every build at 100k records, now 45 (the folder read before them, 40).
+                let heads: [(head: SortHead, name: Int)] = (0..<(starts.count - 1)).map { (SortHead(bytes: name($0), then: tail), $0) }
                 let order = heads.sorted { a, b in
-                    a.head != b.head ? a.head < b.head : inOrder(name(a.name), name(b.name), tail: tail)
+                    a.head.orders(b.head) ?? inOrder(name(a.name), name(b.name), tail: tail)
                 }
                 return order.map { String(decoding: name($0.name), as: UTF8.self) }
             }
         }
-    }
-
-    /// The first eight bytes of `name` followed by `tail`, big-endian, zeros past its end: two
-    /// names whose heads differ are in the order of their heads (no name holds a zero byte).
-    static func head(_ name: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var head: UInt64 = 0
-        for k in 0..<8 {
-            var byte: UInt8 = 0
-            if k < name.count { byte = name[k] } else if k - name.count < tail.count { byte = tail[k - name.count] }
-            head |= UInt64(byte) << UInt64(56 - 8 * k)
-        }
-        return head
     }
 
     /// Whether name `x` comes before name `y` when each ends in `tail`, by their bytes: the

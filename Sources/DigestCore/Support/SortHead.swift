@@ -1,9 +1,11 @@
-/// A sort key's first eight bytes as a number, and whether the key is ASCII: two ASCII keys
-/// whose heads differ order as their heads do (people's A–Z keys, papers' ids). (A non-ASCII
-/// key may not be in Unicode's composed form, where String order and byte order part.)
+/// A sort key's first eight bytes as a number: two keys whose heads differ order as their heads
+/// do, when both heads can tell (`tells`). For a String key (people's A–Z keys, papers' ids)
+/// that is when it is ASCII: a non-ASCII key may not be in Unicode's composed form, where
+/// String order and byte order part. Keys ordered by their bytes (records' file names) can
+/// always tell.
 struct SortHead {
     let head: UInt64
-    let ascii: Bool
+    let tells: Bool
 
     init(_ key: String) {
         var head: UInt64 = 0
@@ -12,11 +14,23 @@ struct SortHead {
             if byte >= 0x80 { ascii = false; break }
             if k < 8 { head |= UInt64(byte) << (56 - 8 * UInt64(k)) }
         }
-        (self.head, self.ascii) = (head, ascii)
+        (self.head, tells) = (head, ascii)
+    }
+
+    /// A key of bytes, `name` followed by `tail`, ordered by its bytes; zeros past its end (no
+    /// key holds a zero byte), so a key before another that it begins is first.
+    init(bytes name: UnsafeBufferPointer<UInt8>, then tail: UnsafeBufferPointer<UInt8>) {
+        var head: UInt64 = 0
+        for k in 0..<8 {
+            var byte: UInt8 = 0
+            if k < name.count { byte = name[k] } else if k - name.count < tail.count { byte = tail[k - name.count] }
+            head |= UInt64(byte) << UInt64(56 - 8 * k)
+        }
+        (self.head, tells) = (head, true)
     }
 
     /// Whether `self` comes first; nil when the heads cannot tell.
     func orders(_ other: SortHead) -> Bool? {
-        ascii && other.ascii && head != other.head ? head < other.head : nil
+        tells && other.tells && head != other.head ? head < other.head : nil
     }
 }
