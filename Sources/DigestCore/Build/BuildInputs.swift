@@ -8,6 +8,10 @@ import Foundation
 struct BuildInputs {
     /// The hash, as the build cache keeps it.
     let stamp: String
+    /// The same for the files besides the records alone: a build whose records were written
+    /// again with the bytes they had (`SiteLoader.Loaded.recordsKey`) and whose other files
+    /// are as they were makes the site it made.
+    let others: String
     /// The records, each with its file's stamp (`RecordStore.stampedIDs`): the paper cache needs them too.
     let records: [(id: String, stamp: FileStamp?)]
 
@@ -24,10 +28,16 @@ struct BuildInputs {
             hash.add(tag: 2, id)
             if let stamp { hash.add(stamp) }
         }
-        for (path, stamp) in zip(others, otherStamps) {
-            hash.add(tag: 1, path)
-            if let stamp { hash.add(stamp) }
+        func addOthers(to hash: inout ContextHash) {
+            for (path, stamp) in zip(others, otherStamps) {
+                hash.add(tag: 1, path)
+                if let stamp { hash.add(stamp) }
+            }
         }
+        var othersHash = ContextHash()
+        addOthers(to: &hash)
+        addOthers(to: &othersHash)
         stamp = String(hash.value, radix: 16)
+        self.others = String(othersHash.value, radix: 16)
     }
 }

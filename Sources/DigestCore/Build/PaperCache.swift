@@ -10,7 +10,7 @@ import Foundation
 /// whole after every edit of one record, 6% of the CPU of such a rebuild. A build stopped
 /// between two files leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
-    static let version = "digest-paper-cache 4 " + SiteBuild.version
+    static let version = "digest-paper-cache 5 " + SiteBuild.version
     static let shards = 64
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/papers") }
@@ -30,9 +30,16 @@ enum PaperCache {
         /// Its keys (`PaperKeys`), unless another `digest` made them (nil): then they are
         /// worked out again, and its shard written again.
         let keys: PaperKeys?
+        /// The hash of its file's bytes (`fileKey`): a record written again with the same bytes
+        /// — touched, checked out again, or copied with the site, in CI — under a new stamp is
+        /// read, but not parsed (Yams) again.
+        let file: UInt64
         /// Warnings, without the file (the record's own, wherever the site is).
         let warnings: [(line: Int?, message: String)]
     }
+
+    /// A record file's bytes, hashed.
+    static func fileKey(_ bytes: Data) -> UInt64 { ContextHash.of(bytes: bytes) }
 
     /// What the last build kept, shard by shard.
     struct Kept: Sendable {
@@ -51,14 +58,14 @@ enum PaperCache {
     static func read(_ folder: String) -> Kept {
         Kept(shards: ParallelMap.run(shards) { shard in
             CacheFile.entries(shardPath(folder, shard), version: version) { wire in
-                guard let stamp = FileStamp.read(from: &wire), let paper = Paper.read(from: &wire), let keys = PaperKeys.read(from: &wire),
-                      let count = UInt64.read(from: &wire), count <= 1024 else { return nil }
+                guard let stamp = FileStamp.read(from: &wire), let file = UInt64.read(from: &wire), let paper = Paper.read(from: &wire),
+                      let keys = PaperKeys.read(from: &wire), let count = UInt64.read(from: &wire), count <= 1024 else { return nil }
                 var warnings: [(line: Int?, message: String)] = []
                 for _ in 0..<count {
                     guard let line = Int?.read(from: &wire), let message = String.read(from: &wire) else { return nil }
                     warnings.append((line, message))
                 }
-                return (paper.id, Entry(stamp: stamp, paper: paper, keys: keys.current ? keys.keys : nil, warnings: warnings))
+                return (paper.id, Entry(stamp: stamp, paper: paper, keys: keys.current ? keys.keys : nil, file: file, warnings: warnings))
             }
         })
     }
@@ -68,6 +75,7 @@ enum PaperCache {
         for shard in changed {
             CacheFile.write(shardPath(folder, shard), version: version, entries: byShard[shard]) { entry, wire in
                 entry.stamp.write(to: &wire)
+                entry.file.write(to: &wire)
                 entry.paper.write(to: &wire)
                 (entry.keys ?? PaperKeys(entry.paper)).write(to: &wire)
                 UInt64(entry.warnings.count).write(to: &wire)

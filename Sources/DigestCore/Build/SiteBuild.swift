@@ -46,6 +46,19 @@ public enum SiteBuild {
         // written while the model is made.
         let cacheWrite = loaded.cacheEntries.map { kept in BackgroundTask { PaperCache.write(kept.entries, shards: kept.shards, to: PaperCache.path(site)) } }
         defer { cacheWrite?.wait() }
+        // Records written again with the bytes they had — touched, checked out again, or the
+        // whole site copied (a CI job's fresh clone beside its cached `.digest-cache` and
+        // site) — and nothing else read changed: the site is as this build would make it.
+        if let previous, let records = loaded.recordsKey, previous.records == records, previous.others == inputs.others,
+           let saved = previous.report, folder.holds(previous.outputs.paths) {
+            report = BuildReport(unchanged: saved, output: output)
+            report.stages.append(("records as they were", clock.lap()))
+            var cache = previous
+            cache.inputs = inputs.stamp  // (the next build need not read them)
+            try? cache.save(cachePath)
+            if options.processEndsAfter { ProcessEnd.keep(previous, inputs, loaded) }
+            return report
+        }
         guard let templates, let fingerprint else {
             if case .failure(let errors) = loadedTemplates { report.diagnostics += errors.all }
             return report
@@ -193,9 +206,11 @@ public enum SiteBuild {
             report.stages.append(("render and write", preparing + clock.lap()))
             // Files read anew (a record saved unchanged, a new digest), and the search words this
             // build kept, which the site's index is made from: the next build need not read them.
-            if previous.inputs != inputs.stamp || previous.report != report.saved || previous.searchMark != indexed.mark {
+            if previous.inputs != inputs.stamp || previous.report != report.saved || previous.searchMark != indexed.mark
+                || previous.records != loaded.recordsKey {
                 var cache = previous
                 (cache.inputs, cache.report, cache.searchMark) = (inputs.stamp, report.saved, indexed.mark)
+                (cache.others, cache.records) = (inputs.others, loaded.recordsKey)
                 try? cache.save(cachePath)
             }
             // The model, pages and tables go with the process, as after a build that wrote.
@@ -281,7 +296,7 @@ public enum SiteBuild {
         if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, known, outputPaths, hashes, results) }
         if report.written {
             var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, outputs: hashes,
-                                   searchMark: indexed.mark)
+                                   searchMark: indexed.mark, others: inputs.others, records: loaded.recordsKey)
             if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
             try? cache.save(cachePath)
             BuildCache.removeOrphans(besides: cachePath, output: cachedFolder)

@@ -12,6 +12,10 @@ enum SiteLoader {
         /// The paper cache's new entries by shard, and the shards of it to write again
         /// (`PaperCache.write`); nil when none is.
         var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
+        /// What the records hold: a hash of every record's id and bytes (`PaperCache.fileKey`),
+        /// in order. Nil when one has a problem other than a warning about itself: what it
+        /// gives may depend on more than its bytes.
+        var recordsKey: UInt64?
     }
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
@@ -52,21 +56,31 @@ enum SiteLoader {
         // heap, a miss of the memory caches each, and the three passes that did it here took
         // 112 ms of a 100k rebuild (now one pass, with the entries below, 14 ms).
         let slots = TaskSlots<Paper>(ids.count)
-        let results = ParallelMap.run(ids.count) { i -> (keys: PaperKeys?, problems: [Diagnostic], parsed: Bool, kept: Bool) in
+        let results = ParallelMap.run(ids.count) { i -> (keys: PaperKeys?, file: UInt64?, problems: [Diagnostic], parsed: Bool, kept: Bool) in
             let file = { store.path(for: ids[i]) }
-            if let stamp = stamps[i], let hit = cached[ids[i], shard: shardOf[i]], hit.stamp == stamp {
+            let hit = cached[ids[i], shard: shardOf[i]]
+            func taken(_ hit: PaperCache.Entry, parsed: Bool) -> (keys: PaperKeys?, file: UInt64?, problems: [Diagnostic], parsed: Bool, kept: Bool) {
                 slots.set(i, hit.paper)
-                return (hit.keys ?? PaperKeys(hit.paper), hit.warnings.map { Diagnostic(file: file(), line: $0.line, .warning, $0.message) },
-                        hit.keys == nil, true)
+                return (hit.keys ?? PaperKeys(hit.paper), hit.file, hit.warnings.map { Diagnostic(file: file(), line: $0.line, .warning, $0.message) },
+                        parsed || hit.keys == nil, true)
             }
+            if let stamp = stamps[i], let hit, hit.stamp == stamp { return taken(hit, parsed: false) }
+            let bytes: Data
+            switch store.file(id: ids[i]) {
+            case .failure(let diagnostic): return (nil, nil, [diagnostic], true, false)
+            case .success(let data): bytes = data
+            }
+            // The same bytes under a new stamp: the paper they were, kept under this stamp.
+            let fileKey = PaperCache.fileKey(bytes)
+            if stamps[i] != nil, let hit, hit.file == fileKey { return taken(hit, parsed: true) }
             // Values as text (Yams' basic resolver): no regular expression per scalar.
-            switch store.read(id: ids[i], valuesAsText: true) {
-            case .failure(let diagnostic): return (nil, [diagnostic], true, false)
+            switch store.record(id: ids[i], file: bytes, valuesAsText: true) {
+            case .failure(let diagnostic): return (nil, fileKey, [diagnostic], true, false)
             case .success(let record):
                 let (paper, problems) = Paper.checked(record, file: file())
-                guard let paper else { return (nil, problems, true, false) }
+                guard let paper else { return (nil, fileKey, problems, true, false) }
                 slots.set(i, paper)
-                return (PaperKeys(paper), problems, true, stamps[i] != nil && problems.allSatisfy { $0.severity == .warning && $0.file == file() })
+                return (PaperKeys(paper), fileKey, problems, true, stamps[i] != nil && problems.allSatisfy { $0.severity == .warning && $0.file == file() })
             }
         }
         // The papers (those with errors left out), with each record's place among them; their
@@ -75,7 +89,9 @@ enum SiteLoader {
         var keys: [PaperKeys] = [], place = [Int](repeating: -1, count: ids.count)
         keys.reserveCapacity(papers.count)
         var (kept, parsed) = ([Int](repeating: 0, count: PaperCache.shards), [Bool](repeating: false, count: PaperCache.shards))
+        var recordsKey: ContextHash? = ContextHash()
         for (i, result) in results.enumerated() {
+            if result.kept, let file = result.file { recordsKey?.add(tag: 1, ids[i]); recordsKey?.add(file) } else { recordsKey = nil }
             if let paperKeys = result.keys {
                 place[i] = keys.count
                 keys.append(paperKeys)
@@ -99,7 +115,7 @@ enum SiteLoader {
                 for shard in changed { written[shard] = true }
                 for (i, result) in results.enumerated() where result.kept && written[shardOf[i]] {
                     entries[shardOf[i]].append(PaperCache.Entry(stamp: stamps[i]!, paper: papers[place[i]], keys: result.keys,
-                                                                warnings: result.problems.map { ($0.line, $0.message) }))
+                                                                file: result.file!, warnings: result.problems.map { ($0.line, $0.message) }))
                 }
                 cacheEntries = (entries, changed)
             }
@@ -115,6 +131,7 @@ enum SiteLoader {
         }.reduce(into: Set<String>()) { $0.formUnion($1) }.sorted()
         let listings = ListingHeaderCache.infos(listingNames, listings: site.listings, config: config,
                                                 path: cache.map { _ in ListingHeaderCache.path(site) }, useCached: useCached)
-        return Loaded(config: config, papers: papers, keys: keys, listings: listings, cacheEntries: cacheEntries)
+        return Loaded(config: config, papers: papers, keys: keys, listings: listings, cacheEntries: cacheEntries,
+                      recordsKey: recordsKey?.value)
     }
 }

@@ -70,6 +70,11 @@ public struct RecordStore: Sendable {
     /// One record, or what is wrong with its file, with the line where it can be told.
     /// `valuesAsText`: as `RecordCoding.read` has it.
     public func read(id: String, valuesAsText: Bool = false) -> Result<Record, Diagnostic> {
+        file(id: id).flatMap { record(id: id, file: $0, valuesAsText: valuesAsText) }
+    }
+
+    /// A record's file, read: its bytes, or why they cannot be a record's.
+    func file(id: String) -> Result<Data, Diagnostic> {
         let path = path(for: id)
         // The id becomes a folder and a URL of the site, so only a slug will do; and a link
         // could point anywhere on the machine, so records must be files of the site itself.
@@ -82,13 +87,18 @@ public struct RecordStore: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(file: path, line: nil, .error, "cannot read the record"))
         }
+        return .success(data)
+    }
+
+    /// The record a file read by `file(id:)` holds.
+    func record(id: String, file data: Data, valuesAsText: Bool = false) -> Result<Record, Diagnostic> {
         guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(Diagnostic(file: path, line: nil, .error, "the record is not UTF-8 text"))
+            return .failure(Diagnostic(file: path(for: id), line: nil, .error, "the record is not UTF-8 text"))
         }
         do throws(RecordCoding.ReadError) {
             return .success(try RecordCoding.read(id: id, text: text, valuesAsText: valuesAsText))
         } catch {
-            return .failure(Diagnostic(file: path, line: error.line, .error, error.message))
+            return .failure(Diagnostic(file: path(for: id), line: error.line, .error, error.message))
         }
     }
 

@@ -4,17 +4,24 @@ import Testing
 
 @Suite struct BuildCacheTests {
     /// What `save` writes, `load` reads back: hashes as hex digits (`String(_, radix: 16)`'s),
-    /// in the order given, the previous site and its stale paths, the search index's mark.
+    /// in the order given, the previous site and its stale paths, the search index's mark, the
+    /// other inputs' stamp and the records' key (none, an empty line).
     @Test func aSavedCacheLoadsAsItWas() throws {
         let path = Fixtures.scratch("cache") + "/build.tsv"
         let outputs: [(path: String, hash: UInt64)] = [("index.html", 0), ("a/b/index.html", 1), ("feed.xml", 0xabc), ("sitemap.xml", .max), ("é/ü.html", 0x1000)]
         let cache = BuildCache(fingerprint: "f00", output: "/site/public", inputs: "1234", report: nil, outputs: OutputHashes(paths: outputs.map(\.path), hashes: outputs.map(\.hash)),
-                               previous: "beef", stale: ["gone.html", "a/b/index.html"], searchMark: 0xfeed)
+                               previous: "beef", stale: ["gone.html", "a/b/index.html"], searchMark: 0xfeed, others: "5678", records: 0xface)
         try cache.save(path)
         #expect(BuildCache.load(path) == cache)
+        var unkeyed = cache
+        unkeyed.records = nil
+        try unkeyed.save(path)
+        #expect(BuildCache.load(path) == unkeyed)
+        try cache.save(path)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(Array(lines[7..<12]) == outputs.map { "\(String($0.hash, radix: 16))\t\($0.path)"[...] })
+        #expect(Array(lines[9..<14]) == outputs.map { "\(String($0.hash, radix: 16))\t\($0.path)"[...] })
         #expect(lines.contains("-\tgone.html") && lines[5] == "beef" && lines[6] == "feed")
+        #expect(lines[7] == "5678" && lines[8] == "face")
     }
 
     /// The table is in the order the build made its outputs, which follows from the site: two

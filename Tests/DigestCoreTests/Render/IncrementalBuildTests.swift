@@ -83,16 +83,75 @@ import Testing
         #expect(again.render().split(separator: "\n").dropLast() == first.render().split(separator: "\n").dropLast().map {
             $0.hasPrefix("full build") ? "incremental: 0 of \(first.total) files rewritten, 0 removed" : $0 })
 
-        // A record written again, the same bytes: its stamp changed, so the records are read.
+        // A record written again, the same bytes: its stamp changed, so the records are read,
+        // and found to hold what they held: the site is left as it is.
         try String(contentsOfFile: record, encoding: .utf8).write(toFile: record, atomically: true, encoding: .utf8)
         let rewritten = SiteBuild.run(BuildOptions(siteFolder: site))
-        #expect(rewritten.stages.map(\.name).contains("load") && rewritten.rewritten == 0)
+        #expect(rewritten.stages.map(\.name) == ["records as they were"] && rewritten.written && rewritten.rewritten == 0)
+        #expect(rewritten.diagnostics == first.diagnostics)
         #expect(SiteBuild.run(BuildOptions(siteFolder: site)).stages.map(\.name) == ["inputs unchanged"])  // and then need not be
         // A key digest does not know, added to digest.yml: its warning is said.
         try (String(contentsOfFile: site + "/digest.yml", encoding: .utf8) + "colour: blue\n").write(toFile: site + "/digest.yml", atomically: true, encoding: .utf8)
         let configured = SiteBuild.run(BuildOptions(siteFolder: site))
         #expect(configured.diagnostics.count == first.diagnostics.count + 1)
         #expect(SiteBuild.run(BuildOptions(siteFolder: site)).diagnostics == configured.diagnostics)
+    }
+
+    /// Every record copied anew, as a CI job's fresh clone has them beside its cached
+    /// `.digest-cache` and site: new stamps, the same bytes. No page is made or written; a
+    /// record then edited is, and a file the site lost is written again.
+    @Test func recordsCopiedWithTheirBytesLeaveTheSiteAsItIs() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let papers = site + "/content/papers"
+        try FileManager.default.copyItem(atPath: papers, toPath: papers + ".copy")
+        try FileManager.default.removeItem(atPath: papers)
+        try FileManager.default.moveItem(atPath: papers + ".copy", toPath: papers)
+        let copied = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(copied.stages.map(\.name) == ["records as they were"] && copied.written && copied.rewritten == 0)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).stages.map(\.name) == ["inputs unchanged"])
+
+        let ids = try FileManager.default.contentsOfDirectory(atPath: papers).sorted()
+        try PaperCacheTests().editTitle(papers + "/" + ids[2])
+        let edited = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(edited.stages.map(\.name).contains("load") && edited.rewritten > 0)
+        try expectSameAsCleanBuild(site)
+
+        // A record touched, and a page deleted from the site: the records hold what they held,
+        // but the site is not what the last build left.
+        let record = papers + "/" + ids[4]
+        try String(contentsOfFile: record, encoding: .utf8).write(toFile: record, atomically: true, encoding: .utf8)
+        let page = site + "/public/papers/" + ids[5].dropLast(3) + "/index.html"
+        try FileManager.default.removeItem(atPath: page)
+        let mended = SiteBuild.run(BuildOptions(siteFolder: site))
+        // (Taken from the site before, which the last rebuild kept: none written.)
+        #expect(mended.stages.map(\.name).contains("load") && mended.written && FileManager.default.fileExists(atPath: page))
+        try expectSameAsCleanBuild(site)
+    }
+
+    /// The records are judged against what the last build that wrote the site read, not against
+    /// the paper cache, which a build that stopped early (a template error) brought up to date:
+    /// a record edited before that build, the template mended, its page is made again.
+    @Test func anEditMetByABuildThatStoppedIsNotLost() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let papers = site + "/content/papers/"
+        let id = try FileManager.default.contentsOfDirectory(atPath: papers).sorted()[1]
+        try PaperCacheTests().editTitle(papers + id)
+        let template = site + "/templates/paper.mustache"
+        try FileManager.default.createDirectory(atPath: site + "/templates", withIntermediateDirectories: true)
+        try "{{#title}}unclosed".write(toFile: template, atomically: true, encoding: .utf8)
+        let broken = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(broken.hasErrors && !broken.written)
+        #expect(PaperCache.read(PaperCache.path(SitePaths(root: site)))[String(id.dropLast(3))]?.paper.title.hasPrefix("Edited: ") == true)
+        try FileManager.default.removeItem(atPath: template)
+        let mended = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(mended.incremental && mended.rewritten > 0)
+        let page = try String(contentsOfFile: site + "/public/papers/\(id.dropLast(3))/index.html", encoding: .utf8)
+        #expect(page.contains("Edited: "))
+        try expectSameAsCleanBuild(site)
     }
 
     @Test func aPageDeletedFromTheSiteIsWrittenAgain() throws {
