@@ -57,6 +57,13 @@ check "build --verbose prints each stage's time" grep -q '^load [0-9]* ms · mod
 out=$("$digest" build -C "$site" -o "$work/quiet" --verbose)
 check "a build with nothing changed since reads no record" grep -q '^inputs unchanged [0-9]* ms$' <<<"$out"
 check "build without --verbose does not" bash -c "! '$digest' build -C '$site' -o '$work/quiet' | grep -q ' ms$'"
+# A CI job's fresh clone: the same digest (copied: a new inode and times) and every record
+# copied anew, beside the cache and site the last job left. Nothing is made again.
+cp "$digest" "$work/digest-copy" && cp -r "$site/content/papers" "$work/papers" && rm -rf "$site/content/papers" && mv "$work/papers" "$site/content/papers"
+out=$("$work/digest-copy" build -C "$site" -o "$work/quiet" --verbose)
+check "the same digest and records copied anew make nothing again" grep -q '^records as they were [0-9]* ms$' <<<"$out"
+check "and rewrite no file" grep -q '^incremental: 0 of [0-9]* files rewritten, 0 removed$' <<<"$out"
+rm "$work/digest-copy"
 mkdir -p "$work/colour/content/papers" && printf -- '---\ntitle: "A"\nnotes: x\n---\n' > "$work/colour/content/papers/a.md"
 check "a warning is coloured on a terminal" grep -q $'\e\[1;33mwarning' <(script -qec "'$digest' check -C '$work/colour'" /dev/null)
 check "a pipe gets no colour" grep -q '^.*a.md:3: warning: unknown field' <("$digest" check -C "$work/colour")

@@ -243,13 +243,3 @@ struct ContextHash {
         return hash.value
     }
 }
-
-extension FileStamp {
-    /// A hash of the running `digest`'s stamp (`program`): the version of caches that another
-    /// digest may have counted or scored otherwise names it (`CacheFile.ofThisDigest`).
-    static let programKey: UInt64 = {
-        var hash = ContextHash()
-        if let program { hash.add(program) }
-        return hash.value
-    }()
-}

@@ -24,7 +24,7 @@ struct PaperKeys: Sendable, Equatable {
 extension PaperKeys {
     /// Written with the running `digest`'s key: another may hash otherwise.
     func write(to wire: inout [UInt8]) {
-        FileStamp.programKey.write(to: &wire)
+        Program.key.write(to: &wire)
         text.write(to: &wire)
         fields.write(to: &wire)
         byline.write(to: &wire)
@@ -35,6 +35,6 @@ extension PaperKeys {
     static func read(from wire: inout WireReader) -> (keys: PaperKeys, current: Bool)? {
         guard let program = UInt64.read(from: &wire), let text = UInt64.read(from: &wire), let fields = UInt64.read(from: &wire),
               let byline = UInt64.read(from: &wire), let display = UInt64.read(from: &wire) else { return nil }
-        return (PaperKeys(text: text, fields: fields, byline: byline, display: display), program == FileStamp.programKey)
+        return (PaperKeys(text: text, fields: fields, byline: byline, display: display), program == Program.key)
     }
 }

@@ -6,9 +6,9 @@ enum CacheFile {
     /// The version line every cache file starts with.
     static func header(_ version: String) -> [UInt8] { Array(version.utf8) + [0x0A] }
 
-    /// A version that names the running `digest` too (`FileStamp.programKey`), for a cache of
+    /// A version that names the running `digest` too (`Program.key`), for a cache of
     /// what another digest may count, parse or make otherwise: only the same one reads it.
-    static func ofThisDigest(_ version: String) -> String { version + " " + String(FileStamp.programKey, radix: 16) }
+    static func ofThisDigest(_ version: String) -> String { version + " " + String(Program.key, radix: 16) }
 
     static func read(_ path: String, version: String) -> WireReader? {
         guard let bytes = FileBytes.mapped(path) else { return nil }

@@ -11,10 +11,10 @@ struct FileStamp: Equatable, Hashable, Sendable {
         (self.inode, self.size, self.modified, self.changed) = (inode, size, modified, changed)
     }
 
-    /// The entry itself (a link, not what it points to), unless `followingLinks`.
-    init?(path: String, followingLinks: Bool = false) {
+    /// The entry itself (a link, not what it points to).
+    init?(path: String) {
         var info = stat()
-        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         self.init(info)
     }
 
@@ -32,8 +32,4 @@ struct FileStamp: Equatable, Hashable, Sendable {
         self.init(inode: UInt64(info.st_ino), size: UInt64(truncatingIfNeeded: info.st_size),
                   modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim))
     }
-
-    /// The running `digest` executable's: what a build's fingerprint and its caches name the
-    /// program by, since a new digest may make pages or count words otherwise.
-    static let program = FileStamp(path: "/proc/self/exe", followingLinks: true)
 }

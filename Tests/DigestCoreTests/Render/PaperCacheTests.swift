@@ -109,7 +109,7 @@ import Testing
         let shard = PaperCache.shard(of: ids[0])
         let shardFile = PaperCache.shardPath(folder, shard)
         var bytes = try #require(FileBytes.read(shardFile))
-        let (mine, anothers) = (Self.bytes(FileStamp.programKey), Self.bytes(FileStamp.programKey &+ 1))
+        let (mine, anothers) = (Self.bytes(Program.key), Self.bytes(Program.key &+ 1))
         var named = 0
         for at in 0...(bytes.count - 8) where Array(bytes[at..<(at + 8)]) == mine {
             bytes.replaceSubrange(at..<(at + 8), with: anothers)
