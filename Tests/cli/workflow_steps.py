@@ -23,6 +23,9 @@ if sys.argv[2] == "check":
     if not any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "public"
                for s in workflow["jobs"]["build"]["steps"]):
         problems.append("public/ is not published")
+    if not any(s.get("uses", "").startswith("actions/cache") and {".digest-cache", "public"} <= set(s["with"]["path"].split())
+               for s in workflow["jobs"]["build"]["steps"]):
+        problems.append("the build's caches and site are not kept from run to run")
     if workflow["jobs"]["deploy"]["needs"] != "build":
         problems.append("no deploy job after the build")
     if problems:

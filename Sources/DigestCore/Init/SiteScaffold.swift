@@ -176,6 +176,19 @@ public enum SiteScaffold {
                   swift build -c release --package-path "$src" --product digest
                   echo "$src/.build/release" >> "$GITHUB_PATH"
 
+              # What the last run's build left (its caches and the site), so that this run's
+              # build makes and writes only what changed: a record the checkout wrote anew with
+              # the bytes it had is hashed, not parsed, and a site whose records all hold what
+              # the last build read is left as it is.
+              - uses: actions/cache@v4
+                id: site
+                with:
+                  path: |
+                    .digest-cache
+                    public
+                  key: site-${{ runner.os }}-${{ github.run_id }}
+                  restore-keys: site-${{ runner.os }}-
+
               - name: Ingest listings
                 id: ingest
                 run: digest ingest
