@@ -30,16 +30,13 @@ enum PaperCache {
         /// Its keys (`PaperKeys`), unless another `digest` made them (nil): then they are
         /// worked out again, and its shard written again.
         let keys: PaperKeys?
-        /// The hash of its file's bytes (`fileKey`): a record written again with the same bytes
+        /// The hash of its file's bytes (`RecordStore.fileKey`): a record written again with the same bytes
         /// — touched, checked out again, or copied with the site, in CI — under a new stamp is
         /// read, but not parsed (Yams) again.
         let file: UInt64
         /// Warnings, without the file (the record's own, wherever the site is).
         let warnings: [(line: Int?, message: String)]
     }
-
-    /// A record file's bytes, hashed.
-    static func fileKey(_ bytes: Data) -> UInt64 { ContextHash.of(bytes: bytes) }
 
     /// What the last build kept, shard by shard.
     struct Kept: Sendable {

@@ -12,7 +12,7 @@ enum SiteLoader {
         /// The paper cache's new entries by shard, and the shards of it to write again
         /// (`PaperCache.write`); nil when none is.
         var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
-        /// What the records hold: a hash of every record's id and bytes (`PaperCache.fileKey`),
+        /// What the records hold: a hash of every record's id and bytes (`RecordStore.fileKey`),
         /// in order. Nil when one has a problem other than a warning about itself: what it
         /// gives may depend on more than its bytes.
         var recordsKey: UInt64?
@@ -71,7 +71,7 @@ enum SiteLoader {
             case .success(let data): bytes = data
             }
             // The same bytes under a new stamp: the paper they were, kept under this stamp.
-            let fileKey = PaperCache.fileKey(bytes)
+            let fileKey = RecordStore.fileKey(bytes)
             if stamps[i] != nil, let hit, hit.file == fileKey { return taken(hit, parsed: true) }
             // Values as text (Yams' basic resolver): no regular expression per scalar.
             switch store.record(id: ids[i], file: bytes, valuesAsText: true) {

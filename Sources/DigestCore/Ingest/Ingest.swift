@@ -238,20 +238,15 @@ public enum Ingest {
                 // Freeing a record's nodes was a tenth of writing it.
                 let write = endsAfter ? sorted.value(task - 1) : sorted.take(task - 1)
                 let path = store.path(for: write.id)
-                let entry: RecordIndex.Entry
-                do {
-                    switch write.content {
-                    case .updated(let record):
-                        try store.write(RecordCoding.bytes(record), to: path)
-                        entry = RecordIndex.entry(of: record)
-                    case .new(let facts, let indexEntry):
-                        try store.write(NewRecordText.bytes(id: write.id, facts: facts), to: path)
-                        entry = indexEntry
-                    }
-                } catch {
+                let (entry, bytes): (RecordIndex.Entry, [UInt8])
+                switch write.content {
+                case .updated(let record): (entry, bytes) = (RecordIndex.entry(of: record), RecordCoding.bytes(record))
+                case .new(let facts, let indexEntry): (entry, bytes) = (indexEntry, NewRecordText.bytes(id: write.id, facts: facts))
+                }
+                do { try store.write(bytes, to: path) } catch {
                     return .failure(Diagnostic(file: path, line: nil, .error, "\(error)"))
                 }
-                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: path)))
+                return .success(RecordIndex.Written(entry: entry, stamp: FileStamp(path: path), file: RecordStore.fileKey(bytes)))
             }.compactMap { $0 }
             for result in results { if case .failure(let diagnostic) = result { report.diagnostics.append(diagnostic) } }
             let written = results.compactMap { try? $0.get() }

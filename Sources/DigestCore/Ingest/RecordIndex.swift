@@ -6,7 +6,8 @@ import Foundation
 /// into 100k records: 10 of 14 s), though only the records the listing's papers match are
 /// changed. So the entries are kept in `.digest-cache/`, each under its file's stamp (inode,
 /// size, modification and change times: any write, by ingest or by hand, changes it), and a
-/// record is parsed again only when its file changed. Keys are kept as 64-bit hashes — a whole
+/// record is parsed again only when its file changed — read again when only its stamp did (a
+/// fresh clone's records: new stamps, the bytes they had), and known by its bytes' hash. Keys are kept as 64-bit hashes — a whole
 /// abstract is a key — so ingest groups by hashes first and then groups the records it will
 /// touch again by their real keys (`Ingest.run`): a hash collision can cost a record read,
 /// never a wrong merge.
@@ -23,14 +24,15 @@ struct RecordIndex {
     var unreadable: Set<String> = []
     /// Why, in id order.
     var diagnostics: [Diagnostic] = []
-    /// How many records were parsed, not taken from the cache.
-    var parsed = 0
-    /// Whether the cache differs from these entries: some were parsed, or records are gone.
+    /// How many records were parsed, not taken from the cache; how many were read and found
+    /// to hold the bytes the cache has for them, under a new stamp.
+    var parsed = 0, restamped = 0
+    /// Whether the cache differs from these entries: some were parsed or restamped, or records are gone.
     var isStale = false
-    /// The file stamps the entries were taken under.
-    private var stamps: [String: FileStamp] = [:]
+    /// The file stamps the entries were taken under, and the files' hashes (`RecordStore.fileKey`).
+    private var stamps: [String: (stamp: FileStamp, file: UInt64)] = [:]
 
-    static let version = "digest-record-index 2 " + SiteBuild.version
+    static let version = "digest-record-index 3 " + SiteBuild.version
 
     static func path(_ site: SitePaths) -> String { IngestCache.folder(site) + "/records.bin" }
 
@@ -54,10 +56,18 @@ struct RecordIndex {
             }
             return hits
         }()
-        let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, parsed: Bool) in
-            if let stamp = stamps[i], hits[i] >= 0, cached[hits[i]].value.stamp == stamp { return (.success(cached[hits[i]].value.entry), false) }
+        let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, file: UInt64, read: Read) in
+            let hit = hits[i] >= 0 ? cached[hits[i]].value : nil
+            if let stamp = stamps[i], let hit, hit.stamp == stamp { return (.success(hit.entry), hit.file, .kept) }
+            let bytes: Data
+            switch store.file(id: ids[i]) {
+            case .failure(let diagnostic): return (.failure(diagnostic), 0, .parsed)
+            case .success(let data): bytes = data
+            }
+            let file = RecordStore.fileKey(bytes)
+            if let hit, hit.file == file { return (.success(hit.entry), file, .restamped) }
             // Values as text (Yams' basic resolver): keys and sources read the same either way.
-            return (store.read(id: ids[i], valuesAsText: true).map(entry(of:)), true)
+            return (store.record(id: ids[i], file: bytes, valuesAsText: true).map(entry(of:)), file, .parsed)
         }
         var index = RecordIndex()
         index.entries.reserveCapacity(ids.count)
@@ -66,32 +76,37 @@ struct RecordIndex {
             switch result.entry {
             case .success(let entry):
                 index.entries.append(entry)
-                if result.parsed { index.parsed += 1 }
-                if let stamp = stamps[i] { index.stamps[entry.id] = stamp }
+                if result.read == .parsed { index.parsed += 1 }
+                if result.read == .restamped { index.restamped += 1 }
+                if let stamp = stamps[i] { index.stamps[entry.id] = (stamp, result.file) }
             case .failure(let diagnostic):
                 index.unreadable.insert(ids[i])
                 index.diagnostics.append(diagnostic)
             }
         }
-        index.isStale = index.parsed > 0 || cached.count != index.entries.count
+        index.isStale = index.parsed > 0 || index.restamped > 0 || cached.count != index.entries.count
         return index
     }
+
+    /// How a record's entry was had.
+    private enum Read { case kept, restamped, parsed }
 
     static func entry(of record: Record) -> Entry {
         let facts = RecordFields.identityFacts(of: record)
         return Entry(id: record.id, keys: facts.identityKeys.map(keyHash), listings: Array(Set(facts.sources.map(\.listing))).sorted())
     }
 
-    /// A record ingest wrote, and its file's stamp after the write.
+    /// A record ingest wrote, its file's stamp after the write, and its bytes' hash.
     struct Written: Sendable {
         let entry: Entry
         let stamp: FileStamp?
+        let file: UInt64
     }
 
     /// The records written since the index was loaded, as they now are.
     mutating func update(_ written: [Written]) {
         guard !written.isEmpty else { return }
-        for record in written { stamps[record.entry.id] = record.stamp }
+        for record in written { stamps[record.entry.id] = record.stamp.map { ($0, record.file) } }
         // In the store's order, by file name (`a-b.md` before `a.md`).
         entries = RecordStore.merging(written.map(\.entry), into: entries, id: \.id)
         isStale = true
@@ -104,7 +119,8 @@ struct RecordIndex {
         CacheFile.write(cache, version: Self.version, entries: stamped) { stamped, wire in
             let (entry, stamp) = stamped
             entry.id.write(to: &wire)
-            stamp.write(to: &wire)
+            stamp.stamp.write(to: &wire)
+            stamp.file.write(to: &wire)
             entry.keys.write(to: &wire)
             entry.listings.write(to: &wire)
         }
@@ -112,11 +128,11 @@ struct RecordIndex {
 
     /// The cache's entries in the order saved; empty when there is none, or it is of another
     /// version or cut short.
-    static func read(_ cache: String) -> [(key: String, value: (stamp: FileStamp, entry: Entry))] {
+    static func read(_ cache: String) -> [(key: String, value: (stamp: FileStamp, file: UInt64, entry: Entry))] {
         CacheFile.list(cache, version: version) { wire in
-            guard let id = String.read(from: &wire), let stamp = FileStamp.read(from: &wire),
+            guard let id = String.read(from: &wire), let stamp = FileStamp.read(from: &wire), let file = UInt64.read(from: &wire),
                   let keys = [UInt64].read(from: &wire), let listings = [String].read(from: &wire) else { return nil }
-            return (id, (stamp, Entry(id: id, keys: keys, listings: listings)))
+            return (id, (stamp, file, Entry(id: id, keys: keys, listings: listings)))
         }
     }
 }

@@ -82,6 +82,23 @@ import Testing
         #expect(after.entries == RecordIndex.load(Self.store(site), cache: nil).entries)
     }
 
+    /// Every record copied anew (a fresh clone: new stamps, the bytes ingest wrote): each is
+    /// read and known by its bytes' hash, none parsed, and saved under its new stamp.
+    @Test func recordsCopiedWithTheirBytesAreNotParsedAgain() throws {
+        let site = try Fixtures.site()
+        _ = Fixtures.ingest(site, useCache: true)
+        let papers = site + "/content/papers"
+        try FileManager.default.copyItem(atPath: papers, toPath: papers + ".copy")
+        try FileManager.default.removeItem(atPath: papers)
+        try FileManager.default.moveItem(atPath: papers + ".copy", toPath: papers)
+        let copied = RecordIndex.load(Self.store(site), cache: Self.cache(site))
+        #expect(copied.parsed == 0 && copied.restamped == 505 && copied.isStale)
+        #expect(copied.entries == RecordIndex.load(Self.store(site), cache: nil).entries)
+        copied.save(Self.cache(site))
+        let again = RecordIndex.load(Self.store(site), cache: Self.cache(site))
+        #expect(again.parsed == 0 && again.restamped == 0 && !again.isStale)
+    }
+
     @Test func aDamagedCacheIsReadAsNone() throws {
         let site = try Fixtures.site(listings: [Fixtures.posterSession])
         _ = Fixtures.ingest(site, useCache: true)

@@ -138,7 +138,7 @@ import Testing
         let shard = PaperCache.shard(of: id)
         let kept = PaperCache.read(folder)
         let entry = try #require(kept[id])
-        #expect(entry.file == PaperCache.fileKey(try Data(contentsOf: URL(fileURLWithPath: record))))
+        #expect(entry.file == RecordStore.fileKey(try Data(contentsOf: URL(fileURLWithPath: record))))
         var planted = entry.paper
         planted.facts.title = "Planted in the cache"
         let entries = kept.shards[shard].values.sorted { $0.paper.id < $1.paper.id }.map {
