@@ -37,6 +37,12 @@ edit2=$(seconds "$digest" build -C "$scratch" -o "$public"); edit2_files=$(grep 
 record=$(grep -rl '^tags: \[[a-z]' "$scratch/content/papers" | sort | sed -n 4p)
 sed -i '0,/^tags: \[/s//tags: [edited-tag, /' "$record"
 tags=$(seconds "$digest" build -C "$scratch" -o "$public"); tags_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
+# A record saved with the bytes it had (touched), then every record copied anew (a CI job's
+# fresh clone beside its cached .digest-cache and site): new stamps, the same bytes.
+touch "$scratch/content/papers/$(ls "$scratch/content/papers" | sort | sed -n 5p)"
+touched=$(seconds "$digest" build -C "$scratch" -o "$public")
+cp -r "$scratch/content/papers" "$scratch/content/papers.copy" && rm -rf "$scratch/content/papers" && mv "$scratch/content/papers.copy" "$scratch/content/papers"
+copied=$(seconds "$digest" build -C "$scratch" -o "$public")
 bench/gen_corpus.py listing 150 "$out/new-listing.txt" --format poster-session --seed 99
 ingest=$(seconds "$digest" ingest -C "$scratch" "$out/new-listing.txt" --today 2026-11-22)
 add=$(seconds "$digest" build -C "$scratch" -o "$public"); add_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
@@ -44,5 +50,5 @@ add=$(seconds "$digest" build -C "$scratch" -o "$public"); add_files=$(grep -o '
 # (.digest-cache/records.bin); a second listing shows an ingest with the index in place.
 bench/gen_corpus.py listing 150 "$out/new-listing-2.txt" --format daily-papers --seed 98
 ingest2=$(seconds "$digest" ingest -C "$scratch" "$out/new-listing-2.txt" --today 2026-11-22)
-echo "| $n papers, incremental | full $full s · no change $noop s (the kernel's floor: $floor) · one record edited $edit s ($edit_files), another $edit2 s ($edit2_files) · one record's tags edited $tags s ($tags_files) · 150-paper listing: ingest $ingest s (a second one: $ingest2 s), build $add s ($add_files) |" | tee -a "$out/results.md"
+echo "| $n papers, incremental | full $full s · no change $noop s (the kernel's floor: $floor) · one record edited $edit s ($edit_files), another $edit2 s ($edit2_files) · one record's tags edited $tags s ($tags_files) · one record touched $touched s, every record copied anew $copied s · 150-paper listing: ingest $ingest s (a second one: $ingest2 s), build $add s ($add_files) |" | tee -a "$out/results.md"
 rm -rf "$scratch"
