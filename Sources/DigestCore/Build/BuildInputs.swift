@@ -21,6 +21,11 @@ struct BuildInputs {
         let others = ((try? FileManager.default.contentsOfDirectory(atPath: site.listings)) ?? []).sorted().map { site.listings + "/" + $0 }
             + [site.path(SiteConfig.fileName)]
         let otherStamps = ParallelMap.run(others.count) { FileStamp(path: others[$0]) }
+        var othersHash = ContextHash()
+        for (path, stamp) in zip(others, otherStamps) {
+            othersHash.add(tag: 1, path)
+            if let stamp { othersHash.add(stamp) }
+        }
         // Records by id in their folder: a path made for each of 100k records was a tenth of this.
         var hash = ContextHash()
         hash.add(tag: 1, store.folder)
@@ -28,15 +33,7 @@ struct BuildInputs {
             hash.add(tag: 2, id)
             if let stamp { hash.add(stamp) }
         }
-        func addOthers(to hash: inout ContextHash) {
-            for (path, stamp) in zip(others, otherStamps) {
-                hash.add(tag: 1, path)
-                if let stamp { hash.add(stamp) }
-            }
-        }
-        var othersHash = ContextHash()
-        addOthers(to: &hash)
-        addOthers(to: &othersHash)
+        hash.add(othersHash.value)
         stamp = String(hash.value, radix: 16)
         self.others = String(othersHash.value, radix: 16)
     }

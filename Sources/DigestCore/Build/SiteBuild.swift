@@ -28,15 +28,20 @@ public enum SiteBuild {
         let templates = try? loadedTemplates.get()
         let fingerprint = templates.map { Self.fingerprint(templates: $0, config: config, baseURL: baseURL, options: options, katex: katex) }
         let previous = cached?.wait().flatMap { $0.fingerprint == fingerprint && $0.output == cachedFolder ? $0 : nil }
+        // The report of a build that finds the site as the last build left it (`stage`: how it
+        // knows); nil when all that build wrote is not there.
+        func asLastLeft(_ previous: BuildCache, _ stage: String) -> BuildReport? {
+            guard let saved = previous.report, folder.holds(previous.outputs.paths) else { return nil }
+            var unchanged = BuildReport(unchanged: saved, output: output)
+            unchanged.stages.append((stage, clock.lap()))
+            return unchanged
+        }
         // Nothing read has changed since the last build, and all it wrote is there.
-        if let previous, previous.inputs == inputs.stamp, let saved = previous.report,
-           folder.holds(previous.outputs.paths) {
-            report = BuildReport(unchanged: saved, output: output)
-            report.stages.append(("inputs unchanged", clock.lap()))
+        if let previous, previous.inputs == inputs.stamp, let unchanged = asLastLeft(previous, "inputs unchanged") {
             // (The 350k paths of the last build's outputs and the 100k records, at 100k papers,
             // go with the process: see `ProcessEnd`.)
             if options.processEndsAfter { ProcessEnd.keep(previous, inputs) }
-            return report
+            return unchanged
         }
         let say = options.progress
         say?("loading \(inputs.records.count) records")
@@ -50,14 +55,12 @@ public enum SiteBuild {
         // whole site copied (a CI job's fresh clone beside its cached `.digest-cache` and
         // site) — and nothing else read changed: the site is as this build would make it.
         if let previous, let records = loaded.recordsKey, previous.records == records, previous.others == inputs.others,
-           let saved = previous.report, folder.holds(previous.outputs.paths) {
-            report = BuildReport(unchanged: saved, output: output)
-            report.stages.append(("records as they were", clock.lap()))
+           let unchanged = asLastLeft(previous, "records as they were") {
             var cache = previous
             cache.inputs = inputs.stamp  // (the next build need not read them)
             try? cache.save(cachePath)
             if options.processEndsAfter { ProcessEnd.keep(previous, inputs, loaded) }
-            return report
+            return unchanged
         }
         guard let templates, let fingerprint else {
             if case .failure(let errors) = loadedTemplates { report.diagnostics += errors.all }

@@ -64,17 +64,14 @@ enum SiteLoader {
                 return (hit.keys ?? PaperKeys(hit.paper), hit.file, hit.warnings.map { Diagnostic(file: file(), line: $0.line, .warning, $0.message) },
                         parsed || hit.keys == nil, true)
             }
-            if let stamp = stamps[i], let hit, hit.stamp == stamp { return taken(hit, parsed: false) }
-            let bytes: Data
-            switch store.file(id: ids[i]) {
-            case .failure(let diagnostic): return (nil, nil, [diagnostic], true, false)
-            case .success(let data): bytes = data
-            }
+            let read: Result<Record, Diagnostic>, fileKey: UInt64?
+            switch store.reading(id: ids[i], stamp: stamps[i], kept: hit.map { ($0, $0.stamp, $0.file) }) {
+            case .asKept(let hit, _): return taken(hit, parsed: false)
             // The same bytes under a new stamp: the paper they were, kept under this stamp.
-            let fileKey = RecordStore.fileKey(bytes)
-            if stamps[i] != nil, let hit, hit.file == fileKey { return taken(hit, parsed: true) }
-            // Values as text (Yams' basic resolver): no regular expression per scalar.
-            switch store.record(id: ids[i], file: bytes, valuesAsText: true) {
+            case .sameBytes(let hit, _): return taken(hit, parsed: true)
+            case .parsed(let result, let file): (read, fileKey) = (result, file)
+            }
+            switch read {
             case .failure(let diagnostic): return (nil, fileKey, [diagnostic], true, false)
             case .success(let record):
                 let (paper, problems) = Paper.checked(record, file: file())

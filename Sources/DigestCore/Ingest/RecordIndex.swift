@@ -58,16 +58,12 @@ struct RecordIndex {
         }()
         let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, file: UInt64, read: Read) in
             let hit = hits[i] >= 0 ? cached[hits[i]].value : nil
-            if let stamp = stamps[i], let hit, hit.stamp == stamp { return (.success(hit.entry), hit.file, .kept) }
-            let bytes: Data
-            switch store.file(id: ids[i]) {
-            case .failure(let diagnostic): return (.failure(diagnostic), 0, .parsed)
-            case .success(let data): bytes = data
+            // (Keys and sources read the same with values as text.)
+            switch store.reading(id: ids[i], stamp: stamps[i], kept: hit.map { ($0.entry, $0.stamp, $0.file) }) {
+            case .asKept(let entry, let file): return (.success(entry), file, .kept)
+            case .sameBytes(let entry, let file): return (.success(entry), file, .restamped)
+            case .parsed(let read, let file): return (read.map(entry(of:)), file ?? 0, .parsed)
             }
-            let file = RecordStore.fileKey(bytes)
-            if let hit, hit.file == file { return (.success(hit.entry), file, .restamped) }
-            // Values as text (Yams' basic resolver): keys and sources read the same either way.
-            return (store.record(id: ids[i], file: bytes, valuesAsText: true).map(entry(of:)), file, .parsed)
         }
         var index = RecordIndex()
         index.entries.reserveCapacity(ids.count)

@@ -90,10 +90,6 @@ public struct RecordStore: Sendable {
         return .success(data)
     }
 
-    /// A record file's bytes, hashed: how the caches know a record written again with the
-    /// bytes it had (touched, checked out again, copied) under its new stamp.
-    static func fileKey(_ bytes: some Sequence<UInt8>) -> UInt64 { ContextHash.of(bytes: bytes) }
-
     /// The record a file read by `file(id:)` holds.
     func record(id: String, file data: Data, valuesAsText: Bool = false) -> Result<Record, Diagnostic> {
         guard let text = String(validating: data, as: UTF8.self) else {
