@@ -236,6 +236,10 @@ enum DefaultTemplates {
     pairs.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
     terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
     var chars = Array.from(parsed.text), prefixLast = chars.length > 0 && isWord(chars[chars.length - 1]);
+    // A paper's place in the site's newest-first order, from its number: the dated papers are
+    // numbered from the oldest, then the undated follow (SearchLayout.number in the builder).
+    var dated = (await self.manifest()).dated || 0;
+    function place(n) { return n < dated ? dated - 1 - n : n; }
 
     var allowed = null;
     for (var f of parsed.filters) {
@@ -243,7 +247,7 @@ enum DefaultTemplates {
       allowed = allowed === null ? papers : new Set(Array.from(allowed).filter(function (p) { return papers.has(p); }));
     }
     if (!terms.length) {
-      return { papers: allowed === null ? [] : Array.from(allowed).sort(function (a, b) { return a - b; }), words: [] };
+      return { papers: allowed === null ? [] : Array.from(allowed).sort(function (a, b) { return place(a) - place(b); }), words: [] };
     }
     var expanded = await Promise.all(terms.map(function (t, i) { return self.expand(t, i === terms.length - 1 && prefixLast); }));
     var lists = await Promise.all(expanded.map(function (words) {
@@ -291,7 +295,7 @@ enum DefaultTemplates {
     ranked.sort(function (a, b) {
       if (matched.get(a) !== matched.get(b)) return matched.get(b) - matched.get(a);
       if (total.get(a) !== total.get(b)) return total.get(b) - total.get(a);
-      return a - b;
+      return place(a) - place(b);  // the newer paper
     });
     return { papers: ranked, words: words };
   };

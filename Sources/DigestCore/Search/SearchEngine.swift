@@ -52,7 +52,7 @@ public final class SearchEngine {
             allowed = allowed.map { $0.intersection(papers) } ?? papers
         }
         if terms.isEmpty {
-            return allowed.map { $0.sorted() } ?? []
+            return allowed.map { $0.sorted { place($0) < place($1) } } ?? []
         }
         var bests: [[Int: Double]] = []
         for (i, term) in terms.enumerated() {
@@ -98,9 +98,12 @@ public final class SearchEngine {
         if let allowed { ranked = ranked.filter(allowed.contains) }
         return ranked.sorted {
             matched[$0]! != matched[$1]! ? matched[$0]! > matched[$1]! :
-            total[$0]! != total[$1]! ? total[$0]! > total[$1]! : $0 < $1
+            total[$0]! != total[$1]! ? total[$0]! > total[$1]! : place($0) < place($1)
         }
     }
+
+    /// The place in the site's newest-first order of the paper numbered `paper` (`SearchLayout.number`).
+    func place(_ paper: Int) -> Int { SearchLayout.number(paper, dated: manifest["dated"] ?? 0) }
 
     /// What each paper shows in a result list.
     public func display(_ paper: Int) -> Result? {

@@ -30,10 +30,16 @@ public enum SearchIndexBuilder {
     /// `TermBucketReuse`, `changedBlocks`, `filterMark`). `keys`: the papers' `PaperKeys`
     /// (their text, fields and display facts are what the words are kept under), when the
     /// build has them already; with a term cache and none given, they are made.
-    static func index(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil, keys: [PaperKeys]? = nil,
+    static func index(_ newestFirst: [Paper], termCache: (path: String, useCached: Bool)? = nil, keys given: [PaperKeys]? = nil,
                       site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
+        // Papers in the order of their numbers (`SearchLayout.number`): the dated from the
+        // oldest, then the undated, so that a listing's papers take new numbers and leave the
+        // others' as they were, not move them all.
+        let dated = newestFirst.prefix { $0.date != nil }.count
+        let places = newestFirst.indices.map { SearchLayout.number($0, dated: dated) }  // (each number's place)
+        let papers = places.map { newestFirst[$0] }
         let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
-        let keys = termCache == nil ? nil : keys ?? ParallelMap.batched(papers.count, batch: 1024) { PaperKeys(papers[$0]) }
+        let keys = termCache == nil ? nil : given.map { given in places.map { given[$0] } } ?? ParallelMap.batched(papers.count, batch: 1024) { PaperKeys(papers[$0]) }
         let (textKeys, fieldKeys, displayFacts) = (keys?.map(\.text), keys?.map(\.fields), keys?.map(\.display))
         var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
         let merged = merge(&chunks, kept: cached?.kept.words)
@@ -64,29 +70,37 @@ public enum SearchIndexBuilder {
         }
         let averages = Self.averages(merged.lengthSums, papers: papers.count)
         let kept = siteWords.flatMap { TermBucketReuse(chunks, merged, names: names, kept: $0, termBuckets: termBuckets, averages: averages) }
-        let blocks = siteWords.flatMap { changedBlocks(displayKeys, kept: $0.displayKeys) }
-        let (live, df, lists) = postingLists(chunks, merged, names: names, averages: averages, papers: papers.count, making: kept?.making)
+        let blocks = siteWords.map { changedBlocks(displayKeys, kept: $0.displayKeys) }
+        let (live, df, lists) = postingLists(chunks, merged, names: names, averages: averages, papers: papers.count, dated: dated,
+                                             making: kept?.making)
 
         bucketFiles(Array(zip(live, lists)), count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
         vocabularyFiles(names: live, df: df, into: &files)
         displayFiles(papers, only: blocks, into: &files)
         files.append((SearchLayout.manifest, Array("""
-            {"block":\(SearchLayout.block),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
+            {"block":\(SearchLayout.block),"dated":\(dated),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
             """.utf8)))
         var all = files.map { (path: $0.path, bytes: Optional($0.bytes)) }
         if let kept { all += kept.buckets.indices.filter { !kept.buckets[$0] }.map { (SearchLayout.termFile($0), nil) } }
-        if let blocks { all += blocks.indices.filter { !blocks[$0] }.map { (SearchLayout.displayFile($0), nil) } }
+        if let blocks { all += blocks.indices.filter { !blocks[$0] }.map { (path: SearchLayout.displayFile($0), bytes: [UInt8]?.none) } }
         if takenFilters { all += (0..<filterBuckets).map { (SearchLayout.filterFile($0), nil) } + [(SearchLayout.facets, nil)] }
         return (all.sorted { $0.path < $1.path }, mark.value)
     }
 
-    /// Each field's average length over the papers, in sixteenths of a word: BM25F weighs
-    /// every posting by them, and to the word they would move with any edit (a title one word
-    /// longer), changing scores all over the index; so rounded, they stay put.
+    /// Each field's average length over the papers, rounded to a power of 2^¼ (…, 8, 9.51,
+    /// 11.31, 13.45, 16, …): BM25F weighs every posting by them, and exact they would move with
+    /// any edit (a title one word longer), changing scores all over the index. Rounded to a
+    /// sixteenth of a word, an edit left them put, but a listing of 150 papers at 100k moved
+    /// one across a step about one time in four; steps of 19% are crossed by a listing about one
+    /// time in a hundred. (BM25's length normalisation is no finer than that: `b` itself is a
+    /// rule of thumb.)
     static func averages(_ lengthSums: [Double], papers: Int) -> [Double] {
         let count = Double(max(papers, 1))
-        return lengthSums.map { max(($0 / count * 16).rounded() / 16, 1) }
+        return lengthSums.map { sum in
+            let average = sum / count
+            return average > 1 ? max(exp2((log2(average) * 4).rounded() / 4), 1) : 1
+        }
     }
 
     /// How many term buckets: enough for about `SearchLayout.bucketBytes` each, from what each
@@ -155,18 +169,17 @@ public enum SearchIndexBuilder {
     /// word table per run, so no lock is shared; the tables merge in run order (term ids are
     /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
     /// `making`: per word, whether its postings are made (the others' lists are empty).
-    static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, names: [String], averages: [Double], papers: Int,
+    static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, names: [String], averages: [Double], papers: Int, dated: Int,
                              making: [Bool]? = nil) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
         // (A word kept from the last build that no paper has now has `df` 0 and no postings:
         // it is left out at the end.)
         let df = merged.df
         merged.table = TermTable()
-        let count = Double(max(papers, 1))
+        let count = Double(countForIDF(papers))
         let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
 
         // Postings grouped by word with a counting sort (a word's papers are its `df`), then
-        // each word's best kept. A posting is one integer that sorts best first: the score's
-        // complement, then the paper.
+        // each word's best kept (`posting`).
         var starts = [Int](repeating: 0, count: names.count + 1)
         for id in names.indices { starts[id + 1] = starts[id] + (making?[id] ?? true ? Int(df[id]) : 0) }
         var fill = starts
@@ -186,7 +199,7 @@ public enum SearchIndexBuilder {
                         for p in 0..<chunk.papers.count {
                             for i in chunk.papers.range(of: p) where making[Int(terms[i])] {
                                 let score = Self.score(chunk.fieldCounts(at: i), lengths: chunk.lengths[p], averages: averages, idf: idf[Int(terms[i])])
-                                out.append((terms[i], UInt64(UInt32.max - score) << 32 | UInt64(bases[c] + p)))
+                                out.append((terms[i], posting(score: score, place: SearchLayout.number(bases[c] + p, dated: dated))))
                             }
                         }
                     }
@@ -209,7 +222,7 @@ public enum SearchIndexBuilder {
                 for p in 0..<chunks[c].papers.count {
                     for i in chunks[c].papers.range(of: p) {
                         let id = Int(chunks[c].terms[i])
-                        flat[fill[id]] = UInt64(UInt32.max - scores[c][i]) << 32 | UInt64(paper)
+                        flat[fill[id]] = posting(score: scores[c][i], place: SearchLayout.number(paper, dated: dated))
                         fill[id] += 1
                     }
                     paper += 1
@@ -225,7 +238,7 @@ public enum SearchIndexBuilder {
             var bytes: [UInt8] = []
             for (n, posting) in list.enumerated() {
                 if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendDecimal(Int(posting & 0xFFFF_FFFF), to: &bytes)
+                appendDecimal(SearchLayout.number(Int(posting & 0xFFFF_FFFF), dated: dated), to: &bytes)
                 bytes.append(UInt8(ascii: ","))
                 appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
             }
@@ -235,6 +248,24 @@ public enum SearchIndexBuilder {
         guard df.contains(0) else { return (names, df, lists) }
         let live = df.indices.filter { df[$0] > 0 }
         return (live.map { names[$0] }, live.map { df[$0] }, live.map { lists[$0] })
+    }
+
+    /// A posting as one integer that sorts best first: the score's complement, then the
+    /// paper's place in the site's order (of two papers with one score, the newer first).
+    static func posting(score: UInt32, place: Int) -> UInt64 {
+        UInt64(UInt32.max - score) << 32 | UInt64(place)
+    }
+
+    /// The count of papers the IDFs are made from: rounded to two significant digits (below
+    /// 100, exact). A listing of a few papers then leaves every IDF but those of its own words
+    /// as it was, and the postings of the other words with them; with the exact count, each
+    /// new paper moved every score in the index and every term bucket was written again
+    /// (22k at 100k papers). Ranks move by nothing a reader sees: at 100k papers an IDF moves
+    /// by at most 0.5% of the count's log.
+    static func countForIDF(_ papers: Int) -> Int {
+        var (count, scale) = (max(papers, 1), 1)
+        while count / scale >= 100 { scale *= 10 }
+        return (count + scale / 2) / scale * scale
     }
 
     /// Each entry's BM25F score, chunk by chunk on every core.
@@ -523,11 +554,14 @@ public enum SearchIndexBuilder {
     }
 
     /// Per display file, whether a paper in it is not the one the site's has (by `displayKey`,
-    /// place by place); nil when the count of papers moved.
-    static func changedBlocks(_ keys: [UInt64], kept: [UInt64]) -> [Bool]? {
-        guard keys.count == kept.count else { return nil }
+    /// number by number; a number the site has no paper for is one, and so is a number only
+    /// the site has: the file that held it is shorter now).
+    static func changedBlocks(_ keys: [UInt64], kept: [UInt64]) -> [Bool] {
         var changed = [Bool](repeating: false, count: (keys.count + SearchLayout.block - 1) / SearchLayout.block)
-        for p in keys.indices where keys[p] != kept[p] { changed[p / SearchLayout.block] = true }
+        for p in keys.indices where p >= kept.count || keys[p] != kept[p] { changed[p / SearchLayout.block] = true }
+        for p in keys.count..<max(keys.count, kept.count) where p / SearchLayout.block < changed.count {
+            changed[p / SearchLayout.block] = true
+        }
         return changed
     }
 

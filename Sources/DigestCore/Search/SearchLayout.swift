@@ -13,7 +13,10 @@
 /// - `facets.json` — the tags, years and venues a reader can filter by;
 /// - with `--links files`, each file also as a script (`.js`) that hands its JSON to
 ///   `PaperDigestSearch.shard`: browsers load scripts from disk, but do not fetch there.
-/// Paper numbers are positions in the site's newest-first order.
+/// Papers are numbered as `number` says: the dated from the oldest, then the undated. A
+/// listing's papers — the newest, or undated — take new numbers and leave the others' as they
+/// were, and with them most term buckets and display files. Where scores tie, and for a query
+/// of filters alone, the newer paper comes first (the one whose `number` as a place is lower).
 public enum SearchLayout {
     public static let folder = "search/"
     public static let manifest = "search/manifest.json"
@@ -29,6 +32,14 @@ public enum SearchLayout {
     /// term buckets (the word, its completions): at 4 KB the first query at 100k papers read
     /// 21 KB of them, at 2 KB 15 KB (a common word's 300 postings alone are about 3 KB).
     static let bucketBytes = 2000
+
+    /// The number of the paper at `place` in the site's newest-first order, whose first
+    /// `dated` papers have a date (the undated come after every day): the dated are numbered
+    /// from the oldest, then the undated follow in the site's order. Its own inverse: the
+    /// place of the paper numbered `place`. (Numbered newest first, as they were, a listing's
+    /// papers moved every number, so every term bucket and display file; from the oldest alone,
+    /// a listing of undated papers — a poster session's — did.)
+    public static func number(_ place: Int, dated: Int) -> Int { place < dated ? dated - 1 - place : place }
 
     public static func termFile(_ bucket: Int) -> String { "search/t/\(bucket).json" }
     public static func filterFile(_ bucket: Int) -> String { "search/f/\(bucket).json" }

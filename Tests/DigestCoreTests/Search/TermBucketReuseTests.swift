@@ -16,6 +16,9 @@ import Testing
         Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(papers).map { ($0.path, $0.bytes) })
     }
 
+    /// The search index's number of the paper at `place` in the site's order (`SearchLayout.number`).
+    func number(ofPaper place: Int, in papers: [Paper]) -> Int { SearchLayout.number(place, dated: papers.prefix { $0.date != nil }.count) }
+
     /// Paper 8's abstract with one of its words again: its counts change, not which words the
     /// site has, so no count of papers moves.
     func edited(_ papers: [Paper]) -> [Paper] {
@@ -40,7 +43,7 @@ import Testing
         #expect(!takenTerms.isEmpty && takenTerms.count < terms.count)
         // The display files but the edited paper's.
         let display = again.files.filter { $0.path.hasPrefix("search/d/") }.map(\.path)
-        #expect(Set(taken.filter { $0.hasPrefix("search/d/") }) == Set(display).subtracting([SearchLayout.displayFile(8 / SearchLayout.block)]))
+        #expect(Set(taken.filter { $0.hasPrefix("search/d/") }) == Set(display).subtracting([SearchLayout.displayFile(number(ofPaper: 8, in: papers) / SearchLayout.block)]))
         // The filters and facets (no paper's tags, year, venue or authors moved) taken whole.
         let filters = again.files.map(\.path).filter { $0.hasPrefix("search/f/") } + [SearchLayout.facets]
         #expect(filters.count > 1 && filters.allSatisfy(taken.contains))
@@ -53,6 +56,76 @@ import Testing
             #expect(same, "\(file.path)")
         }
         #expect(again.mark != first.mark)
+    }
+
+    /// The sample with one paper more: an ordinary paper's words and lengths, undated, under
+    /// an id after every other (so the last in the site's order: undated papers go by id).
+    func withOneMore(_ papers: [Paper]) -> [Paper] {
+        var more = papers[papers.count / 2]
+        (more.id, more.facts.date) = ("zzzz-one-more", nil)
+        return SiteModel(config: SiteConfig(), papers: papers + [more], listings: [:]).papers
+    }
+
+    /// A paper that takes the next number — an undated one here, as a poster session's are;
+    /// the newest dated one does too — leaves the others' numbers, with the IDFs (made from
+    /// the count of papers rounded): the index takes every display file but the new paper's and
+    /// the term buckets of words it does not have; together, the index a build from nothing
+    /// makes. (Numbered newest first, every number moved, and every file was made again.)
+    @Test func aNewPaperLeavesTheOthersNumbersAndMostBuckets() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+        let added = withOneMore(papers)
+        #expect(added.last?.id == "zzzz-one-more" && added.count == papers.count + 1)
+
+        let again = SearchIndexBuilder.index(added, termCache: (path, true), site: first.mark)
+        let made = again.files.filter { $0.bytes != nil }.map(\.path)
+        #expect(made.filter { $0.hasPrefix("search/d/") } == [SearchLayout.displayFile(papers.count / SearchLayout.block)])
+        let terms = again.files.filter { $0.path.hasPrefix("search/t/") }
+        let takenTerms = terms.filter { $0.bytes == nil }
+        #expect(takenTerms.count * 2 > terms.count, "\(takenTerms.count) of \(terms.count) term buckets taken")
+        let expected = full(added)
+        #expect(again.files.map(\.path) == expected.keys.sorted())
+        for file in again.files {
+            let same = (file.bytes ?? before[file.path]) == expected[file.path]
+            #expect(same, "\(file.path)")
+        }
+    }
+
+    /// The newest dated paper takes the number after every dated one's: each dated paper keeps
+    /// its number, each undated one moves up one.
+    @Test func theNewestDatedPaperTakesTheNextDatedNumber() throws {
+        let papers = SearchTests.sample.papers
+        var newest = papers[0]
+        (newest.id, newest.facts.date) = ("newest-dated", "2099-01-01")
+        let added = SiteModel(config: SiteConfig(), papers: papers + [newest], listings: [:]).papers
+        #expect(added.first?.id == newest.id)
+        func numbers(_ papers: [Paper]) throws -> [String: Int] {
+            var numbers: [String: Int] = [:]
+            for (path, bytes) in SearchIndexBuilder.files(papers) where path.hasPrefix("search/d/") {
+                let block = Int(path.dropFirst("search/d/".count).dropLast(".json".count))!
+                for (k, entry) in (try JSONSerialization.jsonObject(with: Data(bytes)) as! [[Any]]).enumerated() {
+                    numbers[entry[0] as! String] = block * SearchLayout.block + k
+                }
+            }
+            return numbers
+        }
+        let (then, now) = (try numbers(papers), try numbers(added))
+        let dated = papers.filter { $0.date != nil }
+        #expect(!dated.isEmpty && dated.count < papers.count)
+        #expect(now["papers/newest-dated/"] == dated.count)
+        for paper in papers {
+            let path = "papers/\(paper.id)/"
+            #expect(now[path] == then[path]! + (paper.date == nil ? 1 : 0), "\(path)")
+        }
+    }
+
+    /// The count the IDFs are made from: two significant digits, rounded half up; exact below 100.
+    @Test func theCountForIDFsIsRoundedToTwoDigits() {
+        #expect([1, 99, 100, 104, 105, 505, 9_949, 9_950, 100_149, 100_150, 149_999].map(SearchIndexBuilder.countForIDF)
+                == [1, 99, 100, 100, 110, 510, 9_900, 10_000, 100_000, 100_000, 150_000])
+        #expect(SearchIndexBuilder.countForIDF(0) == 1)
     }
 
     /// A word a paper no longer has, and one it has now: the buckets of both are made again.
@@ -109,7 +182,7 @@ import Testing
         let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
         let made = again.files.filter { $0.bytes != nil }.map(\.path)
         #expect(!made.contains { $0.hasPrefix("search/t/") })
-        #expect(made.filter { $0.hasPrefix("search/d/") } == [SearchLayout.displayFile(8 / SearchLayout.block)])
+        #expect(made.filter { $0.hasPrefix("search/d/") } == [SearchLayout.displayFile(number(ofPaper: 8, in: papers) / SearchLayout.block)])
         #expect(made.contains(SearchLayout.facets) && made.contains { $0.hasPrefix("search/f/") })
         #expect(!again.files.contains { $0.bytes == nil && $0.path.hasPrefix("search/f/") })
         let expected = full(edited)
@@ -131,7 +204,7 @@ import Testing
         var edited = papers
         edited[8].facts.organization = "B Lab"
         let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
-        let display = SearchLayout.displayFile(8 / SearchLayout.block)
+        let display = SearchLayout.displayFile(number(ofPaper: 8, in: papers) / SearchLayout.block)
         #expect(again.files.contains { $0.path == display && $0.bytes != nil })
         let expected = full(edited)
         #expect(before[display] != expected[display])
@@ -141,8 +214,8 @@ import Testing
         }
     }
 
-    /// Taken only from an index made from the words kept: another mark (the site from another
-    /// build), or another count of papers, and every bucket is made.
+    /// Taken only from an index made from the words kept: with another mark (the site from
+    /// another build), every bucket is made.
     @Test func nothingIsTakenFromAnotherIndex() throws {
         let path = try path()
         let papers = SearchTests.sample.papers
@@ -150,12 +223,27 @@ import Testing
         _ = SearchIndexBuilder.index(papers, termCache: (path, true))  // the same words kept again
         let other = SearchIndexBuilder.index(edited(papers), termCache: (path, true), site: first.mark &+ 1)
         #expect(other.files.allSatisfy { $0.bytes != nil })
+    }
 
-        _ = SearchIndexBuilder.index(papers, termCache: (path, false))
+    /// A paper gone — the last in the site's order, an undated one, the highest number — leaves
+    /// the others' numbers: its display file and its words' buckets are made, the rest taken;
+    /// together, the index a build from nothing makes.
+    @Test func aPaperGoneLeavesTheOthersNumbers() throws {
+        let path = try path()
+        let papers = withOneMore(SearchTests.sample.papers)
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
         let fewer = Array(papers.dropLast())
         let shorter = SearchIndexBuilder.index(fewer, termCache: (path, true), site: first.mark)
-        #expect(shorter.files.allSatisfy { $0.bytes != nil })
-        #expect(Dictionary(uniqueKeysWithValues: shorter.files.map { ($0.path, $0.bytes!) }) == full(fewer))
+        let displays = shorter.files.filter { $0.path.hasPrefix("search/d/") }
+        #expect(displays.filter { $0.bytes != nil }.map(\.path) == (papers.count % 2 == 0 ? [SearchLayout.displayFile(fewer.count / SearchLayout.block)] : []))
+        #expect(shorter.files.contains { $0.bytes == nil && $0.path.hasPrefix("search/t/") })
+        let expected = full(fewer)
+        #expect(shorter.files.map(\.path) == expected.keys.sorted())
+        for file in shorter.files {
+            let same = (file.bytes ?? before[file.path]) == expected[file.path]
+            #expect(same, "\(file.path)")
+        }
     }
 
     /// The same papers in the same places: the same mark, and every term bucket, display file,
