@@ -16,6 +16,17 @@ import Testing
         Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(papers).map { ($0.path, $0.bytes) })
     }
 
+    /// Each file taken as the site has it (`before`), each made as a build from nothing makes
+    /// it (`expected`), and no file more or less: that build's index.
+    func expectTheIndexFromNothing(_ files: [(path: String, bytes: [UInt8]?)], before: [String: [UInt8]], expected: [String: [UInt8]],
+                                   sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(files.map(\.path) == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for file in files {
+            let same = (file.bytes ?? before[file.path]) == expected[file.path]
+            #expect(same, "\(file.path)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// The search index's number of the paper at `place` in the site's order (`SearchLayout.number`).
     func number(ofPaper place: Int, in papers: [Paper]) -> Int { SearchLayout.number(place, dated: papers.prefix { $0.date != nil }.count) }
 
@@ -48,13 +59,8 @@ import Testing
         let filters = again.files.map(\.path).filter { $0.hasPrefix("search/f/") } + [SearchLayout.facets]
         #expect(filters.count > 1 && filters.allSatisfy(taken.contains))
         #expect(taken.allSatisfy { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") || filters.contains($0) })
-        // Each taken as it was, each made as a build from nothing makes it: that build's index.
         let expected = full(edited)
-        #expect(again.files.map(\.path) == expected.keys.sorted())
-        for file in again.files {
-            let same = (file.bytes ?? before[file.path]) == expected[file.path]
-            #expect(same, "\(file.path)")
-        }
+        expectTheIndexFromNothing(again.files, before: before, expected: expected)
         #expect(again.mark != first.mark)
     }
 
@@ -86,11 +92,7 @@ import Testing
         let takenTerms = terms.filter { $0.bytes == nil }
         #expect(takenTerms.count * 2 > terms.count, "\(takenTerms.count) of \(terms.count) term buckets taken")
         let expected = full(added)
-        #expect(again.files.map(\.path) == expected.keys.sorted())
-        for file in again.files {
-            let same = (file.bytes ?? before[file.path]) == expected[file.path]
-            #expect(same, "\(file.path)")
-        }
+        expectTheIndexFromNothing(again.files, before: before, expected: expected)
     }
 
     /// The newest dated paper takes the number after every dated one's: each dated paper keeps
@@ -151,10 +153,7 @@ import Testing
             let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
             let taken = Set(again.files.filter { $0.bytes == nil }.map(\.path))
             #expect(!taken.isEmpty && !taken.contains(goneBucket) && !taken.contains(comeBucket))
-            for file in again.files {
-                let same = (file.bytes ?? before[file.path]) == expected[file.path]
-                #expect(same, "\(file.path)")
-            }
+            expectTheIndexFromNothing(again.files, before: before, expected: expected)
             return
         }
         Issue.record("no two words found in buckets of their own")
@@ -187,10 +186,7 @@ import Testing
         #expect(!again.files.contains { $0.bytes == nil && $0.path.hasPrefix("search/f/") })
         let expected = full(edited)
         #expect(before[SearchLayout.facets] != expected[SearchLayout.facets])  // a year more
-        for file in again.files {
-            let same = (file.bytes ?? before[file.path]) == expected[file.path]
-            #expect(same, "\(file.path)")
-        }
+        expectTheIndexFromNothing(again.files, before: before, expected: expected)
     }
 
     /// A paper without authors shows its organisation in its display entry: a new one makes its
@@ -208,10 +204,7 @@ import Testing
         #expect(again.files.contains { $0.path == display && $0.bytes != nil })
         let expected = full(edited)
         #expect(before[display] != expected[display])
-        for file in again.files {
-            let same = (file.bytes ?? before[file.path]) == expected[file.path]
-            #expect(same, "\(file.path)")
-        }
+        expectTheIndexFromNothing(again.files, before: before, expected: expected)
     }
 
     /// Taken only from an index made from the words kept: with another mark (the site from
@@ -239,11 +232,7 @@ import Testing
         #expect(displays.filter { $0.bytes != nil }.map(\.path) == (papers.count % 2 == 0 ? [SearchLayout.displayFile(fewer.count / SearchLayout.block)] : []))
         #expect(shorter.files.contains { $0.bytes == nil && $0.path.hasPrefix("search/t/") })
         let expected = full(fewer)
-        #expect(shorter.files.map(\.path) == expected.keys.sorted())
-        for file in shorter.files {
-            let same = (file.bytes ?? before[file.path]) == expected[file.path]
-            #expect(same, "\(file.path)")
-        }
+        expectTheIndexFromNothing(shorter.files, before: before, expected: expected)
     }
 
     /// The same papers in the same places: the same mark, and every term bucket, display file,
@@ -273,11 +262,7 @@ import Testing
             #expect(!again.files.contains { $0.bytes == nil && ($0.path.hasPrefix("search/f/") || $0.path == SearchLayout.facets) })
             #expect(again.files.contains { $0.bytes == nil })  // (the rest is taken as ever)
             let expected = full(edited)
-            #expect(again.files.map(\.path) == expected.keys.sorted())
-            for file in again.files {
-                let same = (file.bytes ?? before[file.path]) == expected[file.path]
-                #expect(same, "\(file.path)")
-            }
+            expectTheIndexFromNothing(again.files, before: before, expected: expected)
         }
     }
 
