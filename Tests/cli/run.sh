@@ -57,6 +57,8 @@ check "build --verbose prints each stage's time" grep -q '^load [0-9]* ms · mod
 out=$("$digest" build -C "$site" -o "$work/quiet" --verbose)
 check "a build with nothing changed since reads no record" grep -q '^inputs unchanged [0-9]* ms$' <<<"$out"
 check "build without --verbose does not" bash -c "! '$digest' build -C '$site' -o '$work/quiet' | grep -q ' ms$'"
+out=$(cd "$work" && "$digest" build -C "$site" -o x 2>&1); status=$?
+check "build -o with a one-letter folder builds there" test $status -eq 0 -a -f "$work/x/index.html"
 # A CI job's fresh clone: the same digest (copied: a new inode and times) and every record
 # copied anew, beside the cache and site the last job left. Nothing is made again.
 cp "$digest" "$work/digest-copy" && cp -r "$site/content/papers" "$work/papers" && rm -rf "$site/content/papers" && mv "$work/papers" "$site/content/papers"

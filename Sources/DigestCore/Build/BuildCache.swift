@@ -70,7 +70,7 @@ struct BuildCache: Equatable {
     /// Also another cache of this build's own folder (`output`), under a name an earlier
     /// digest gave it. A cache of another version, whose lines this does not know, is left alone.
     static func removeOrphans(besides path: String, output own: String) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FilePath.parent(of: path)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where name.hasPrefix("build-") && name.hasSuffix(".tsv") && folder + "/" + name != path {
             let other = folder + "/" + name
@@ -117,7 +117,7 @@ struct BuildCache: Equatable {
     }
 
     func save(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: FilePath.parent(of: path), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // one line: JSON escapes every newline in a string
         let saved = report.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -12,13 +12,13 @@ struct OutputFolder {
 
     init(target: String) {
         self.target = target
-        let parent = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+        let parent = FilePath.parent(of: target)
+        let name = FilePath.name(of: target)
         staging = (parent.isEmpty ? "." : parent) + "/.\(name).building-\(getpid())"
     }
 
-    var parent: String { (staging as NSString).deletingLastPathComponent }
-    var name: String { (target as NSString).lastPathComponent }
+    var parent: String { FilePath.parent(of: staging) }
+    var name: String { FilePath.name(of: target) }
 
     /// The staging folder: the previous site kept as `previous` names it (true), or else an
     /// empty folder. Staging folders that builds stopped by a kill or a crash left behind
@@ -79,19 +79,11 @@ struct OutputFolder {
     /// Each page makes its own folder as it is written, in whichever process renders it;
     /// another process making the same folder at the same moment is no failure.
     static func makeParent(of path: String, in folder: Int32 = AT_FDCWD) -> Bool {
-        let parent = Self.parent(of: path)
+        let parent = FilePath.parent(of: path)
         guard !parent.isEmpty else { return false }
         if mkdirat(folder, parent, 0o755) == 0 || errno == EEXIST { return true }
         guard errno == ENOENT, makeParent(of: parent, in: folder) else { return false }
         return mkdirat(folder, parent, 0o755) == 0 || errno == EEXIST
-    }
-
-    /// The folder `path` is in: paths here are joined with single slashes and end in a name.
-    /// (NSString's `deletingLastPathComponent`, bridging every page's path, was 1.5% of a 10k
-    /// build.)
-    static func parent(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Writes a new file (in the staging folder nothing reads, so no temporary is needed):

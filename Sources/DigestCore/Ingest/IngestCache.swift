@@ -41,7 +41,7 @@ enum IngestCache {
         try? FileManager.default.createDirectory(atPath: folder(site), withIntermediateDirectories: true)
         let target = path(site, fingerprint: fingerprint)
         guard (try? AtomicFile.write(report, to: target)) != nil else { return }
-        remove(site, keeping: (target as NSString).lastPathComponent)
+        remove(site, keeping: FilePath.name(of: target))
     }
 
     static func remove(_ site: SitePaths, keeping kept: String? = nil) {

@@ -31,7 +31,7 @@ enum ListingFiles {
                     }
                 }
             } else {
-                files.append(File(path: path, name: (path as NSString).lastPathComponent))
+                files.append(File(path: path, name: FilePath.name(of: path)))
             }
         }
         var seen = Set<String>()

@@ -27,7 +27,7 @@ public enum SiteScaffold {
         for (path, text) in files {
             let full = folder + "/" + path
             do {
-                try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try fm.createDirectory(atPath: FilePath.parent(of: full), withIntermediateDirectories: true)
                 try AtomicFile.write(text.replacingOccurrences(of: sourcePlaceholder, with: source), to: full)
             } catch let error as AtomicFile.WriteError {
                 throw .cannotWrite(full, error.reason)  // its description names the file already

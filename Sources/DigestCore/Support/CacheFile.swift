@@ -20,13 +20,13 @@ enum CacheFile {
     static func write(_ path: String, version: String, _ body: (inout [UInt8]) -> Void) {
         var wire = header(version)
         body(&wire)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: FilePath.parent(of: path), withIntermediateDirectories: true)
         try? AtomicFile.write(wire, to: path)
     }
 
     /// The same for a cache of large arrays, written as it is made (`CacheWriter`).
     static func write(_ path: String, version: String, streaming body: (inout CacheWriter) throws -> Void) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: FilePath.parent(of: path), withIntermediateDirectories: true)
         try? AtomicFile.write(to: path) { put in
             try withoutActuallyEscaping(put) { put in
                 var writer = CacheWriter(bytes: header(version), put: put)
