@@ -13,7 +13,9 @@ struct BuildCommand: ParsableCommand {
         .digest-cache/), and removes pages that no longer exist; --clean renders everything.
         Every build writes the new site beside the old one and swaps it in, so a failed or
         killed build leaves the previous site whole; a rebuild keeps the site it replaced
-        (.public.previous-*) and next time starts from it. Exits 1 on errors.
+        (.public.previous-*) and next time starts from it. As the output folder is
+        replaced whole, it must be new, empty or one a build wrote, and outside the site's
+        content/ and templates/. Exits 1 on errors.
 
         Examples:
           digest build

@@ -59,6 +59,21 @@ check "a build with nothing changed since reads no record" grep -q '^inputs unch
 check "build without --verbose does not" bash -c "! '$digest' build -C '$site' -o '$work/quiet' | grep -q ' ms$'"
 out=$(cd "$work" && "$digest" build -C "$site" -o x 2>&1); status=$?
 check "build -o with a one-letter folder builds there" test $status -eq 0 -a -f "$work/x/index.html"
+# A build replaces its output folder whole: an -o naming the records, the site or a folder of
+# the user's is refused before anything is written.
+before=$(fingerprint "$site")
+out=$("$digest" build -C "$site" -o "$site/content" 2>&1); status=$?
+check "build -o content exits 1" test $status -eq 1
+check "and says the folder is the site's content" grep -q "content: error: is the site's content folder" <<<"$out"
+check "and leaves every record as it was" test "$before" = "$(fingerprint "$site")"
+out=$(cd "$site" && "$digest" build -o .. 2>&1); status=$?
+check "build -o with the site's parent folder is refused" test $status -eq 1 -a -d "$site/content/papers"
+mkdir -p "$work/mine" && echo keep > "$work/mine/notes.txt"
+out=$("$digest" build -C "$site" -o "$work/mine" 2>&1); status=$?
+check "build -o with a folder of other files is refused" grep -q "mine: error: holds files that no build of a site wrote" <<<"$out"
+check "and keeps them" test $status -eq 1 -a "$(cat "$work/mine/notes.txt")" = keep
+cp -r "$work/x" "$work/copied-site" && echo old > "$work/copied-site/stale.txt"
+check "build -o with a folder a build wrote replaces it" bash -c "'$digest' build -C '$site' -o '$work/copied-site' >/dev/null && test ! -e '$work/copied-site/stale.txt'"
 # A CI job's fresh clone: the same digest (copied: a new inode and times) and every record
 # copied anew, beside the cache and site the last job left. Nothing is made again.
 cp "$digest" "$work/digest-copy" && cp -r "$site/content/papers" "$work/papers" && rm -rf "$site/content/papers" && mv "$work/papers" "$site/content/papers"

@@ -23,7 +23,7 @@ public struct BuildReport: Sendable {
         } else {
             lines.append("nothing written; \(output) is as it was")
         }
-        lines.append(stages.map { "\($0.name) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: " · "))
+        if !stages.isEmpty { lines.append(stages.map { "\($0.name) \(String(format: "%.0f", $0.seconds * 1000)) ms" }.joined(separator: " · ")) }
         return lines.joined(separator: "\n") + "\n"
     }
 }
