@@ -45,6 +45,13 @@ check "a junk listing makes ingest exit 1" test $status -eq 1
 check "the junk listing is named" grep -q "zz_junk.txt: error: not a listing" <<<"$out"
 check "the junk listing changes no record" test "$before" = "$(fingerprint "$site")"
 rm "$site/content/listings/zz_junk.txt"
+mkdir -p "$work/one" "$work/two"
+cp "$repo/content/listings/000_73e087a1ebbecbfe.txt" "$work/one/same-name.txt"
+cp "$repo/content/listings/002_399c9b84d8821e2e.txt" "$work/two/same-name.txt"
+mkdir -p "$work/names/content/listings" && cp "$repo/digest.yml" "$work/names/"
+out=$("$digest" ingest -C "$work/names" --today 2026-11-22 "$work/one/same-name.txt" "$work/two/same-name.txt" 2>&1); status=$?
+check "two different listings of one name make ingest exit 1" test $status -eq 1
+check "and the second is named" grep -q "two/same-name.txt: error: another listing named same-name.txt is read already" <<<"$out"
 
 "$digest" ingest --no-such-option >/dev/null 2>&1; status=$?
 check "a usage error exits 2" test $status -eq 2

@@ -8,7 +8,9 @@ enum ListingFiles {
         let name: String
     }
 
-    /// Files as given, and the visible files of folders, sorted by name.
+    /// Files as given, and the visible files of folders, sorted by name. A listing is kept in
+    /// the site under its name, so of two files of one name only the first is read: the second
+    /// is named in an error unless it holds the same bytes (the same listing named twice).
     static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [File] {
         var files: [File] = []
         for path in paths {
@@ -19,6 +21,12 @@ enum ListingFiles {
             }
             if isFolder.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let before = files.count
+                defer {
+                    if files.count == before {
+                        diagnostics.append(Diagnostic(file: path, line: nil, .warning, "no listing in this folder (the files directly in it are read, not those in its folders)"))
+                    }
+                }
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let full = path + "/" + name
                     if SymbolicLink.isLink(full) {
@@ -34,8 +42,18 @@ enum ListingFiles {
                 files.append(File(path: path, name: FilePath.name(of: path)))
             }
         }
-        var seen = Set<String>()
-        return files.filter { seen.insert($0.name).inserted }
+        var first: [String: File] = [:]
+        return files.filter { file in
+            guard let kept = first[file.name] else {
+                first[file.name] = file
+                return true
+            }
+            if FileBytes.read(kept.path) != FileBytes.read(file.path) {
+                diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
+                    "another listing named \(file.name) is read already (\(kept.path)), and listings are kept by name; rename one of them"))
+            }
+            return false
+        }
     }
 
     /// nil when the listing is (now) in the site's listings folder; a diagnostic when another
