@@ -47,7 +47,8 @@ public final class DevServer: Sendable {
 
     /// Serves until the task is cancelled. `ready` is told the address once the server listens.
     public func run(ready: @escaping @Sendable (String) -> Void) async throws {
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: options.host, port: options.port), logger: .disabled)
+        guard let ip4 = Self.ip4(of: options.host) else { throw HostError(host: options.host) }
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: ip4, port: options.port), logger: .disabled)
         await server.appendRoute(HTTPRoute("GET \(LiveReload.statusPath)")) { [state] _ in
             HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "application/json", .init("Cache-Control"): "no-store"]),
                          body: Data(await state.json.utf8))
@@ -58,16 +59,55 @@ public final class DevServer: Sendable {
         await server.appendRoute("GET,HEAD *") { [output] request in SiteFiles(root: output).response(for: request.target.path(percentEncoded: false)) }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // A server that cannot listen (the port taken) fails at once; the wait for it to
+            // listen would only time out, 5 s later, without the reason. Whichever ends first
+            // ends the serve.
             group.addTask { try await server.run() }
-            try await server.waitUntilListening()
-            // The port is known now (0 asks for any free one); the first build links to it.
-            let port = Self.port(of: await server.listeningAddress) ?? options.port
-            let baseURL = "http://\(options.host):\(port)/"
-            await build(baseURL: baseURL, ingest: false)
-            ready(baseURL)
-            group.addTask { await self.watch(baseURL: baseURL) }
+            group.addTask {
+                try await server.waitUntilListening()
+                // The port is known now (0 asks for any free one); the first build links to it.
+                let port = Self.port(of: await server.listeningAddress) ?? self.options.port
+                let baseURL = "http://\(self.options.host):\(port)/"
+                await self.build(baseURL: baseURL, ingest: false)
+                ready(baseURL)
+                await self.watch(baseURL: baseURL)
+            }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// The IPv4 address `host` names: itself when written as one, else the first the system
+    /// resolves it to (`localhost`, the machine's name); nil when it resolves to none.
+    static func ip4(of host: String) -> String? {
+        var address = in_addr()
+        if inet_pton(AF_INET, host, &address) == 1 { return host }
+        var hints = addrinfo()
+        hints.ai_family = AF_INET
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var found: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, nil, &hints, &found) == 0, let first = found else { return nil }
+        defer { freeaddrinfo(found) }
+        guard let socket = first.pointee.ai_addr else { return nil }
+        var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+        let ip = socket.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+        var copy = ip
+        guard inet_ntop(AF_INET, &copy, &text, socklen_t(text.count)) != nil else { return nil }
+        return String(cString: text)
+    }
+
+    struct HostError: Error, CustomStringConvertible {
+        let host: String
+        var description: String { "\(host) is not an IPv4 address, nor a name this machine resolves to one" }
+    }
+
+    /// Why the server could not run, in words: "Address already in use", not the socket
+    /// library's enum case.
+    public static func reason(_ error: Error) -> String {
+        switch error as? SocketError {
+        case .failed(_, _, let message)?: message
+        case .timeout(let message)?: message
+        default: "\(error)"
         }
     }
 

@@ -27,7 +27,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port; the address is printed).")
     var port: UInt16 = 8080
 
-    @Option(help: "The address to listen on.")
+    @Option(help: "The IPv4 address, or a host name such as localhost, to listen on.")
     var host = "127.0.0.1"
 
     func run() throws {
@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await server.run { address in Self.say("serving \(address) (Ctrl-C stops)") }
             } catch {
-                failure.message = "\(error)"
+                failure.message = DevServer.reason(error)
             }
             done.signal()
         }

@@ -246,7 +246,18 @@ for _ in $(seq 1 100); do [ "$(version)" != "$before" ] && break; sleep 0.1; don
 check "a listing that will not ingest is on the status after the build that followed" \
   bash -c "curl -s '${base}__digest/status' | grep -q 'not-a-listing.txt: error: not a listing'"
 rm -f "$site/content/listings/not-a-listing.txt"
+# A second server on the port the first holds stops at once and says why.
+port=${base##*:}; port=${port%/}
+out=$(timeout 10 "$digest" serve -C "$site" --port "$port" 2>&1); status=$?
+check "serve on a port in use exits 1 and says it is in use" test $status -eq 1 -a "$out" = "cannot serve on 127.0.0.1:$port: Address already in use"
 kill $server; wait $server 2>/dev/null
+out=$(timeout 10 "$digest" serve -C "$site" --port 0 --host no-such-host.invalid 2>&1); status=$?
+timeout 20 "$digest" serve -C "$site" --port 0 --host localhost > "$work/serve-localhost.log" 2>&1 & server=$!
+for _ in $(seq 1 300); do grep -q '^serving ' "$work/serve-localhost.log" && break; sleep 0.1; done
+local_base=$(sed -n 's/^serving \(http[^ ]*\) .*/\1/p' "$work/serve-localhost.log")
+check "serve --host localhost serves there" bash -c "[[ '$local_base' == http://localhost:* ]] && curl -sf '$local_base' | grep -q '<h1'"
+kill $server; wait $server 2>/dev/null
+check "serve on a host that resolves to nothing says so" test $status -eq 1 -a "$out" = "cannot serve on no-such-host.invalid:0: no-such-host.invalid is not an IPv4 address, nor a name this machine resolves to one"
 
 # `digest init`: a new site, then the CI workflow's own steps run here: ingest, commit (pushed
 # to a local bare repository), check and build, with the built-in templates only.
