@@ -66,6 +66,9 @@ check "a build with nothing changed since reads no record" grep -q '^inputs unch
 check "build without --verbose does not" bash -c "! '$digest' build -C '$site' -o '$work/quiet' | grep -q ' ms$'"
 out=$(cd "$work" && "$digest" build -C "$site" -o x 2>&1); status=$?
 check "build -o with a one-letter folder builds there" test $status -eq 0 -a -f "$work/x/index.html"
+out=$("$digest" build -C "$work/no-such-site" 2>&1); status=$?
+check "build -C a folder that is not there exits 1, makes nothing" test $status -eq 1 -a ! -e "$work/no-such-site"
+check "and says so" grep -q "no-such-site: error: no such folder" <<<"$out"
 # A build replaces its output folder whole: an -o naming the records, the site or a folder of
 # the user's is refused before anything is written.
 before=$(fingerprint "$site")

@@ -11,6 +11,10 @@ public enum SiteBuild {
         let output = options.output ?? site.output
         report.output = output
         var clock = StageClock()
+        if let notASite = site.notASite {
+            report.diagnostics.append(notASite)
+            return report
+        }
         if let refusal = OutputGuard.refusal(output: output, site: site) {
             report.diagnostics.append(Diagnostic(file: output, line: nil, .error, refusal))
             return report

@@ -13,6 +13,10 @@ public enum SiteCheck {
     public static func run(siteFolder: String) -> Report {
         var report = Report()
         let site = SitePaths(root: siteFolder)
+        if let notASite = site.notASite {
+            report.diagnostics.append(notASite)
+            return report
+        }
         do { report.diagnostics += try SiteConfig.loadChecked(siteFolder: site.root).warnings } catch { report.diagnostics.append(error.diagnostic) }
 
         let store = RecordStore(folder: site.papers)
