@@ -10,7 +10,7 @@ import Foundation
 /// whole after every edit of one record, 6% of the CPU of such a rebuild. A build stopped
 /// between two files leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
-    static let version = "digest-paper-cache 5 " + SiteBuild.version
+    static let version = CacheFile.ofThisDigest("digest-paper-cache 5 " + SiteBuild.version)
     static let shards = 64
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/papers") }

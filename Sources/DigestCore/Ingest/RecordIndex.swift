@@ -32,7 +32,7 @@ struct RecordIndex {
     /// The file stamps the entries were taken under, and the files' hashes (`RecordStore.fileKey`).
     private var stamps: [String: (stamp: FileStamp, file: UInt64)] = [:]
 
-    static let version = "digest-record-index 3 " + SiteBuild.version
+    static let version = CacheFile.ofThisDigest("digest-record-index 3 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { IngestCache.folder(site) + "/records.bin" }
 

@@ -24,8 +24,13 @@ public enum RecordCheck {
                 if !["true", "false"].contains(Record.text(of: value)?.lowercased() ?? "") { error(key, "`title_inferred` must be true or false") }
             case "author_count", "upvotes":
                 if Record.number(of: value).map({ $0 < 0 }) ?? true { error(key, "`\(key)` must be a whole number, 0 or more") }
-            case "authors", "tags":
-                if !isList(value) { error(key, "`\(key)` must be a list of names, like [A, B]") }
+            case "authors":
+                if !isList(value) { error(key, "`authors` must be a list of names, like [A, B]") }
+            case "tags":
+                if !isList(value) { error(key, "`tags` must be a list of names, like [A, B]"); break }
+                for tag in items(of: value) {
+                    if let problem = tagProblem(tag) { warning(key, problem) }
+                }
             case "date":
                 if let date = Record.text(of: value), !isCalendarDate(date) { error(key, "`date` must be a date written YYYY-MM-DD, not `\(date)`") }
             case "sources":
@@ -43,6 +48,29 @@ public enum RecordCheck {
     /// record, in every build.
     static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator }
+    }
+
+    /// A tag is its slug (its page's address, and the name it is shown by): letters, digits
+    /// and the gaps between words survive; any other sign is dropped, so `C++` and `C#` are
+    /// both the tag `c`, and a tag of signs alone is no tag. That is said, as it changes what
+    /// the tag means; case and spaces are not (`Diffusion Models` is `diffusion-models`).
+    static func tagProblem(_ tag: String) -> String? {
+        // (Tags as ingest writes them, slugs already, at every build: no slug made again.)
+        if !tag.isEmpty && tag.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) { return nil }
+        let slug = Slug.make(tag)
+        if slug.isEmpty { return "tag `\(tag)` has no letter or digit: left out" }
+        let kept = tag.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || " -_'’".unicodeScalars.contains($0)
+        }
+        return kept ? nil : "tag `\(tag)` is the tag `\(slug)`: a tag keeps its letters and digits, not its other signs"
+    }
+
+    static func items(of node: Node) -> [String] {
+        switch node {
+        case .scalar(let scalar): [scalar.string]
+        case .sequence(let items): items.compactMap(\.string)
+        default: []
+        }
     }
 
     static func isScalar(_ node: Node) -> Bool { if case .scalar = node { return true } else { return false } }

@@ -60,6 +60,17 @@ import Testing
         #expect(!SiteCheck.run(siteFolder: root).hasErrors)
     }
 
+    /// A tag is its slug: signs dropped from it (C++ and C# are both `c`), or a tag of signs
+    /// alone, are warnings; case and spaces are not.
+    @Test func aTagThatLosesItsSignsIsAWarning() throws {
+        let root = try site(edit: { $0.replacingOccurrences(of: "tags: [graph-learning]", with: "tags: [C++, \"C#\", Diffusion Models, Réseaux, \"++\"]") })
+        #expect(messages(root) == [
+            "content/papers/\(Self.paper).md:7: warning: tag `C++` is the tag `c`: a tag keeps its letters and digits, not its other signs",
+            "content/papers/\(Self.paper).md:7: warning: tag `C#` is the tag `c`: a tag keeps its letters and digits, not its other signs",
+            "content/papers/\(Self.paper).md:7: warning: tag `++` has no letter or digit: left out",
+        ])
+    }
+
     @Test func theSamePaperTwiceIsAWarning() throws {
         let root = try site()
         try "---\ntitle: \"Spectrally transformed kernel regression\"\n---\n".write(toFile: root + "/content/papers/copy.md", atomically: true, encoding: .utf8)

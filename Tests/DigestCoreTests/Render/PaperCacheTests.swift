@@ -128,6 +128,28 @@ import Testing
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
 
+    /// Papers another `digest` parsed are not taken: it may parse and check records otherwise
+    /// (a record's tag warnings came with a later digest, and a cached paper kept none). Here
+    /// every shard names another digest in its version line.
+    @Test func papersAnotherDigestParsedAreParsedAgain() throws {
+        let (site, paths, folder) = try builtSample()
+        let full = PaperCache.read(folder).counts
+        #expect(full.reduce(0, +) > 0 && PaperCache.version.hasSuffix(String(Program.key, radix: 16)))
+        let another = PaperCache.version.dropLast(String(Program.key, radix: 16).count) + String(Program.key &+ 1, radix: 16)
+        for shard in 0..<PaperCache.shards {
+            let path = PaperCache.shardPath(folder, shard)
+            guard var bytes = FileBytes.read(path) else { continue }
+            bytes.replaceSubrange(0..<PaperCache.version.utf8.count, with: Array(another.utf8))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        #expect(PaperCache.read(folder).counts.allSatisfy { $0 == 0 })
+        // (An edit, so that the build reads the records: the build cache knows this digest.)
+        let first = try #require(try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted().first)
+        try editTitle(paths.papers + "/" + first)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(PaperCache.read(folder).counts == full)
+    }
+
     /// A record written again with the bytes it had, under a new stamp, is not parsed again:
     /// its paper is the one kept for those bytes (here one the cache was made to hold instead,
     /// so that it shows); other bytes are parsed.
