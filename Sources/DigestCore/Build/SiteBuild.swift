@@ -25,6 +25,10 @@ public enum SiteBuild {
         guard let config = SiteLoader.config(site, diagnostics: &report.diagnostics) else { return report }
         let loadedTemplates = TemplateSet.load(siteTemplates: site.templates)
         let katex = KaTeXAssets.files(in: options.katexFolder)
+        if let url = options.baseURL, let problem = SiteConfig.baseURLProblem(url) {
+            report.diagnostics.append(Diagnostic(file: "--base-url", line: nil, .error, problem))
+            return report
+        }
         let baseURL = options.baseURL ?? config.baseURL
         let cachePath = BuildCache.path(siteFolder: options.siteFolder, output: output)
         let cachedFolder = BuildCache.folder(output)  // the output folder as its cache names it

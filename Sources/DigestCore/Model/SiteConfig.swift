@@ -67,42 +67,26 @@ public struct SiteConfig: Sendable, Codable, Equatable {
     /// The config and a warning for each key of `digest.yml` that means nothing to digest (a
     /// typo such as `baseurl` is otherwise silent), from one read and one parse of the file.
     public static func loadChecked(siteFolder: String) throws(ConfigError) -> (config: SiteConfig, warnings: [Diagnostic]) {
-        let path = siteFolder + "/" + fileName
+        let path = SitePaths(root: siteFolder).path(fileName)
         guard let data = FileManager.default.contents(atPath: path) else { return (SiteConfig(), []) }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw ConfigError(diagnostic: Diagnostic(file: path, line: nil, .error, "not UTF-8 text"))
         }
         do {
             guard let node = try Yams.compose(yaml: text) else { return (SiteConfig(), []) }
-            return (try YAMLDecoder().decode(SiteConfig.self, from: node), unknownKeys(node, file: path))
+            let config = try YAMLDecoder().decode(SiteConfig.self, from: node)
+            if let problem = config.valueProblem(node, file: path) { throw ConfigError(diagnostic: problem) }
+            return (config, unknownKeys(node, file: path))
+        } catch let error as ConfigError {
+            throw error
         } catch let error as YamlError {
             throw ConfigError(diagnostic: Diagnostic(file: path, line: RecordCoding.line(of: error) + 1, .error, RecordCoding.describe(error)))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
                 let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw ConfigError(diagnostic: Diagnostic(file: path, line: nil, .error, "`\(field)`: \(context.debugDescription)"))
+            throw ConfigError(diagnostic: wrongKind(context, in: (try? Yams.compose(yaml: text)) ?? nil, file: path))
         } catch {
             throw ConfigError(diagnostic: Diagnostic(file: path, line: nil, .error, "\(error)"))
         }
-    }
-
-    static func unknownKeys(_ node: Node, file: String) -> [Diagnostic] {
-        guard case .mapping(let top) = node else { return [] }
-        var out: [Diagnostic] = []
-        func check(_ key: Node, _ known: [String], _ what: String) {
-            guard let name = key.string, !known.contains(name) else { return }
-            out.append(Diagnostic(file: file, line: key.mark?.line, .warning,
-                                  "unknown \(what) `\(name)` (known: \(known.sorted().joined(separator: ", ")))"))
-        }
-        for (key, value) in top {
-            check(key, CodingKeys.allCases.map(\.rawValue), "setting")
-            guard key.string == CodingKeys.listings.rawValue, case .mapping(let listings) = value else { continue }
-            for (_, settings) in listings {
-                guard case .mapping(let keys) = settings else { continue }
-                for (k, _) in keys { check(k, ListingSettings.CodingKeys.allCases.map(\.rawValue), "listing setting") }
-            }
-        }
-        return out
     }
 }
 

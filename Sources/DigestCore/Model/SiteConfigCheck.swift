@@ -1,0 +1,80 @@
+import Yams
+
+/// What `digest.yml` may say that the site cannot use, each said at its line: a value of the
+/// wrong kind, a value of the right kind that makes no site, a key that means nothing.
+extension SiteConfig {
+    /// A value of the right type that the site still cannot use, at its line: an address the
+    /// feeds and canonical links cannot start with, a page of no papers (`per_page: 0` made a
+    /// page per paper), a `lang` attribute no browser reads.
+    func valueProblem(_ node: Node, file: String) -> Diagnostic? {
+        func line(_ key: CodingKeys) -> Int? {
+            guard case .mapping(let top) = node else { return nil }
+            return top.first { $0.key.string == key.rawValue }?.key.mark?.line
+        }
+        if let problem = Self.baseURLProblem(baseURL) { return Diagnostic(file: file, line: line(.baseURL), .error, "`base_url` " + problem) }
+        if perPage < 1 { return Diagnostic(file: file, line: line(.perPage), .error, "`per_page` must be 1 or more, not \(perPage)") }
+        if !Self.isLanguageTag(language) {
+            return Diagnostic(file: file, line: line(.language), .error, "`language` must be a language tag, like en or de-CH, not `\(language)`")
+        }
+        return nil
+    }
+
+    /// Why `url` cannot begin the site's absolute links, or nil (an empty one means none).
+    public static func baseURLProblem(_ url: String) -> String? {
+        guard !url.isEmpty else { return nil }
+        let rest = url.hasPrefix("https://") ? url.dropFirst(8) : url.hasPrefix("http://") ? url.dropFirst(7) : nil
+        let host = rest?.prefix { $0 != "/" } ?? ""
+        if host.isEmpty || url.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }) {
+            return "must be an absolute http or https address, like https://lab.example.org/digest/, not `\(url)`"
+        }
+        return nil
+    }
+
+    /// `en`, `de-CH`, `zh-Hant-TW`: two or three letters, then parts of letters and digits.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    static func unknownKeys(_ node: Node, file: String) -> [Diagnostic] {
+        guard case .mapping(let top) = node else { return [] }
+        var out: [Diagnostic] = []
+        func check(_ key: Node, _ known: [String], _ what: String) {
+            guard let name = key.string, !known.contains(name) else { return }
+            out.append(Diagnostic(file: file, line: key.mark?.line, .warning,
+                                  "unknown \(what) `\(name)` (known: \(known.sorted().joined(separator: ", ")))"))
+        }
+        for (key, value) in top {
+            check(key, CodingKeys.allCases.map(\.rawValue), "setting")
+            guard key.string == CodingKeys.listings.rawValue, case .mapping(let listings) = value else { continue }
+            for (_, settings) in listings {
+                guard case .mapping(let keys) = settings else { continue }
+                for (k, _) in keys { check(k, ListingSettings.CodingKeys.allCases.map(\.rawValue), "listing setting") }
+            }
+        }
+        return out
+    }
+
+    /// A value of the wrong kind, said as what the setting must be (not as the decoder's
+    /// "Expected to decode Int but found Scalar instead"), at the value's line.
+    static func wrongKind(_ context: DecodingError.Context, in root: Node?, file: String) -> Diagnostic {
+        let keys = context.codingPath.map(\.stringValue)
+        var node = root
+        for key in keys {
+            guard case .mapping(let map)? = node else { node = nil; break }
+            node = map.first { $0.key.string == key }?.value
+        }
+        let field = keys.joined(separator: ".")
+        let shown = node?.scalar.map { ", not `\($0.string)`" } ?? ""
+        let must: String
+        switch keys.count == 3 ? "listings." + keys[2] : keys.last ?? "" {
+        case "per_page", "listings.year": must = "must be a whole number" + shown
+        case "listings": must = keys.count == 1 ? "must be listing file names, each with its settings (format, venue, session, room, year)"
+                                                : "must be settings (format, venue, session, room, year)"
+        case "listings.format": must = "must be one of " + ListingFormat.allCases.map(\.rawValue).joined(separator: ", ") + shown
+        default: must = keys.count == 2 && keys[0] == "listings" ? "must be settings (format, venue, session, room, year)" : "must be text"
+        }
+        return Diagnostic(file: file, line: node?.mark?.line, .error, "`\(field)` " + must)
+    }
+}

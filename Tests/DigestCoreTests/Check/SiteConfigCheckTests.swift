@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// `digest.yml` values the site cannot use are errors at their line, said as what the
+/// setting must be; the sample's settings and `digest init`'s are clean.
+@Suite struct SiteConfigCheckTests {
+    /// The first problem `digest.yml` holding `text` has, as check prints it.
+    func problem(_ text: String) throws -> String? {
+        let root = Fixtures.scratch("config")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try text.write(toFile: root + "/digest.yml", atomically: true, encoding: .utf8)
+        do {
+            _ = try SiteConfig.loadChecked(siteFolder: root)
+            return nil
+        } catch {
+            return error.diagnostic.description.replacingOccurrences(of: root + "/", with: "")
+        }
+    }
+
+    @Test(arguments: [
+        ("title: T\nbase_url: lab.example.org/digest/\n",
+         "digest.yml:2: error: `base_url` must be an absolute http or https address, like https://lab.example.org/digest/, not `lab.example.org/digest/`"),
+        ("base_url: https://\n", "digest.yml:1: error: `base_url` must be an absolute http or https address, like https://lab.example.org/digest/, not `https://`"),
+        ("per_page: 0\n", "digest.yml:1: error: `per_page` must be 1 or more, not 0"),
+        ("language: 12\n", "digest.yml:1: error: `language` must be a language tag, like en or de-CH, not `12`"),
+        ("per_page: many\n", "digest.yml:1: error: `per_page` must be a whole number, not `many`"),
+        ("title: [a, b]\n", "digest.yml:1: error: `title` must be text"),
+        ("listings:\n  a.txt:\n    format: pdf\n", "digest.yml:3: error: `listings.a.txt.format` must be one of abstract-list, daily-papers, poster-session, not `pdf`"),
+        ("listings:\n  a.txt:\n    year: soon\n", "digest.yml:3: error: `listings.a.txt.year` must be a whole number, not `soon`"),
+        ("listings: 5\n", "digest.yml:1: error: `listings` must be listing file names, each with its settings (format, venue, session, room, year)"),
+    ])
+    func aValueTheSiteCannotUseIsAnError(text: String, message: String) throws {
+        #expect(try problem(text) == message)
+    }
+
+    @Test(arguments: ["base_url: https://lab.example.org/digest/\n", "base_url: http://localhost:8000\n", "base_url: \"\"\n",
+                      "language: de-CH\nper_page: 1\n", "language: zh-Hant-TW\n"])
+    func aValueItCanUseIsNone(text: String) throws {
+        #expect(try problem(text) == nil)
+    }
+
+    @Test func theSampleAndANewSiteAreClean() throws {
+        #expect(try problem(String(contentsOfFile: Fixtures.repoRoot + "/digest.yml", encoding: .utf8)) == nil)
+        let site = Fixtures.scratch("init")
+        _ = try SiteScaffold.create(in: site, force: false)
+        #expect(throws: Never.self) { try SiteConfig.loadChecked(siteFolder: site) }
+    }
+
+    /// `--base-url` is checked as `base_url` is, and a build with a bad one writes nothing.
+    @Test func aBuildWithABadBaseURLWritesNothing() throws {
+        let site = try SiteCheckTests().site()
+        let report = SiteBuild.run(BuildOptions(siteFolder: site, baseURL: "x.org"))
+        #expect(report.diagnostics.map(\.description)
+            == ["--base-url: error: must be an absolute http or https address, like https://lab.example.org/digest/, not `x.org`"])
+        #expect(!report.written && !FileManager.default.fileExists(atPath: site + "/public"))
+    }
+}
