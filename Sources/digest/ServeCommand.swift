@@ -31,6 +31,11 @@ struct ServeCommand: ParsableCommand {
     var host = "127.0.0.1"
 
     func run() throws {
+        // A mistyped -C would serve a page of errors until stopped.
+        if let notASite = SitePaths(root: siteOptions.site).notASite {
+            FileHandle.standardError.write(Data((Terminal.paint(notASite.description) + "\n").utf8))
+            throw ExitCode(1)
+        }
         let server = DevServer(DevServer.Options(
             siteFolder: siteOptions.site, host: host, port: port, today: CalendarDay.today(),
             log: Self.say))

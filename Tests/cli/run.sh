@@ -261,6 +261,8 @@ local_base=$(sed -n 's/^serving \(http[^ ]*\) .*/\1/p' "$work/serve-localhost.lo
 check "serve --host localhost serves there" bash -c "[[ '$local_base' == http://localhost:* ]] && curl -sf '$local_base' | grep -q '<h1'"
 kill $server; wait $server 2>/dev/null
 check "serve on a host that resolves to nothing says so" test $status -eq 1 -a "$out" = "cannot serve on no-such-host.invalid:0: no-such-host.invalid is not an IPv4 address, nor a name this machine resolves to one"
+out=$(timeout 10 "$digest" serve -C "$work/no-such-site" --port 0 2>&1); status=$?
+check "serve -C a folder that is not there exits 1 and says so" test $status -eq 1 -a "$out" = "$work/no-such-site: error: no such folder"
 
 # `digest init`: a new site, then the CI workflow's own steps run here: ingest, commit (pushed
 # to a local bare repository), check and build, with the built-in templates only.
