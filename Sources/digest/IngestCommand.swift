@@ -62,11 +62,17 @@ struct IngestCommand: ParsableCommand {
         if report.hasErrors { throw ExitCode(1) }
     }
 
+    /// A record's date is written YYYY-MM-DD, and a build refuses any other: `--year 0` wrote
+    /// dates such as `0-02-07`, and every record with one was left out of the site.
+    func validate() throws {
+        if let year, !SiteConfig.isFourDigitYear(year) { throw ValidationError("--year takes a year of four digits, like 2024, not \(year)") }
+    }
+
     /// Today, or the day given with the hidden --today option (tests pin it).
     func todayDay() throws -> CalendarDay {
         if let today {
             let parts = today.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3 else { throw ValidationError("--today takes YYYY-MM-DD") }
+            guard parts.count == 3, RecordCheck.isCalendarDate(today) else { throw ValidationError("--today takes a day written YYYY-MM-DD") }
             return CalendarDay(year: parts[0], month: parts[1], day: parts[2])
         }
         return CalendarDay.today()

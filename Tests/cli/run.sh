@@ -53,6 +53,8 @@ out=$("$digest" ingest -C "$work/names" --today 2026-11-22 "$work/one/same-name.
 check "two different listings of one name make ingest exit 1" test $status -eq 1
 check "and the second is named" grep -q "two/same-name.txt: error: another listing named same-name.txt is read already" <<<"$out"
 
+out=$("$digest" ingest -C "$site" --year 0 2>&1); status=$?
+check "ingest --year 0 is a usage error, before anything is read" test $status -eq 2 -a "$out" = "digest: --year takes a year of four digits, like 2024, not 0 (see \`digest ingest --help\`)"
 "$digest" ingest --no-such-option >/dev/null 2>&1; status=$?
 check "a usage error exits 2" test $status -eq 2
 out=$("$digest" ingest --no-such-option 2>&1)

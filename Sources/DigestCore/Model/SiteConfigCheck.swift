@@ -7,17 +7,31 @@ extension SiteConfig {
     /// feeds and canonical links cannot start with, a page of no papers (`per_page: 0` made a
     /// page per paper), a `lang` attribute no browser reads.
     func valueProblem(_ node: Node, file: String) -> Diagnostic? {
-        func line(_ key: CodingKeys) -> Int? {
-            guard case .mapping(let top) = node else { return nil }
-            return top.first { $0.key.string == key.rawValue }?.key.mark?.line
-        }
+        func line(_ key: CodingKeys) -> Int? { Self.node(at: [key.rawValue], in: node)?.mark?.line }
         if let problem = Self.baseURLProblem(baseURL) { return Diagnostic(file: file, line: line(.baseURL), .error, "`base_url` " + problem) }
         if perPage < 1 { return Diagnostic(file: file, line: line(.perPage), .error, "`per_page` must be 1 or more, not \(perPage)") }
         if !Self.isLanguageTag(language) {
             return Diagnostic(file: file, line: line(.language), .error, "`language` must be a language tag, like en or de-CH, not `\(language)`")
         }
+        for (name, settings) in listings.sorted(by: { $0.key < $1.key }) {
+            guard let year = settings.year, !Self.isFourDigitYear(year) else { continue }
+            return Diagnostic(file: file, line: Self.node(at: ["listings", name, "year"], in: node)?.mark?.line, .error, "`listings.\(name).year` must be a year of four digits, like 2024, not \(year)")
+        }
         return nil
     }
+
+    /// The value under `keys`, mapping by mapping, in the file as parsed.
+    static func node(at keys: [String], in root: Node?) -> Node? {
+        var node = root
+        for key in keys {
+            guard case .mapping(let map)? = node else { return nil }
+            node = map.first { $0.key.string == key }?.value
+        }
+        return node
+    }
+
+    /// A year a record's date (YYYY-MM-DD) can be written with.
+    public static func isFourDigitYear(_ year: Int) -> Bool { (1000...9999).contains(year) }
 
     /// Why `url` cannot begin the site's absolute links, or nil (an empty one means none).
     public static func baseURLProblem(_ url: String) -> String? {
@@ -60,11 +74,7 @@ extension SiteConfig {
     /// "Expected to decode Int but found Scalar instead"), at the value's line.
     static func wrongKind(_ context: DecodingError.Context, in root: Node?, file: String) -> Diagnostic {
         let keys = context.codingPath.map(\.stringValue)
-        var node = root
-        for key in keys {
-            guard case .mapping(let map)? = node else { node = nil; break }
-            node = map.first { $0.key.string == key }?.value
-        }
+        let node = node(at: keys, in: root)
         let field = keys.joined(separator: ".")
         let shown = node?.scalar.map { ", not `\($0.string)`" } ?? ""
         let must: String

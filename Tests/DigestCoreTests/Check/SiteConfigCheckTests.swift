@@ -28,6 +28,7 @@ import Testing
         ("title: [a, b]\n", "digest.yml:1: error: `title` must be text"),
         ("listings:\n  a.txt:\n    format: pdf\n", "digest.yml:3: error: `listings.a.txt.format` must be one of abstract-list, daily-papers, poster-session, not `pdf`"),
         ("listings:\n  a.txt:\n    year: soon\n", "digest.yml:3: error: `listings.a.txt.year` must be a whole number, not `soon`"),
+        ("listings:\n  b.txt:\n    venue: X\n  a.txt:\n    year: 25\n", "digest.yml:5: error: `listings.a.txt.year` must be a year of four digits, like 2024, not 25"),
         ("listings: 5\n", "digest.yml:1: error: `listings` must be listing file names, each with its settings (format, venue, session, room, year)"),
     ])
     func aValueTheSiteCannotUseIsAnError(text: String, message: String) throws {
