@@ -174,6 +174,11 @@ public enum Ingest {
         }
         var taken = Set(entries.map(\.id)).union(unreadable)
         var outcomes = [IngestReport.Outcome?](repeating: nil, count: candidates.count)
+        // Records that keep a value the settings given now would derive otherwise, by listing.
+        var keptAgainstSettings: [String: [String: Int]] = [:]
+        let given = options.settings
+        let settingsGiven = [given.year.map { _ in "date" }, given.venue.map { _ in "venue" },
+                             given.session.map { _ in "session" }, given.room.map { _ in "room" }].compactMap { $0 }
         var writes: [RecordWrite] = []
         for (group, facts) in zip(groups, merged) {
             guard let facts else { continue }
@@ -187,6 +192,11 @@ public enum Ingest {
                 }
                 let (updated, changed) = RecordFields.updated(target, base: facts.base, new: new)
                 outcome = changed ? .updated : .unchanged
+                if !settingsGiven.isEmpty, let listing = group.first(where: { $0 < candidates.count && candidates[$0].isInput }).map({ candidates[$0].facts.sources[0].listing }) {
+                    for key in settingsGiven where RecordFields.meaning(updated[key]) != RecordFields.meaning(RecordFields.node(key, of: new)) {
+                        keptAgainstSettings[listing, default: [:]][key, default: 0] += 1
+                    }
+                }
                 if changed { writes.append(RecordWrite(id: updated.id, content: .updated(updated))) }
             } else {
                 // (Every group without a record was merged as a new one, with its slug and entry.)
@@ -205,6 +215,16 @@ public enum Ingest {
             }
             report.distinctPapers += 1
             for m in group where m < candidates.count && candidates[m].isInput { outcomes[m] = outcome }
+        }
+
+        // A setting given again, changed (a wrong --year put right), changes no record already
+        // written: its value cannot be told from one edited by hand, and a later ingest without
+        // the setting would otherwise undo it. That is said, not left to look like a no-op.
+        for (listing, keys) in keptAgainstSettings.sorted(by: { $0.key < $1.key }) {
+            let path = report.listings.first { $0.name == listing }?.path ?? site.listings + "/" + listing
+            let kept = keys.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) record\($0.value == 1 ? "" : "s"))" }.joined(separator: ", ")
+            report.diagnostics.append(Diagnostic(file: path, line: nil, .warning,
+                "records written before keep their \(kept), not what the settings given now make: ingest does not overwrite a record's value, as it cannot tell it from an edit by hand; delete those records and ingest again to apply the settings"))
         }
 
         report.written = options.dryRun ? 0 : writes.count

@@ -346,6 +346,29 @@ import Testing
         #expect(grpo.string("date") == "2029-09-28")  // 2030-09-28 is after today, so the year before
     }
 
+    /// A year given again, changed, changes no record already written (its dates cannot be told
+    /// from dates edited by hand) and says so, naming the listing and counting the records; the
+    /// same year, or none, says nothing.
+    @Test func aChangedYearLeavesRecordsAndSaysSo() throws {
+        let site = try Fixtures.site(listings: [Fixtures.dailyPapersWithMeta])
+        _ = Fixtures.ingest(site, settings: ListingSettings(year: 2024))
+        let grpo = "group-relative-reinforce-is-secretly-an-off-policy-algorithm-demystifying-some"
+        #expect(try Fixtures.record(site, grpo).string("date") == "2024-09-28")
+        let again = Fixtures.ingest(site, settings: ListingSettings(year: 2025))
+        #expect(try Fixtures.record(site, grpo).string("date") == "2024-09-28" && again.written == 0)
+        let warning = try #require(again.allDiagnostics.first { $0.severity == .warning && $0.message.hasPrefix("records written before") })
+        #expect(warning.file == site + "/content/listings/" + Fixtures.dailyPapersWithMeta)
+        // As many as have another date when ingested with 2025 from the start.
+        let fresh = try Fixtures.site(listings: [Fixtures.dailyPapersWithMeta])
+        _ = Fixtures.ingest(fresh, settings: ListingSettings(year: 2025))
+        let ids = try FileManager.default.contentsOfDirectory(atPath: site + "/content/papers").map { String($0.dropLast(3)) }
+        let moved = try ids.filter { try Fixtures.record(site, $0).string("date") != Fixtures.record(fresh, $0).string("date") }.count
+        #expect(moved > 0 && warning.message.hasPrefix("records written before keep their date (\(moved) records), not what"))
+        for settings in [ListingSettings(year: 2024), ListingSettings()] {
+            #expect(!Fixtures.ingest(site, settings: settings).allDiagnostics.contains { $0.message.hasPrefix("records written before") })
+        }
+    }
+
     @Test func unreadableRecordIsNotOverwritten() throws {
         let site = try Fixtures.site(listings: [Fixtures.posterSession])
         _ = Fixtures.ingest(site)
