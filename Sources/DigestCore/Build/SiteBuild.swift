@@ -79,6 +79,7 @@ public enum SiteBuild {
             return report
         }
         if !templates.overridden.isEmpty { report.notes.append("site templates: " + templates.overridden.joined(separator: ", ")) }
+        report.diagnostics += templates.warnings
         report.stages.append(("load", clock.lap()))
 
         if katex.isEmpty { report.notes.append("KaTeX not found at \(options.katexFolder) (Debian: libjs-katex); math shows as TeX") }

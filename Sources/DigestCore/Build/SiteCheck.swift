@@ -41,7 +41,9 @@ public enum SiteCheck {
             }
         }
         switch TemplateSet.load(siteTemplates: site.templates) {
-        case .success(let set): report.templates = set.overridden.count
+        case .success(let set):
+            report.templates = set.overridden.count
+            report.diagnostics += set.warnings
         case .failure(let errors): report.diagnostics += errors.all
         }
         return report

@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public let overridden: [String]
     /// Hash of every template's text and every asset: what all pages depend on.
     public let fingerprint: UInt64
+    /// Partials included that are no template, and site templates nothing uses (`TemplatePartials`).
+    public let warnings: [Diagnostic]
 
     public static func load(siteTemplates folder: String) -> Result<TemplateSet, Diagnostics> {
         var sources: [String: (text: String, file: String)] = [:]
@@ -57,7 +59,9 @@ public struct TemplateSet: Sendable {
         var hash = ContextHash()
         for name in sources.keys.sorted() { hash.add(tag: 1, name); hash.add(tag: 2, sources[name]!.text) }
         for path in assets.keys.sorted() { hash.add(tag: 3, path); hash.add(assets[path]!) }
-        return .success(TemplateSet(library: library, assets: assets, overridden: overridden.sorted(), fingerprint: hash.value))
+        let siteNames = Set(overridden.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) })
+        return .success(TemplateSet(library: library, assets: assets, overridden: overridden.sorted(), fingerprint: hash.value,
+                                    warnings: TemplatePartials.warnings(sources, site: siteNames)))
     }
 
     /// Files below the folder, as paths relative to it, skipping hidden ones.
