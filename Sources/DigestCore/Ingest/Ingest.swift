@@ -371,6 +371,14 @@ public enum Ingest {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error, "cannot read the file"))
             return nil
         }
+        // A page saved as UTF-16 (Windows' Notepad "Unicode") reads as no listing at all: said
+        // as what it is. (Its mark, or half its bytes NUL; a stray NUL in UTF-8 text is cleaned.)
+        let opening = bytes.prefix(4096)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || opening.count(where: { $0 == 0 }) > opening.count / 4 {
+            summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
+                "not UTF-8 text but UTF-16, it seems (half its bytes are NUL); save the listing as UTF-8"))
+            return nil
+        }
         let text = ListingText(path: file.path, name: file.name, bytes: bytes)
         guard let format = settings.format ?? FormatDetector.detect(text) else {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,

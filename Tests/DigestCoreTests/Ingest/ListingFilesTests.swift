@@ -57,4 +57,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site + "/content/listings") == ["new.txt"])
         #expect(try !FileManager.default.contentsOfDirectory(atPath: site + "/content/papers").isEmpty)
     }
+
+    /// A listing saved as UTF-16 is said to be that, not "not a listing"; the same listing in
+    /// UTF-8 with a stray NUL is read.
+    @Test func aListingInUTF16IsSaidToBeUTF16() throws {
+        let site = try Fixtures.site(listings: [])
+        let text = String(decoding: Fixtures.bytes(Fixtures.abstractListNoHeader), as: UTF8.self)
+        try #require(text.data(using: .utf16)).write(to: URL(fileURLWithPath: site + "/content/listings/utf16.txt"))
+        try Data(Array("\u{0}".utf8) + Fixtures.bytes(Fixtures.abstractListNoHeader)).write(to: URL(fileURLWithPath: site + "/content/listings/nul.txt"))
+        let report = Fixtures.ingest(site)
+        #expect(report.allDiagnostics.filter { $0.severity == .error }.map(\.description) == [
+            site + "/content/listings/utf16.txt: error: not UTF-8 text but UTF-16, it seems (half its bytes are NUL); save the listing as UTF-8",
+        ])
+        #expect((report.listings.first { $0.name == "nul.txt" }?.entries ?? 0) > 0)
+    }
 }
