@@ -28,6 +28,25 @@ enum OutputGuard {
         return "holds files that no build of a site wrote, and a build replaces its output folder whole: name a new or empty folder, or one a build wrote"
     }
 
+    /// Where a build puts the site when `output` is a link (`public -> /var/www/site`): at the
+    /// folder it points to, which a build then replaces as it would `output` itself; replacing
+    /// the link left the served folder as it was and `public` a folder of its own. Nil when
+    /// `output` is no link. A link to nothing yet points where the site is to go.
+    static func linkTarget(_ output: String) -> String? {
+        var info = stat()
+        guard lstat(output, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        if let real = realpath(output, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(output, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let target = String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let parent = FilePath.parent(of: output)
+        return target.hasPrefix("/") || parent.isEmpty ? target : parent + "/" + target
+    }
+
     /// Whether `inner` is `outer` or inside it (both resolved).
     static func holds(_ outer: String, _ inner: String) -> Bool {
         outer == inner || outer == "/" || inner.hasPrefix(outer + "/")

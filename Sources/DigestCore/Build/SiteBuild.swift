@@ -8,15 +8,16 @@ public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport()
         let site = SitePaths(root: options.siteFolder)
-        let output = options.output ?? site.output
-        report.output = output
+        let given = options.output ?? site.output
+        report.output = given
+        let output = OutputGuard.linkTarget(given) ?? given
         var clock = StageClock()
         if let notASite = site.notASite {
             report.diagnostics.append(notASite)
             return report
         }
         if let refusal = OutputGuard.refusal(output: output, site: site) {
-            report.diagnostics.append(Diagnostic(file: output, line: nil, .error, refusal))
+            report.diagnostics.append(Diagnostic(file: given, line: nil, .error, refusal))
             return report
         }
 
@@ -44,7 +45,7 @@ public enum SiteBuild {
         // knows); nil when all that build wrote is not there.
         func asLastLeft(_ previous: BuildCache, _ stage: String) -> BuildReport? {
             guard let saved = previous.report, folder.holds(previous.outputs.paths) else { return nil }
-            var unchanged = BuildReport(unchanged: saved, output: output)
+            var unchanged = BuildReport(unchanged: saved, output: given)
             unchanged.stages.append((stage, clock.lap()))
             return unchanged
         }

@@ -67,4 +67,24 @@ import Testing
         #expect(report.render().hasPrefix(site.papers + ": error: is inside the site's content folder"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.papers) == ["a.md"])
     }
+
+    /// An output that is a link is built at the folder it points to, which keeps the link: the
+    /// link itself was replaced, and the folder it points to (the one served) left as it was.
+    @Test func anOutputThatIsALinkIsBuiltWhereItPoints() throws {
+        let site = try SiteCheckTests().site()
+        let served = Fixtures.scratch("served")
+        try FileManager.default.createSymbolicLink(atPath: site + "/public", withDestinationPath: served)
+        #expect(OutputGuard.linkTarget(site + "/public") == served && OutputGuard.linkTarget(site) == nil)
+        for _ in 0..<2 {
+            let report = SiteBuild.run(BuildOptions(siteFolder: site, baseURL: "https://x.org/"))
+            #expect(report.written && report.output == site + "/public")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site + "/public") == served)
+            #expect(FileManager.default.fileExists(atPath: served + "/index.html"))
+        }
+        // A link to a folder not made yet: the site is made there.
+        let later = Fixtures.scratch("later")
+        try FileManager.default.createSymbolicLink(atPath: site + "/out", withDestinationPath: later)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site, output: site + "/out", baseURL: "https://x.org/")).written)
+        #expect(FileManager.default.fileExists(atPath: later + "/index.html"))
+    }
 }
