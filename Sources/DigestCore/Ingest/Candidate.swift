@@ -9,8 +9,8 @@ enum Candidate {
         facts.titleInferred = givenTitle.isEmpty
         facts.authors = entry.authors.map(TextNormalization.clean).filter { !$0.isEmpty }
         facts.authorCount = facts.authors.isEmpty ? entry.authorCount : nil
-        facts.organization = entry.organization.map(TextNormalization.clean)
-        facts.affiliation = listing.header.affiliation.map(TextNormalization.clean)
+        facts.organization = entry.organization.flatMap(cleanOrNone)
+        facts.affiliation = listing.header.affiliation.flatMap(cleanOrNone)
         if let date = entry.date {
             var y = date.year ?? year?.year ?? today.year
             // A yearless date later than today is last year's.
@@ -18,11 +18,18 @@ enum Candidate {
             facts.date = date.iso(year: y)
         }
         facts.upvotes = entry.upvotes
-        facts.venue = (settings.venue ?? listing.header.venue).map(TextNormalization.clean)
-        facts.session = (settings.session ?? listing.header.session).map(TextNormalization.clean)
-        facts.room = (settings.room ?? listing.header.room).map(TextNormalization.clean)
+        facts.venue = (settings.venue ?? listing.header.venue).flatMap(cleanOrNone)
+        facts.session = (settings.session ?? listing.header.session).flatMap(cleanOrNone)
+        facts.room = (settings.room ?? listing.header.room).flatMap(cleanOrNone)
         facts.abstract = abstract
         facts.sources = [SourceRef(listing: name, line: entry.firstLine)]
         return facts
+    }
+
+    /// Cleaned text, or none when nothing is left: `--venue ""` (or a header's blank venue)
+    /// wrote `venue: ''` into every record, a value that shows as an empty line.
+    static func cleanOrNone(_ text: String) -> String? {
+        let cleaned = TextNormalization.clean(text)
+        return cleaned.isEmpty ? nil : cleaned
     }
 }

@@ -346,6 +346,15 @@ import Testing
         #expect(grpo.string("date") == "2029-09-28")  // 2030-09-28 is after today, so the year before
     }
 
+    /// A blank setting is no value: `--venue ""` wrote `venue: ''` into every record, and a
+    /// blank `--session` overrides the header's session with none.
+    @Test func aBlankSettingIsNoValue() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession])
+        #expect(!Fixtures.ingest(site, settings: ListingSettings(venue: "", session: "  ")).hasErrors)
+        let record = try Fixtures.record(site, "hyperattention-long-context-attention-in-near-linear-time")
+        #expect(record["venue"] == nil && record["session"] == nil && record.string("room") == "Halle B")
+    }
+
     /// A year given again, changed, changes no record already written (its dates cannot be told
     /// from dates edited by hand) and says so, naming the listing and counting the records; the
     /// same year, or none, says nothing.
