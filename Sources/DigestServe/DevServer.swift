@@ -90,9 +90,8 @@ public final class DevServer: Sendable {
         defer { freeaddrinfo(found) }
         guard let socket = first.pointee.ai_addr else { return nil }
         var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
-        let ip = socket.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
-        var copy = ip
-        guard inet_ntop(AF_INET, &copy, &text, socklen_t(text.count)) != nil else { return nil }
+        var ip = socket.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+        guard inet_ntop(AF_INET, &ip, &text, socklen_t(text.count)) != nil else { return nil }
         return String(cString: text)
     }
 

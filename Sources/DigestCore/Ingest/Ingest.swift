@@ -372,7 +372,8 @@ public enum Ingest {
             return nil
         }
         // A page saved as UTF-16 (Windows' Notepad "Unicode") reads as no listing at all: said
-        // as what it is. (Its mark, or half its bytes NUL; a stray NUL in UTF-8 text is cleaned.)
+        // as what it is: its mark, or a quarter of its opening bytes NUL (UTF-16 of Latin text
+        // has every other byte NUL; a stray NUL in UTF-8 text is cleaned, not refused).
         let opening = bytes.prefix(4096)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || opening.count(where: { $0 == 0 }) > opening.count / 4 {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,

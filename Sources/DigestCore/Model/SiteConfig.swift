@@ -72,21 +72,31 @@ public struct SiteConfig: Sendable, Codable, Equatable {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw ConfigError(diagnostic: Diagnostic(file: path, line: nil, .error, "not UTF-8 text"))
         }
+        func yamlError(_ error: YamlError) -> ConfigError {
+            ConfigError(diagnostic: Diagnostic(file: path, line: RecordCoding.line(of: error) + 1, .error, RecordCoding.describe(error)))
+        }
+        let node: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return (SiteConfig(), []) }
-            let config = try YAMLDecoder().decode(SiteConfig.self, from: node)
-            if let problem = config.valueProblem(node, file: path) { throw ConfigError(diagnostic: problem) }
-            return (config, unknownKeys(node, file: path))
-        } catch let error as ConfigError {
-            throw error
+            guard let composed = try Yams.compose(yaml: text) else { return (SiteConfig(), []) }
+            node = composed
         } catch let error as YamlError {
-            throw ConfigError(diagnostic: Diagnostic(file: path, line: RecordCoding.line(of: error) + 1, .error, RecordCoding.describe(error)))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
-                let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
-            throw ConfigError(diagnostic: wrongKind(context, in: (try? Yams.compose(yaml: text)) ?? nil, file: path))
+            throw yamlError(error)
         } catch {
             throw ConfigError(diagnostic: Diagnostic(file: path, line: nil, .error, "\(error)"))
         }
+        let config: SiteConfig
+        do {
+            config = try YAMLDecoder().decode(SiteConfig.self, from: node)
+        } catch let error as YamlError {
+            throw yamlError(error)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
+                let DecodingError.valueNotFound(_, context), let DecodingError.keyNotFound(_, context) {
+            throw ConfigError(diagnostic: wrongKind(context, in: node, file: path))
+        } catch {
+            throw ConfigError(diagnostic: Diagnostic(file: path, line: nil, .error, "\(error)"))
+        }
+        if let problem = config.valueProblem(node, file: path) { throw ConfigError(diagnostic: problem) }
+        return (config, unknownKeys(node, file: path))
     }
 }
 

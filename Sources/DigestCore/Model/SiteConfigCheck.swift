@@ -72,7 +72,7 @@ extension SiteConfig {
 
     /// A value of the wrong kind, said as what the setting must be (not as the decoder's
     /// "Expected to decode Int but found Scalar instead"), at the value's line.
-    static func wrongKind(_ context: DecodingError.Context, in root: Node?, file: String) -> Diagnostic {
+    static func wrongKind(_ context: DecodingError.Context, in root: Node, file: String) -> Diagnostic {
         let keys = context.codingPath.map(\.stringValue)
         let node = node(at: keys, in: root)
         let field = keys.joined(separator: ".")

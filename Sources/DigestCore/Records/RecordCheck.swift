@@ -28,7 +28,7 @@ public enum RecordCheck {
                 if !isList(value) { error(key, "`authors` must be a list of names, like [A, B]") }
             case "tags":
                 if !isList(value) { error(key, "`tags` must be a list of names, like [A, B]"); break }
-                for tag in items(of: value) {
+                for tag in Record.texts(of: value) {
                     if let problem = tagProblem(tag) { warning(key, problem) }
                 }
             case "date":
@@ -63,14 +63,6 @@ public enum RecordCheck {
             $0.properties.isAlphabetic || $0.properties.numericType != nil || " -_'’".unicodeScalars.contains($0)
         }
         return kept ? nil : "tag `\(tag)` is the tag `\(slug)`: a tag keeps its letters and digits, not its other signs"
-    }
-
-    static func items(of node: Node) -> [String] {
-        switch node {
-        case .scalar(let scalar): [scalar.string]
-        case .sequence(let items): items.compactMap(\.string)
-        default: []
-        }
     }
 
     static func isScalar(_ node: Node) -> Bool { if case .scalar = node { return true } else { return false } }
