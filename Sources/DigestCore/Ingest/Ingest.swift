@@ -156,12 +156,12 @@ public enum Ingest {
             guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else {
                 // A new record: its id will be this slug, unless taken (transliterating a title is slow).
                 // Its entry in the record index. Keys depend on the title and the abstract (and
-                // on sources only for "text:" keys), and the merged ones are some entry's: that
-                // entry's keys, made for grouping, are the record's.
+                // on sources for some, `PaperFacts.keyNamesSources`), and the merged ones are some
+                // entry's: that entry's keys, made for grouping, are the record's.
                 let same = groups[g].first { m in
                     let facts = candidates[m].facts
                     return facts.title == new.title && facts.titleInferred == new.titleInferred && facts.abstract == new.abstract
-                        && !candidateKeys[m].contains { $0.hasPrefix("text:") }
+                        && (facts.sources == new.sources || !candidateKeys[m].contains(where: PaperFacts.keyNamesSources))
                 }
                 let entry = RecordIndex.Entry(id: "", keys: same.map { candidateHashes[$0] } ?? new.identityKeys(newKeys).map(RecordIndex.keyHash),
                                               listings: listings.sorted())

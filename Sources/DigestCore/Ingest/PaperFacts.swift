@@ -66,8 +66,13 @@ public struct PaperFacts: Sendable, Equatable {
     }
 
     /// The keys that say two entries are the same paper: its title (unless inferred) and
-    /// its abstract (when long enough to be telling).
+    /// its abstract (when long enough to be telling); an inferred title with the line it
+    /// was read at.
     public var identityKeys: [String] { identityKeys(textKeys) }
+
+    /// Whether a key is made from the paper's sources as well as its text: facts merged from
+    /// several entries have other such keys than each entry has.
+    static func keyNamesSources(_ key: String) -> Bool { key.hasPrefix("text:") || key.hasPrefix("inferred:") }
 
     /// `identityKeys` made from the title's and the abstract's keys, worked out already.
     func identityKeys(_ textKeys: TextKeys) -> [String] {
@@ -83,6 +88,13 @@ public struct PaperFacts: Sendable, Equatable {
             for listing in Set(sources.map(\.listing)).sorted() {
                 keys.append("text:\(listing):" + (key.isEmpty ? "=" + written : key))
             }
+        }
+        if titleInferred, !textKeys.title.isEmpty {
+            // An inferred title is an abstract's opening, too weak a key across listings, and
+            // its abstract is the paper's only other key: a record whose abstract was edited by
+            // hand would be added again by the next ingest of its listing. With the listing and
+            // line it was read at, the title the record keeps still names that one entry.
+            for source in sources { keys.append("inferred:\(source.listing):\(source.line):" + textKeys.title) }
         }
         return keys
     }

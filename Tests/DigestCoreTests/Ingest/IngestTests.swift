@@ -295,6 +295,30 @@ import Testing
         #expect(Fixtures.snapshot(site).count == 505)
     }
 
+    /// A paper whose listing gave no title is matched by its abstract alone: with that edited
+    /// by hand, the next ingest of its listing added the paper again. The title it was given
+    /// and the line it was read at still name it; the record is left as edited. A second
+    /// title-less paper opening with the same words (so with the same inferred title) in the
+    /// listing stays a paper of its own.
+    @Test func handEditedAbstractOfInferredTitleStillMatches() throws {
+        let twin = "\nAbstract:Logical reasoning is a crucial task for Large Language Models (LLMs), enabling them to tackle complex problems. "
+            + "We study how chain-of-thought prompts fail on planning benchmarks and propose a verifier that checks each step against a symbolic world model before it is kept.\n"
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader]) { $0 + Array(twin.utf8) }
+        _ = Fixtures.ingest(site)
+        let id = "logical-reasoning-is-a-crucial-task-for-large-language-models-llms"
+        let path = site + "/content/papers/\(id).md"
+        let record = try Fixtures.record(site, id)
+        #expect(record.bool("title_inferred") && record.body.hasPrefix("Logical reasoning is a crucial task"))
+        #expect(Fixtures.snapshot(site).count == 11)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "\nLogical reasoning is", with: "\nReasoning in logic is")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = Fixtures.snapshot(site)
+        let report = Fixtures.ingest(site)
+        #expect(report.written == 0 && !report.hasErrors)
+        #expect(Fixtures.snapshot(site) == before)
+    }
+
     @Test func junkListingFailsAloneAndTouchesNoRecord() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site)
