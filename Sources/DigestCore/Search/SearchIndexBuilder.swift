@@ -176,7 +176,10 @@ public enum SearchIndexBuilder {
         let df = merged.df
         merged.table = TermTable()
         let count = Double(countForIDF(papers))
-        let idf = df.map { log(1 + (count - Double($0) + 0.5) / (Double($0) + 0.5)) }
+        // (A count rounded down is below the papers of a word every paper has — a site's one
+        // venue, at 281–284 papers — whose IDF was then below 0, and its score a crash: such a
+        // word counts as in all the count's papers, its IDF near 0 as it is when that is so.)
+        let idf = df.map { df in let df = Double(df); return log(1 + (max(count, df) - df + 0.5) / (df + 0.5)) }
 
         // Postings grouped by word with a counting sort (a word's papers are its `df`), then
         // each word's best kept (`posting`).

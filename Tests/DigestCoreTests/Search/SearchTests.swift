@@ -116,6 +116,19 @@ import Testing
         }
     }
 
+    /// A word every paper has (a site's one venue) at a count of papers the IDFs round down
+    /// (281–284 to 280): its IDF was below 0, and building the index crashed on its score.
+    @Test func aWordInEveryPaperOfARoundedDownCountIsScored() {
+        let iclr = Self.sample.papers.filter { $0.venue == "ICLR 2024" }
+        #expect(iclr.count == 285)
+        for count in [281, 284, 285] {
+            let papers = Array(iclr.prefix(count))
+            let files = Dictionary(uniqueKeysWithValues: SearchIndexBuilder.files(papers).map { ($0.path, $0.bytes) })
+            let found = SearchEngine(read: { files[$0] })!.search("iclr")
+            #expect(Set(found) == Set(0..<count), "\(found.count) of \(count)")
+        }
+    }
+
     @Test func theStartUpFileDoesNotGrowWithTheSite() {
         let small = SiteModel(config: SiteConfig(), papers: Array(Self.sample.papers.prefix(10)), listings: [:])
         let tiny = SearchIndexBuilder.files(small.papers).first { $0.path == SearchLayout.manifest }!.bytes
