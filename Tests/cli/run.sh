@@ -217,6 +217,11 @@ check "check of a broken record exits 1" test $status -eq 1
 check "check names the broken record's file and line" grep -q "spectrally-transformed-kernel-regression.md:7: error: \`date\` must be a date written YYYY-MM-DD, not \`2024-13-01\`" <<<"$out"
 "$digest" check --bogus >/dev/null 2>&1; status=$?
 check "check with an unknown option is a usage error (2)" test $status -eq 2
+drafted="$site/content/papers/text2reward-reward-shaping-with-language-models-for-reinforcement-learning.md"
+sed -i '0,/^title: /s//draft: true\ntitle: /' "$drafted"
+out=$("$digest" check -C "$site")
+check "check counts a record marked draft: true" grep -q "^checked digest.yml, 505 records (1 draft, left out of the site), " <<<"$out"
+sed -i '/^draft: true$/d' "$drafted"
 
 # `digest serve`: answers on a free port, with content types, folders, redirects and the 404
 # page; a record edited on disk is on the served page within 2 s.

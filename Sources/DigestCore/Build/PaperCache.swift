@@ -10,7 +10,7 @@ import Foundation
 /// whole after every edit of one record, 6% of the CPU of such a rebuild. A build stopped
 /// between two files leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
-    static let version = CacheFile.ofThisDigest("digest-paper-cache 5 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-paper-cache 6 " + SiteBuild.version)
     static let shards = 64
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/papers") }
@@ -89,6 +89,7 @@ enum PaperCache {
 extension Paper: WireValue {
     func write(to wire: inout [UInt8]) {
         id.write(to: &wire)
+        isDraft.write(to: &wire)
         facts.title.write(to: &wire)
         facts.titleInferred.write(to: &wire)
         facts.authors.write(to: &wire)
@@ -103,7 +104,7 @@ extension Paper: WireValue {
     }
 
     static func read(from wire: inout WireReader) -> Paper? {
-        guard let id = String.read(from: &wire), let title = String.read(from: &wire), let titleInferred = Bool.read(from: &wire),
+        guard let id = String.read(from: &wire), let isDraft = Bool.read(from: &wire), let title = String.read(from: &wire), let titleInferred = Bool.read(from: &wire),
               let authors = [String].read(from: &wire), let authorCount = Int?.read(from: &wire),
               let organization = String?.read(from: &wire), let affiliation = String?.read(from: &wire), let date = String?.read(from: &wire),
               let upvotes = Int?.read(from: &wire),
@@ -111,6 +112,7 @@ extension Paper: WireValue {
               let abstract = String.read(from: &wire), let tags = [String].read(from: &wire),
               let listings = [String].read(from: &wire), let lines = [Int].read(from: &wire), lines.count == listings.count else { return nil }
         var paper = Paper(id: id, title: title)
+        paper.isDraft = isDraft
         paper.facts.titleInferred = titleInferred
         paper.facts.authors = authors
         paper.facts.authorCount = authorCount

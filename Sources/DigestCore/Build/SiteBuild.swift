@@ -60,6 +60,10 @@ public enum SiteBuild {
         say?("loading \(inputs.records.count) records")
         let loaded = SiteLoader.load(site, config: config, cache: PaperCache.path(site), useCached: !options.clean,
                                      records: inputs.records, diagnostics: &report.diagnostics)
+        if let first = loaded.drafts.first {
+            let count = loaded.drafts.count
+            report.notes.append("\(count) draft\(count == 1 ? "" : "s") left out (draft: true): \(first).md\(count > 1 ? " and \(count - 1) more" : "")")
+        }
         // The paper cache's changed shards (all of them, 173 MB at 100k papers, in a full build) are
         // written while the model is made.
         let cacheWrite = loaded.cacheEntries.map { kept in BackgroundTask { PaperCache.write(kept.entries, shards: kept.shards, to: PaperCache.path(site)) } }

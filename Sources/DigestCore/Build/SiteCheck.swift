@@ -6,6 +6,8 @@ public enum SiteCheck {
     public struct Report: Sendable {
         public var diagnostics: [Diagnostic] = []
         public var records = 0
+        /// Records marked `draft: true`: checked, left out of the site.
+        public var drafts = 0
         public var templates = 0
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -20,17 +22,20 @@ public enum SiteCheck {
         do { report.diagnostics += try SiteConfig.loadChecked(siteFolder: site.root).warnings } catch { report.diagnostics.append(error.diagnostic) }
 
         let store = RecordStore(folder: site.papers)
-        let checked = store.readEach { id, read -> (id: String, problems: [Diagnostic], titleKey: String?) in
+        // (A draft's title is not compared: a paper in two records is what a draft may hide.)
+        let checked = store.readEach { id, read -> (id: String, problems: [Diagnostic], titleKey: String?, draft: Bool) in
             switch read {
-            case .failure(let diagnostic): return (id, [diagnostic], nil)
+            case .failure(let diagnostic): return (id, [diagnostic], nil, false)
             case .success(let record):
-                let key = record.string("title").map(TextNormalization.identityKey)
-                return (id, RecordCheck.problems(record, file: store.path(for: id)), key?.isEmpty == false ? key : nil)
+                let draft = record.bool("draft")
+                let key = draft ? nil : record.string("title").map(TextNormalization.identityKey)
+                return (id, RecordCheck.problems(record, file: store.path(for: id)), key?.isEmpty == false ? key : nil, draft)
             }
         }
         report.records = checked.count
+        report.drafts = checked.filter(\.draft).count
         var firstWithTitle: [String: String] = [:]
-        for (id, problems, titleKey) in checked {
+        for (id, problems, titleKey, _) in checked {
             report.diagnostics += problems
             guard let key = titleKey else { continue }
             if let other = firstWithTitle[key] {

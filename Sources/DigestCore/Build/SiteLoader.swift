@@ -16,6 +16,8 @@ enum SiteLoader {
         /// in order. Nil when one has a problem other than a warning about itself: what it
         /// gives may depend on more than its bytes.
         var recordsKey: UInt64?
+        /// The ids of records marked `draft: true`, left out of `papers`.
+        var drafts: [String] = []
     }
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
@@ -117,18 +119,26 @@ enum SiteLoader {
                 cacheEntries = (entries, changed)
             }
         }
+        // Drafts are parsed and kept in the cache as any paper (a build with one is as quick),
+        // and left out here, before anything is made of them.
+        var (shown, shownKeys, drafts) = (papers, keys, [String]())
+        if papers.contains(where: \.isDraft) {
+            let kept = papers.indices.filter { !papers[$0].isDraft }
+            drafts = papers.filter(\.isDraft).map(\.id)
+            (shown, shownKeys) = (kept.map { papers[$0] }, kept.map { keys[$0] })
+        }
         // Only headers are needed, kept beside the paper cache; a listing that cannot be read
         // leaves its source page plainer.
         // (The names gathered on every core, a set per run of papers: 100k papers' sources put
         // in one set through a list of each paper's were 35 ms of every rebuild.)
-        let listingNames = ParallelMap.runs(of: papers, minimum: 4096) { run in
+        let listingNames = ParallelMap.runs(of: shown, minimum: 4096) { run in
             var names: Set<String> = []
             for paper in run { for source in paper.sources { names.insert(source.listing) } }
             return names
         }.reduce(into: Set<String>()) { $0.formUnion($1) }.sorted()
         let listings = ListingHeaderCache.infos(listingNames, listings: site.listings, config: config,
                                                 path: cache.map { _ in ListingHeaderCache.path(site) }, useCached: useCached)
-        return Loaded(config: config, papers: papers, keys: keys, listings: listings, cacheEntries: cacheEntries,
-                      recordsKey: recordsKey?.value)
+        return Loaded(config: config, papers: shown, keys: shownKeys, listings: listings, cacheEntries: cacheEntries,
+                      recordsKey: recordsKey?.value, drafts: drafts)
     }
 }

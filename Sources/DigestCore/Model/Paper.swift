@@ -10,6 +10,10 @@ import Foundation
 @dynamicMemberLookup
 public struct Paper: Sendable {
     public var id: String
+    /// `draft: true` in its record: the paper is kept (ingest finds it, and leaves it as it
+    /// is) but left out of the site. Deleting a record does not remove a paper, as the next
+    /// ingest of its listing writes it again.
+    public var isDraft = false
     private var box: FactsBox
 
     public init(id: String, title: String) {
@@ -41,6 +45,7 @@ public struct Paper: Sendable {
         var paper = Paper(id: record.id, title: facts.title)
         paper.facts = facts
         paper.facts.tags = Array(Set(facts.tags.map { Slug.make($0) }.filter { !$0.isEmpty })).sorted()
+        paper.isDraft = record.bool("draft")
         return (paper, problems)
     }
 

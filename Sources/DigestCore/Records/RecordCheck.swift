@@ -5,7 +5,7 @@ import Yams
 /// what the site cannot use, a warning for what it will not show. Lines are the file's.
 public enum RecordCheck {
     /// Fields the site reads; any other is kept in the record and not shown.
-    public static let known = Set(RecordFields.order)
+    public static let known = Set(RecordFields.order).union(["draft"])
 
     public static func problems(_ record: Record, file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -20,8 +20,8 @@ public enum RecordCheck {
             switch key {
             case "title", "organization", "affiliation", "venue", "session", "room":
                 if !isScalar(value) { error(key, "`\(key)` must be text") }
-            case "title_inferred":
-                if !["true", "false"].contains(Record.text(of: value)?.lowercased() ?? "") { error(key, "`title_inferred` must be true or false") }
+            case "title_inferred", "draft":
+                if !["true", "false"].contains(Record.text(of: value)?.lowercased() ?? "") { error(key, "`\(key)` must be true or false") }
             case "author_count", "upvotes":
                 if Record.number(of: value).map({ $0 < 0 }) ?? true { error(key, "`\(key)` must be a whole number, 0 or more") }
             case "authors":

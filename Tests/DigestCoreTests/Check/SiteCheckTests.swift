@@ -77,6 +77,17 @@ import Testing
         #expect(messages(root).contains { $0.contains("same title as copy.md") || $0.contains("same title as \(Self.paper).md") })
     }
 
+    /// `draft` is true or false; a draft is counted, and its title not compared with the
+    /// others' (hiding a paper's second record is what a draft is for).
+    @Test func aDraftIsCheckedAndCounted() throws {
+        let bad = try site(edit: { $0.replacingOccurrences(of: "room: Halle B", with: "room: Halle B\ndraft: maybe") })
+        #expect(messages(bad) == ["content/papers/\(Self.paper).md:7: error: `draft` must be true or false"])
+        let root = try site()
+        try "---\ndraft: true\ntitle: \"Spectrally transformed kernel regression\"\n---\n".write(toFile: root + "/content/papers/copy.md", atomically: true, encoding: .utf8)
+        let report = SiteCheck.run(siteFolder: root)
+        #expect(report.diagnostics.isEmpty && report.records == 3 && report.drafts == 1)
+    }
+
     @Test func aBuildMakesTheSameChecks() throws {
         let root = try site(edit: { $0.replacingOccurrences(of: "room: Halle B", with: "room: Halle B\nupvotes: many") })
         let report = SiteBuild.run(BuildOptions(siteFolder: root, output: root + "/public", baseURL: "https://x/", linkStyle: .pretty))

@@ -56,6 +56,41 @@ import Testing
         try expectSameAsCleanBuild(site)
     }
 
+    /// A record marked `draft: true` is left out of the site — its page, its only author's
+    /// page, every list, feed, sitemap and search file — as if it were gone, and the rebuild
+    /// is a clean build's bytes; ingest leaves it as it is (a deleted record is written again
+    /// by the next ingest of its listing); without the mark, it is back.
+    @Test func aDraftIsLeftOutOfTheSiteAndKeptByIngest() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let id = "learning-the-greatest-common-divisor-explaining-transformer-predictions"
+        let record = site + "/content/papers/\(id).md", page = site + "/public/papers/\(id)/index.html"
+        let authorPage = site + "/public/authors/francois-charton/index.html"
+        func mentions() throws -> [String] {
+            try files(site + "/public").filter { $0.value.range(of: Data("greatest common divisor".utf8)) != nil }.keys.sorted()
+        }
+        #expect(FileManager.default.fileExists(atPath: page) && FileManager.default.fileExists(atPath: authorPage))
+        #expect(try mentions().count > 3)
+        let text = try String(contentsOfFile: record, encoding: .utf8)
+        try text.replacingOccurrences(of: "---\ntitle:", with: "---\ndraft: true\ntitle:").write(toFile: record, atomically: true, encoding: .utf8)
+
+        let drafted = SiteBuild.run(BuildOptions(siteFolder: site))
+        #expect(drafted.incremental && !drafted.hasErrors)
+        #expect(drafted.notes.contains("1 draft left out (draft: true): \(id).md"))
+        #expect(!FileManager.default.fileExists(atPath: page) && !FileManager.default.fileExists(atPath: authorPage))
+        #expect(try mentions() == [])
+        try expectSameAsCleanBuild(site)
+
+        let before = Fixtures.snapshot(site)
+        #expect(Fixtures.ingest(site).written == 0 && Fixtures.snapshot(site) == before)
+
+        try text.write(toFile: record, atomically: true, encoding: .utf8)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).notes.allSatisfy { !$0.contains("draft") })
+        #expect(FileManager.default.fileExists(atPath: page) && FileManager.default.fileExists(atPath: authorPage))
+        try expectSameAsCleanBuild(site)
+    }
+
     @Test func templateChangeRebuildsEverything() throws {
         let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
         _ = Fixtures.ingest(site)
