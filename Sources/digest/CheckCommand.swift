@@ -27,9 +27,9 @@ struct CheckCommand: ParsableCommand {
         let report = SiteCheck.run(siteFolder: siteOptions.site)
         let sorted = report.diagnostics.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
         let errors = sorted.filter { $0.severity == .error }.count
-        let drafts = report.drafts == 0 ? "" : " (\(report.drafts) draft\(report.drafts == 1 ? "" : "s"), left out of the site)"
-        let summary = "checked \(SiteConfig.fileName), \(report.records) records\(drafts), \(report.templates) templates of the site's own: "
-            + "\(errors) error\(errors == 1 ? "" : "s"), \(sorted.count - errors) warning\(sorted.count - errors == 1 ? "" : "s")"
+        let drafts = report.drafts == 0 ? "" : " (\(counted(report.drafts, "draft")), left out of the site)"
+        let summary = "checked \(SiteConfig.fileName), \(counted(report.records, "record"))\(drafts), \(counted(report.templates, "template")) of the site's own: "
+            + "\(counted(errors, "error")), \(counted(sorted.count - errors, "warning"))"
         output.show((sorted.map(\.description) + [summary]).joined(separator: "\n"))
         if report.hasErrors { throw ExitCode(1) }
     }

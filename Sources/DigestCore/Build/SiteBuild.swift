@@ -62,7 +62,7 @@ public enum SiteBuild {
                                      records: inputs.records, diagnostics: &report.diagnostics)
         if let first = loaded.drafts.first {
             let count = loaded.drafts.count
-            report.notes.append("\(count) draft\(count == 1 ? "" : "s") left out (draft: true): \(first).md\(count > 1 ? " and \(count - 1) more" : "")")
+            report.notes.append("\(counted(count, "draft")) left out (draft: true): \(first).md\(count > 1 ? " and \(count - 1) more" : "")")
         }
         // The paper cache's changed shards (all of them, 173 MB at 100k papers, in a full build) are
         // written while the model is made.

@@ -222,7 +222,7 @@ public enum Ingest {
         // the setting would otherwise undo it. That is said, not left to look like a no-op.
         for (listing, keys) in keptAgainstSettings.sorted(by: { $0.key < $1.key }) {
             let path = report.listings.first { $0.name == listing }?.path ?? site.listings + "/" + listing
-            let kept = keys.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) record\($0.value == 1 ? "" : "s"))" }.joined(separator: ", ")
+            let kept = keys.sorted { $0.key < $1.key }.map { "\($0.key) (\(counted($0.value, "record")))" }.joined(separator: ", ")
             report.diagnostics.append(Diagnostic(file: path, line: nil, .warning,
                 "records written before keep their \(kept), not what the settings given now make: ingest does not overwrite a record's value, as it cannot tell it from an edit by hand; delete those records and ingest again to apply the settings"))
         }

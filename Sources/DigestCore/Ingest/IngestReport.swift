@@ -57,7 +57,7 @@ public struct IngestReport: Sendable, Equatable {
         var out: [String] = []
         for listing in listings {
             if let format = listing.format {
-                var line = "\(listing.path): \(format.displayName)\(listing.formatForced ? " (forced)" : ""), \(listing.entries) papers"
+                var line = "\(listing.path): \(format.displayName)\(listing.formatForced ? " (forced)" : ""), \(counted(listing.entries, "paper"))"
                 if listing.entries > 0 && !(listing.diagnostics.contains { $0.severity == .error && $0.line == nil }) {
                     line += ": \(listing.added) added, \(listing.updated) updated, \(listing.unchanged) unchanged"
                 }
@@ -79,7 +79,8 @@ public struct IngestReport: Sendable, Equatable {
         if repeated { out.append("Nothing changed since the last ingest (listings, records and settings as then); nothing parsed.") }
         let errors = allDiagnostics.filter { $0.severity == .error }.count
         let warnings = allDiagnostics.count - errors
-        out.append("\(distinctPapers) distinct papers from \(listings.filter { $0.format != nil && $0.entries > 0 }.count) listings; \(written) records written; \(errors) errors, \(warnings) warnings")
+        let read = listings.filter { $0.format != nil && $0.entries > 0 }.count
+        out.append("\(counted(distinctPapers, "distinct paper")) from \(counted(read, "listing")); \(counted(written, "record")) written; \(counted(errors, "error")), \(counted(warnings, "warning"))")
         return out.joined(separator: "\n") + "\n"
     }
 }

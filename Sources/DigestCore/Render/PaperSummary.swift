@@ -29,7 +29,7 @@ extension SiteRenderer {
         switch authors.count {
         case 0:
             let facts = model.papers[index].facts
-            if let count = facts.authorCount { return "\(count) author\(count == 1 ? "" : "s")" }
+            if let count = facts.authorCount { return counted(count, "author") }
             return facts.organization
         case 1: return name(0)
         case 2: return name(0) + " and " + name(1)

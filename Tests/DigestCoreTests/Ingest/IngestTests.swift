@@ -295,6 +295,14 @@ import Testing
         #expect(Fixtures.snapshot(site).count == 505)
     }
 
+    /// The summary counts in words that agree with their numbers ("1 listing", not "1 listings").
+    @Test func theSummaryCountsInTheSingularToo() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        let summary = Fixtures.ingest(site).render().split(separator: "\n").last
+        #expect(summary == "10 distinct papers from 1 listing; 10 records written; 0 errors, 0 warnings")
+        #expect(counted(1, "record") == "1 record" && counted(0, "draft") == "0 drafts")
+    }
+
     /// A paper whose listing gave no title is matched by its abstract alone: with that edited
     /// by hand, the next ingest of its listing added the paper again. The title it was given
     /// and the line it was read at still name it; the record is left as edited. A second
