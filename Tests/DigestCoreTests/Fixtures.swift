@@ -46,14 +46,20 @@ enum Fixtures {
         scratchRoot + "/" + name + "-" + UUID().uuidString
     }
 
-    /// A new site folder holding the given listings and the sample's digest.yml.
+    /// A new site folder holding the given listings and the sample's digest.yml — without its
+    /// settings for the poster session when that is not among them (settings for a listing not
+    /// there are a warning).
     static func site(listings: [String] = all, transform: ([UInt8]) -> [UInt8] = { $0 }) throws -> String {
         let root = scratch("site")
         try FileManager.default.createDirectory(atPath: root + "/content/listings", withIntermediateDirectories: true)
         for name in listings {
             try Data(transform(bytes(name))).write(to: URL(fileURLWithPath: root + "/content/listings/" + name))
         }
-        try FileManager.default.copyItem(atPath: repoRoot + "/digest.yml", toPath: root + "/digest.yml")
+        var config = try String(contentsOfFile: repoRoot + "/digest.yml", encoding: .utf8)
+        if !listings.contains(posterSession), let settings = config.range(of: "\nlistings:\n") {
+            config = String(config[..<settings.lowerBound]) + "\n"
+        }
+        try config.write(toFile: root + "/digest.yml", atomically: true, encoding: .utf8)
         return root
     }
 

@@ -45,6 +45,18 @@ check "a junk listing makes ingest exit 1" test $status -eq 1
 check "the junk listing is named" grep -q "zz_junk.txt: error: not a listing" <<<"$out"
 check "the junk listing changes no record" test "$before" = "$(fingerprint "$site")"
 rm "$site/content/listings/zz_junk.txt"
+# A listing renamed is the same listing: its records' sources follow the name, there and back.
+mv "$site/content/listings/002_399c9b84d8821e2e.txt" "$site/content/listings/iclr-2024-posters.txt"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1); status=$?
+check "ingest of a renamed listing exits 0" test $status -eq 0
+check "ingest says the listing was renamed" grep -q "^  renamed from 002_399c9b84d8821e2e.txt: the sources of its records now name iclr-2024-posters.txt" <<<"$out"
+check "ingest says the old name's settings stay with it" grep -q "settings for \`002_399c9b84d8821e2e.txt\` apply to that name only: rename them to \`iclr-2024-posters.txt\` too" <<<"$out"
+check "no record names the old listing" bash -c "! grep -rq '{listing: 002_399c9b84d8821e2e.txt,' '$site/content/papers'"
+out=$("$digest" check -C "$site")
+check "check warns of settings for a listing not there" grep -q "digest.yml:10: warning: settings for \`002_399c9b84d8821e2e.txt\`, which is not in content/listings/" <<<"$out"
+mv "$site/content/listings/iclr-2024-posters.txt" "$site/content/listings/002_399c9b84d8821e2e.txt"
+"$digest" ingest -C "$site" --today 2026-11-22 >/dev/null 2>&1
+check "renamed back, the records are byte for byte as before" test "$before" = "$(fingerprint "$site")"
 mkdir -p "$work/one" "$work/two"
 cp "$repo/content/listings/000_73e087a1ebbecbfe.txt" "$work/one/same-name.txt"
 cp "$repo/content/listings/002_399c9b84d8821e2e.txt" "$work/two/same-name.txt"

@@ -137,10 +137,43 @@ public enum Ingest {
             }
         }
         // (Records hold Yams nodes, which may not cross threads: what is needed of them is taken first.)
-        let recordFacts = records.map(RecordFields.identityFacts(of:))
-        let recordKeys = ParallelMap.run(recordFacts.count) { recordFacts[$0].identityKeys }
-        let groups = PaperGrouping.groups(keys: candidateKeys + recordKeys,
-                                          hashes: candidateHashes + recordKeys.map { $0.map(RecordIndex.keyHash) })
+        func grouped(_ recordFacts: [PaperFacts]) -> [[Int]] {
+            let recordKeys = ParallelMap.run(recordFacts.count) { recordFacts[$0].identityKeys }
+            return PaperGrouping.groups(keys: candidateKeys + recordKeys, hashes: candidateHashes + recordKeys.map { $0.map(RecordIndex.keyHash) })
+        }
+        let readFacts = records.map(RecordFields.identityFacts(of:))
+        let readGroups = grouped(readFacts)
+        // A listing renamed on disk: its records' sources take the new name first, and are
+        // grouped again (a key made from a source's listing names it).
+        let newListings = inputNames.subtracting(referenced)
+        let goneListings = referenced.subtracting(inputNames).subtracting(referenceFiles.map(\.name))
+        let renames = ListingRenames.find(
+            gone: goneListings, new: newListings,
+            namedBy: goneListings.isEmpty || newListings.isEmpty ? [:] : entries.reduce(into: [:]) { named, entry in
+                for listing in entry.listings where goneListings.contains(listing) { named[listing, default: 0] += 1 }
+            },
+            groups: readGroups, candidateCount: candidates.count,
+            candidateListing: { candidates[$0].isInput ? candidates[$0].facts.sources[0].listing : nil },
+            recordListings: { readFacts[$0].sources.map(\.listing) })
+        var renamedRecords: Set<String> = []
+        if !renames.isEmpty {
+            for i in records.indices {
+                guard let moved = renames.renamed(records[i]) else { continue }
+                records[i] = moved
+                renamedRecords.insert(moved.id)
+            }
+            for (old, new) in renames.newName.sorted(by: { $0.key < $1.key }) {
+                guard let i = report.listings.firstIndex(where: { $0.name == new }) else { continue }
+                report.listings[i].renamedFrom = old
+                // (Settings go by name: the records keep the values the old name's gave them, as edits.)
+                if config.listings[old] != nil && config.listings[new] == nil {
+                    report.listings[i].diagnostics.append(Diagnostic(file: site.path(SiteConfig.fileName), line: nil, .warning,
+                        "settings for `\(old)` apply to that name only: rename them to `\(new)` too"))
+                }
+            }
+        }
+        let recordFacts = renames.isEmpty ? readFacts : records.map(RecordFields.identityFacts(of:))
+        let groups = renames.isEmpty ? readGroups : grouped(recordFacts)
         let merged = ParallelMap.run(groups.count) { g -> MergedGroup? in
             let members = groups[g].filter { $0 < candidates.count }.map { candidates[$0] }
             // (Closures, not key paths, here: one with an index in it is made anew each time.)
@@ -190,7 +223,8 @@ public enum Ingest {
                     report.diagnostics.append(Diagnostic(file: store.path(for: other.id), line: nil, .warning,
                                                          "same paper as \(target.id).md (shared title or abstract); left as it is"))
                 }
-                let (updated, changed) = RecordFields.updated(target, base: facts.base, new: new)
+                var (updated, changed) = RecordFields.updated(target, base: facts.base, new: new)
+                changed = changed || renamedRecords.contains(target.id)
                 outcome = changed ? .updated : .unchanged
                 if !settingsGiven.isEmpty, let listing = group.first(where: { $0 < candidates.count && candidates[$0].isInput }).map({ candidates[$0].facts.sources[0].listing }) {
                     for key in settingsGiven where RecordFields.meaning(updated[key]) != RecordFields.meaning(RecordFields.node(key, of: new)) {

@@ -30,6 +30,7 @@ extension IngestReport.ListingSummary: WireValue {
         formatForced.write(to: &wire)
         for count in [entries, added, updated, unchanged] { count.write(to: &wire) }
         yearNote.write(to: &wire)
+        renamedFrom.write(to: &wire)
         diagnostics.write(to: &wire)
     }
 
@@ -37,12 +38,12 @@ extension IngestReport.ListingSummary: WireValue {
         guard let path = String.read(from: &wire), let name = String.read(from: &wire), let format = String?.read(from: &wire),
               let forced = Bool.read(from: &wire), let entries = Int.read(from: &wire), let added = Int.read(from: &wire),
               let updated = Int.read(from: &wire), let unchanged = Int.read(from: &wire),
-              let yearNote = String?.read(from: &wire), let diagnostics = [Diagnostic].read(from: &wire) else { return nil }
+              let yearNote = String?.read(from: &wire), let renamedFrom = String?.read(from: &wire), let diagnostics = [Diagnostic].read(from: &wire) else { return nil }
         var summary = IngestReport.ListingSummary(path: path, name: name)
         if let format { guard let known = ListingFormat(rawValue: format) else { return nil }; summary.format = known }
         summary.formatForced = forced
         (summary.entries, summary.added, summary.updated, summary.unchanged) = (entries, added, updated, unchanged)
-        (summary.yearNote, summary.diagnostics) = (yearNote, diagnostics)
+        (summary.yearNote, summary.renamedFrom, summary.diagnostics) = (yearNote, renamedFrom, diagnostics)
         return summary
     }
 }

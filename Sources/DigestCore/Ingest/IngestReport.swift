@@ -10,6 +10,8 @@ public struct IngestReport: Sendable, Equatable {
         public var entries = 0
         public var added = 0, updated = 0, unchanged = 0
         public var yearNote: String?
+        /// The listing's name before it was renamed on disk, when this ingest found that (`ListingRenames`).
+        public var renamedFrom: String?
         public var diagnostics: [Diagnostic] = []
 
         mutating func count(_ outcome: Outcome) {
@@ -43,6 +45,7 @@ public struct IngestReport: Sendable, Equatable {
             report.listings[i].unchanged += report.listings[i].added + report.listings[i].updated
             report.listings[i].added = 0
             report.listings[i].updated = 0
+            report.listings[i].renamedFrom = nil
         }
         report.written = 0
         return report
@@ -63,6 +66,7 @@ public struct IngestReport: Sendable, Equatable {
                 }
                 out.append(line)
                 if let note = listing.yearNote { out.append("  \(note)") }
+                if let old = listing.renamedFrom { out.append("  renamed from \(old): the sources of its records now name \(listing.name)") }
             } else {
                 out.append("\(listing.path): not ingested")
             }

@@ -96,7 +96,7 @@ public struct SiteConfig: Sendable, Codable, Equatable {
             throw ConfigError(diagnostic: Diagnostic(file: path, line: nil, .error, "\(error)"))
         }
         if let problem = config.valueProblem(node, file: path) { throw ConfigError(diagnostic: problem) }
-        return (config, unknownKeys(node, file: path))
+        return (config, unknownKeys(node, file: path) + listingsNotThere(node, file: path, folder: SitePaths(root: siteFolder).listings))
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// What `digest.yml` may say that the site cannot use, each said at its line: a value of the
@@ -68,6 +69,21 @@ extension SiteConfig {
             }
         }
         return out
+    }
+
+    /// Settings for a listing name no file in `content/listings/` has: a name mistyped (the
+    /// venue then silently missing from every record of the listing), or a listing renamed
+    /// (settings go by the file's name). A site without the folder has no names to match
+    /// against (its records made elsewhere): nothing is said.
+    static func listingsNotThere(_ node: Node, file: String, folder: String) -> [Diagnostic] {
+        guard case .mapping(let listings)? = Self.node(at: [CodingKeys.listings.rawValue], in: node), !listings.isEmpty,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        let present = Set(names)
+        return listings.compactMap { key, _ in
+            guard let name = key.string, !present.contains(name) else { return nil }
+            return Diagnostic(file: file, line: key.mark?.line, .warning,
+                              "settings for `\(name)`, which is not in content/listings/: they apply to a listing of that file name (mistyped, or renamed?)")
+        }
     }
 
     /// A value of the wrong kind, said as what the setting must be (not as the decoder's

@@ -48,6 +48,17 @@ import Testing
         #expect(throws: Never.self) { try SiteConfig.loadChecked(siteFolder: site) }
     }
 
+    /// Settings for a listing no file in content/listings/ has (a name mistyped: the venue
+    /// would be missing from its records) are a warning at the name's line; the sample's are none.
+    @Test func settingsForAListingNotThereAreAWarning() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession])
+        #expect(try SiteConfig.loadChecked(siteFolder: site).warnings.isEmpty)
+        let mistyped = "listings:\n  002_399c9b84d8821e2e.text:\n    venue: ICLR 2024\n"
+        try mistyped.write(toFile: site + "/digest.yml", atomically: true, encoding: .utf8)
+        let warnings = try SiteConfig.loadChecked(siteFolder: site).warnings.map { $0.description.replacingOccurrences(of: site + "/", with: "") }
+        #expect(warnings == ["digest.yml:2: warning: settings for `002_399c9b84d8821e2e.text`, which is not in content/listings/: they apply to a listing of that file name (mistyped, or renamed?)"])
+    }
+
     /// `--base-url` is checked as `base_url` is, and a build with a bad one writes nothing.
     @Test func aBuildWithABadBaseURLWritesNothing() throws {
         let site = try SiteCheckTests().site()

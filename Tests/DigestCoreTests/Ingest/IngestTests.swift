@@ -303,6 +303,49 @@ import Testing
         #expect(counted(1, "record") == "1 record" && counted(0, "draft") == "0 drafts")
     }
 
+    /// A listing renamed on disk is the same listing: its records' sources take the new name
+    /// (the old one's source page is gone), what ingest derived is known under it (a hand edit
+    /// stays, and is not taken for the listing's value), and the settings kept under the old
+    /// name are said to need renaming too.
+    @Test func aRenamedListingIsTheSameListing() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        let id = "hyperattention-long-context-attention-in-near-linear-time"
+        let path = site + "/content/papers/\(id).md"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "room: Halle B", with: "room: Hall A (moved)")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let listings = site + "/content/listings/"
+        try FileManager.default.moveItem(atPath: listings + Fixtures.posterSession, toPath: listings + "iclr-2024-posters.txt")
+        let report = Fixtures.ingest(site)
+        let renamed = try #require(report.listings.first { $0.name == "iclr-2024-posters.txt" })
+        #expect(renamed.renamedFrom == Fixtures.posterSession && renamed.added == 0 && renamed.updated == 285)
+        #expect(renamed.diagnostics.map(\.message).contains("settings for `\(Fixtures.posterSession)` apply to that name only: rename them to `iclr-2024-posters.txt` too"))
+        #expect(report.render().contains("  renamed from \(Fixtures.posterSession): the sources of its records now name iclr-2024-posters.txt"))
+        let snapshot = Fixtures.snapshot(site)
+        #expect(snapshot.count == 295)
+        let naming = { (listing: String) in snapshot.values.filter { $0.range(of: Data("{listing: \(listing),".utf8)) != nil }.count }
+        #expect(naming(Fixtures.posterSession) == 0 && naming("iclr-2024-posters.txt") == 285)
+        let record = try Fixtures.record(site, id)
+        #expect(record.string("room") == "Hall A (moved)" && record.string("venue") == "ICLR 2024")
+        // Said once: the next ingest finds nothing renamed, and writes nothing.
+        let again = Fixtures.ingest(site)
+        #expect(again.written == 0 && again.listings.allSatisfy { $0.renamedFrom == nil })
+    }
+
+    /// A listing gone, and another added that holds other papers, is no rename: the records of
+    /// the one gone keep its name.
+    @Test func aListingGoneAndAnotherAddedIsNoRename() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
+        _ = Fixtures.ingest(site)
+        let listings = site + "/content/listings/"
+        try FileManager.default.removeItem(atPath: listings + Fixtures.abstractListNoHeader)
+        try FileManager.default.copyItem(atPath: Fixtures.listingsFolder + "/" + Fixtures.abstractList, toPath: listings + "lab.txt")
+        let report = Fixtures.ingest(site)
+        #expect(report.listings.allSatisfy { $0.renamedFrom == nil } && report.listings[0].updated == 0)
+        let record = try Fixtures.record(site, "logical-reasoning-is-a-crucial-task-for-large-language-models-llms")
+        #expect(RecordFields.sourceRefs(in: record).map(\.listing) == [Fixtures.abstractListNoHeader])
+    }
+
     /// A paper whose listing gave no title is matched by its abstract alone: with that edited
     /// by hand, the next ingest of its listing added the paper again. The title it was given
     /// and the line it was read at still name it; the record is left as edited. A second
