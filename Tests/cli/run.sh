@@ -45,6 +45,14 @@ check "a junk listing makes ingest exit 1" test $status -eq 1
 check "the junk listing is named" grep -q "zz_junk.txt: error: not a listing" <<<"$out"
 check "the junk listing changes no record" test "$before" = "$(fingerprint "$site")"
 rm "$site/content/listings/zz_junk.txt"
+# A listing saved again over itself with a grown upvote count: the record takes it, and back.
+hf="$site/content/listings/004_6d046406d792592b.txt"; pitfall="$site/content/papers/a-common-pitfall-of-margin-based-language-model-alignment-gradient-entanglement.md"
+cp "$hf" "$work/hf.txt" && sed -i 's/^Oct 17, 2024 2$/Oct 17, 2024 57/' "$hf"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1)
+check "a listing saved again updates the record whose value it changed" grep -q '^upvotes: 57$' "$pitfall"
+check "and writes that record only" grep -q '^505 distinct papers from 5 listings; 1 record written' <<<"$out"
+cp "$work/hf.txt" "$hf" && "$digest" ingest -C "$site" --today 2026-11-22 >/dev/null 2>&1
+check "saved back, the records are byte for byte as before" test "$before" = "$(fingerprint "$site")"
 # A listing renamed is the same listing: its records' sources follow the name, there and back.
 mv "$site/content/listings/002_399c9b84d8821e2e.txt" "$site/content/listings/iclr-2024-posters.txt"
 out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1); status=$?

@@ -70,16 +70,19 @@ public enum Ingest {
         @Sendable func settings(_ name: String) -> ListingSettings {
             (config.listings[name] ?? ListingSettings()).overriding(with: options.settings)
         }
-        let readFiles = readListings(files.count, asked: true, today: options.today) { i -> (ListingRead?, IngestReport.ListingSummary) in
+        //    What ingest read of each the last time is looked up too (`IngestedListings`).
+        typealias Read = (summary: IngestReport.ListingSummary, previous: ListingFiles.File?, toKeep: [UInt8]?)
+        let readFiles = readListings(files.count, asked: true, today: options.today) { i -> (ListingRead?, Read) in
             var summary = IngestReport.ListingSummary(path: files[i].path, name: files[i].name)
-            guard let read = read(files[i], settings: settings(files[i].name), today: options.today, summary: &summary) else { return (nil, summary) }
+            guard let read = read(files[i], settings: settings(files[i].name), today: options.today, summary: &summary) else { return (nil, (summary, nil, nil)) }
             if !options.dryRun, let problem = ListingFiles.keepCopy(of: files[i], bytes: read.bytes, in: site.listings) {
                 summary.diagnostics.append(problem)
-                return (nil, summary)
+                return (nil, (summary, nil, nil))
             }
-            return (read.withoutBytes, summary)
+            let kept = IngestedListings.compare(site, name: files[i].name, digest: read.digest)
+            return (read.withoutBytes, (summary, kept.previous, kept.stale ? read.bytes : nil))
         }
-        report.listings = readFiles.map(\.extra)
+        report.listings = readFiles.map(\.extra.summary)
         let inputs = readFiles.compactMap(\.input)
         // What this ingest read of each listing, by path, for the cache's fingerprint; a kept
         // copy holds the same bytes as the listing it was copied from.
@@ -105,12 +108,19 @@ public enum Ingest {
         }
         for (file, read) in zip(referenceFiles, referenceReads) { if let digest = read.digest { readDigests[file.path] = digest } }
         let references = referenceReads.compactMap(\.input)
+        // The listings asked for, as ingest last read them where they changed since.
+        let previousFiles = zip(readFiles, files).compactMap { read, file in read.input == nil ? nil : read.extra.previous.map { ($0, file.name) } }
+        let previous = readListings(previousFiles.count, asked: false, previous: true, today: options.today) { i -> (ListingRead?, Void) in
+            var ignored = IngestReport.ListingSummary(path: previousFiles[i].0.path, name: previousFiles[i].1)
+            return (read(previousFiles[i].0, settings: settings(previousFiles[i].1), today: options.today, summary: &ignored)?.withoutBytes, ())
+        }.compactMap(\.input)
 
         // 3. Which entries and records are the same paper. Candidates are sorted by source
         //    so that the outcome does not depend on the order listings were given in.
         //    A listing's entries come in line order, so listings in name order are that order.
-        let inOrder = (inputs + references).sorted { $0.name < $1.name }.flatMap(\.members)
-        let before = { (a: Member, b: Member) in a.facts.sources[0] < b.facts.sources[0] }
+        //    A listing's text now goes before its text the last time.
+        let inOrder = (inputs + references + previous).sorted { ($0.name, $0.isPrevious ? 1 : 0) < ($1.name, $1.isPrevious ? 1 : 0) }.flatMap(\.members)
+        let before = { (a: Member, b: Member) in a.facts.sources[0] < b.facts.sources[0] || (a.facts.sources[0] == b.facts.sources[0] && !a.isPrevious && b.isPrevious) }
         let candidates = zip(inOrder, inOrder.dropFirst()).allSatisfy { !before($1, $0) } ? inOrder : inOrder.sorted(by: before)
         // Merged facts and tags take most of an ingest's time and depend on nothing but their
         // own group: they are worked out on every core, the ids and writes after, in order.
@@ -184,14 +194,15 @@ public enum Ingest {
                 let keys = facts.textKeys(among: known)
                 return (vocabulary.tagged(facts, keys: keys), keys)
             }
-            let (new, newKeys) = tagged(PaperFacts.merge(members.map { $0.facts }))
-            let listings = Set(members.map { $0.facts.sources[0].listing })
+            let (new, newKeys) = tagged(PaperFacts.merge(members.filter { !$0.isPrevious }.map { $0.facts }))
+            let listings = Set(members.filter { !$0.isPrevious }.map { $0.facts.sources[0].listing })
             guard let target = groups[g].first(where: { $0 >= candidates.count }).map({ recordFacts[$0 - candidates.count] }) else {
                 // A new record: its id will be this slug, unless taken (transliterating a title is slow).
                 // Its entry in the record index. Keys depend on the title and the abstract (and
                 // on sources for some, `PaperFacts.keyNamesSources`), and the merged ones are some
                 // entry's: that entry's keys, made for grouping, are the record's.
                 let same = groups[g].first { m in
+                    guard !candidates[m].isPrevious else { return false }
                     let facts = candidates[m].facts
                     return facts.title == new.title && facts.titleInferred == new.titleInferred && facts.abstract == new.abstract
                         && (facts.sources == new.sources || !candidateKeys[m].contains(where: PaperFacts.keyNamesSources))
@@ -200,8 +211,14 @@ public enum Ingest {
                                               listings: listings.sorted())
                 return MergedGroup(new: new, base: nil, added: (Slug.make(new.title), entry), listings: listings)
             }
+            // A record's base: what the listings it came from said, as ingest last read them
+            // where a listing's text changed since and held the paper then.
             let sourceListings = Set(target.sources.map { $0.listing })
-            let baseFacts = members.filter { sourceListings.contains($0.facts.sources[0].listing) }.map { $0.facts }
+            let before = Set(members.filter(\.isPrevious).map { $0.facts.sources[0].listing })
+            let baseFacts = members.filter { member in
+                let listing = member.facts.sources[0].listing
+                return sourceListings.contains(listing) && member.isPrevious == before.contains(listing)
+            }.map { $0.facts }
             return MergedGroup(new: new, base: baseFacts.isEmpty ? nil : tagged(PaperFacts.merge(baseFacts)).facts,
                                added: nil, listings: listings)
         }
@@ -309,6 +326,9 @@ public enum Ingest {
             // Fingerprinted with the records as this ingest left them (a record someone else
             // changes meanwhile keeps its old stamp here, so the next ingest reads it).
             if report.hasErrors { IngestCache.remove(site) } else {
+                IngestedListings.keep(site, zip(readFiles, files).compactMap { read, file in
+                    read.input == nil ? nil : read.extra.toKeep.map { (file.name, $0) }
+                })
                 let data = encoded.wait(0)
                 let left = RecordStore.merging(written.map { (id: $0.entry.id, stamp: $0.stamp) }, into: stamped, id: \.id)
                 IngestCache.save(data, site: site, fingerprint: IngestCache.fingerprint(site: site, inputs: files, options: options,
@@ -316,7 +336,7 @@ public enum Ingest {
             }
             if endsAfter { ProcessEnd.keep(sorted, results, recordIndex) }
         }
-        if options.processEndsAfter { ProcessEnd.keep(candidates, groups, merged, records, inputs, references) }
+        if options.processEndsAfter { ProcessEnd.keep(candidates, groups, merged, records, inputs, references, previous) }
         return report
     }
 
@@ -337,6 +357,8 @@ public enum Ingest {
     struct ParsedInput: Sendable {
         let name: String
         let members: [Member]
+        /// The listing as ingest last read it (`IngestedListings`), not as it is now.
+        let isPrevious: Bool
     }
 
     /// A group's paper as its listings' entries say it (`new`) and as the listings its record
@@ -355,14 +377,17 @@ public enum Ingest {
     /// a reference is one retain where copying the facts was one for each of their texts.
     final class Member: Sendable {
         let isInput: Bool
+        /// Of a listing's text as ingest last read it: a record's base, never its facts.
+        let isPrevious: Bool
         let facts: PaperFacts
         /// Made with the facts, on every core: its identity keys and its paper's tags need them.
         let textKeys: PaperFacts.TextKeys
         /// Its identity keys, and their hashes for grouping and for the record index.
         let identityKeys: [String]
         let keyHashes: [UInt64]
-        init(isInput: Bool, facts: PaperFacts) {
+        init(isInput: Bool, isPrevious: Bool = false, facts: PaperFacts) {
             self.isInput = isInput
+            self.isPrevious = isPrevious
             self.facts = facts
             textKeys = facts.textKeys
             identityKeys = facts.identityKeys(textKeys)
@@ -447,7 +472,7 @@ public enum Ingest {
     /// start in order, so the parse a slice waits for is already running. (A parallel map of
     /// entries inside each listing's task ran on one core: libdispatch gives a nested map no
     /// more threads than are left, so the last listing parsed was made facts of alone.)
-    static func readListings<Extra: Sendable>(_ count: Int, asked isInput: Bool, today: CalendarDay, slices: Int = 16,
+    static func readListings<Extra: Sendable>(_ count: Int, asked isInput: Bool, previous isPrevious: Bool = false, today: CalendarDay, slices: Int = 16,
                                               _ read: @Sendable (Int) -> (ListingRead?, Extra))
         -> [(input: ParsedInput?, digest: UInt64?, extra: Extra)] {
         let parsed = Latches<(ListingRead?, Extra)>(count)
@@ -457,14 +482,14 @@ public enum Ingest {
             guard let listing = parsed.wait(l).0 else { return [] }
             let entries = listing.parsed.entries
             return entries[(k * entries.count / slices)..<((k + 1) * entries.count / slices)].map {
-                Member(isInput: isInput, facts: Candidate.facts(for: $0, in: listing.parsed, name: listing.file.name,
+                Member(isInput: isInput, isPrevious: isPrevious, facts: Candidate.facts(for: $0, in: listing.parsed, name: listing.file.name,
                                                                 settings: listing.settings, year: listing.year, today: today))
             }
         }
         return (0..<count).map { l in
             let (listing, extra) = parsed.wait(l)
             let members = made[(count + l * slices)..<(count + (l + 1) * slices)].flatMap { $0 }
-            return (listing.map { ParsedInput(name: $0.file.name, members: members) }, listing?.digest, extra)
+            return (listing.map { ParsedInput(name: $0.file.name, members: members, isPrevious: isPrevious) }, listing?.digest, extra)
         }
     }
 }

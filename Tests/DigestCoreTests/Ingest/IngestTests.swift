@@ -303,6 +303,36 @@ import Testing
         #expect(counted(1, "record") == "1 record" && counted(0, "draft") == "0 drafts")
     }
 
+    /// A listing saved again over itself (the Daily Papers page downloaded later) is taken
+    /// where it changed: a grown upvote count, a title put right (the record's id stays),
+    /// as long as the record holds what ingest wrote from the listing's old text; a value
+    /// edited by hand stays. Before, every such value was kept as if edited by hand.
+    @Test func aListingSavedAgainIsTakenWhereItChanged() throws {
+        let site = try Fixtures.site(listings: [Fixtures.dailyPapersWithMeta])
+        _ = Fixtures.ingest(site)
+        let eureka = site + "/content/papers/eureka-human-level-reward-design-via-coding-large-language-models.md"
+        try String(contentsOfFile: eureka, encoding: .utf8).replacingOccurrences(of: "upvotes: 3\n", with: "upvotes: 300\n")
+            .write(toFile: eureka, atomically: true, encoding: .utf8)
+        let listing = site + "/content/listings/" + Fixtures.dailyPapersWithMeta
+        let saved = try String(contentsOfFile: listing, encoding: .utf8)
+            .replacingOccurrences(of: "\nOct 17, 2024 2\n", with: "\nOct 17, 2024 57\n")
+            .replacingOccurrences(of: "\nSep 25, 2024 4\n", with: "\nSep 25, 2024 5\n")
+            .replacingOccurrences(of: "\nOct 19, 2023 3\n", with: "\nOct 19, 2023 9\n")
+            .replacingOccurrences(of: "NGRPO: Negative-enhanced Group", with: "NGRPO: Negative-Enhanced Group")
+        try saved.write(toFile: listing, atomically: true, encoding: .utf8)
+        let report = Fixtures.ingest(site)
+        #expect(report.written == 3 && report.listings[0].updated == 3 && report.listings[0].added == 0)
+        #expect(try Fixtures.record(site, "a-common-pitfall-of-margin-based-language-model-alignment-gradient-entanglement").string("upvotes") == "57")
+        #expect(try Fixtures.record(site, "vptq-extreme-low-bit-vector-post-training-quantization-for-large-language-models").string("upvotes") == "5")
+        #expect(try Fixtures.record(site, "ngrpo-negative-enhanced-group-relative-policy-optimization").string("title")
+                == "NGRPO: Negative-Enhanced Group Relative Policy Optimization")
+        #expect(try Fixtures.record(site, "eureka-human-level-reward-design-via-coding-large-language-models").string("upvotes") == "300")
+        // Taken once: the next ingest writes nothing, and neither does one of the same text again.
+        #expect(Fixtures.ingest(site).written == 0)
+        try saved.write(toFile: listing, atomically: true, encoding: .utf8)
+        #expect(Fixtures.ingest(site).written == 0)
+    }
+
     /// A listing renamed on disk is the same listing: its records' sources take the new name
     /// (the old one's source page is gone), what ingest derived is known under it (a hand edit
     /// stays, and is not taken for the listing's value), and the settings kept under the old
