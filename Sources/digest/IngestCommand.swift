@@ -12,13 +12,16 @@ struct IngestCommand: ParsableCommand {
         several listings into one record. Re-running changes nothing; fields you edit in a
         record by hand are kept. When no listing, record or setting has changed since the
         last ingest, it repeats that report without parsing; a record unchanged since the
-        last ingest is not parsed again (see --no-cache). Exits 1 when any listing or
-        record had errors; the other listings are still ingested.
+        last ingest is not parsed again (see --no-cache). A listing removed from
+        content/listings/ leaves its records, which is said; --prune deletes those naming
+        no listing still there. Exits 1 when any listing or record had errors; the other
+        listings are still ingested.
 
         Examples:
           digest ingest
           digest ingest ~/Downloads/iclr-poster-session-6.txt --venue "ICLR 2024"
           digest ingest content/listings/004_daily.txt --year 2025 --dry-run
+          digest ingest --prune --dry-run
         """)
     )
 
@@ -40,6 +43,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Report what would change without writing anything.")
     var dryRun = false
 
+    @Flag(help: "Delete the records that name only listings no longer in content/listings/, and take such listings out of other records' sources.")
+    var prune = false
+
     @Flag(help: "Parse every listing and record even when nothing has changed since the last ingest.")
     var noCache = false
 
@@ -56,6 +62,7 @@ struct IngestCommand: ParsableCommand {
             useCache: !noCache
         )
         options.processEndsAfter = true
+        options.prune = prune
         let report = Ingest.run(options)
         // The papers merged across listings are detail: a large listing merges thousands.
         output.show(report.render(merged: output.verbose))

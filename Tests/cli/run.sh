@@ -65,6 +65,18 @@ check "check warns of settings for a listing not there" grep -q "digest.yml:10: 
 mv "$site/content/listings/iclr-2024-posters.txt" "$site/content/listings/002_399c9b84d8821e2e.txt"
 "$digest" ingest -C "$site" --today 2026-11-22 >/dev/null 2>&1
 check "renamed back, the records are byte for byte as before" test "$before" = "$(fingerprint "$site")"
+# A listing removed: said, its records kept; --prune takes them off; put back, as before.
+mv "$hf" "$work/hf-removed.txt"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1); status=$?
+check "ingest with a listing removed exits 0 and says so" test $status -eq 0 -a -n "$(grep "004_6d046406d792592b.txt: not there, named by 57 records, 56 of them no listing that is there; their papers stay on the site" <<<"$out")"
+check "and keeps its records" test "$before" = "$(fingerprint "$site")"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 --prune --dry-run 2>&1)
+check "ingest --prune --dry-run says what it would delete, and deletes nothing" test -n "$(grep ': not there: 56 records would be deleted, 1 record would no longer name it (--prune)' <<<"$out")" -a "$before" = "$(fingerprint "$site")"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 --prune 2>&1)
+check "ingest --prune deletes the records naming only the removed listing" test "$(ls "$site/content/papers" | wc -l)" -eq 449 -a -n "$(grep ': not there: 56 records deleted, 1 record no longer names it (--prune)' <<<"$out")"
+check "and no record names it" bash -c "! grep -rq '{listing: 004_6d046406d792592b.txt,' '$site/content/papers'"
+mv "$work/hf-removed.txt" "$hf" && "$digest" ingest -C "$site" --today 2026-11-22 >/dev/null 2>&1
+check "put back, the records are byte for byte as before" test "$before" = "$(fingerprint "$site")"
 mkdir -p "$work/one" "$work/two"
 cp "$repo/content/listings/000_73e087a1ebbecbfe.txt" "$work/one/same-name.txt"
 cp "$repo/content/listings/002_399c9b84d8821e2e.txt" "$work/two/same-name.txt"

@@ -9,6 +9,9 @@ public struct IngestOptions: Sendable {
     public var settings: ListingSettings
     public var today: CalendarDay
     public var dryRun: Bool
+    /// Delete the records naming only listings that are not in `content/listings/`, and take
+    /// such listings out of the other records' sources (`ListingPrune`).
+    public var prune = false
     /// Repeat the last report when nothing read has changed since (`IngestCache`), and take
     /// what records say of their identity from `RecordIndex` where they have not changed.
     public var useCache: Bool
@@ -54,7 +57,8 @@ public enum Ingest {
         // and — with the stamps of what this ingest writes — the report cache it leaves.
         let store = RecordStore(folder: site.papers)
         let stamped = store.stampedIDs()
-        if options.useCache, report.diagnostics.isEmpty, var repeated = IngestCache.report(site, fingerprint: {
+        // (A report repeated prunes nothing: --prune always reads.)
+        if options.useCache, !options.prune, report.diagnostics.isEmpty, var repeated = IngestCache.report(site, fingerprint: {
             IngestCache.fingerprint(site: site, inputs: files, options: options, records: stamped)
         }) {
             repeated.repeated = true
@@ -182,6 +186,9 @@ public enum Ingest {
                 }
             }
         }
+        // Listings records name that are gone, not renamed: their papers stay, which is said
+        // (a removed listing took nothing off the site, without a word).
+        report.gone = Self.goneListings(goneListings.subtracting(renames.newName.keys), entries: entries, folder: site.listings)
         let recordFacts = renames.isEmpty ? readFacts : records.map(RecordFields.identityFacts(of:))
         let groups = renames.isEmpty ? readGroups : grouped(recordFacts)
         let merged = ParallelMap.run(groups.count) { g -> MergedGroup? in
@@ -322,10 +329,14 @@ public enum Ingest {
             for result in results { if case .failure(let diagnostic) = result { report.diagnostics.append(diagnostic) } }
             let written = results.compactMap { try? $0.get() }
             recordIndex.update(written)
+            // Pruned after the writes, from the records as they left them; the records it
+            // changes are read again by the next ingest, which repeats no report.
+            if options.prune { ListingPrune.run(&report.gone, entries: entries, store: store, listingsFolder: site.listings, dryRun: false, diagnostics: &report.diagnostics) }
+            let pruned = report.gone.contains { $0.pruned == .yes }
             if recordIndex.isStale { recordIndex.save(RecordIndex.path(site)) }
             // Fingerprinted with the records as this ingest left them (a record someone else
             // changes meanwhile keeps its old stamp here, so the next ingest reads it).
-            if report.hasErrors { IngestCache.remove(site) } else {
+            if report.hasErrors || pruned { IngestCache.remove(site) } else {
                 IngestedListings.keep(site, zip(readFiles, files).compactMap { read, file in
                     read.input == nil ? nil : read.extra.toKeep.map { (file.name, $0) }
                 })
@@ -335,6 +346,8 @@ public enum Ingest {
                                                                                       records: left, known: readDigests))
             }
             if endsAfter { ProcessEnd.keep(sorted, results, recordIndex) }
+        } else if options.prune {
+            ListingPrune.run(&report.gone, entries: entries, store: store, listingsFolder: site.listings, dryRun: true, diagnostics: &report.diagnostics)
         }
         if options.processEndsAfter { ProcessEnd.keep(candidates, groups, merged, records, inputs, references, previous) }
         return report

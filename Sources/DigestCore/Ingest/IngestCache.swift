@@ -9,7 +9,7 @@ import Foundation
 /// large site) can be encoded before the records' new stamps are known (`Ingest.run` does it
 /// while they are written), and is read only when it applies.
 enum IngestCache {
-    static let version = "digest-ingest-cache 6"
+    static let version = "digest-ingest-cache 7"
 
     static func folder(_ site: SitePaths) -> String { site.path(".digest-cache") }
 

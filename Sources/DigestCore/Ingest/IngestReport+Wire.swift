@@ -7,6 +7,7 @@ extension IngestReport: WireValue {
         diagnostics.write(to: &wire)
         distinctPapers.write(to: &wire)
         merged.write(to: &wire)
+        gone.write(to: &wire)
         written.write(to: &wire)
         repeated.write(to: &wire)
     }
@@ -15,9 +16,9 @@ extension IngestReport: WireValue {
         var report = IngestReport()
         guard let listings = [ListingSummary].read(from: &wire), let diagnostics = [Diagnostic].read(from: &wire),
               let distinctPapers = Int.read(from: &wire), let merged = [Merge].read(from: &wire),
-              let written = Int.read(from: &wire), let repeated = Bool.read(from: &wire) else { return nil }
+              let gone = [GoneListing].read(from: &wire), let written = Int.read(from: &wire), let repeated = Bool.read(from: &wire) else { return nil }
         (report.listings, report.diagnostics, report.distinctPapers) = (listings, diagnostics, distinctPapers)
-        (report.merged, report.written, report.repeated) = (merged, written, repeated)
+        (report.merged, report.gone, report.written, report.repeated) = (merged, gone, written, repeated)
         return report
     }
 }
@@ -45,6 +46,23 @@ extension IngestReport.ListingSummary: WireValue {
         (summary.entries, summary.added, summary.updated, summary.unchanged) = (entries, added, updated, unchanged)
         (summary.yearNote, summary.renamedFrom, summary.diagnostics) = (yearNote, renamedFrom, diagnostics)
         return summary
+    }
+}
+
+extension IngestReport.GoneListing: WireValue {
+    func write(to wire: inout [UInt8]) {
+        name.write(to: &wire)
+        path.write(to: &wire)
+        records.write(to: &wire)
+        alone.write(to: &wire)
+        pruned.rawValue.write(to: &wire)
+    }
+
+    static func read(from wire: inout WireReader) -> IngestReport.GoneListing? {
+        guard let name = String.read(from: &wire), let path = String.read(from: &wire), let records = Int.read(from: &wire),
+              let alone = Int.read(from: &wire), let pruned = Int.read(from: &wire).flatMap(IngestReport.GoneListing.Pruned.init(rawValue:))
+        else { return nil }
+        return IngestReport.GoneListing(name: name, path: path, records: records, alone: alone, pruned: pruned)
     }
 }
 

@@ -24,6 +24,34 @@ public struct IngestReport: Sendable, Equatable {
 
     }
 
+    /// A listing records name that is neither in `content/listings/` nor read now (removed,
+    /// or never kept there), and not renamed: its papers stay on the site, which is said,
+    /// unless `--prune` takes them off.
+    public struct GoneListing: Sendable, Equatable {
+        public enum Pruned: Int, Sendable { case no, wouldBe, yes }
+        public let name: String
+        /// Where it would be: in the site's `content/listings/`.
+        public let path: String
+        /// The records naming it, and those of them naming no listing that is there.
+        public let records: Int
+        public let alone: Int
+        public var pruned = Pruned.no
+
+        var line: String {
+            switch pruned {
+            case .no:
+                let others = alone == records ? "" : alone == 0 ? ", each beside a listing that is there" : ", \(alone) of them no listing that is there"
+                return "\(path): not there, named by \(counted(records, "record"))\(others); their papers stay on the site "
+                    + "(`draft: true` in a record, or deleting it, takes one off; `--prune` deletes those naming no listing that is there)"
+            case .wouldBe, .yes:
+                let verb = pruned == .yes ? "" : "would be "
+                let parts = (alone == 0 ? [] : ["\(counted(alone, "record")) \(verb)deleted"])
+                    + (records == alone ? [] : ["\(counted(records - alone, "record")) \(pruned == .yes ? "no longer names" : "would no longer name") it"])
+                return "\(path): not there: \(parts.joined(separator: ", ")) (--prune)"
+            }
+        }
+    }
+
     public struct Merge: Sendable, Equatable {
         public let title: String
         public let sources: [SourceRef]
@@ -34,6 +62,8 @@ public struct IngestReport: Sendable, Equatable {
     public var diagnostics: [Diagnostic] = []
     public var distinctPapers = 0
     public var merged: [Merge] = []
+    /// By name.
+    public var gone: [GoneListing] = []
     public var written = 0
     /// Nothing read had changed since the last ingest, whose report this repeats (`IngestCache`).
     public var repeated = false
@@ -72,6 +102,7 @@ public struct IngestReport: Sendable, Equatable {
             }
             for diagnostic in listing.diagnostics { out.append("  \(diagnostic)") }
         }
+        out += gone.map(\.line)
         for diagnostic in diagnostics { out.append(diagnostic.description) }
         if showMerged, !merged.isEmpty {
             out.append("Merged across listings:")

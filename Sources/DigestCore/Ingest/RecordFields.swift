@@ -215,16 +215,20 @@ public enum RecordFields {
         let reread = Set(new.sources.map(\.listing)).union(base?.sources.map(\.listing) ?? [])
         let kept = sourceRefs(in: record).filter { !reread.contains($0.listing) }
         set("sources", sources(Array(Set(kept + new.sources)).sorted()), in: &updated)
-        // YAML styles are not kept by the reader: give the known fields their usual ones back,
-        // so that a rewritten record looks like a new one.
-        if let title = updated.string("title") { set("title", quoted(title), in: &updated) }
-        for key in ["authors", "tags"] where updated[key] != nil {
-            let items = updated.strings(key)
-            if meaning(updated[key]) == items { set(key, list(items), in: &updated) }
-        }
+        giveUsualStyles(&updated)
         let changed = updated.body != record.body || updated.fields.map(\.key) != record.fields.map(\.key)
             || zip(updated.fields, record.fields).contains { meaning($0.value) != meaning($1.value) }
         return (updated, changed)
+    }
+
+    /// YAML styles are not kept by the reader: the known fields get their usual ones back,
+    /// so that a rewritten record looks like a new one.
+    static func giveUsualStyles(_ record: inout Record) {
+        if let title = record.string("title") { set("title", quoted(title), in: &record) }
+        for key in ["authors", "tags"] where record[key] != nil {
+            let items = record.strings(key)
+            if meaning(record[key]) == items { set(key, list(items), in: &record) }
+        }
     }
 
     /// Sets a field where it stands; a new one goes where it belongs in `order`, after the
