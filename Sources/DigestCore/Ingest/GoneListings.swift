@@ -34,7 +34,8 @@ enum ListingPrune {
     static func run(_ gone: inout [IngestReport.GoneListing], entries: [RecordIndex.Entry], store: RecordStore, listingsFolder: String,
                     dryRun: Bool, diagnostics: inout [Diagnostic]) {
         guard !gone.isEmpty else { return }
-        guard ListingFiles.holdsListing(listingsFolder) else {
+        var ignored: [Diagnostic] = []  // (a folder with no listing is refused below)
+        guard !ListingFiles.expand([listingsFolder], diagnostics: &ignored).isEmpty else {
             diagnostics.append(Diagnostic(file: listingsFolder, line: nil, .error,
                 "--prune: no listing here, so every record would be deleted; nothing was pruned"))
             return

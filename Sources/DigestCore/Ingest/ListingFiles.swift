@@ -56,14 +56,6 @@ enum ListingFiles {
         }
     }
 
-    /// Whether `folder` holds a visible file: a listing, as `expand` would take it.
-    static func holdsListing(_ folder: String) -> Bool {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { name in
-            var isFolder: ObjCBool = false
-            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder) && !isFolder.boolValue
-        }
-    }
-
     /// nil when the listing is (now) in the site's listings folder; a diagnostic when another
     /// listing of the same name is there already. `bytes`: the listing as it was read.
     static func keepCopy(of file: File, bytes: [UInt8], in folder: String) -> Diagnostic? {
