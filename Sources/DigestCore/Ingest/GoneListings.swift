@@ -6,7 +6,7 @@ import Foundation
 /// there is said, with how many records name it and how many of those name no listing that
 /// is there: the papers that are on the site only because their records are.
 extension Ingest {
-    /// `gone`: listings records name, neither read now nor in `folder`, nor renamed.
+    /// `gone`: listings records name, neither read now nor in `folder`. By name.
     static func goneListings(_ gone: Set<String>, entries: [RecordIndex.Entry], folder: String) -> [IngestReport.GoneListing] {
         guard !gone.isEmpty else { return [] }
         var records: [String: Int] = [:], alone: [String: Int] = [:]
@@ -14,7 +14,7 @@ extension Ingest {
             let named = entry.listings.filter(gone.contains)
             guard !named.isEmpty else { continue }
             let onlyGone = named.count == entry.listings.count
-            for listing in Set(named) {
+            for listing in named {  // (an entry names each of its listings once)
                 records[listing, default: 0] += 1
                 if onlyGone { alone[listing, default: 0] += 1 }
             }

@@ -161,11 +161,11 @@ public enum Ingest {
         // grouped again (a key made from a source's listing names it).
         let newListings = inputNames.subtracting(referenced)
         let goneListings = referenced.subtracting(inputNames).subtracting(referenceFiles.map(\.name))
+        // Each with the records naming it, counted once: a rename takes all of them.
+        let gone = Self.goneListings(goneListings, entries: entries, folder: site.listings)
         let renames = ListingRenames.find(
             gone: goneListings, new: newListings,
-            namedBy: goneListings.isEmpty || newListings.isEmpty ? [:] : entries.reduce(into: [:]) { named, entry in
-                for listing in entry.listings where goneListings.contains(listing) { named[listing, default: 0] += 1 }
-            },
+            namedBy: Dictionary(uniqueKeysWithValues: gone.map { ($0.name, $0.records) }),
             groups: readGroups, candidateCount: candidates.count,
             candidateListing: { candidates[$0].isInput ? candidates[$0].facts.sources[0].listing : nil },
             recordListings: { readFacts[$0].sources.map(\.listing) })
@@ -188,7 +188,7 @@ public enum Ingest {
         }
         // Listings records name that are gone, not renamed: their papers stay, which is said
         // (a removed listing took nothing off the site, without a word).
-        report.gone = Self.goneListings(goneListings.subtracting(renames.newName.keys), entries: entries, folder: site.listings)
+        report.gone = gone.filter { renames.newName[$0.name] == nil }
         let recordFacts = renames.isEmpty ? readFacts : records.map(RecordFields.identityFacts(of:))
         let groups = renames.isEmpty ? readGroups : grouped(recordFacts)
         let merged = ParallelMap.run(groups.count) { g -> MergedGroup? in
