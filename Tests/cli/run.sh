@@ -45,6 +45,14 @@ check "a junk listing makes ingest exit 1" test $status -eq 1
 check "the junk listing is named" grep -q "zz_junk.txt: error: not a listing" <<<"$out"
 check "the junk listing changes no record" test "$before" = "$(fingerprint "$site")"
 rm "$site/content/listings/zz_junk.txt"
+# A listing saved by Notepad as "Unicode" (UTF-16 with a byte order mark) is the same listing.
+poster="$site/content/listings/002_399c9b84d8821e2e.txt"
+cp "$poster" "$work/poster.txt" && iconv -f UTF-8 -t UTF-16 "$work/poster.txt" > "$poster"
+out=$("$digest" ingest -C "$site" --today 2026-11-22 2>&1); status=$?
+check "a listing saved as UTF-16 ingests, exit 0" test $status -eq 0
+check "and ingest says what it was read as" grep -q "002_399c9b84d8821e2e.txt: warning: read as UTF-16LE, not UTF-8 (its byte order mark says so)" <<<"$out"
+check "and its records are byte for byte those of its UTF-8" test "$before" = "$(fingerprint "$site")"
+cp "$work/poster.txt" "$poster"
 # A listing saved again over itself with a grown upvote count: the record takes it, and back.
 hf="$site/content/listings/004_6d046406d792592b.txt"; pitfall="$site/content/papers/a-common-pitfall-of-margin-based-language-model-alignment-gradient-entanglement.md"
 cp "$hf" "$work/hf.txt" && sed -i 's/^Oct 17, 2024 2$/Oct 17, 2024 57/' "$hf"

@@ -443,19 +443,22 @@ public enum Ingest {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error, "cannot read the file"))
             return nil
         }
-        // A page saved as UTF-16 (Windows' Notepad "Unicode") reads as no listing at all: said
-        // as what it is: its mark, or a quarter of its opening bytes NUL (UTF-16 of Latin text
-        // has every other byte NUL; a stray NUL in UTF-8 text is cleaned, not refused).
-        let opening = bytes.prefix(4096)
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || opening.count(where: { $0 == 0 }) > opening.count / 4 {
+        let text = ListingText(path: file.path, name: file.name, bytes: bytes)
+        if text.isBroken {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
-                "not UTF-8 text but UTF-16, it seems (half its bytes are NUL); save the listing as UTF-8"))
+                "not UTF-8 text but \(text.encoding.rawValue), it seems (\(text.howTold)), and not whole \(text.encoding.rawValue) either; save the listing as UTF-8"))
             return nil
         }
-        let text = ListingText(path: file.path, name: file.name, bytes: bytes)
+        if text.encoding != .utf8 {
+            summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .warning,
+                "read as \(text.encoding.rawValue), not UTF-8 (\(text.howTold)); save the listing as UTF-8 to be sure it reads as meant"))
+        }
         guard let format = settings.format ?? FormatDetector.detect(text) else {
+            // (Lines that are not UTF-8 may be why: a file mostly UTF-8 is read as UTF-8.)
+            let invalid = text.lines.filter { !$0.isValidUTF8 }.map(\.number)
+            let why = invalid.first.map { "; its line \($0) is not UTF-8" + (invalid.count > 1 ? ", nor are \(invalid.count - 1) more" : "") } ?? ""
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
-                "not a listing: it matches none of the formats (abstract list, daily papers page, poster session); use --format to force one"))
+                "not a listing: it matches none of the formats (abstract list, daily papers page, poster session); use --format to force one" + why))
             return nil
         }
         summary.format = format

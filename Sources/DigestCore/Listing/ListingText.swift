@@ -16,7 +16,8 @@ public struct ListingLine: Sendable, Equatable {
 }
 
 /// A listing file read into lines. CRLF or CR line ends, a UTF-8 byte order mark, and
-/// trailing spaces or tabs make no difference to what the parsers see.
+/// trailing spaces or tabs make no difference to what the parsers see; nor does a file in
+/// UTF-16 or Windows-1252 rather than UTF-8 (`ListingEncoding`).
 public struct ListingText: Sendable {
     /// No title, author list or abstract is a megabyte long; a longer line is a page dump
     /// gone wrong (or an attack), and is not kept in memory or handed to the parsers.
@@ -26,11 +27,33 @@ public struct ListingText: Sendable {
     /// The file name, which is how records refer to the listing.
     public let name: String
     public let lines: [ListingLine]
+    /// What the bytes were read as.
+    public let encoding: ListingEncoding
+    /// The bytes look like `encoding` (UTF-16) but are not: an odd count of them, or a
+    /// surrogate without its pair. `lines` is then empty.
+    public let isBroken: Bool
+    /// Whether a byte order mark said the encoding (UTF-16), rather than the bytes' look.
+    public let hasByteOrderMark: Bool
+    /// How `encoding` was told from the bytes, for messages.
+    public var howTold: String { ListingEncoding.howTold(encoding, byteOrderMark: hasByteOrderMark) }
 
     public init(path: String, name: String, bytes: some Collection<UInt8>) {
         self.path = path
         self.name = name
-        lines = bytes.withContiguousStorageIfAvailable(Self.lines(of:)) ?? Array(bytes).withUnsafeBufferPointer(Self.lines(of:))
+        (lines, encoding, isBroken, hasByteOrderMark) = bytes.withContiguousStorageIfAvailable(Self.read) ?? Array(bytes).withUnsafeBufferPointer(Self.read)
+    }
+
+    /// The lines of bytes in whichever encoding they are. UTF-8 is read as it is; the others
+    /// are made UTF-8 first, which costs a UTF-8 listing nothing but the look at its opening
+    /// bytes for UTF-16 (and Windows-1252 is only looked for when some line is not UTF-8).
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ([ListingLine], ListingEncoding, isBroken: Bool, byteOrderMark: Bool) {
+        if let (encoding, bom) = ListingEncoding.utf16(bytes) {
+            guard let utf8 = ListingEncoding.utf8(fromUTF16: bytes, encoding, skipping: bom) else { return ([], encoding, true, bom > 0) }
+            return (utf8.withUnsafeBufferPointer(lines(of:)), encoding, false, bom > 0)
+        }
+        let lines = lines(of: bytes)
+        guard ListingEncoding.isWindows1252(lines) else { return (lines, .utf8, false, false) }
+        return (ListingEncoding.utf8(fromWindows1252: bytes).withUnsafeBufferPointer(Self.lines(of:)), .windows1252, false, false)
     }
 
     /// Lines are cut in place, each trimmed over its bytes, then decoded once. (Decoding each

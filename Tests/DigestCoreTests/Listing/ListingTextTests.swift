@@ -40,11 +40,13 @@ import Testing
         }
         #expect(text.lines.map(\.text) == lines.map(trimmed))
         #expect(text.lines.allSatisfy { $0.isValidUTF8 })
-        // Among bytes that are not UTF-8 (each read as U+FFFD), spaces are trimmed the same.
+        // Among bytes that are not UTF-8 (each read as U+FFFD), spaces are trimmed the same. (The
+        // last line's `é` keeps the file UTF-8: with none, it would be read as Windows-1252.)
         let brokenLines = [[0xFF, 0x20], [0x20, 0xE2, 0x80], [0xC2, 0xA0, 0xC2], [0xE2, 0xC2, 0xA0], [0xEF, 0xBB, 0xBF, 0xBB, 0x09]] as [[UInt8]]
-        let broken = ListingText(path: "x", name: "x", bytes: Array(brokenLines.joined(separator: [0x0A])))
-        #expect(broken.lines.map(\.text) == brokenLines.map { trimmed(String(decoding: $0, as: UTF8.self)) })
-        #expect(broken.lines.allSatisfy { !$0.isValidUTF8 })
+        let broken = ListingText(path: "x", name: "x", bytes: Array((brokenLines + [Array("é".utf8)]).joined(separator: [0x0A])))
+        #expect(broken.encoding == .utf8)
+        #expect(broken.lines.dropLast().map(\.text) == brokenLines.map { trimmed(String(decoding: $0, as: UTF8.self)) })
+        #expect(broken.lines.dropLast().allSatisfy { !$0.isValidUTF8 })
     }
 
     /// Old Mac line ends (CR alone) cut the same lines as LF.
