@@ -38,10 +38,10 @@ public enum SearchIndexBuilder {
         let dated = newestFirst.prefix { $0.date != nil }.count
         let places = newestFirst.indices.map { SearchLayout.number($0, dated: dated) }  // (each number's place)
         let papers = places.map { newestFirst[$0] }
-        let cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
+        var cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
         let keys = termCache == nil ? nil : given.map { given in places.map { given[$0] } } ?? ParallelMap.batched(papers.count, batch: 1024) { PaperKeys(papers[$0]) }
         let (textKeys, fieldKeys, displayFacts) = (keys?.map(\.text), keys?.map(\.fields), keys?.map(\.display))
-        var chunks = ParallelMap.runs(of: papers) { terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
+        var chunks = ParallelMap.runs(of: papers) { [cached] in terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
         let merged = merge(&chunks, kept: cached?.kept.words)
         let names = merged.table.names()
         let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
@@ -54,7 +54,7 @@ public enum SearchIndexBuilder {
         mark.add(UInt64(termBuckets))
         mark.add(filterMark)
         // The words kept are what the site's index was made from: what is as it was is taken.
-        let siteWords = cached.flatMap { site != nil && $0.mark == site ? $0 : nil }
+        var siteWords = cached.flatMap { site != nil && $0.mark == site ? $0 : nil }
         // The filter files and facets, unless the site has them as they would be made (nil).
         var files: [(path: String, bytes: [UInt8])] = []
         let filterBuckets: Int, takenFilters: Bool
@@ -71,6 +71,9 @@ public enum SearchIndexBuilder {
         let averages = Self.averages(merged.lengthSums, papers: papers.count)
         let kept = siteWords.flatMap { TermBucketReuse(chunks, merged, names: names, kept: $0, termBuckets: termBuckets, averages: averages) }
         let blocks = siteWords.map { changedBlocks(displayKeys, kept: $0.displayKeys) }
+        // The kept words' file is mapped (130 MB at 100k papers), and held to the end of the
+        // scope; let go here, before the postings are made, it is no part of the build's peak.
+        (cached, siteWords) = (nil, nil)
         let (live, df, lists) = postingLists(chunks, merged, names: names, averages: averages, papers: papers.count, dated: dated,
                                              making: kept?.making)
 
