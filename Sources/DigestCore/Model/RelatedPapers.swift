@@ -139,13 +139,16 @@ public enum RelatedPapers {
     /// edit's rebuild made 10M weights, with a logarithm each, to change a few hundred vectors).
     static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil, textKeys texts: [UInt64],
                         before: (made: Made, was: [Int?])? = nil) -> (vectors: Vectors, kept: [UInt64], df: [Int32]) {
-        let cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
+        var cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
         let keys = termCache == nil ? nil : texts
-        var chunks = ParallelMap.runs(of: papers) { ChunkTerms($0, cached: cached, keys: keys) }
+        var chunks = ParallelMap.runs(of: papers) { [cached] in ChunkTerms($0, cached: cached, keys: keys) }
         // The kept terms first, then each chunk's in run order; every entry then holds its
         // term's id in this table. (A kept term no paper has now is there with a count of 0.)
         var table = TermTable()
         let keptIDs = cached.map { cached in (0..<cached.kept.words.count).map { table.id(of: $0, in: cached.kept.words) } } ?? []
+        // The kept terms' file is mapped (90 MB at 100k papers) and held to the end of the
+        // scope; the chunks have what they took from it, so it is let go here.
+        cached = nil
         var df: [Int] = []
         for c in chunks.indices {
             let global = table.merge(chunks[c].table)
