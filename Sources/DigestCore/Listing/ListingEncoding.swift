@@ -54,6 +54,7 @@ public enum ListingEncoding: String, Sendable, Equatable {
     /// Windows-1252 bytes as UTF-8, as browsers decode it (the WHATWG Encoding Standard, where
     /// `latin1` and `iso-8859-1` name it too): 80–9F are the typographic characters it puts
     /// there, and the five it leaves undefined stand for the C1 controls of their value.
+    /// (Foundation's `.windowsCP1252` decodes no file with one of those five: all of it lost.)
     static func utf8(fromWindows1252 bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
