@@ -61,7 +61,7 @@ public enum ListingEncoding: String, Sendable, Equatable {
         for byte in bytes {
             if byte < 0x80 { out.append(byte); continue }
             let scalar = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
-            out += String(Character(Unicode.Scalar(scalar)!)).utf8
+            UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
         }
         return out
     }
