@@ -90,10 +90,25 @@ public struct RecordStore: Sendable {
         return .success(data)
     }
 
+    /// A record that is not UTF-8, said with where and, for a whole file in UTF-16 (Notepad's
+    /// "Unicode", as a record edited on Windows may be saved), what it seems to be. Records are
+    /// read as UTF-8 only, not made UTF-8 as a listing is: ingest rewrites them, and the build
+    /// would publish a guess.
+    static func notUTF8(_ data: Data, file: String) -> Diagnostic {
+        let bytes = [UInt8](data)
+        if let (encoding, bom) = bytes.withUnsafeBufferPointer(ListingEncoding.utf16) {
+            return Diagnostic(file: file, line: nil, .error, "the record is not UTF-8 text but \(encoding.rawValue), it seems "
+                              + "(\(ListingEncoding.howTold(encoding, byteOrderMark: bom > 0))); save it as UTF-8")
+        }
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let line = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
+        return Diagnostic(file: file, line: line, .error, "the record is not UTF-8 text: this line has a byte that is not; save it as UTF-8")
+    }
+
     /// The record a file read by `file(id:)` holds.
     func record(id: String, file data: Data, valuesAsText: Bool = false) -> Result<Record, Diagnostic> {
         guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(Diagnostic(file: path(for: id), line: nil, .error, "the record is not UTF-8 text"))
+            return .failure(Self.notUTF8(data, file: path(for: id)))
         }
         do throws(RecordCoding.ReadError) {
             return .success(try RecordCoding.read(id: id, text: text, valuesAsText: valuesAsText))

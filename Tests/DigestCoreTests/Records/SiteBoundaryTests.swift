@@ -28,6 +28,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site + "/etc") && !FileManager.default.fileExists(atPath: site + "/public/etc"))
     }
 
+    /// A record that is not UTF-8 is not built, and the error says where, or what the file
+    /// seems to be: one Latin-1 byte in a title, or the whole record saved as UTF-16.
+    @Test func aRecordNotUTF8IsSaidWithWhereAndWhatItSeems() throws {
+        let site = try Fixtures.site(listings: [Fixtures.abstractList])
+        _ = Fixtures.ingest(site)
+        let papers = site + "/content/papers/"
+        let (first, second) = try { let ids = try FileManager.default.contentsOfDirectory(atPath: papers).sorted(); return (ids[0], ids[1]) }()
+        var latin1 = try [UInt8](Data(contentsOf: URL(fileURLWithPath: papers + first)))
+        let titleAt = Array("---\ntitle: ".utf8)
+        try #require(latin1.starts(with: titleAt))  // line 2 is the title
+        latin1.insert(0xE9, at: titleAt.count)  // `é` in Latin-1
+        try Data(latin1).write(to: URL(fileURLWithPath: papers + first))
+        let text = try String(contentsOfFile: papers + second, encoding: .utf8)
+        try #require(text.data(using: .utf16)).write(to: URL(fileURLWithPath: papers + second))
+        let build = SiteBuild.run(BuildOptions(siteFolder: site, output: site + "/public"))
+        #expect(build.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            papers + first + ":2: error: the record is not UTF-8 text: this line has a byte that is not; save it as UTF-8",
+            papers + second + ": error: the record is not UTF-8 text but UTF-16LE, it seems (its byte order mark says so); save it as UTF-8",
+        ])
+        #expect(build.counts["papers"] == 8)  // the other eight are built
+    }
+
     @Test func recordFileNamesMustBeSlugs() throws {
         let site = try Fixtures.site(listings: [Fixtures.abstractList])
         _ = Fixtures.ingest(site)
