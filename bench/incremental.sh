@@ -9,6 +9,14 @@ out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)
 n=${1:-10000}
 site="$out/site-$n"
 [ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site"
+# The listings below are timed as new: a corpus that has either already (an ingest run by hand
+# on it) would time a build with nothing added.
+for name in new-listing.txt new-listing-2.txt; do
+  if [ -e "$site/content/listings/$name" ]; then
+    echo "bench/incremental.sh: $site/content/listings/$name is there already: its papers would not be new; generate the corpus again" >&2
+    exit 1
+  fi
+done
 scratch="$out/incremental-$n"
 # Hard links: edits and ingest replace files, never change them. `$site/.` so that a site
 # that is a symbolic link is copied, not the link (edits would reach the corpus).
@@ -16,7 +24,12 @@ rm -rf "$scratch" && mkdir -p "$scratch" && cp -al "$site/." "$scratch/"
 # No cache from builds of the corpus elsewhere: the first build here is a cold, full one.
 rm -rf "$scratch/.digest-cache"
 public="$scratch/public"
-seconds() { local start end; start=$(date +%s.%N); "$@" >"$out/last.txt"; end=$(date +%s.%N); python3 -c "print('%.2f' % ($end - $start))"; }
+# A step that fails stops the script, saying why (a build out of disk space would time nothing).
+seconds() {
+  local start end; start=$(date +%s.%N)
+  "$@" >"$out/last.txt" 2>&1 || { echo "bench/incremental.sh: failed: $*" >&2; cat "$out/last.txt" >&2; return 1; }
+  end=$(date +%s.%N); python3 -c "print('%.2f' % ($end - $start))"
+}
 
 full=$(seconds "$digest" build -C "$scratch" -o "$public")
 noop=$(seconds "$digest" build -C "$scratch" -o "$public")
