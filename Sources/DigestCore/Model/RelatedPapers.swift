@@ -85,41 +85,44 @@ public enum RelatedPapers {
         let parts = ParallelMap.run(chunks) { chunk -> (lists: [[Int]], bars: [Float]) in
             let range = (papers.count * chunk / chunks)..<(papers.count * (chunk + 1) / chunks)
             var scores = [Float](repeating: 0, count: papers.count)
-            // The papers met so far, in the order first met (which `top` breaks no tie by, but
-            // keeps): raw memory, as an Array's append checks capacity and uniqueness each time.
-            let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: papers.count + 1)  // one past: written before it is known new
-            defer { touched.deallocate() }
             var out: [[Int]] = [], bars: [Float] = []
             out.reserveCapacity(range.count)
             bars.reserveCapacity(range.count)
-            postingDocs.withUnsafeBufferPointer { postingDocs in
-                postingWeights.withUnsafeBufferPointer { postingWeights in
-                    for doc in range {
-                        if let kept = reused[doc] {
-                            out.append(kept.list)
-                            bars.append(kept.bar)
-                            continue
-                        }
-                        var met = 0
-                        scores.withUnsafeMutableBufferPointer { scores in
-                            // The paper meets itself too (one test less in the inner loop), and is
-                            // taken out of the candidates below.
-                            for v in docVectors.range(doc) {
+            scores.withUnsafeMutableBufferPointer { scores in
+                postingDocs.withUnsafeBufferPointer { postingDocs in
+                    postingWeights.withUnsafeBufferPointer { postingWeights in
+                        for doc in range {
+                            if let kept = reused[doc] {
+                                out.append(kept.list)
+                                bars.append(kept.bar)
+                                continue
+                            }
+                            // Scores added up first, with nothing else in the loop: a count of
+                            // the papers met, kept beside them, made each step wait on the
+                            // score read before it. (The paper meets itself too.)
+                            let vector = docVectors.range(doc)
+                            for v in vector {
                                 let (term, weight) = (Int(docVectors.terms[v]), docVectors.weights[v])
                                 for k in postingStarts[term]..<postingStarts[term + 1] {
-                                    let other = Int(postingDocs[k])
-                                    // Written always, kept only when new: no branch to mispredict.
-                                    touched[met] = Int32(other)
-                                    met += scores[other] == 0 ? 1 : 0
-                                    scores[other] += weight * postingWeights[k]
+                                    scores[Int(postingDocs[k])] += weight * postingWeights[k]
                                 }
                             }
+                            // Then the same postings again: each paper met is weighed once, at its
+                            // first posting, and its score cleared for the next paper.
+                            var best = BestScores(count)
+                            for v in vector {
+                                let term = Int(docVectors.terms[v])
+                                for k in postingStarts[term]..<postingStarts[term + 1] {
+                                    let other = Int(postingDocs[k])
+                                    let score = scores[other]
+                                    guard score != 0 else { continue }
+                                    scores[other] = 0
+                                    if other != doc { best.offer(other, score) }
+                                }
+                            }
+                            out.append(best.papers)
+                            bars.append(best.bar)
                         }
-                        let candidates = touched[..<met].lazy.map { Int($0) }.filter { $0 != doc }
-                        let list = top(count, of: candidates, by: scores)
-                        out.append(list)
-                        bars.append(list.last.map { scores[$0] } ?? 0)
-                        for other in touched[..<met] { scores[Int(other)] = 0 }
                     }
                 }
             }
@@ -205,12 +208,37 @@ public enum RelatedPapers {
         return (Vectors(joining: vectors), kept, keptDF)
     }
 
-    /// The `count` best candidates, best first (ties by index), without sorting them all.
-    /// (swift-algorithms' `min(count:sortedBy:)` gives the same lists, but with `scores`
-    /// captured by its comparator the model stage of a 100k rebuild took 6.4–6.6 s against
-    /// 5.3–5.6 s with this, five rebuilds each, interleaved.)
-    static func top(_ count: Int, of candidates: some Sequence<Int>, by scores: [Float]) -> [Int] {
-        top(count, of: candidates) { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+    /// The `count` papers with the highest scores offered, best first (ties by index), as
+    /// `top` keeps them, with the scores beside them: past the first few, most papers offered
+    /// cost one comparison with the last one kept, and no lookup of its score.
+    struct BestScores {
+        private(set) var papers: [Int] = []
+        private var scores: [Float] = []
+        private let count: Int
+
+        init(_ count: Int) {
+            self.count = count
+            papers.reserveCapacity(count + 1)
+            scores.reserveCapacity(count + 1)
+        }
+
+        /// The score of the last paper kept: the bar another must pass to enter (0 with none).
+        var bar: Float { scores.last ?? 0 }
+
+        @inline(__always)
+        mutating func offer(_ paper: Int, _ score: Float) {
+            if papers.count == count {
+                guard let last = scores.last, score > last || (score == last && paper < papers[count - 1]) else { return }
+            }
+            var at = papers.count
+            while at > 0, score > scores[at - 1] || (score == scores[at - 1] && paper < papers[at - 1]) { at -= 1 }
+            papers.insert(paper, at: at)
+            scores.insert(score, at: at)
+            if papers.count > count {
+                papers.removeLast()
+                scores.removeLast()
+            }
+        }
     }
 
     /// `candidates.sorted(by: better).prefix(count)` for an order without ties, keeping only the

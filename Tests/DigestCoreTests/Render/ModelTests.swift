@@ -189,7 +189,26 @@ extension ModelTests {
                 #expect(kept.map(\.term) == expected.map(\.term), "size \(size), count \(count)")
             }
         }
-        let scores: [Float] = [0.5, 0.9, 0.5, 0.1, 0.9]
-        #expect(RelatedPapers.top(3, of: [4, 3, 2, 1, 0], by: scores) == [1, 4, 0])
+    }
+
+    /// A paper's neighbours are kept as papers are offered, in any order: the highest scores
+    /// first, ties by index, as sorting them all gives; the bar is the last one's score.
+    @Test func bestScoresAreTheSortedPrefix() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 5, 6, 100, 300] {
+            // Few distinct scores, so that the tie-break by index decides often.
+            let offered = (0..<size).map { (paper: $0, score: Float(Int.random(in: 1..<8, using: &generator)) / 8) }.shuffled()
+            for count in [0, 1, 5, 24] {
+                var best = RelatedPapers.BestScores(count)
+                for (paper, score) in offered { best.offer(paper, score) }
+                let expected = offered.sorted { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }.prefix(count)
+                #expect(best.papers == expected.map(\.paper), "size \(size), count \(count)")
+                #expect(best.bar == (expected.last?.score ?? 0))
+            }
+        }
+        var best = RelatedPapers.BestScores(3)
+        for (paper, score) in [(4, Float(0.9)), (3, 0.1), (2, 0.5), (1, 0.9), (0, 0.5)] { best.offer(paper, score) }
+        #expect(best.papers == [1, 4, 0])
+        #expect(best.bar == 0.5)
     }
 }
