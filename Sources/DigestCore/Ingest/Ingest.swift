@@ -446,7 +446,7 @@ public enum Ingest {
         let text = ListingText(path: file.path, name: file.name, bytes: bytes)
         if text.isBroken {
             summary.diagnostics.append(Diagnostic(file: file.path, line: nil, .error,
-                "not UTF-8 text but \(text.encoding.rawValue), it seems (\(text.howTold)), and not whole \(text.encoding.rawValue) either; save the listing as UTF-8"))
+                ListingEncoding.seems(text.encoding, byteOrderMark: text.hasByteOrderMark) + ", and not whole \(text.encoding.rawValue) either; save the listing as UTF-8"))
             return nil
         }
         if text.encoding != .utf8 {

@@ -27,6 +27,12 @@ public enum ListingEncoding: String, Sendable, Equatable {
         return (odd >= even ? .utf16LE : .utf16BE, 0)
     }
 
+    /// What a file not read as UTF-8 seems to be, and how that is known: one phrase for a
+    /// listing and a record alike (`not UTF-8 text but UTF-16LE, it seems (…)`).
+    static func seems(_ encoding: ListingEncoding, byteOrderMark: Bool) -> String {
+        "not UTF-8 text but \(encoding.rawValue), it seems (\(howTold(encoding, byteOrderMark: byteOrderMark)))"
+    }
+
     /// How the encoding of bytes read as `encoding` was told, for the warning.
     static func howTold(_ encoding: ListingEncoding, byteOrderMark: Bool) -> String {
         switch encoding {

@@ -97,8 +97,7 @@ public struct RecordStore: Sendable {
     static func notUTF8(_ data: Data, file: String) -> Diagnostic {
         let bytes = [UInt8](data)
         if let (encoding, bom) = bytes.withUnsafeBufferPointer(ListingEncoding.utf16) {
-            return Diagnostic(file: file, line: nil, .error, "the record is not UTF-8 text but \(encoding.rawValue), it seems "
-                              + "(\(ListingEncoding.howTold(encoding, byteOrderMark: bom > 0))); save it as UTF-8")
+            return Diagnostic(file: file, line: nil, .error, "the record is " + ListingEncoding.seems(encoding, byteOrderMark: bom > 0) + "; save it as UTF-8")
         }
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         let line = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }

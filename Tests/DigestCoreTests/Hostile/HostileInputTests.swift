@@ -21,7 +21,7 @@ import Testing
         let site = try Fixtures.site(listings: [Fixtures.abstractList])
         let listings = site + "/content/listings/"
         // A gigabyte, sparse: refused from its size, never read.
-        FileManager.default.createFile(atPath: listings + "giga.txt", contents: nil)
+        #expect(FileManager.default.createFile(atPath: listings + "giga.txt", contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: listings + "giga.txt"))
         try handle.truncate(atOffset: 1 << 30)
         try handle.close()
