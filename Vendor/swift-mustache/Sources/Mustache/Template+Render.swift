@@ -72,14 +72,18 @@ extension MustacheTemplate {
             }
 
         case .section(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
+            // PaperDigest: a name not there renders nothing, before the casts below (same text).
+            guard let child = self.getChild(named: variable, transforms: transforms, context: context) else { return "" }
             if let lambda = child as? MustacheLambda {
                 return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
             }
             return self.renderSection(child, with: template, context: context)
 
         case .invertedSection(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
+            // PaperDigest: a name not there renders the section, before the casts below (same text).
+            guard let child = self.getChild(named: variable, transforms: transforms, context: context) else {
+                return template.render(context: context)
+            }
             return self.renderInvertedSection(child, with: template, context: context)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
@@ -300,14 +304,16 @@ extension MustacheTemplate {
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        // PaperDigest: strings and Bools are no custom representation; they skip the cast.
-        if !(child is String || child is Bool), let custom = child as? MustacheCustomRepresentation {
-            child = custom.representation
-        }
-
         // skip transforms if child is already nil
+        // PaperDigest: before the casts below, which a name not there (nil) went through too.
         guard var child else {
             return nil
+        }
+
+        // PaperDigest: strings and Bools are no custom representation; they skip the cast.
+        if !(child is String || child is Bool), let custom = child as? MustacheCustomRepresentation {
+            guard let representation = custom.representation else { return nil }
+            child = representation
         }
 
         // if we want to run a transform and the current child can have transforms applied to it then
