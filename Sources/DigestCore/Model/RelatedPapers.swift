@@ -77,7 +77,7 @@ public enum RelatedPapers {
         // What each list is made from, and which lists the last `make` left as they are.
         var made = Made(lists: [], count: count, papers: keys, texts: texts, vectors: vectors, df: df, bars: [],
                         postings: Postings(terms: termKeys, ends: Array(starts.dropFirst()), papers: docs32.map { keys[Int($0)] }, weights: weights))
-        let reused = previous.map { reusable($0, made: made, docs: docs32, then: then) } ?? Array(repeating: nil, count: papers.count)
+        let reused = previous.map { reusable($0, made: made, docs: docs32, holders: Holders(starts: termStarts, papers: docsByTerm, weights: weightsByTerm), then: then) } ?? Array(repeating: nil, count: papers.count)
 
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.

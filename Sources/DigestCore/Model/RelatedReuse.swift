@@ -115,7 +115,7 @@ extension RelatedPapers {
     /// Per paper, its list in `previous` when scoring it again would give the same (nil: score
     /// it). `made`: all but the lists, for today's papers; `docs` (each posting's paper, by
     /// place), what they were made from; `then`, where they were (`placesThen`).
-    static func reusable(_ previous: Made, made: Made, docs: [Int32], then: (before: [UInt64: Int], was: [Int?])?) -> [Reused?] {
+    static func reusable(_ previous: Made, made: Made, docs: [Int32], holders: Holders, then: (before: [UInt64: Int], was: [Int?])?) -> [Reused?] {
         let none = [Reused?](repeating: nil, count: made.papers.count)
         guard previous.count == made.count, let then else { return none }
         let (before, was) = then
@@ -163,32 +163,76 @@ extension RelatedPapers {
             return papers
         }
         // Each changed paper's weights in today's postings, to score it against a paper alone:
-        // paper `d`'s are `weighed[slots[d]]`.
-        let (slots, weighed): ([Int32], [[(term: Int32, weight: Float)]]) = {
-            var slots = [Int32](repeating: -1, count: made.papers.count), weighed: [[(term: Int32, weight: Float)]] = []
-            for papers in changed {
-                for d in papers where slots[Int(d)] < 0 {
-                    slots[Int(d)] = Int32(weighed.count)
-                    weighed.append([])
-                }
+        // paper `d`'s are at `weighed.range(slots[d])`. Flat, as are the changed papers per
+        // term: after a title edit at 100k papers every paper meets some (1.1M meetings), and
+        // arrays of arrays were retained and released at each.
+        let changedPapers = Flat(changed)
+        let (slots, slotted, weighed): ([Int32], [Int32], Flat<(term: Int32, weight: Float)>) = {
+            var slots = [Int32](repeating: -1, count: made.papers.count), slotted: [Int32] = [], lists: [[(term: Int32, weight: Float)]] = []
+            for d in changedPapers.items where slots[Int(d)] < 0 {
+                slots[Int(d)] = Int32(lists.count)
+                slotted.append(d)
+                lists.append([])
             }
             for t in new.terms.indices {
-                for k in new.range(t) where slots[Int(docs[k])] >= 0 { weighed[Int(slots[Int(docs[k])])].append((Int32(t), new.weights[k])) }
+                for k in new.range(t) where slots[Int(docs[k])] >= 0 { lists[Int(slots[Int(docs[k])])].append((Int32(t), new.weights[k])) }
             }
-            return (slots, weighed)
+            return (slots, slotted, Flat(lists))
+        }()
+        // Per paper, whether a changed paper may reach its bar: each changed paper's scores with
+        // every paper, added up from its side, through the papers whose vectors hold each of its
+        // terms. After a title edit at 100k papers every paper meets a changed one, and scoring
+        // each against each it meets, over both vectors, took 65M steps; this is 1.1M products.
+        // The sums add the same products as the scoring, in another order, so they may differ
+        // from its in the last bits: a paper within `slack` of its bar is scored exactly below.
+        let near: [Bool] = {
+            let slack: Float = 1e-4
+            let bars = (0..<made.papers.count).map { d in same[d] ? was[d].map { previous.bars[$0] } ?? .infinity : .infinity }
+            let found = ParallelMap.runs(of: Array(slotted.indices)) { run -> [Int32] in
+                var sums = [Float](repeating: 0, count: made.papers.count), touched: [Int32] = [], found: [Int32] = []
+                for slot in run {
+                    for e in weighed.range(slot) {
+                        let (term, weight) = weighed.items[e]
+                        for h in holders.range(Int(term)) {
+                            let d = Int(holders.papers[h])
+                            if sums[d] == 0 { touched.append(Int32(d)) }
+                            sums[d] += holders.weights[h] * weight
+                        }
+                    }
+                    for d in touched {
+                        if d != slotted[slot] && sums[Int(d)] >= bars[Int(d)] - slack { found.append(d) }
+                        sums[Int(d)] = 0
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                }
+                return found
+            }
+            var near = [Bool](repeating: false, count: made.papers.count)
+            for run in found { for d in run { near[Int(d)] = true } }
+            return near
         }()
 
         return ParallelMap.runs(of: Array(0..<made.papers.count)) { run -> [Reused?] in
             // Per term, the weight of the changed paper being scored: set for it, then cleared.
             var weightOf = [Float](repeating: 0, count: new.terms.count)
+            var met: [Int32] = []
             return run.map { d -> Reused? in
                 guard same[d], let o = was[d] else { return nil }
-                let list = previous.lists[o].map { now[$0] }
-                let bar = previous.bars[o]
-                guard !list.contains(-1) else { return nil }
-                var met: [Int32] = []
+                let kept = previous.lists[o], bar = previous.bars[o]
+                guard kept.allSatisfy({ now[$0] >= 0 }) else { return nil }
+                // (The list as it was, when no paper in it moved: an edit's case, without a copy.)
+                let list = kept.allSatisfy { now[$0] == $0 } ? kept : kept.map { now[$0] }
                 let vector = made.vectors.range(d)
-                for k in vector where !changed[Int(made.vectors.terms[k])].isEmpty { met += changed[Int(made.vectors.terms[k])] }
+                // With no changed paper near its bar, and a full list, the list stands unless a
+                // paper in it changed in one of this paper's terms (its score did).
+                if !near[d] && list.count == made.count {
+                    for other in list where other != d && slots[other] >= 0 {
+                        if vector.contains(where: { changedPapers[Int(made.vectors.terms[$0])].contains(Int32(other)) }) { return nil }
+                    }
+                    return (list, bar)
+                }
+                met.removeAll(keepingCapacity: true)
+                for k in vector { met += changedPapers[Int(made.vectors.terms[k])] }
                 met.removeAll { $0 == d }
                 if met.isEmpty { return (list, bar) }
                 guard list.count == made.count, let last = list.last else { return nil }
@@ -197,20 +241,49 @@ extension RelatedPapers {
                 for other in met where other != previousOther {
                     previousOther = other
                     if list.contains(Int(other)) { return nil }
-                    let entries = weighed[Int(slots[Int(other)])]
-                    for (term, weight) in entries { weightOf[Int(term)] = weight }
+                    let entries = weighed.range(Int(slots[Int(other)]))
+                    for e in entries { weightOf[Int(weighed.items[e].term)] = weighed.items[e].weight }
                     // As the scoring adds it up: over this paper's terms, in order.
                     var score: Float = 0
                     for k in vector {
                         let term = Int(made.vectors.terms[k])
                         if weightOf[term] != 0 { score += made.vectors.weights[k] * weightOf[term] }
                     }
-                    for (term, _) in entries { weightOf[Int(term)] = 0 }
+                    for e in entries { weightOf[Int(weighed.items[e].term)] = 0 }
                     if score > bar || (score == bar && Int(other) < last) { return nil }
                 }
                 return (list, bar)
             }
         }.flatMap { $0 }
+    }
+
+    /// Per term, the papers whose vectors hold it, with their weights there: term `t`'s are
+    /// `papers[range(t)]` and `weights[range(t)]`.
+    struct Holders: Sendable {
+        let starts: [Int]
+        let papers: [Int32]
+        let weights: [Float]
+
+        func range(_ t: Int) -> Range<Int> { starts[t]..<starts[t + 1] }
+    }
+
+    /// Lists of items one after another in one array: list `i` is `items[range(i)]`.
+    struct Flat<Item: Sendable>: Sendable {
+        private(set) var items: [Item] = []
+        private var ends: [Int] = []
+
+        init(_ lists: [[Item]]) {
+            items.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+            ends.reserveCapacity(lists.count)
+            for list in lists {
+                items += list
+                ends.append(items.count)
+            }
+        }
+
+        func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+
+        subscript(i: Int) -> ArraySlice<Item> { items[range(i)] }
     }
 
     /// Each key's place in `keys`; nil when one is there twice.

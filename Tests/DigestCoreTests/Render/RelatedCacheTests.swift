@@ -105,6 +105,28 @@ import Testing
         #expect(RelatedPapers.make(papers, reusing: before).lists == RelatedPapers.make(papers).lists)
     }
 
+    /// A list is scored again when a changed paper may pass its bar, which is found from the
+    /// changed paper's side, over the papers that hold its terms. With every bar kept at 0 and
+    /// every list reversed, an abstract edit that moves only its own paper's vector has the
+    /// lists of all the papers sharing a term with it scored again; the others are taken.
+    @Test func aListIsScoredAgainWhenAChangedPaperMayPassItsBar() {
+        var before = RelatedPapers.make(Self.papers)
+        before.lists = before.lists.map { $0.reversed() }
+        before.bars = before.bars.map { _ in 0 }
+        var papers = Self.papers
+        papers[8].facts.abstract += " " + papers[8].title  // more of its own words: only its vector changes
+        let after = RelatedPapers.make(papers, reusing: before)
+        let made = RelatedPapers.make(papers)
+        let terms = Set(made.vectors.terms[made.vectors.range(8)])
+        func meets(_ p: Int) -> Bool { made.vectors.terms[made.vectors.range(p)].contains(where: terms.contains) }
+        let passed = papers.indices.filter { $0 != 8 && meets($0) && !made.lists[$0].contains(8) && made.lists[$0] != made.lists[$0].reversed() }
+        #expect(passed.count > 10, "\(passed.count)")
+        #expect(passed.allSatisfy { after.lists[$0] == made.lists[$0] })
+        let apart = papers.indices.filter { !meets($0) }
+        #expect(apart.count > 10, "\(apart.count)")
+        #expect(apart.allSatisfy { after.lists[$0] == made.lists[$0].reversed() })
+    }
+
     /// A paper added moves the count of papers, so every IDF: a paper keeps its vector only
     /// when it has one term (here three with one word). Their lists, kept reversed, are taken
     /// again when no paper they meet changed — the new paper has none of their word — and are
