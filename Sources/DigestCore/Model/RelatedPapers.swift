@@ -151,6 +151,7 @@ public enum RelatedPapers {
         let keptIDs = cached.map { cached in (0..<cached.kept.words.count).map { table.id(of: $0, in: cached.kept.words) } } ?? []
         // The kept terms' file is mapped (90 MB at 100k papers) and held to the end of the
         // scope; the chunks have what they took from it, so it is let go here.
+        let keptPapers = cached?.kept.paperCount
         cached = nil
         var df: [Int] = []
         for c in chunks.indices {
@@ -159,7 +160,16 @@ public enum RelatedPapers {
             chunks[c].useIDs(global, kept: keptIDs, df: &df)
         }
         df += repeatElement(0, count: table.count - df.count)
-        if let termCache { RelatedCache.Terms.write(chunks, words: table.words, df: df, to: termCache.path) }
+        // The terms are kept again when more than one paper in 64 was counted anew, or is gone
+        // from them, or a tenth of their words no paper has (`KeptWords.pruned`). Below that,
+        // the next build counts those few again and finds the others by their text: a title
+        // edit at 100k papers wrote 92 MB here.
+        let counted = chunks.reduce(0) { $0 + $1.counted }
+        if let termCache, keptPapers.map({ kept in
+            counted * 64 > papers.count || (kept - (papers.count - counted)) * 64 > kept || df.lazy.filter({ $0 == 0 }).count * 10 > df.count
+        }) ?? true {
+            RelatedCache.Terms.write(chunks, words: table.words, df: df, to: termCache.path)
+        }
         let names = table.names()
         let n = Float(papers.count)
         let maxDF = max(2, papers.count / 2)
@@ -281,6 +291,8 @@ public enum RelatedPapers {
         private(set) var papers = PaperEntries()
         /// Each paper's `KeptWords.textKey`, when its terms are kept for the next time.
         private(set) var keys: [UInt64] = []
+        /// How many of the papers were counted here, not taken from the terms kept.
+        private(set) var counted = 0
         /// The first paper's index in the build's papers.
         let first: Int
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
@@ -310,6 +322,7 @@ public enum RelatedPapers {
                     }
                 }
                 if let cached { addKept(run.end(), of: cached) }
+                counted += 1
                 weight = titleWeight
                 forEachTerm(papers[i].title, into: &self)
                 weight = 1

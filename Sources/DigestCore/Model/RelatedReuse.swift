@@ -281,7 +281,7 @@ extension RelatedPapers {
             }
         }
 
-        func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+        func range(_ i: Int) -> Range<Int> { RawWire.range(i, in: ends) }
 
         subscript(i: Int) -> ArraySlice<Item> { items[range(i)] }
     }

@@ -229,7 +229,25 @@ import Testing
             #expect((terms.kept.papers[KeptWords.textKey(of: paper)] == nil) == ([7, 8].contains(n) || paper.id == new), "\(paper.id)")  // tags and venue are not in its key
         }
         #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))
-        #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))  // the terms that build kept
+        #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))  // (the three counted again)
+    }
+
+    /// A build that counts one paper in 64 or fewer anew leaves the kept terms as they were:
+    /// the next build counts those again, and the lists are the ones counting all gives. With
+    /// more counted anew, the terms are kept again, theirs with them.
+    @Test func aFewPapersCountedAnewLeaveTheKeptTermsAsTheyWere() throws {
+        let path = try folder() + "/related-terms.bin"
+        _ = RelatedPapers.compute(Self.papers, termCache: (path, false))
+        let kept = try #require(FileManager.default.contents(atPath: path))
+        var papers = Self.papers
+        papers[7].facts.title += " Revisited"
+        #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))
+        #expect(FileManager.default.contents(atPath: path) == kept)
+
+        for p in 0..<8 { papers[p].facts.abstract += " Zebras." }  // 8 × 64 > 505
+        #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))
+        let terms = try #require(RelatedCache.Terms.read(path))
+        #expect(papers.allSatisfy { terms.kept.papers[KeptWords.textKey(of: $0)] != nil })
     }
 
     /// Terms of papers gone stay in the kept terms (a build finds each kept term by its id
