@@ -8,13 +8,17 @@ struct SortHead {
     let tells: Bool
 
     init(_ key: String) {
-        var head: UInt64 = 0
-        var ascii = true
-        for (k, byte) in key.utf8.enumerated() {
-            if byte >= 0x80 { ascii = false; break }
-            if k < 8 { head |= UInt64(byte) << (56 - 8 * UInt64(k)) }
-        }
-        (self.head, tells) = (head, ascii)
+        // Over the key's bytes where they are: a walk of `utf8.enumerated()` cost ~90
+        // instructions a byte, 0.54 billion for the ids of a 100k site's papers at every build.
+        self = key.utf8.withContiguousStorageIfAvailable(Self.init(utf8:)) ?? Array(key.utf8).withUnsafeBufferPointer(Self.init(utf8:))
+    }
+
+    /// A String's bytes: its head tells when all are ASCII.
+    private init(utf8 key: UnsafeBufferPointer<UInt8>) {
+        var head: UInt64 = 0, high: UInt8 = 0
+        for k in 0..<min(8, key.count) { head |= UInt64(key[k]) << (56 - 8 * UInt64(k)) }
+        for byte in key { high |= byte }
+        (self.head, tells) = (head, high < 0x80)
     }
 
     /// A key of bytes, `name` followed by `tail`, ordered by its bytes; zeros past its end (no
