@@ -153,8 +153,11 @@ extension RelatedPapers {
             let today = new.range(t)
             guard let o = termThen.map({ $0[new.terms[t]] }) ?? t else { return Array(docs[today]) }
             let then = old.range(o)
-            if new.papers[today].elementsEqual(old.papers[then]), new.weights[today].elementsEqual(old.weights[then]),
-               docs[today].allSatisfy({ placed[Int($0)] }) { return [] }
+            // The same papers in the same order (most terms after an edit: only weights moved),
+            // compared side by side, without a table of the papers then.
+            if new.papers[today].elementsEqual(old.papers[then]) {
+                return zip(today, then).compactMap { k, j in new.weights[k] != old.weights[j] || !placed[Int(docs[k])] ? docs[k] : nil }
+            }
             var weighed: [UInt64: Float] = [:]
             for k in then { weighed[old.papers[k]] = old.weights[k] }
             var papers: [Int32] = []
