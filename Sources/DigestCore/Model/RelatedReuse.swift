@@ -182,38 +182,8 @@ extension RelatedPapers {
             }
             return (slots, slotted, Flat(lists))
         }()
-        // Per paper, whether a changed paper may reach its bar: each changed paper's scores with
-        // every paper, added up from its side, through the papers whose vectors hold each of its
-        // terms. After a title edit at 100k papers every paper meets a changed one, and scoring
-        // each against each it meets, over both vectors, took 65M steps; this is 1.1M products.
-        // The sums add the same products as the scoring, in another order, so they may differ
-        // from its in the last bits: a paper within `slack` of its bar is scored exactly below.
-        let near: [Bool] = {
-            let slack: Float = 1e-4
-            let bars = (0..<made.papers.count).map { d in same[d] ? was[d].map { previous.bars[$0] } ?? .infinity : .infinity }
-            let found = ParallelMap.runs(of: Array(slotted.indices)) { run -> [Int32] in
-                var sums = [Float](repeating: 0, count: made.papers.count), touched: [Int32] = [], found: [Int32] = []
-                for slot in run {
-                    for e in weighed.range(slot) {
-                        let (term, weight) = weighed.items[e]
-                        for h in holders.range(Int(term)) {
-                            let d = Int(holders.papers[h])
-                            if sums[d] == 0 { touched.append(Int32(d)) }
-                            sums[d] += holders.weights[h] * weight
-                        }
-                    }
-                    for d in touched {
-                        if d != slotted[slot] && sums[Int(d)] >= bars[Int(d)] - slack { found.append(d) }
-                        sums[Int(d)] = 0
-                    }
-                    touched.removeAll(keepingCapacity: true)
-                }
-                return found
-            }
-            var near = [Bool](repeating: false, count: made.papers.count)
-            for run in found { for d in run { near[Int(d)] = true } }
-            return near
-        }()
+        let bars = (0..<made.papers.count).map { d in same[d] ? was[d].map { previous.bars[$0] } ?? .infinity : .infinity }
+        let near = mayReach(bars, changed: slotted, weighed: weighed, holders: holders)
 
         return ParallelMap.runs(of: Array(0..<made.papers.count)) { run -> [Reused?] in
             // Per term, the weight of the changed paper being scored: set for it, then cleared.
@@ -260,6 +230,40 @@ extension RelatedPapers {
         }.flatMap { $0 }
     }
 
+    /// Per paper, whether a changed paper may reach its bar (`bars`; infinite for a paper whose
+    /// list is not taken): each changed paper's scores with every paper, added up from its side,
+    /// through the papers whose vectors hold each of its terms (`weighed`: each changed paper's
+    /// weights in the postings, by its place in `changed`). After a title edit at 100k papers
+    /// every paper meets a changed one, and scoring each against each it meets, over both
+    /// vectors, took 65M steps; this is 1.1M products. The sums add the same products as the
+    /// scoring, in another order, so they may differ from its in the last bits: a paper within
+    /// `slack` of its bar is scored exactly (`reusable`).
+    static func mayReach(_ bars: [Float], changed: [Int32], weighed: Flat<(term: Int32, weight: Float)>, holders: Holders) -> [Bool] {
+        let slack: Float = 1e-4
+        let found = ParallelMap.runs(of: Array(changed.indices)) { run -> [Int32] in
+            var sums = [Float](repeating: 0, count: bars.count), touched: [Int32] = [], found: [Int32] = []
+            for slot in run {
+                for e in weighed.range(slot) {
+                    let (term, weight) = weighed.items[e]
+                    for h in holders.range(Int(term)) {
+                        let d = Int(holders.papers[h])
+                        if sums[d] == 0 { touched.append(Int32(d)) }
+                        sums[d] += holders.weights[h] * weight
+                    }
+                }
+                for d in touched {
+                    if d != changed[slot] && sums[Int(d)] >= bars[Int(d)] - slack { found.append(d) }
+                    sums[Int(d)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+            }
+            return found
+        }
+        var near = [Bool](repeating: false, count: bars.count)
+        for run in found { for d in run { near[Int(d)] = true } }
+        return near
+    }
+
     /// Per term, the papers whose vectors hold it, with their weights there: term `t`'s are
     /// `papers[range(t)]` and `weights[range(t)]`.
     struct Holders: Sendable {
@@ -268,25 +272,6 @@ extension RelatedPapers {
         let weights: [Float]
 
         func range(_ t: Int) -> Range<Int> { starts[t]..<starts[t + 1] }
-    }
-
-    /// Lists of items one after another in one array: list `i` is `items[range(i)]`.
-    struct Flat<Item: Sendable>: Sendable {
-        private(set) var items: [Item] = []
-        private var ends: [Int] = []
-
-        init(_ lists: [[Item]]) {
-            items.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-            ends.reserveCapacity(lists.count)
-            for list in lists {
-                items += list
-                ends.append(items.count)
-            }
-        }
-
-        func range(_ i: Int) -> Range<Int> { RawWire.range(i, in: ends) }
-
-        subscript(i: Int) -> ArraySlice<Item> { items[range(i)] }
     }
 
     /// Each key's place in `keys`; nil when one is there twice.
