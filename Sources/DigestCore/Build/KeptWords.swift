@@ -85,7 +85,7 @@ struct KeptWords: Sendable {
     /// there) stay until they are a tenth of the words, then are left out: until then each
     /// costs a build a lookup, and leaving them out maps every paper's entries to new ids.
     static func pruned(_ words: TermTable.Words, df: [some BinaryInteger]) -> (words: TermTable.Words, ids: [Int32]?) {
-        guard df.lazy.filter({ $0 == 0 }).count * 10 > words.count else { return (words, nil) }
+        guard prunes(df: df) else { return (words, nil) }
         var live = TermTable.Words(), ids = [Int32](repeating: -1, count: words.count)
         for id in 0..<words.count where df[id] > 0 {
             ids[id] = Int32(live.count)
@@ -94,6 +94,12 @@ struct KeptWords: Sendable {
             live.hashes.append(words.hashes[id])
         }
         return (live, ids)
+    }
+
+    /// Whether the words no paper has (`df` 0, one count per word) are a tenth of them: then
+    /// `pruned` leaves them out.
+    static func prunes(df: [some BinaryInteger]) -> Bool {
+        df.lazy.filter({ $0 == 0 }).count * 10 > df.count
     }
 
     /// Writes what `read` reads: the words, then per paper its key and where its entries end,

@@ -160,14 +160,7 @@ public enum RelatedPapers {
             chunks[c].useIDs(global, kept: keptIDs, df: &df)
         }
         df += repeatElement(0, count: table.count - df.count)
-        // The terms are kept again when more than one paper in 64 was counted anew, or is gone
-        // from them, or a tenth of their words no paper has (`KeptWords.pruned`). Below that,
-        // the next build counts those few again and finds the others by their text: a title
-        // edit at 100k papers wrote 92 MB here.
-        let counted = chunks.reduce(0) { $0 + $1.counted }
-        if let termCache, keptPapers.map({ kept in
-            counted * 64 > papers.count || (kept - (papers.count - counted)) * 64 > kept || df.lazy.filter({ $0 == 0 }).count * 10 > df.count
-        }) ?? true {
+        if let termCache, RelatedCache.Terms.isStale(kept: keptPapers, counted: chunks.reduce(0) { $0 + $1.counted }, papers: papers.count, df: df) {
             RelatedCache.Terms.write(chunks, words: table.words, df: df, to: termCache.path)
         }
         let names = table.names()
