@@ -54,13 +54,14 @@ struct OutputFolder {
     /// Whether every one of `paths` is in the site, looked for on every core, in runs of
     /// paths, each from the site's folder: a build with nothing changed looks for every file
     /// it wrote (350k at 100k papers), and one task and one absolute path per file were half
-    /// of that build's time.
+    /// of that build's time. A folder holding many of them is read whole (`FolderListing`).
     func holds(_ paths: [String]) -> Bool {
         guard !paths.isEmpty else { return true }
         let folder = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return false }
         defer { close(folder) }
-        return !ParallelMap.batched(paths.count) { faccessat(folder, paths[$0], F_OK, 0) == 0 }.contains(false)
+        let listed = FolderListing(of: paths, in: folder)
+        return !ParallelMap.batched(paths.count) { listed.has(paths[$0]) ?? (faccessat(folder, paths[$0], F_OK, 0) == 0) }.contains(false)
     }
 
     // Paths below are relative to an open folder (`in`, `from`) or, by default, to the working

@@ -95,10 +95,10 @@ public enum SiteBuild {
         // build writes staging from the start; a rebuild once it knows something changed, from
         // the site before the current one when the last rebuild kept it, else from hard links
         // to the current site's unchanged files (`SiteStaging`).
-        func prepareStaging() -> SiteStaging? {
+        func prepareStaging(keeping paths: ArraySlice<String> = []) -> SiteStaging? {
             do {
                 let reused = try folder.prepare(reusing: previous?.previous)
-                return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [])
+                return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [], keeping: paths)
             } catch {
                 folder.discard()
                 report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
@@ -238,7 +238,7 @@ public enum SiteBuild {
             if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous, known, outputPaths, pageHashes, inputs, search) }
             return report
         }
-        guard let staging = fresh ?? prepareStaging() else { return report }
+        guard let staging = fresh ?? prepareStaging(keeping: outputPaths[pages.count...]) else { return report }
 
         // Each file that could not be written, with why (`errno`), and each one written.
         var failed = searchWritten.filter { $0.error != 0 }.map { (path: $0.path, error: $0.error) }

@@ -18,10 +18,16 @@ public struct SiteStaging: Sendable {
     /// The current site (the output folder) and the folder the new one is made in, open: their
     /// files are looked up from them (see `OutputFolder.link`).
     private let open: OpenFolders
+    /// The folders of a reused staging folder that hold many of the files to keep, each with
+    /// the names it has (`FolderListing`).
+    private let listed: FolderListing
 
-    init(current: String, staging: String, reused: Bool, stale: Set<String>) {
+    /// `keeping`: the paths of files other than pages the build may keep, sorted: the folders
+    /// holding many of them are read whole, when the staging folder is reused.
+    init(current: String, staging: String, reused: Bool, stale: Set<String>, keeping paths: ArraySlice<String> = []) {
         (self.reused, self.stale) = (reused, stale)
         open = OpenFolders(current: current, staging: staging)
+        listed = reused ? FolderListing(of: paths, in: open.staging) : FolderListing()
     }
 
     /// The file, unchanged since the current site, into the new one: false when neither the
@@ -31,8 +37,8 @@ public struct SiteStaging: Sendable {
             if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
             return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
         }
-        // (`access` finds a file deleted from the site by hand since it was current.)
-        if !stale.contains(path) && faccessat(open.staging, path, F_OK, 0) == 0 { return true }
+        // (Looking it up finds a file deleted from the site by hand since it was current.)
+        if !stale.contains(path) && (listed.has(path) ?? (faccessat(open.staging, path, F_OK, 0) == 0)) { return true }
         unlinkat(open.staging, path, 0)
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }

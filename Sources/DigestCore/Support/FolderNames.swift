@@ -58,3 +58,27 @@ enum FolderNames {
         return x.count < y.count
     }
 }
+
+extension FolderNames {
+    /// The names in the folder `path` of the open folder `folder` (`.` and `..` left out), in
+    /// no order; nil when it cannot be read.
+    static func set(_ path: String, in folder: Int32) -> Set<String>? {
+        let fd = openat(folder, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let stream = fdopendir(fd) else {
+            close(fd)
+            return nil
+        }
+        defer { closedir(stream) }
+        var names = Set<String>()
+        while let entry = readdir(stream) {
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let count = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+                names.insert(String(decoding: UnsafeRawBufferPointer(rebasing: raw[..<count]), as: UTF8.self))
+            }
+        }
+        names.remove(".")
+        names.remove("..")
+        return names
+    }
+}
