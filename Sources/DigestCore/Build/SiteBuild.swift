@@ -161,9 +161,10 @@ public enum SiteBuild {
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
             .prepared(renderAll: !incremental, workers: .threads, textKeys: textKeys)
         let pages = renderer.pages()
-        let feeds = ParallelMap.run(1 + model.tags.count) { $0 == 0 ? renderer.siteFeed() : renderer.tagFeed($0 - 1) }
-        var other: [(path: String, bytes: [UInt8])] = [("feed.xml", Array(feeds[0].utf8))]
-        for i in model.tags.indices { other.append(("tags/\(model.tags[i].id)/feed.xml", Array(feeds[i + 1].utf8))) }
+        // The feeds first, each by what it is made from (`feedInputs`): made when it is written.
+        let feedCount = renderer.feedCount
+        let feedHashes = ParallelMap.run(feedCount) { renderer.feedInputs($0) }
+        var other: [(path: String, bytes: [UInt8])] = (0..<feedCount).map { (renderer.feed($0).path, []) }
         let sitemaps = renderer.sitemaps(pages)
         other += sitemaps
         other.append(("robots.txt", Array(renderer.robots().utf8)))
@@ -197,7 +198,7 @@ public enum SiteBuild {
             renderer.inputHash(of: pages[$0])
         }
         let otherPaths = other.map(\.path)
-        let otherHashes = Self.hashes(of: other)
+        let otherHashes = feedHashes + Self.hashes(of: Array(other.dropFirst(feedCount)))
         // Each output's hash in the last build, by its position here (nil: it had no such file),
         // and what the last build wrote that this one does not. The search index last, where a
         // full build, which has written it already, lists it too.
@@ -246,16 +247,17 @@ public enum SiteBuild {
         // Files other than pages first, on every core, and their bytes let go (at the end of
         // the block) before the render workers fork.
         do {
-            let files = other.map { (path: $0.path, bytes: Optional($0.bytes)) } + search
+            let files = other.indices.map { (path: other[$0].path, bytes: $0 < feedCount ? nil : Optional(other[$0].bytes)) } + search
             (other, search) = ([], [])
             var outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, error: Int32) in
                 if previous != nil, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path) { return (false, 0) }
+                if i < feedCount { return (true, staging.write(renderer.atomFeed(renderer.feed(i)), files[i].path)) }
                 guard let bytes = files[i].bytes else { return (false, ENOENT) }  // taken as it was, and lost since
                 return (true, staging.write(bytes, files[i].path))
             }
             // A file of the index taken as the site had it, and deleted from it since (by hand):
             // the index is made whole, which gives the same bytes, for those.
-            let lost = files.indices.filter { outcomes[$0].error != 0 && files[$0].bytes == nil }
+            let lost = files.indices.filter { $0 >= feedCount && outcomes[$0].error != 0 && files[$0].bytes == nil }
             if !lost.isEmpty {
                 let made = Dictionary(wholeIndex().map { ($0.path, $0.bytes!) }) { a, _ in a }
                 for i in lost { outcomes[i] = made[files[i].path].map { (true, staging.write($0, files[i].path)) } ?? (false, ENOENT) }

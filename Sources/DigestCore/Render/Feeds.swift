@@ -3,16 +3,34 @@
 extension SiteRenderer {
     static let feedSize = 50
 
-    func atomFeed(title: String, selfPath: String, alternatePath: String, papers: [Int]) -> String {
-        let entries = papers.prefix(Self.feedSize)
+    /// The site's feed (0) and each tag's (1 on, in the model's order of tags): where it goes,
+    /// its title, the page it stands for and its entries' papers.
+    struct Feed {
+        let path: String
+        let title: String
+        let alternatePath: String
+        let papers: ArraySlice<Int>
+    }
+
+    var feedCount: Int { 1 + model.tags.count }
+
+    func feed(_ n: Int) -> Feed {
+        guard n > 0 else { return Feed(path: "feed.xml", title: model.config.title, alternatePath: "", papers: Array(model.papers.indices.prefix(Self.feedSize))[...]) }
+        let tag = model.tags[n - 1]
+        return Feed(path: "tags/\(tag.id)/feed.xml", title: "\(tag.id) · \(model.config.title)", alternatePath: "tags/\(tag.id)/",
+                    papers: tag.papers.prefix(Self.feedSize))
+    }
+
+    func atomFeed(_ feed: Feed) -> String {
+        let entries = feed.papers
         let updated = entries.compactMap { model.papers[$0].date }.max().map { $0 + "T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom"\(model.config.language.isEmpty ? "" : " xml:lang=\"\(Escape.xml(model.config.language))\"")>
-        <title>\(Escape.xml(title))</title>
-        <id>\(Escape.xml(baseURL + alternatePath))</id>
-        <link rel="self" type="application/atom+xml" href="\(Escape.xml(baseURL + selfPath))"/>
-        <link rel="alternate" type="text/html" href="\(Escape.xml(baseURL + alternatePath))"/>
+        <title>\(Escape.xml(feed.title))</title>
+        <id>\(Escape.xml(baseURL + feed.alternatePath))</id>
+        <link rel="self" type="application/atom+xml" href="\(Escape.xml(baseURL + feed.path))"/>
+        <link rel="alternate" type="text/html" href="\(Escape.xml(baseURL + feed.alternatePath))"/>
         <updated>\(updated)</updated>
         <generator>PaperDigest</generator>
 
@@ -37,15 +55,7 @@ extension SiteRenderer {
         return xml + "</feed>\n"
     }
 
-    func siteFeed() -> String {
-        atomFeed(title: model.config.title, selfPath: "feed.xml", alternatePath: "", papers: Array(model.papers.indices))
-    }
-
-    func tagFeed(_ index: Int) -> String {
-        let tag = model.tags[index]
-        return atomFeed(title: "\(tag.id) · \(model.config.title)", selfPath: "tags/\(tag.id)/feed.xml",
-                        alternatePath: "tags/\(tag.id)/", papers: tag.papers)
-    }
+    func siteFeed() -> String { atomFeed(feed(0)) }
 
     /// `sitemap.xml`; above `limit` pages (the sitemaps protocol's 50,000 URLs a file), a
     /// sitemap index there and the pages in `sitemaps/N.xml`, `limit` to a file.

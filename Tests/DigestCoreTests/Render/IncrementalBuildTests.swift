@@ -280,3 +280,35 @@ extension IncrementalBuildTests {
         try expectSameAsCleanBuild(site)
     }
 }
+
+extension IncrementalBuildTests {
+    /// Every feed of the site (the site's and each tag's), by path, with its inode and bytes.
+    func feeds(_ site: String) throws -> [String: (inode: UInt64, bytes: Data)] {
+        let public_ = site + "/public/"
+        let tags = try FileManager.default.contentsOfDirectory(atPath: public_ + "tags").filter { FileManager.default.fileExists(atPath: public_ + "tags/\($0)/feed.xml") }
+        var out: [String: (inode: UInt64, bytes: Data)] = [:]
+        for path in ["feed.xml"] + tags.map({ "tags/\($0)/feed.xml" }) {
+            let inode = (try FileManager.default.attributesOfItem(atPath: public_ + path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+            out[path] = (inode, try Data(contentsOf: URL(fileURLWithPath: public_ + path)))
+        }
+        return out
+    }
+
+    /// An abstract edited: the feeds that list its paper are made again, the others are kept
+    /// as the site has them (linked, the same file), and all are a clean build's.
+    @Test func anEditMakesAgainOnlyTheFeedsThatListItsPaper() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.dailyPapers])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let before = try feeds(site)
+        try editAnAbstract(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).incremental)
+        let after = try feeds(site)
+        #expect(before.keys.sorted() == after.keys.sorted())
+        let made = Set(after.keys.filter { after[$0]!.inode != before[$0]!.inode })
+        let changed = Set(after.keys.filter { after[$0]!.bytes != before[$0]!.bytes })
+        #expect(made == changed)
+        #expect(!changed.isEmpty && changed.count < after.count)
+        try expectSameAsCleanBuild(site)
+    }
+}
