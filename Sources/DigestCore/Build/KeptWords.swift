@@ -23,7 +23,9 @@ struct KeptWords: Sendable {
     static func textKey(of paper: Paper) -> UInt64 {
         var hash = ContextHash()
         hash.add(tag: 1, paper.title)
-        hash.add(tag: 2, paper.abstract)
+        hash.add(byte: 2)  // (as `add(tag:_:)` adds a text, from the abstract's bytes where they are)
+        paper.abstractText.withUTF8 { hash.add($0) }
+        hash.add(byte: 0)
         return hash.value
     }
 

@@ -97,7 +97,7 @@ extension Paper: WireValue {
         for text in [facts.organization, facts.affiliation, facts.date] { text.write(to: &wire) }
         facts.upvotes.write(to: &wire)
         for text in [facts.venue, facts.session, facts.room] { text.write(to: &wire) }
-        facts.abstract.write(to: &wire)
+        facts.abstractText.write(to: &wire)
         facts.tags.write(to: &wire)
         facts.sources.map(\.listing).write(to: &wire)
         facts.sources.map(\.line).write(to: &wire)
@@ -109,7 +109,7 @@ extension Paper: WireValue {
               let organization = String?.read(from: &wire), let affiliation = String?.read(from: &wire), let date = String?.read(from: &wire),
               let upvotes = Int?.read(from: &wire),
               let venue = String?.read(from: &wire), let session = String?.read(from: &wire), let room = String?.read(from: &wire),
-              let abstract = String.read(from: &wire), let tags = [String].read(from: &wire),
+              let abstract = AbstractText.read(from: &wire), let tags = [String].read(from: &wire),
               let listings = [String].read(from: &wire), let lines = [Int].read(from: &wire), lines.count == listings.count else { return nil }
         var paper = Paper(id: id, title: title)
         paper.isDraft = isDraft
@@ -119,7 +119,7 @@ extension Paper: WireValue {
         (paper.facts.organization, paper.facts.affiliation, paper.facts.date) = (organization, affiliation, date)
         paper.facts.upvotes = upvotes
         (paper.facts.venue, paper.facts.session, paper.facts.room) = (venue, session, room)
-        paper.facts.abstract = abstract
+        paper.facts.abstractText = abstract
         paper.facts.tags = tags
         paper.facts.sources = zip(listings, lines).map { SourceRef(listing: $0, line: $1) }
         return paper

@@ -22,7 +22,12 @@ public struct PaperFacts: Sendable, Equatable {
     public var venue: String?
     public var session: String?
     public var room: String?
-    public var abstract: String = ""
+    public var abstract: String {
+        get { abstractText.text }
+        set { abstractText = AbstractText(newValue) }
+    }
+    /// (Taken from the paper cache, its bytes there: see `AbstractText`.)
+    var abstractText = AbstractText("")
     /// Set from the tag vocabulary after merging, never by a listing.
     public var tags: [String] = []
     public var sources: [SourceRef] = []

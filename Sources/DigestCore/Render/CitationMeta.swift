@@ -5,9 +5,10 @@
 enum CitationMeta {
     /// One `<meta>` per line, each line ended: title, each author, date, venue, abstract,
     /// keywords. `date` and `keywords` as the page's context has them (`citationDate`, `keywords`).
-    static func tags(_ paper: Paper, authors: [String], date: String?, keywords: String?) -> String {
+    /// (`abstract`: the paper's, made text once for its page.)
+    static func tags(_ paper: Paper, abstract: String, authors: [String], date: String?, keywords: String?) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(paper.abstract.utf8.count + 64 * authors.count + 256)
+        out.reserveCapacity(abstract.utf8.count + 64 * authors.count + 256)
         func meta(_ name: String, _ content: String) {
             out += #"<meta name="citation_"#.utf8
             out += name.utf8
@@ -19,7 +20,7 @@ enum CitationMeta {
         for author in authors { meta("author", author) }
         if let date { meta("publication_date", date) }
         if let venue = paper.venue { meta("conference_title", venue) }
-        if !paper.abstract.isEmpty { meta("abstract", paper.abstract) }
+        if !abstract.isEmpty { meta("abstract", abstract) }
         if let keywords { meta("keywords", keywords) }
         return String(decoding: out, as: UTF8.self)
     }

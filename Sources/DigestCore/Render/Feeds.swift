@@ -46,7 +46,7 @@ extension SiteRenderer {
                 xml += "<author><name>\(Escape.xml(name))</name></author>\n"
             }
             for tag in paper.tags { xml += "<category term=\"\(Escape.xml(tag))\"/>\n" }
-            if !paper.abstract.isEmpty {
+            if !paper.abstractText.isEmpty {
                 let html = feedAbstracts.value(index) { MathText.markdownHTML(paper.abstract) }
                 xml += "<summary type=\"html\">\(Escape.xml(html))</summary>\n"
             }

@@ -2,9 +2,10 @@
 /// Written into one buffer, each text escaped straight into it: it holds the abstract, and a
 /// String per field joined at the end was a quarter of making a paper page's context.
 enum JSONLD {
-    static func scholarlyArticle(_ paper: Paper, authors: [String], url: String?) -> String {
+    /// (`abstract`: the paper's, made text once for its page.)
+    static func scholarlyArticle(_ paper: Paper, abstract: String, authors: [String], url: String?) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(paper.abstract.utf8.count + 64 * authors.count + 512)
+        out.reserveCapacity(abstract.utf8.count + 64 * authors.count + 512)
         func field(_ name: String, _ text: String) {
             out += ", \"\(name)\": ".utf8
             Escape.appendJSONString(text, to: &out)
@@ -22,7 +23,7 @@ enum JSONLD {
             out.append(UInt8(ascii: "]"))
         }
         if let date = paper.date { field("datePublished", date) }
-        if !paper.abstract.isEmpty { field("abstract", paper.abstract) }
+        if !abstract.isEmpty { field("abstract", abstract) }
         if !paper.tags.isEmpty { field("keywords", paper.tags.joined(separator: ", ")) }
         if let venue = paper.venue {
             out += #", "publication": {"@type": "PublicationEvent", "name": "#.utf8

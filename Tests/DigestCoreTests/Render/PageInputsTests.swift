@@ -51,7 +51,7 @@ import Testing
         ("venue", { $0.venue = "A Venue" }),
         ("session", { $0.session = "Oral 1" }),
         ("room", { $0.room = "Hall B" }),
-        ("abstract", { $0.abstract += " One more sentence." }),
+        ("abstractText", { $0.abstract += " One more sentence." }),
         ("tags", { $0.tags = ($0.tags + ["a-new-tag"]).sorted() }),
         ("sources", { $0.sources[0].line += 1000 }),
     ]

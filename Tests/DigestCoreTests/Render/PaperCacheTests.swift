@@ -19,6 +19,26 @@ import Testing
         #expect(Mirror(reflecting: PaperFacts(title: "")).children.count == 14)
     }
 
+    /// A paper read from the cache holds its abstract's bytes where they were read
+    /// (`AbstractText`), not made text: the same text when it is asked for, equal to the
+    /// paper written, with the same text key, and written again the same.
+    @Test func anAbstractReadFromTheCacheIsTheTextItWas() throws {
+        var paper = try #require(SearchTests.sample.papers.first { !$0.abstract.isEmpty })
+        paper.facts.abstract += " Café, naïve — $\\alpha$ ≤ 1."
+        var wire: [UInt8] = []
+        paper.write(to: &wire)
+        var reader = WireReader(bytes: wire)
+        let back = try #require(Paper.read(from: &reader))
+        #expect(back.abstract == paper.abstract && back.facts == paper.facts)
+        #expect(KeptWords.textKey(of: back) == KeptWords.textKey(of: paper))
+        var again: [UInt8] = []
+        back.write(to: &again)
+        #expect(again == wire)
+        var emptied = back
+        emptied.facts.abstract = ""
+        #expect(emptied.abstractText.isEmpty && !back.abstractText.isEmpty && emptied.facts != back.facts)
+    }
+
     @Test func warningsAreSaidAgainAndEditsReadAgain() throws {
         let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
         _ = Fixtures.ingest(site)

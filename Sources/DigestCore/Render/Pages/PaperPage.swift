@@ -31,11 +31,12 @@ extension SiteRenderer {
         context["has_tags"] = !paper.tags.isEmpty
         let keywords = CitationMeta.keywords(paper)
         if let keywords { context["keywords"] = keywords }
-        if !paper.abstract.isEmpty {
-            context["abstract_html"] = feedAbstracts.stored(index) ?? MathText.markdownHTML(paper.abstract)
-            context["abstract_text"] = paper.abstract
+        let abstract = paper.abstract  // (made text once: see `AbstractText`)
+        if !abstract.isEmpty {
+            context["abstract_html"] = feedAbstracts.stored(index) ?? MathText.markdownHTML(abstract)
+            context["abstract_text"] = abstract
         }
-        context["summary"] = Self.summaryText(paper)
+        context["summary"] = Self.summaryText(title: paper.title, abstract: abstract)
         let related = model.related[index].map { RelatedItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
         context["related"] = related
         context["related_items"] = RenderedItems(items: related)
@@ -46,13 +47,13 @@ extension SiteRenderer {
             let source = model.source(listing: ref.listing)
             return ["url": link(root, "sources/\(source?.id ?? "")/"), "title": source?.title ?? ref.listing, "listing": ref.listing, "line": ref.line]
         }
-        context["citation_meta"] = CitationMeta.tags(paper, authors: names, date: citationDate, keywords: keywords)
-        context["json_ld"] = JSONLD.scholarlyArticle(paper, authors: names, url: context["canonical"] as? String)
+        context["citation_meta"] = CitationMeta.tags(paper, abstract: abstract, authors: names, date: citationDate, keywords: keywords)
+        context["json_ld"] = JSONLD.scholarlyArticle(paper, abstract: abstract, authors: names, url: context["canonical"] as? String)
     }
 
     /// The abstract's opening, for descriptions and previews: whole words, about 200 characters.
-    static func summaryText(_ paper: Paper) -> String {
-        let text = paper.abstract.isEmpty ? paper.title : paper.abstract
+    static func summaryText(title: String, abstract: String) -> String {
+        let text = abstract.isEmpty ? title : abstract
         // Walks 200 characters, not the whole abstract as `count` would.
         guard let end = text.index(text.startIndex, offsetBy: 200, limitedBy: text.endIndex), end != text.endIndex else { return text }
         let cut = text[..<end]
