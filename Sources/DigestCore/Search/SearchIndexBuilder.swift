@@ -419,7 +419,11 @@ public enum SearchIndexBuilder {
         // Single words (word pairs are looked up whole), sorted by name once: each list below is
         // filled in that order, so none is sorted by its names again (String comparisons, in
         // three lists a word), and a word's place in it (`rank`) orders the rest.
-        let words = names.indices.filter { !names[$0].containsByte(0x20) }.sorted { names[$0] < names[$1] }
+        // Each compared first by its head (`SortHead`): 275k names at 100k papers, String
+        // comparisons all through, were 0.4 billion instructions of every build.
+        let singles = names.indices.filter { !names[$0].containsByte(0x20) }
+        let heads = ParallelMap.batched(singles.count) { SortHead(names[singles[$0]]) }
+        let words = singles.indices.sorted { a, b in heads[a].orders(heads[b]) ?? (names[singles[a]] < names[singles[b]]) }.map { singles[$0] }
         let rank = {
             var rank = [Int32](repeating: 0, count: names.count)
             for (place, id) in words.enumerated() { rank[id] = Int32(place) }
@@ -432,7 +436,7 @@ public enum SearchIndexBuilder {
             let name = names[id]
             if let key = SearchLayout.prefixKey(name) {
                 if key.unicodeScalars.count == 3 { prefixes[key, default: []].append(id) }
-                shortPrefixes[String(String.UnicodeScalarView(name.unicodeScalars.prefix(2))), default: []].append(id)
+                shortPrefixes[SearchLayout.leading(2, of: name), default: []].append(id)
             }
             if let key = SearchLayout.suffixKey(name) { suffixes[key, default: []].append(id) }
         }
