@@ -111,17 +111,20 @@ extension Paper: WireValue {
               let venue = String?.read(from: &wire), let session = String?.read(from: &wire), let room = String?.read(from: &wire),
               let abstract = AbstractText.read(from: &wire), let tags = [String].read(from: &wire),
               let listings = [String].read(from: &wire), let lines = [Int].read(from: &wire), lines.count == listings.count else { return nil }
-        var paper = Paper(id: id, title: title)
+        // The facts made whole, then boxed once: each set through the paper's box was an access
+        // checked at run time and a check that the box is not shared, 1.3M of each at 100k papers.
+        var facts = PaperFacts(title: title)
+        facts.titleInferred = titleInferred
+        facts.authors = authors
+        facts.authorCount = authorCount
+        (facts.organization, facts.affiliation, facts.date) = (organization, affiliation, date)
+        facts.upvotes = upvotes
+        (facts.venue, facts.session, facts.room) = (venue, session, room)
+        facts.abstractText = abstract
+        facts.tags = tags
+        facts.sources = zip(listings, lines).map { SourceRef(listing: $0, line: $1) }
+        var paper = Paper(id: id, facts: facts)
         paper.isDraft = isDraft
-        paper.facts.titleInferred = titleInferred
-        paper.facts.authors = authors
-        paper.facts.authorCount = authorCount
-        (paper.facts.organization, paper.facts.affiliation, paper.facts.date) = (organization, affiliation, date)
-        paper.facts.upvotes = upvotes
-        (paper.facts.venue, paper.facts.session, paper.facts.room) = (venue, session, room)
-        paper.facts.abstractText = abstract
-        paper.facts.tags = tags
-        paper.facts.sources = zip(listings, lines).map { SourceRef(listing: $0, line: $1) }
         return paper
     }
 }

@@ -17,8 +17,12 @@ public struct Paper: Sendable {
     private var box: FactsBox
 
     public init(id: String, title: String) {
+        self.init(id: id, facts: PaperFacts(title: title))
+    }
+
+    init(id: String, facts: PaperFacts) {
         self.id = id
-        self.box = FactsBox(PaperFacts(title: title))
+        self.box = FactsBox(facts)
     }
 
     public var facts: PaperFacts {
