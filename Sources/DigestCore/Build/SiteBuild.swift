@@ -161,7 +161,8 @@ public enum SiteBuild {
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
             .prepared(renderAll: !incremental, workers: .threads, textKeys: textKeys)
         let pages = renderer.pages()
-        // The feeds first, each by what it is made from (`feedInputs`): made when it is written.
+        // The feeds first, each by what it is made from (`feedInputs`), its bytes made only when
+        // it is written (none here: their place keeps the files' order, which the hashes follow).
         let feedCount = renderer.feedCount
         let feedHashes = ParallelMap.run(feedCount) { renderer.feedInputs($0) }
         var other: [(path: String, bytes: [UInt8])] = (0..<feedCount).map { (renderer.feed($0).path, []) }
