@@ -174,8 +174,14 @@ struct ContextHash {
     }
 
     mutating func add(tag: UInt8, _ text: String) {
+        add(tag: tag, utf8: text.utf8)
+    }
+
+    /// A text as its UTF-8 bytes, wherever they are (an abstract where the paper cache is
+    /// mapped: `AbstractText`), the same as the text.
+    mutating func add(tag: UInt8, utf8 bytes: some Sequence<UInt8>) {
         add(byte: tag)
-        add(text.utf8)
+        add(bytes)
         add(byte: 0)
     }
 

@@ -23,9 +23,7 @@ struct KeptWords: Sendable {
     static func textKey(of paper: Paper) -> UInt64 {
         var hash = ContextHash()
         hash.add(tag: 1, paper.title)
-        hash.add(byte: 2)  // (as `add(tag:_:)` adds a text, from the abstract's bytes where they are)
-        paper.abstractText.withUTF8 { hash.add($0) }
-        hash.add(byte: 0)
+        paper.abstractText.withUTF8 { hash.add(tag: 2, utf8: $0) }
         return hash.value
     }
 

@@ -55,8 +55,6 @@ extension SiteRenderer {
         return xml + "</feed>\n"
     }
 
-    func siteFeed() -> String { atomFeed(feed(0)) }
-
     /// `sitemap.xml`; above `limit` pages (the sitemaps protocol's 50,000 URLs a file), a
     /// sitemap index there and the pages in `sitemaps/N.xml`, `limit` to a file.
     /// (As bytes: they are written as they are made.)

@@ -16,15 +16,11 @@ enum FolderNames {
         // The names side by side (without the suffix), each found by its start: sorted as
         // indices, with no String made until the order is known.
         var arena: [UInt8] = [], starts: [Int] = [0]
-        while let entry = readdir(stream) {
-            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let count = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
-                guard count > tail.count, bytes[0] != UInt8(ascii: "."),
-                      bytes[(count - tail.count)..<count].elementsEqual(tail) else { return }
-                arena += bytes[..<(count - tail.count)]
-                starts.append(arena.count)
-            }
+        forEachName(in: stream) { name in
+            let count = name.count
+            guard count > tail.count, name[0] != UInt8(ascii: "."), name[(count - tail.count)..<count].elementsEqual(tail) else { return }
+            arena += name[..<(count - tail.count)]
+            starts.append(arena.count)
         }
         closedir(stream)
         return arena.withUnsafeBufferPointer { arena in
@@ -71,14 +67,19 @@ extension FolderNames {
         }
         defer { closedir(stream) }
         var names = Set<String>()
-        while let entry = readdir(stream) {
-            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
-                let count = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
-                names.insert(String(decoding: UnsafeRawBufferPointer(rebasing: raw[..<count]), as: UTF8.self))
-            }
-        }
+        forEachName(in: stream) { names.insert(String(decoding: $0, as: UTF8.self)) }
         names.remove(".")
         names.remove("..")
         return names
+    }
+
+    /// Each entry's name as `readdir` has it, its bytes in place (no String made).
+    private static func forEachName(in stream: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        while let entry = readdir(stream) {
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let count = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+                body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[..<count]))
+            }
+        }
     }
 }

@@ -194,7 +194,7 @@ extension BuildTests {
                                     linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/").prepared(renderAll: false)
         let pages = renderer.pages().filter { if case .paper = $0.kind { return true } else { return false } }
         let before = pages.map { renderer.render(renderer.context(for: $0), page: $0) }
-        _ = renderer.siteFeed()
+        _ = renderer.atomFeed(renderer.feed(0))
         let inFeed = Set(model.papers.indices.prefix(SiteRenderer.feedSize).filter { !model.papers[$0].abstract.isEmpty })
         #expect(inFeed.count > 40 && model.papers.count > SiteRenderer.feedSize + 20)
         for index in model.papers.indices {
