@@ -8,7 +8,7 @@ import Foundation
 /// (`RelatedPapers.Made`): an edit to a title or abstract scores again only the papers whose
 /// lists it can change.
 enum RelatedCache {
-    static let version = CacheFile.ofThisDigest("digest-related-cache 4 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-related-cache 5 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/related.bin") }
 
@@ -44,14 +44,14 @@ enum RelatedCache {
               let papers = RawWire.read(UInt64.self, from: &wire), let texts = RawWire.read(UInt64.self, from: &wire),
               let vectorEnds = RawWire.read(Int32.self, from: &wire), let vectorTerms = RawWire.read(Int32.self, from: &wire),
               let vectorWeights = RawWire.read(UInt32.self, from: &wire), let df = RawWire.read(Int32.self, from: &wire),
-              let bars = RawWire.read(UInt32.self, from: &wire), let listEnds = RawWire.read(UInt32.self, from: &wire),
+              let bars = RawWire.read(UInt32.self, from: &wire), let ceilings = RawWire.read(UInt32.self, from: &wire), let listEnds = RawWire.read(UInt32.self, from: &wire),
               let entries = RawWire.read(UInt32.self, from: &wire),
               let terms = RawWire.read(UInt64.self, from: &wire), let postingEnds = RawWire.read(UInt32.self, from: &wire),
               let postingPapers = RawWire.read(UInt64.self, from: &wire), let weights = RawWire.read(UInt32.self, from: &wire),
               wire.at == wire.count,
               texts.count == papers.count, vectorEnds.count == papers.count, RawWire.ends(vectorEnds, reach: vectorTerms.count),
               vectorWeights.count == vectorTerms.count, vectorTerms.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), df.count == terms.count,
-              bars.count == papers.count, listEnds.count == papers.count,
+              bars.count == papers.count, ceilings.count == papers.count, listEnds.count == papers.count,
               RawWire.ends(listEnds, reach: entries.count), entries.allSatisfy({ $0 < papers.count }),
               postingEnds.count == terms.count, RawWire.ends(postingEnds, reach: postingPapers.count), weights.count == postingPapers.count
         else { return nil }
@@ -65,7 +65,7 @@ enum RelatedCache {
         let postings = RelatedPapers.Postings(terms: terms, ends: postingEnds.map(Int.init), papers: postingPapers, weights: weights.map(Float.init(bitPattern:)))
         let vectors = RelatedPapers.Vectors(ends: vectorEnds, terms: vectorTerms, weights: vectorWeights.map(Float.init(bitPattern:)))
         return (key, RelatedPapers.Made(lists: lists, count: count, papers: papers, texts: texts, vectors: vectors, df: df,
-                                        bars: bars.map(Float.init(bitPattern:)), postings: postings))
+                                        bars: bars.map(Float.init(bitPattern:)), ceilings: ceilings.map(Float.init(bitPattern:)), postings: postings))
     }
 
     static func write(_ made: RelatedPapers.Made, key: UInt64, to path: String) {
@@ -80,6 +80,7 @@ enum RelatedCache {
             try writer.raw(made.vectors.weights.map(\.bitPattern))
             try writer.raw(made.df)
             try writer.raw(made.bars.map(\.bitPattern))
+            try writer.raw(made.ceilings.map(\.bitPattern))
             try writer.raw(listEnds)
             // (Flattened first: `raw` writes each array of its parts with a call of its own, and
             // 100k lists of five were as many writes.)

@@ -75,19 +75,20 @@ public enum RelatedPapers {
 
         let (docVectors, postingStarts, postingDocs, postingWeights) = (vectors, starts, docs32, weights)
         // What each list is made from, and which lists the last `make` left as they are.
-        var made = Made(lists: [], count: count, papers: keys, texts: texts, vectors: vectors, df: df, bars: [],
+        var made = Made(lists: [], count: count, papers: keys, texts: texts, vectors: vectors, df: df, bars: [], ceilings: [],
                         postings: Postings(terms: termKeys, ends: Array(starts.dropFirst()), papers: docs32.map { keys[Int($0)] }, weights: weights))
         let reused = previous.map { reusable($0, made: made, docs: docs32, holders: Holders(starts: termStarts, papers: docsByTerm, weights: weightsByTerm), then: then) } ?? Array(repeating: nil, count: papers.count)
 
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.
         let chunks = max(1, min(papers.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let parts = ParallelMap.run(chunks) { chunk -> (lists: [[Int]], bars: [Float]) in
+        let parts = ParallelMap.run(chunks) { chunk -> (lists: [[Int]], bars: [Float], ceilings: [Float]) in
             let range = (papers.count * chunk / chunks)..<(papers.count * (chunk + 1) / chunks)
             var scores = [Float](repeating: 0, count: papers.count)
-            var out: [[Int]] = [], bars: [Float] = []
+            var out: [[Int]] = [], bars: [Float] = [], ceilings: [Float] = []
             out.reserveCapacity(range.count)
             bars.reserveCapacity(range.count)
+            ceilings.reserveCapacity(range.count)
             scores.withUnsafeMutableBufferPointer { scores in
                 postingDocs.withUnsafeBufferPointer { postingDocs in
                     postingWeights.withUnsafeBufferPointer { postingWeights in
@@ -95,6 +96,7 @@ public enum RelatedPapers {
                             if let kept = reused[doc] {
                                 out.append(kept.list)
                                 bars.append(kept.bar)
+                                ceilings.append(kept.ceiling)
                                 continue
                             }
                             // Scores added up first, with nothing else in the loop: a count of
@@ -120,16 +122,18 @@ public enum RelatedPapers {
                                     if other != doc { best.offer(other, score) }
                                 }
                             }
-                            out.append(best.papers)
+                            out.append(best.list)
                             bars.append(best.bar)
+                            ceilings.append(best.ceiling)
                         }
                     }
                 }
             }
-            return (out, bars)
+            return (out, bars, ceilings)
         }
         made.lists = parts.flatMap(\.lists)
         made.bars = parts.flatMap(\.bars)
+        made.ceilings = parts.flatMap(\.ceilings)
         return made
     }
 
@@ -212,32 +216,44 @@ public enum RelatedPapers {
     }
 
     /// The `count` papers with the highest scores offered, best first (ties by index), as
-    /// `top` keeps them, with the scores beside them: past the first few, most papers offered
-    /// cost one comparison with the last one kept, and no lookup of its score.
+    /// `top` keeps them, with the scores beside them, and the next best paper's score: past the
+    /// first few, most papers offered cost one comparison with the last one kept, and no lookup
+    /// of its score.
     struct BestScores {
-        private(set) var papers: [Int] = []
+        private var papers: [Int] = []
         private var scores: [Float] = []
         private let count: Int
+        /// One more than the list: the first paper left out is the ceiling of all left out.
+        private let keeping: Int
 
         init(_ count: Int) {
-            self.count = count
-            papers.reserveCapacity(count + 1)
-            scores.reserveCapacity(count + 1)
+            (self.count, keeping) = (count, count + 1)
+            papers.reserveCapacity(keeping + 1)
+            scores.reserveCapacity(keeping + 1)
         }
 
+        /// The papers kept, best first.
+        var list: [Int] { Array(papers.prefix(count)) }
+
         /// The score of the last paper kept: the bar another must pass to enter (0 with none).
-        var bar: Float { scores.last ?? 0 }
+        var bar: Float {
+            let kept = min(count, scores.count)
+            return kept == 0 ? 0 : scores[kept - 1]
+        }
+
+        /// The best score of a paper left out (0 with none): none left out scores more.
+        var ceiling: Float { scores.count > count ? scores[count] : 0 }
 
         @inline(__always)
         mutating func offer(_ paper: Int, _ score: Float) {
-            if papers.count == count {
-                guard let last = scores.last, score > last || (score == last && paper < papers[count - 1]) else { return }
+            if papers.count == keeping {
+                guard let last = scores.last, score > last || (score == last && paper < papers[keeping - 1]) else { return }
             }
             var at = papers.count
             while at > 0, score > scores[at - 1] || (score == scores[at - 1] && paper < papers[at - 1]) { at -= 1 }
             papers.insert(paper, at: at)
             scores.insert(score, at: at)
-            if papers.count > count {
+            if papers.count > keeping {
                 papers.removeLast()
                 scores.removeLast()
             }

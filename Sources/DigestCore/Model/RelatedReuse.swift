@@ -25,6 +25,9 @@ extension RelatedPapers {
         var df: [Int32]
         /// Per paper, the score of the last paper in its list: the bar another must pass to enter it.
         var bars: [Float]
+        /// Per paper, no paper out of its list scores more with it: the best such score when the
+        /// list was scored, or a bound on it when the list was taken again.
+        var ceilings: [Float]
         var postings: Postings
     }
 
@@ -92,8 +95,13 @@ extension RelatedPapers {
         ParallelMap.batched(papers.count, batch: 1024) { paperKey(papers[$0].id) }
     }
 
-    /// A list taken again, in today's places, with its bar.
-    typealias Reused = (list: [Int], bar: Float)
+    /// A list taken again, in today's places, with its bar and ceiling.
+    typealias Reused = (list: [Int], bar: Float, ceiling: Float)
+
+    /// How far a score added up in another order may be from the scoring's, with room: the
+    /// weights are of unit vectors, so rounding moves a sum of 24 of their products by less
+    /// than 24 × 2⁻²⁴ ≈ 1.5 × 10⁻⁶.
+    static let slack: Float = 1e-5
 
     /// Where today's papers were in `previous`: each key's place then, and each paper's (nil for
     /// a new one); nil when two papers then had one key (none is taken again).
@@ -127,12 +135,16 @@ extension RelatedPapers {
             placed[d] && was[d].map { sameVector(d, in: made, as: $0, in: previous) } == true
         }
         let sameCount = same.lazy.filter { $0 }.count
-        guard sameCount > 0 else { return none }
         let now: [Int] = {  // per paper then, its place today
             var now = [Int](repeating: -1, count: previous.papers.count)
             for (d, old) in was.enumerated() { if let old { now[old] = d } }
             return now
         }()
+        // Most vectors moved (the count of papers did, and every IDF with it): the lists whose
+        // scores cannot have crossed are taken, by bounds (`shifted`).
+        guard sameCount * 2 >= same.count else {
+            return shifted(previous, made: made, was: was, now: now, before: before, docs: docs, holders: holders)
+        }
         // Each term's place then: the same as today's when the same terms are kept (an edit
         // that leaves every term's count of papers on the same side of the cut), else by key.
         let (old, new) = (previous.postings, made.postings)
@@ -165,25 +177,15 @@ extension RelatedPapers {
             for key in weighed.keys { if let o = before[key], now[o] >= 0 { papers.append(Int32(now[o])) } }
             return papers
         }
-        // Each changed paper's weights in today's postings, to score it against a paper alone:
-        // paper `d`'s are at `weighed.range(slots[d])`. Flat, as are the changed papers per
-        // term: after a title edit at 100k papers every paper meets some (1.1M meetings), and
-        // arrays of arrays were retained and released at each.
+        // Each changed paper's weights in today's postings (`weighedPostings`), in the order
+        // first met; the changed papers per term flat too, as every paper meets some.
         let changedPapers = Flat(changed)
-        let (slots, slotted, weighed): ([Int32], [Int32], Flat<(term: Int32, weight: Float)>) = {
-            var slots = [Int32](repeating: -1, count: made.papers.count), slotted: [Int32] = [], lists: [[(term: Int32, weight: Float)]] = []
-            for d in changedPapers.items where slots[Int(d)] < 0 {
-                slots[Int(d)] = Int32(lists.count)
-                slotted.append(d)
-                lists.append([])
-            }
-            for t in new.terms.indices {
-                for k in new.range(t) where slots[Int(docs[k])] >= 0 { lists[Int(slots[Int(docs[k])])].append((Int32(t), new.weights[k])) }
-            }
-            return (slots, slotted, Flat(lists))
-        }()
+        var firstSeen = [Bool](repeating: false, count: made.papers.count), order: [Int32] = []
+        for d in changedPapers.items where !firstSeen[Int(d)] { firstSeen[Int(d)] = true; order.append(d) }
+        let (slots, weighed) = weighedPostings(of: order, made: made, docs: docs)
         let bars = (0..<made.papers.count).map { d in same[d] ? was[d].map { previous.bars[$0] } ?? .infinity : .infinity }
-        let near = mayReach(bars, changed: slotted, weighed: weighed, holders: holders)
+        let members = listsToday(previous, was: was, now: now, taking: same)
+        let (near, reach) = mayReach(bars, changed: order, weighed: weighed, holders: holders, members: members, count: made.count)
 
         return ParallelMap.runs(of: Array(0..<made.papers.count)) { run -> [Reused?] in
             // Per term, the weight of the changed paper being scored: set for it, then cleared.
@@ -193,6 +195,9 @@ extension RelatedPapers {
                 guard same[d], let o = was[d] else { return nil }
                 let kept = previous.lists[o], bar = previous.bars[o]
                 guard kept.allSatisfy({ now[$0] >= 0 }) else { return nil }
+                // No paper out of the list passes its bar, and none of those that changed scores
+                // more than `reach`: the others score as they did.
+                let ceiling = min(bar, max(previous.ceilings[o], reach[d] > 0 ? reach[d] + slack : 0))
                 // (The list as it was, when no paper in it moved: an edit's case, without a copy.)
                 let list = kept.allSatisfy { now[$0] == $0 } ? kept : kept.map { now[$0] }
                 let vector = made.vectors.range(d)
@@ -202,12 +207,12 @@ extension RelatedPapers {
                     for other in list where other != d && slots[other] >= 0 {
                         if vector.contains(where: { changedPapers[Int(made.vectors.terms[$0])].contains(Int32(other)) }) { return nil }
                     }
-                    return (list, bar)
+                    return (list, bar, ceiling)
                 }
                 met.removeAll(keepingCapacity: true)
                 for k in vector { met += changedPapers[Int(made.vectors.terms[k])] }
                 met.removeAll { $0 == d }
-                if met.isEmpty { return (list, bar) }
+                if met.isEmpty { return (list, bar, ceiling) }
                 guard list.count == made.count, let last = list.last else { return nil }
                 met.sort()
                 var previousOther: Int32 = -1
@@ -225,23 +230,26 @@ extension RelatedPapers {
                     for e in entries { weightOf[Int(weighed.items[e].term)] = 0 }
                     if score > bar || (score == bar && Int(other) < last) { return nil }
                 }
-                return (list, bar)
+                return (list, bar, ceiling)
             }
         }.flatMap { $0 }
     }
 
     /// Per paper, whether a changed paper may reach its bar (`bars`; infinite for a paper whose
-    /// list is not taken): each changed paper's scores with every paper, added up from its side,
-    /// through the papers whose vectors hold each of its terms (`weighed`: each changed paper's
-    /// weights in the postings, by its place in `changed`). After a title edit at 100k papers
-    /// every paper meets a changed one, and scoring each against each it meets, over both
-    /// vectors, took 65M steps; this is 1.1M products. The sums add the same products as the
-    /// scoring, in another order, so they may differ from its in the last bits: a paper within
-    /// `slack` of its bar is scored exactly (`reusable`).
-    static func mayReach(_ bars: [Float], changed: [Int32], weighed: Flat<(term: Int32, weight: Float)>, holders: Holders) -> [Bool] {
-        let slack: Float = 1e-4
-        let found = ParallelMap.runs(of: Array(changed.indices)) { run -> [Int32] in
+    /// list is not taken), and the best score with it of a changed paper out of its list
+    /// (`members`: per paper, `count` places of its list, -1 past its end): each changed
+    /// paper's scores with every paper, added up from its side, through the papers whose
+    /// vectors hold each of its terms (`weighed`: each changed paper's weights in the postings,
+    /// by its place in `changed`). After a title edit at 100k papers every paper meets a
+    /// changed one, and scoring each against each it meets, over both vectors, took 65M steps;
+    /// this is 1.1M products. The sums add the same products as the scoring, in another order,
+    /// so they may differ from its in the last bits: a paper within `slack` of its bar is scored
+    /// exactly (`reusable`), and a best score is `slack` short of a ceiling.
+    static func mayReach(_ bars: [Float], changed: [Int32], weighed: Flat<(term: Int32, weight: Float)>, holders: Holders,
+                         members: [Int32], count: Int) -> (near: [Bool], reach: [Float]) {
+        let found = ParallelMap.runs(of: Array(changed.indices)) { run -> (near: [Int32], reach: [Float]) in
             var sums = [Float](repeating: 0, count: bars.count), touched: [Int32] = [], found: [Int32] = []
+            var reach = [Float](repeating: 0, count: bars.count)
             for slot in run {
                 for e in weighed.range(slot) {
                     let (term, weight) = weighed.items[e]
@@ -251,17 +259,49 @@ extension RelatedPapers {
                         sums[d] += holders.weights[h] * weight
                     }
                 }
+                let paper = changed[slot]
                 for d in touched {
-                    if d != changed[slot] && sums[Int(d)] >= bars[Int(d)] - slack { found.append(d) }
-                    sums[Int(d)] = 0
+                    let (d, sum) = (Int(d), sums[Int(d)])
+                    sums[d] = 0
+                    guard d != paper else { continue }
+                    if sum >= bars[d] - slack { found.append(Int32(d)) }
+                    if sum > reach[d] && !members[(d * count)..<(d * count + count)].contains(paper) { reach[d] = sum }
                 }
                 touched.removeAll(keepingCapacity: true)
             }
-            return found
+            return (found, reach)
         }
-        var near = [Bool](repeating: false, count: bars.count)
-        for run in found { for d in run { near[Int(d)] = true } }
-        return near
+        var near = [Bool](repeating: false, count: bars.count), reach = [Float](repeating: 0, count: bars.count)
+        for run in found {
+            for d in run.near { near[Int(d)] = true }
+            for d in reach.indices where run.reach[d] > reach[d] { reach[d] = run.reach[d] }
+        }
+        return (near, reach)
+    }
+
+    /// Per paper, `count` places of its list then in today's places (`now`), -1 past its end
+    /// or for a paper gone; -1 throughout for a paper not `taking` (its list is scored).
+    static func listsToday(_ previous: Made, was: [Int?], now: [Int], taking: [Bool]) -> [Int32] {
+        var members = [Int32](repeating: -1, count: was.count * previous.count)
+        for d in was.indices where taking[d] {
+            guard let o = was[d] else { continue }
+            for (i, other) in previous.lists[o].prefix(previous.count).enumerated() { members[d * previous.count + i] = Int32(now[other]) }
+        }
+        return members
+    }
+
+    /// The weights in today's postings of `papers` (each once), to score each against a paper
+    /// alone: paper `d`'s are at `weighed.range(slots[d])` (-1: not one of them). Flat, as
+    /// after a title edit at 100k papers every paper meets some (1.1M meetings), and arrays of
+    /// arrays were retained and released at each.
+    static func weighedPostings(of papers: [Int32], made: Made, docs: [Int32]) -> (slots: [Int32], weighed: Flat<(term: Int32, weight: Float)>) {
+        var slots = [Int32](repeating: -1, count: made.papers.count), lists = [[(term: Int32, weight: Float)]](repeating: [], count: papers.count)
+        for (slot, d) in papers.enumerated() { slots[Int(d)] = Int32(slot) }
+        let postings = made.postings
+        for t in postings.terms.indices {
+            for k in postings.range(t) where slots[Int(docs[k])] >= 0 { lists[Int(slots[Int(docs[k])])].append((Int32(t), postings.weights[k])) }
+        }
+        return (slots, Flat(lists))
     }
 
     /// Per term, the papers whose vectors hold it, with their weights there: term `t`'s are

@@ -192,7 +192,8 @@ extension ModelTests {
     }
 
     /// A paper's neighbours are kept as papers are offered, in any order: the highest scores
-    /// first, ties by index, as sorting them all gives; the bar is the last one's score.
+    /// first, ties by index, as sorting them all gives; the bar is the last one's score, the
+    /// ceiling the next one's.
     @Test func bestScoresAreTheSortedPrefix() {
         var generator = SystemRandomNumberGenerator()
         for size in [0, 1, 5, 6, 100, 300] {
@@ -201,14 +202,17 @@ extension ModelTests {
             for count in [0, 1, 5, 24] {
                 var best = RelatedPapers.BestScores(count)
                 for (paper, score) in offered { best.offer(paper, score) }
-                let expected = offered.sorted { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }.prefix(count)
-                #expect(best.papers == expected.map(\.paper), "size \(size), count \(count)")
+                let sorted = offered.sorted { $0.score != $1.score ? $0.score > $1.score : $0.paper < $1.paper }
+                let expected = sorted.prefix(count)
+                #expect(best.list == expected.map(\.paper), "size \(size), count \(count)")
                 #expect(best.bar == (expected.last?.score ?? 0))
+                #expect(best.ceiling == (size > count ? sorted[count].score : 0))
             }
         }
         var best = RelatedPapers.BestScores(3)
         for (paper, score) in [(4, Float(0.9)), (3, 0.1), (2, 0.5), (1, 0.9), (0, 0.5)] { best.offer(paper, score) }
-        #expect(best.papers == [1, 4, 0])
+        #expect(best.list == [1, 4, 0])
         #expect(best.bar == 0.5)
+        #expect(best.ceiling == 0.5)
     }
 }

@@ -1,0 +1,122 @@
+/// Related lists taken again when most vectors moved a little: a listing added moves the count
+/// of papers, so every IDF and every weight, and at 100k papers every list was scored again
+/// (3 CPU-seconds of a 150-paper listing's rebuild) to find most as they were. A paper's list
+/// stands when its terms are the ones it had, the scores of its papers with it (made exactly,
+/// as the scoring adds them) keep their order, and the last of them beats a bound on every
+/// paper left out:
+/// - a paper that was left out, whose terms are as they were and which is in no term's
+///   postings it was not in, scored at most the list's ceiling then; each weight of the two
+///   vectors moved by at most the relative shift of each, and scores are sums of products of
+///   positive weights, so its score now is under `ceiling × (1 + shift) × (1 + steady)`;
+/// - the other papers — new, with other terms, come into a common term's strongest postings,
+///   or with weights moved more than `steadyShift` — are scored from their side against every
+///   paper (`mayReach`).
+extension RelatedPapers {
+    /// How much a paper's weights may move, relative, and the paper still be bounded as
+    /// steady; more, and it is scored from its side. (A 150-paper listing at 100k papers
+    /// moves 98% of the papers' weights by less, and the others are a few thousand.)
+    static let steadyShift = 0.002
+
+    static func shifted(_ previous: Made, made: Made, was: [Int?], now: [Int], before: [UInt64: Int], docs: [Int32],
+                        holders: Holders) -> [Reused?] {
+        let none = [Reused?](repeating: nil, count: made.papers.count)
+        guard previous.count == made.count else { return none }
+        let (old, new) = (previous.postings, made.postings)
+        // Each term's place today by its place then, and back (-1: not kept).
+        let termNow: [Int32] = {
+            guard old.terms != new.terms else { return old.terms.indices.map(Int32.init) }
+            let places = places(new.terms) ?? [:]
+            return old.terms.map { places[$0].map(Int32.init) ?? -1 }
+        }()
+        let termThen: [Int32] = {
+            var then = [Int32](repeating: -1, count: new.terms.count)
+            for (o, t) in termNow.enumerated() where t >= 0 { then[Int(t)] = Int32(o) }
+            return then
+        }()
+
+        // Per paper, the most any weight of its vector moved, relative; nil for a new paper or
+        // one whose terms are not the ones it had.
+        let shifts: [Double?] = ParallelMap.batched(made.papers.count, batch: 1024) { d in
+            guard let o = was[d] else { return nil }
+            let (today, then) = (made.vectors.range(d), previous.vectors.range(o))
+            guard today.count == then.count else { return nil }
+            var shift = 0.0
+            for k in today {
+                let term = made.vectors.terms[k]
+                guard let j = then.first(where: { termNow[Int(previous.vectors.terms[$0])] == term }) else { return nil }
+                let ratio = Double(made.vectors.weights[k]) / Double(previous.vectors.weights[j])
+                guard ratio.isFinite, ratio > 0 else { return nil }
+                shift = max(shift, abs(ratio - 1))
+            }
+            return shift
+        }
+        var jumped = shifts.map { $0.map { $0 > steadyShift } ?? true }
+        // The papers that came into a term's postings where they hold only its strongest papers
+        // (now or then; elsewhere they are the papers whose vectors hold it). One that left a
+        // term's postings scores less for it, within the bound.
+        let came = ParallelMap.batched(new.terms.count, batch: 64) { t -> [Int32] in
+            let (today, o) = (new.range(t), Int(termThen[t]))
+            guard o >= 0 else { return [] }  // (a term new to the kept: its papers' terms changed)
+            let then = old.range(o)
+            guard holders.range(t).count > postingsPerTerm || then.count >= postingsPerTerm else { return [] }
+            let keys = Set(old.papers[then])
+            return today.filter { !keys.contains(new.papers[$0]) }.map { docs[$0] }
+        }
+        for papers in came { for d in papers { jumped[Int(d)] = true } }
+        let scored = jumped.indices.filter { jumped[$0] }.map(Int32.init)
+        // Past a quarter, scoring them from their side costs about what scoring all does.
+        guard scored.count * 4 <= made.papers.count else { return none }
+        let steady = zip(shifts, jumped).reduce(0.0) { $1.1 ? $0 : max($0, $1.0 ?? 0) }
+        let (_, weighed) = weighedPostings(of: scored, made: made, docs: docs)
+        let members = listsToday(previous, was: was, now: now, taking: shifts.map { $0 != nil })
+        let (_, reach) = mayReach(Array(repeating: .infinity, count: made.papers.count), changed: scored, weighed: weighed,
+                                  holders: holders, members: members, count: made.count)
+        // Per common term, the weakest of its strongest postings: a paper is among them when
+        // its weight beats it, or ties it from a lower place (`Selection.best`'s order).
+        let floors: [(weight: Float, paper: Int32)?] = new.terms.indices.map { t in
+            guard holders.range(t).count > postingsPerTerm, let last = new.range(t).last else { return nil }
+            return (new.weights[last], docs[last])
+        }
+
+        return ParallelMap.runs(of: Array(0..<made.papers.count)) { run -> [Reused?] in
+            // Per term, the weight of the listed paper being scored: set for it, then cleared.
+            var weightOf = [Float](repeating: 0, count: new.terms.count)
+            var scores: [Float] = []
+            return run.map { d -> Reused? in
+                guard let o = was[d], let shift = shifts[d], previous.lists[o].allSatisfy({ now[$0] >= 0 }) else { return nil }
+                let list = previous.lists[o].map { now[$0] }
+                let vector = made.vectors.range(d)
+                // Each listed paper's score, as the scoring adds it up: over this paper's terms,
+                // in order, where the listed paper is in the term's postings.
+                scores.removeAll(keepingCapacity: true)
+                for other in list {
+                    let theirs = made.vectors.range(other)
+                    for k in theirs { weightOf[Int(made.vectors.terms[k])] = made.vectors.weights[k] }
+                    var score: Float = 0
+                    for k in vector {
+                        let term = Int(made.vectors.terms[k]), weight = weightOf[term]
+                        guard weight != 0 else { continue }
+                        if let floor = floors[term], weight < floor.weight || (weight == floor.weight && Int32(other) > floor.paper) { continue }
+                        score += made.vectors.weights[k] * weight
+                    }
+                    for k in theirs { weightOf[Int(made.vectors.terms[k])] = 0 }
+                    scores.append(score)
+                }
+                // In the scoring's order: best first, ties by place; a paper scoring 0 is not met.
+                guard scores.allSatisfy({ $0 > 0 }) else { return nil }
+                for i in scores.indices.dropFirst() where !(scores[i - 1] > scores[i] || (scores[i - 1] == scores[i] && list[i - 1] < list[i])) {
+                    return nil
+                }
+                let ceiling = max(Double(previous.ceilings[o]) * (1 + shift) * (1 + steady) + Double(slack),
+                                  reach[d] > 0 ? Double(reach[d] + slack) : 0)
+                if list.count == made.count {
+                    guard let bar = scores.last, Double(bar) > ceiling else { return nil }
+                    return (list, bar, Float(ceiling).nextUp)
+                }
+                // A short list held every paper that scored then; none of the others scores now.
+                guard previous.ceilings[o] == 0, reach[d] == 0 else { return nil }
+                return (list, scores.last ?? 0, 0)
+            }
+        }.flatMap { $0 }
+    }
+}
