@@ -188,7 +188,11 @@ public enum RelatedPapers {
             return zip(then.df, keptDF).map { $0 != $1 }
         }
 
-        let (ids, frequencies, made) = (termID, df, chunks)
+        // The logarithms once per term and per count, not per entry (10M of each at 100k papers,
+        // all made again when the count of papers moved): the same calls, so the same bits.
+        let idfs = df.indices.map { termID[$0] >= 0 ? logf(n / Float(df[$0])) : 0 }
+        let tfWeights = (0..<256).map { 1 + logf(Float($0)) }
+        let (ids, made) = (termID, chunks)
         let vectors = ParallelMap.run(made.count) { c -> Vectors in
             let chunk = made[c]
             var vectors = Vectors(ends: [], terms: [], weights: [])
@@ -204,7 +208,8 @@ public enum RelatedPapers {
                 var v: [(term: Int, weight: Float)] = chunk.papers.range(of: d).compactMap { k in
                     let term = Int(chunk.terms[k])
                     guard ids[term] >= 0 else { return nil }
-                    return (ids[term], (1 + logf(chunk.tfs[k])) * logf(n / Float(frequencies[term])))
+                    let tf = chunk.tfs[k]
+                    return (ids[term], (tf < 256 && tf == tf.rounded() ? tfWeights[Int(tf)] : 1 + logf(tf)) * idfs[term])
                 }
                 v = top(termsPerPaper, of: v) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
                 let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
