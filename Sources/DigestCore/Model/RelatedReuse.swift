@@ -145,10 +145,8 @@ extension RelatedPapers {
         guard sameCount * 2 >= same.count else {
             return shifted(previous, made: made, was: was, now: now, before: before, docs: docs, holders: holders)
         }
-        // Each term's place then: the same as today's when the same terms are kept (an edit
-        // that leaves every term's count of papers on the same side of the cut), else by key.
         let (old, new) = (previous.postings, made.postings)
-        let termThen = old.terms == new.terms ? nil : places(old.terms) ?? [:]
+        let termThen = termPlacesThen(old, new)
 
         // The terms of those papers' vectors, the only ones whose postings are looked at below:
         // found when the papers are few, not when they are most (after an edit, nearly every
@@ -163,7 +161,8 @@ extension RelatedPapers {
         let changed = ParallelMap.batched(new.terms.count, batch: 64) { t -> [Int32] in
             guard met?[t] ?? true else { return [] }
             let today = new.range(t)
-            guard let o = termThen.map({ $0[new.terms[t]] }) ?? t else { return Array(docs[today]) }
+            let o = Int(termThen[t])
+            guard o >= 0 else { return Array(docs[today]) }
             let then = old.range(o)
             // The same papers in the same order (most terms after an edit: only weights moved),
             // compared side by side, without a table of the papers then.
@@ -312,6 +311,15 @@ extension RelatedPapers {
         let weights: [Float]
 
         func range(_ t: Int) -> Range<Int> { starts[t]..<starts[t + 1] }
+    }
+
+    /// Per term today (`new`), its place in the postings then (`old`; -1: not kept then): the
+    /// same place when the same terms are kept (an edit that leaves every term's count of
+    /// papers on the same side of the cut), else found by its key.
+    static func termPlacesThen(_ old: Postings, _ new: Postings) -> [Int32] {
+        guard old.terms != new.terms else { return new.terms.indices.map(Int32.init) }
+        let places = places(old.terms) ?? [:]
+        return new.terms.map { places[$0].map(Int32.init) ?? -1 }
     }
 
     /// Each key's place in `keys`; nil when one is there twice.

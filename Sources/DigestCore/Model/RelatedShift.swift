@@ -22,16 +22,12 @@ extension RelatedPapers {
         let none = [Reused?](repeating: nil, count: made.papers.count)
         guard previous.count == made.count else { return none }
         let (old, new) = (previous.postings, made.postings)
-        // Each term's place today by its place then, and back (-1: not kept).
+        // Each term's place then (`termPlacesThen`), and each term's then today (-1: not kept).
+        let termThen = termPlacesThen(old, new)
         let termNow: [Int32] = {
-            guard old.terms != new.terms else { return old.terms.indices.map(Int32.init) }
-            let places = places(new.terms) ?? [:]
-            return old.terms.map { places[$0].map(Int32.init) ?? -1 }
-        }()
-        let termThen: [Int32] = {
-            var then = [Int32](repeating: -1, count: new.terms.count)
-            for (o, t) in termNow.enumerated() where t >= 0 { then[Int(t)] = Int32(o) }
-            return then
+            var now = [Int32](repeating: -1, count: old.terms.count)
+            for (t, o) in termThen.enumerated() where o >= 0 { now[Int(o)] = Int32(t) }
+            return now
         }()
 
         // Per paper, the most any weight of its vector moved, relative; nil for a new paper or
