@@ -104,31 +104,53 @@ enum AuthorsCache {
     }
 
     static func write(_ people: SiteAuthors, mark: UInt64, keys: [UInt64], to path: String) {
-        let authors = people.authors
-        // Each person's slug, then name.
-        var text: [UInt8] = [], textEnds: [UInt32] = []
-        for author in authors {
-            text += author.id.utf8
-            textEnds.append(UInt32(text.count))
-            text += author.name.utf8
-            textEnds.append(UInt32(text.count))
+        // Every table in one pass over the people, each read in place: lazy maps over the
+        // people through key paths retained each person's strings and lists once per table
+        // (swift_retain was half of this write's 0.2 s of CPU at 100k papers).
+        var text: [UInt8] = [], textEnds: [UInt32] = []  // each person's slug, then name
+        var paperEnds: [UInt32] = [], papersOf: [Int32] = []
+        var coauthorEnds: [UInt32] = [], coauthors: [Int32] = [], counts: [Int32] = []
+        let count = people.authors.count
+        textEnds.reserveCapacity(2 * count)
+        paperEnds.reserveCapacity(count)
+        coauthorEnds.reserveCapacity(count)
+        people.authors.withUnsafeBufferPointer { authors in
+            for a in authors.indices {
+                text.append(contentsOf: authors[a].id.utf8)
+                textEnds.append(UInt32(text.count))
+                text.append(contentsOf: authors[a].name.utf8)
+                textEnds.append(UInt32(text.count))
+                authors[a].papers.withUnsafeBufferPointer { for paper in $0 { papersOf.append(Int32(paper)) } }
+                paperEnds.append(UInt32(papersOf.count))
+                authors[a].coauthors.withUnsafeBufferPointer {
+                    for coauthor in $0 {
+                        coauthors.append(Int32(coauthor.author))
+                        counts.append(Int32(coauthor.count))
+                    }
+                }
+                coauthorEnds.append(UInt32(coauthors.count))
+            }
         }
-        let paperEnds = RawWire.ends(counts: authors.lazy.map(\.papers.count))
-        let coauthorEnds = RawWire.ends(counts: authors.lazy.map(\.coauthors.count))
-        let bylineEnds = RawWire.ends(counts: people.paperAuthors.lazy.map(\.count))
+        var bylineEnds: [UInt32] = [], bylines: [Int32] = []
+        bylineEnds.reserveCapacity(people.paperAuthors.count)
+        people.paperAuthors.withUnsafeBufferPointer { paperAuthors in
+            for p in paperAuthors.indices {
+                paperAuthors[p].withUnsafeBufferPointer { for author in $0 { bylines.append(Int32(author)) } }
+                bylineEnds.append(UInt32(bylines.count))
+            }
+        }
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
             mark.write(to: &writer.bytes)
             try writer.raw(keys)
             try writer.raw(textEnds)
             try writer.raw(text)
-            // (Each list flattened first: `raw` writes each array of its parts with a call of its own.)
             try writer.raw(paperEnds)
-            try writer.raw(authors.flatMap { $0.papers.lazy.map(Int32.init) })
+            try writer.raw(papersOf)
             try writer.raw(coauthorEnds)
-            try writer.raw(authors.flatMap { $0.coauthors.lazy.map { Int32($0.author) } })
-            try writer.raw(authors.flatMap { $0.coauthors.lazy.map { Int32($0.count) } })
+            try writer.raw(coauthors)
+            try writer.raw(counts)
             try writer.raw(bylineEnds)
-            try writer.raw(people.paperAuthors.flatMap { $0.lazy.map(Int32.init) })
+            try writer.raw(bylines)
         }
     }
 }
