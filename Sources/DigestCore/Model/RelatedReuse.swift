@@ -184,7 +184,7 @@ extension RelatedPapers {
         let (slots, weighed) = weighedPostings(of: order, made: made, docs: docs)
         let bars = (0..<made.papers.count).map { d in same[d] ? was[d].map { previous.bars[$0] } ?? .infinity : .infinity }
         let members = listsToday(previous, was: was, now: now, taking: same)
-        let (near, reach) = mayReach(bars, changed: order, weighed: weighed, holders: holders, members: members, count: made.count)
+        let (near, reach) = mayReach(bars, papers: made.papers.count, changed: order, weighed: weighed, holders: holders, members: members, count: made.count)
 
         return ParallelMap.runs(of: Array(0..<made.papers.count)) { run -> [Reused?] in
             // Per term, the weight of the changed paper being scored: set for it, then cleared.
@@ -234,9 +234,11 @@ extension RelatedPapers {
         }.flatMap { $0 }
     }
 
-    /// Per paper, whether a changed paper may reach its bar (`bars`; infinite for a paper whose
-    /// list is not taken), and the best score with it of a changed paper out of its list
-    /// (`members`: per paper, `count` places of its list, -1 past its end): each changed
+    /// Per paper (of `papers`), whether a changed paper may reach its bar (`bars`; infinite for
+    /// a paper whose list is not taken; nil when no list is taken by its bar, as after a
+    /// listing, which asks only for the best scores), and the best score with it of a changed
+    /// paper out of its list (`members`: per paper, `count` places of its list, -1 past its
+    /// end): each changed
     /// paper's scores with every paper, added up from its side, through the papers whose
     /// vectors hold each of its terms (`weighed`: each changed paper's weights in the postings,
     /// by its place in `changed`). After a title edit at 100k papers every paper meets a
@@ -244,11 +246,11 @@ extension RelatedPapers {
     /// this is 1.1M products. The sums add the same products as the scoring, in another order,
     /// so they may differ from its in the last bits: a paper within `slack` of its bar is scored
     /// exactly (`reusable`), and a best score is `slack` short of a ceiling.
-    static func mayReach(_ bars: [Float], changed: [Int32], weighed: Flat<(term: Int32, weight: Float)>, holders: Holders,
+    static func mayReach(_ bars: [Float]?, papers: Int, changed: [Int32], weighed: Flat<(term: Int32, weight: Float)>, holders: Holders,
                          members: [Int32], count: Int) -> (near: [Bool], reach: [Float]) {
         let found = ParallelMap.runs(of: Array(changed.indices)) { run -> (near: [Int32], reach: [Float]) in
-            var sums = [Float](repeating: 0, count: bars.count), touched: [Int32] = [], found: [Int32] = []
-            var reach = [Float](repeating: 0, count: bars.count)
+            var sums = [Float](repeating: 0, count: papers), touched: [Int32] = [], found: [Int32] = []
+            var reach = [Float](repeating: 0, count: papers)
             for slot in run {
                 for e in weighed.range(slot) {
                     let (term, weight) = weighed.items[e]
@@ -263,14 +265,14 @@ extension RelatedPapers {
                     let (d, sum) = (Int(d), sums[Int(d)])
                     sums[d] = 0
                     guard d != paper else { continue }
-                    if sum >= bars[d] - slack { found.append(Int32(d)) }
+                    if let bars, sum >= bars[d] - slack { found.append(Int32(d)) }
                     if sum > reach[d] && !members[(d * count)..<(d * count + count)].contains(paper) { reach[d] = sum }
                 }
                 touched.removeAll(keepingCapacity: true)
             }
             return (found, reach)
         }
-        var near = [Bool](repeating: false, count: bars.count), reach = [Float](repeating: 0, count: bars.count)
+        var near = [Bool](repeating: false, count: papers), reach = [Float](repeating: 0, count: papers)
         for run in found {
             for d in run.near { near[Int(d)] = true }
             for d in reach.indices where run.reach[d] > reach[d] { reach[d] = run.reach[d] }

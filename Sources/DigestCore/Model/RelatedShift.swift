@@ -65,7 +65,7 @@ extension RelatedPapers {
         let steady = zip(shifts, jumped).reduce(0.0) { $1.1 ? $0 : max($0, $1.0 ?? 0) }
         let (_, weighed) = weighedPostings(of: scored, made: made, docs: docs)
         let members = listsToday(previous, was: was, now: now, taking: shifts.map { $0 != nil })
-        let (_, reach) = mayReach(Array(repeating: .infinity, count: made.papers.count), changed: scored, weighed: weighed,
+        let (_, reach) = mayReach(nil, papers: made.papers.count, changed: scored, weighed: weighed,
                                   holders: holders, members: members, count: made.count)
         // Per common term, the weakest of its strongest postings: a paper is among them when
         // its weight beats it, or ties it from a lower place (`Selection.best`'s order).
