@@ -1,27 +1,36 @@
 import Foundation
 
 /// The model's people (`SiteAuthors`) as the last build made them, in
-/// `.digest-cache/authors.bin`, under a mark of all they are made from: each paper's id and
-/// byline — in any order — and the `digest` that made them. People do not depend on the
-/// papers' order: their spellings, A–Z places, slugs and co-authors come from the bylines
-/// alone, and only each person's papers are places, which are read back in today's. So an edit
-/// that leaves every byline as it was (a title, an abstract, tags, a date, which moves its
-/// paper) takes them from here: at 100k papers they are 155k people from 500k names, 0.8 s of
-/// CPU on the model's thread; read back, a tenth of that.
+/// `.digest-cache/authors.bin`, under the sum of a hash of each paper's id and byline (the
+/// same in any order) and the `digest` that made them. People do not depend on the papers'
+/// order: their spellings, A–Z places, slugs and co-authors come from the bylines alone, and
+/// only each person's papers are places, which are read back in today's. So an edit that
+/// leaves every byline as it was (a title, an abstract, tags, a date, which moves its paper)
+/// takes them from here: at 100k papers they are 155k people from 500k names, 0.8 s of CPU on
+/// the model's thread; read back, a tenth of that. When papers were only added (a listing),
+/// the people kept are grown by the new bylines (`SiteAuthors.adding`), not made again.
 enum AuthorsCache {
-    static let version = CacheFile.ofThisDigest("digest-authors-cache 3 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-authors-cache 4 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/authors.bin") }
 
     /// The people of `papers` (in the model's order): those kept when made from the same
-    /// bylines, else made, and kept for the next build. `keys`: the papers'
-    /// `RelatedPapers.paperKeys`, and `bylines` their `bylineKey`s, when the build has them.
+    /// bylines, grown when papers were added since, else made; and kept for the next build.
+    /// `keys`: the papers' `RelatedPapers.paperKeys`, and `bylines` their `bylineKey`s, when
+    /// the build has them.
     static func people(_ papers: [Paper], keys: [UInt64]? = nil, bylines: [UInt64]? = nil, path: String, useCached: Bool) -> SiteAuthors {
         let keys = keys ?? RelatedPapers.paperKeys(papers)
-        let mark = mark(keys: keys, bylines: bylines ?? papers.map(bylineKey))
-        if useCached, let kept = read(path, mark: mark, keys: keys) { return kept }
+        let hashes = paperHashes(keys: keys, bylines: bylines ?? papers.map(bylineKey))
+        if useCached, let kept = read(path, hashes: hashes, keys: keys) {
+            if kept.added.isEmpty { return kept.people }
+            // (Many papers added are made with the others: each newcomer is placed by a search.)
+            if kept.added.count * 4 <= papers.count, let grown = kept.people.adding(kept.added, of: papers) {
+                write(grown, hashes: hashes, keys: keys, to: path)
+                return grown
+            }
+        }
         let people = SiteAuthors(papers)
-        write(people, mark: mark, keys: keys, to: path)
+        write(people, hashes: hashes, keys: keys, to: path)
         return people
     }
 
@@ -32,34 +41,35 @@ enum AuthorsCache {
         return hash.value
     }
 
-    /// The count of papers and the sum of a hash of each one's id and byline (`keys`, their
-    /// `RelatedPapers.paperKey`s; `bylines`, their `bylineKey`s): the same for the same papers
-    /// in any order. (Ids are unique, so no two papers' hashes cancel out.)
-    static func mark(keys: [UInt64], bylines: [UInt64]) -> UInt64 {
-        var sum: UInt64 = 0
-        for p in keys.indices {
+    /// A hash of each paper's id and byline (`keys`, their `RelatedPapers.paperKey`s;
+    /// `bylines`, their `bylineKey`s): their sum is the same for the same papers in any order.
+    /// (Ids are unique, so no two papers' hashes cancel out.)
+    static func paperHashes(keys: [UInt64], bylines: [UInt64]) -> [UInt64] {
+        zip(keys, bylines).map { key, byline in
             var hash = ContextHash()
-            hash.add(keys[p])
-            hash.add(bylines[p])
-            sum &+= hash.value
+            hash.add(key)
+            hash.add(byline)
+            return hash.value
         }
-        var mark = ContextHash()
-        mark.add(UInt64(keys.count))
-        mark.add(sum)
-        return mark.value
     }
 
-    static func mark(_ papers: [Paper]) -> UInt64 {
-        mark(keys: RelatedPapers.paperKeys(papers), bylines: papers.map(bylineKey))
+    static func paperHashes(_ papers: [Paper]) -> [UInt64] {
+        paperHashes(keys: RelatedPapers.paperKeys(papers), bylines: papers.map(bylineKey))
     }
 
     /// The people kept, each one's papers in today's places (`keys`: each paper's
-    /// `RelatedPapers.paperKey`, in today's order); nil when none are kept, another `digest`
-    /// or other bylines made them, or the file does not read whole.
-    static func read(_ path: String, mark: UInt64, keys: [UInt64]) -> SiteAuthors? {
-        guard var wire = CacheFile.read(path, version: version), UInt64.read(from: &wire) == mark,
+    /// `RelatedPapers.paperKey`, in today's order), with the places of the papers added since
+    /// (their bylines empty); nil when none are kept, another `digest` made them, a paper they
+    /// were made from is gone or has another byline (`hashes`, `paperHashes`), or the file does
+    /// not read whole.
+    static func read(_ path: String, hashes: [UInt64], keys: [UInt64]) -> (people: SiteAuthors, added: [Int])? {
+        guard var wire = CacheFile.read(path, version: version), let sum = UInt64.read(from: &wire),
               let papersThen = RawWire.read(UInt64.self, from: &wire),
               let textEnds = RawWire.read(UInt32.self, from: &wire), let text = RawWire.read(UInt8.self, from: &wire),
+              let keyArena = RawWire.read(UInt8.self, from: &wire), let keyStarts = RawWire.read(Int32.self, from: &wire),
+              let keyHashes = RawWire.read(UInt32.self, from: &wire), let shownCounts = RawWire.read(Int32.self, from: &wire),
+              let otherOwners = RawWire.read(Int32.self, from: &wire), let otherEnds = RawWire.read(UInt32.self, from: &wire),
+              let otherText = RawWire.read(UInt8.self, from: &wire), let otherCounts = RawWire.read(Int32.self, from: &wire),
               let paperEnds = RawWire.read(UInt32.self, from: &wire), let papersOf = RawWire.read(Int32.self, from: &wire),
               let coauthorEnds = RawWire.read(UInt32.self, from: &wire), let coauthors = RawWire.read(Int32.self, from: &wire),
               let counts = RawWire.read(Int32.self, from: &wire),
@@ -67,13 +77,18 @@ enum AuthorsCache {
               wire.at == wire.count
         else { return nil }
         let count = paperEnds.count
-        guard papersThen.count == keys.count, textEnds.count == 2 * count, RawWire.ends(textEnds, reach: text.count),
-              RawWire.ends(paperEnds, reach: papersOf.count), papersOf.allSatisfy({ $0 >= 0 && Int($0) < keys.count }),
+        guard papersThen.count <= keys.count, textEnds.count == 2 * count, RawWire.ends(textEnds, reach: text.count),
+              keyHashes.count == count, keyStarts.count == count + 1, keyStarts.first == 0,
+              zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }), keyStarts.last == Int32(keyArena.count),
+              shownCounts.count == count, otherEnds.count == otherOwners.count, otherCounts.count == otherOwners.count,
+              RawWire.ends(otherEnds, reach: otherText.count), otherOwners.allSatisfy({ $0 >= 0 && Int($0) < count }),
+              RawWire.ends(paperEnds, reach: papersOf.count), papersOf.allSatisfy({ $0 >= 0 && Int($0) < papersThen.count }),
               coauthorEnds.count == count, RawWire.ends(coauthorEnds, reach: coauthors.count), counts.count == coauthors.count,
               coauthors.allSatisfy({ $0 >= 0 && Int($0) < count }),
-              bylineEnds.count == keys.count, RawWire.ends(bylineEnds, reach: bylines.count),
+              bylineEnds.count == papersThen.count, RawWire.ends(bylineEnds, reach: bylines.count),
               bylines.allSatisfy({ $0 >= 0 && Int($0) < count }),
-              let now = places(then: papersThen, now: keys)
+              let now = places(then: papersThen, now: keys),
+              now.reduce(UInt64(0), { $0 &+ hashes[$1] }) == sum
         else { return nil }
         let authors = ParallelMap.batched(count, batch: 1024) { a -> Author in
             let (slug, name) = (RawWire.range(2 * a, in: textEnds), RawWire.range(2 * a + 1, in: textEnds))
@@ -83,11 +98,22 @@ enum AuthorsCache {
             return author
         }
         var paperAuthors = [[Int]](repeating: [], count: keys.count)
-        for old in papersThen.indices { paperAuthors[now[old]] = bylines[RawWire.range(old, in: bylineEnds)].map(Int.init) }
-        return SiteAuthors(authors: authors, paperAuthors: paperAuthors)
+        var added = [Bool](repeating: true, count: keys.count)
+        for old in papersThen.indices {
+            paperAuthors[now[old]] = bylines[RawWire.range(old, in: bylineEnds)].map(Int.init)
+            added[now[old]] = false
+        }
+        var spellings = SiteAuthors.Spellings(shown: shownCounts)
+        for (k, owner) in otherOwners.enumerated() {
+            spellings.others[Int(owner), default: []].append((String(decoding: otherText[RawWire.range(k, in: otherEnds)], as: UTF8.self), Int(otherCounts[k])))
+        }
+        let people = SiteAuthors(authors: authors, paperAuthors: paperAuthors,
+                                 keys: TermTable.Words(arena: keyArena, starts: keyStarts, hashes: keyHashes), spellings: spellings)
+        return (people, added.indices.filter { added[$0] })
     }
 
-    /// Each paper's place today by its place then, when the papers are the same ones (by key).
+    /// Each paper's place today by its place then, when each paper then is among today's
+    /// (by key), once: today's may hold more.
     static func places(then: [UInt64], now keys: [UInt64]) -> [Int]? {
         var today: [UInt64: Int] = [:]
         today.reserveCapacity(keys.count)
@@ -103,7 +129,7 @@ enum AuthorsCache {
         return now
     }
 
-    static func write(_ people: SiteAuthors, mark: UInt64, keys: [UInt64], to path: String) {
+    static func write(_ people: SiteAuthors, hashes: [UInt64], keys: [UInt64], to path: String) {
         // Every table in one pass over the people, each read in place: lazy maps over the
         // people through key paths retained each person's strings and lists once per table
         // (swift_retain was half of this write's 0.2 s of CPU at 100k papers).
@@ -139,11 +165,28 @@ enum AuthorsCache {
                 bylineEnds.append(UInt32(bylines.count))
             }
         }
+        var otherOwners: [Int32] = [], otherEnds: [UInt32] = [], otherText: [UInt8] = [], otherCounts: [Int32] = []
+        for (owner, others) in people.spellings.others.sorted(by: { $0.key < $1.key }) {
+            for other in others {
+                otherOwners.append(Int32(owner))
+                otherText += other.name.utf8
+                otherEnds.append(UInt32(otherText.count))
+                otherCounts.append(Int32(other.count))
+            }
+        }
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-            mark.write(to: &writer.bytes)
+            hashes.reduce(UInt64(0), &+).write(to: &writer.bytes)
             try writer.raw(keys)
             try writer.raw(textEnds)
             try writer.raw(text)
+            try writer.raw(people.keys.arena)
+            try writer.raw(people.keys.starts)
+            try writer.raw(people.keys.hashes)
+            try writer.raw(people.spellings.shown)
+            try writer.raw(otherOwners)
+            try writer.raw(otherEnds)
+            try writer.raw(otherText)
+            try writer.raw(otherCounts)
             try writer.raw(paperEnds)
             try writer.raw(papersOf)
             try writer.raw(coauthorEnds)

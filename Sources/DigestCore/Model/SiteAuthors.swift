@@ -11,10 +11,23 @@ struct SiteAuthors {
     let authors: [Author]
     /// For each paper, its authors as indices into `authors`, in byline order, each once.
     let paperAuthors: [[Int]]
+    /// Each author's identity (`AuthorIdentity.key`), in `authors`' order: who a name added
+    /// later is (`adding`).
+    let keys: TermTable.Words
+    /// How often each author's name is written each way, in `authors`' order: whether a
+    /// spelling added later changes the one shown (`adding`).
+    let spellings: Spellings
+
+    /// How often each person's name is written in the shown spelling, and in the others (few
+    /// people have any; each list A–Z), by place.
+    struct Spellings: Sendable {
+        var shown: [Int32] = []
+        var others: [Int: [(name: String, count: Int)]] = [:]
+    }
 
     /// People made before (`AuthorsCache`).
-    init(authors: [Author], paperAuthors: [[Int]]) {
-        (self.authors, self.paperAuthors) = (authors, paperAuthors)
+    init(authors: [Author], paperAuthors: [[Int]], keys: TermTable.Words, spellings: Spellings) {
+        (self.authors, self.paperAuthors, self.keys, self.spellings) = (authors, paperAuthors, keys, spellings)
     }
 
     init(_ papers: [Paper]) {
@@ -90,7 +103,20 @@ struct SiteAuthors {
         }
         let coauthors = Self.coauthors(authors, paperAuthors)
         for at in authors.indices { authors[at].coauthors = coauthors[at] }
-        (self.authors, self.paperAuthors) = (authors, paperAuthors)
+        let byNumber = people.words
+        var identities = TermTable.Words()
+        identities.arena.reserveCapacity(byNumber.arena.count)
+        identities.starts.reserveCapacity(count + 1)
+        identities.hashes.reserveCapacity(count)
+        for id in order { identities.append(id, of: byNumber) }
+        var spellings = Spellings(shown: order.map { Int32(firstWritten[$0]) })
+        for (at, id) in order.enumerated() {
+            guard let more = otherSpellings[id] else { continue }
+            let all = [(name: firstSpelling[id], count: firstWritten[id])] + more
+            spellings.shown[at] = Int32(all.first { $0.name == shown[id] }!.count)
+            spellings.others[at] = all.filter { $0.name != shown[id] }.sorted { $0.name < $1.name }
+        }
+        (self.authors, self.paperAuthors, self.keys, self.spellings) = (authors, paperAuthors, identities, spellings)
     }
 
     /// Each author's co-authors, most shared papers first, then by place; on every core, each
@@ -103,24 +129,29 @@ struct SiteAuthors {
             var met: [Int] = []
             var lists: [[(author: Int, count: Int)]] = []
             lists.reserveCapacity(range.count)
-            for index in range {
-                // Half the authors have one paper: its other authors, once each.
-                if authors[index].papers.count == 1 {
-                    lists.append(paperAuthors[authors[index].papers[0]].filter { $0 != index }.sorted().map { (author: $0, count: 1) })
-                    continue
-                }
-                for paper in authors[index].papers {
-                    for other in paperAuthors[paper] where other != index {
-                        if shared[other] == 0 { met.append(other) }
-                        shared[other] += 1
-                    }
-                }
-                lists.append(met.map { (author: $0, count: Int(shared[$0])) }
-                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.author < $1.author })
-                for other in met { shared[other] = 0 }
-                met.removeAll(keepingCapacity: true)
-            }
+            for index in range { lists.append(coauthors(of: index, authors, paperAuthors, shared: &shared, met: &met)) }
             return lists
         }.flatMap { $0 }
+    }
+
+    /// One author's co-authors. `shared` (zero for every author) and `met` (empty) are left
+    /// as they were found.
+    static func coauthors(of index: Int, _ authors: [Author], _ paperAuthors: [[Int]],
+                          shared: inout [Int32], met: inout [Int]) -> [(author: Int, count: Int)] {
+        // Half the authors have one paper: its other authors, once each.
+        if authors[index].papers.count == 1 {
+            return paperAuthors[authors[index].papers[0]].filter { $0 != index }.sorted().map { (author: $0, count: 1) }
+        }
+        for paper in authors[index].papers {
+            for other in paperAuthors[paper] where other != index {
+                if shared[other] == 0 { met.append(other) }
+                shared[other] += 1
+            }
+        }
+        let list = met.map { (author: $0, count: Int(shared[$0])) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.author < $1.author }
+        for other in met { shared[other] = 0 }
+        met.removeAll(keepingCapacity: true)
+        return list
     }
 }

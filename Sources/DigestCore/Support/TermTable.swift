@@ -55,6 +55,11 @@ struct TermTable {
 
     var words: Words { Words(arena: arena, starts: starts, hashes: hashes) }
 
+    /// A table of `words`, each id its place there (the words are all different).
+    init(_ words: Words = Words()) {
+        for i in 0..<words.count { _ = id(of: i, in: words) }
+    }
+
     /// The id here of word `i` of `words` (with the hash it was kept with), added if new.
     mutating func id(of i: Int, in words: Words) -> Int32 {
         words.arena.withUnsafeBufferPointer { arena in
@@ -96,5 +101,17 @@ struct TermTable {
     /// Every word, by id.
     func names() -> [String] {
         (0..<count).map { String(decoding: arena[Int(starts[$0])..<Int(starts[$0 + 1])], as: UTF8.self) }
+    }
+}
+
+extension TermTable.Words {
+    /// Word `i`'s bytes.
+    func bytes(_ i: Int) -> ArraySlice<UInt8> { arena[Int(starts[i])..<Int(starts[i + 1])] }
+
+    /// Word `i` of `other` (with its hash) as the next word here.
+    mutating func append(_ i: Int, of other: Self) {
+        arena += other.bytes(i)
+        starts.append(Int32(arena.count))
+        hashes.append(other.hashes[i])
     }
 }

@@ -16,10 +16,19 @@ import Testing
             Issue.record("\(x) against \(y)")
         }
         #expect(a.paperAuthors == b.paperAuthors)
+        #expect(a.keys.arena == b.keys.arena && a.keys.starts == b.keys.starts && a.keys.hashes == b.keys.hashes)
+        #expect(a.spellings.shown == b.spellings.shown)
+        #expect(a.spellings.others.keys.sorted() == b.spellings.others.keys.sorted())
+        for (at, others) in a.spellings.others where !others.elementsEqual(b.spellings.others[at] ?? [], by: { $0 == $1 }) {
+            Issue.record("spellings of \(a.authors[at].name): \(others) against \(b.spellings.others[at] ?? [])")
+        }
     }
 
+    /// The people kept for exactly these papers.
     static func read(_ path: String, _ papers: [Paper]) -> SiteAuthors? {
-        AuthorsCache.read(path, mark: AuthorsCache.mark(papers), keys: papers.map { RelatedPapers.paperKey($0.id) })
+        guard let kept = AuthorsCache.read(path, hashes: AuthorsCache.paperHashes(papers), keys: papers.map { RelatedPapers.paperKey($0.id) }),
+              kept.added.isEmpty else { return nil }
+        return kept.people
     }
 
     func path() throws -> String {
@@ -62,6 +71,7 @@ import Testing
         try bytes.dropLast(3).write(to: URL(fileURLWithPath: path))
         #expect(Self.read(path, Self.papers) == nil)
         #expect(AuthorsCache.places(then: [1, 2, 3], now: [3, 1, 2]) == [1, 2, 0])
+        #expect(AuthorsCache.places(then: [1, 2], now: [3, 1, 2]) == [1, 2])
         #expect(AuthorsCache.places(then: [1, 2, 4], now: [3, 1, 2]) == nil)
         #expect(AuthorsCache.places(then: [1, 1, 2], now: [2, 1, 1]) == nil)
     }
