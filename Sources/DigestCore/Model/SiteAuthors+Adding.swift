@@ -14,6 +14,7 @@ extension SiteAuthors {
     func adding(_ added: [Int], of papers: [Paper]) -> SiteAuthors? {
         let known = authors.count
         var table = TermTable(keys)  // id = place, for the known
+        guard table.count == known else { return nil }  // (keys read back that are not all different)
         // The people of each added paper, by id (a newcomer's: `known` + its number), and each
         // one's spellings in the added bylines.
         var bylines: [[Int]] = []

@@ -106,4 +106,18 @@ import Testing
             AuthorsCacheTests.expectSame(all, SiteAuthors(papers))
         }
     }
+
+    /// People whose keys are not all different (a cache read back wrong) are not grown: a
+    /// name would be found as the wrong person.
+    @Test func peopleWithARepeatedKeyAreNotGrown() throws {
+        let papers = Self.papers([["Zhe Gan"], ["Li Wei"], ["Zhe Gan"]])
+        let made = SiteAuthors(Array(papers.prefix(2)))
+        var keys = TermTable.Words()
+        keys.append(0, of: made.keys)
+        keys.append(0, of: made.keys)
+        let twice = SiteAuthors(authors: made.authors, paperAuthors: made.paperAuthors + [[]], keys: keys, spellings: made.spellings)
+        #expect(twice.adding([2], of: papers) == nil)
+        let right = SiteAuthors(authors: made.authors, paperAuthors: made.paperAuthors + [[]], keys: made.keys, spellings: made.spellings)
+        AuthorsCacheTests.expectSame(try #require(right.adding([2], of: papers)), SiteAuthors(papers))
+    }
 }
