@@ -20,17 +20,46 @@ struct PaperItem: RenderedItem {
 }
 
 /// Rendered list items by paper, with `SiteRenderer.rootMark` where each page's link root
-/// goes; filled on demand from any render thread, or all at once on every core for a full build.
-final class ItemMemo: Sendable {
+/// goes; filled on demand from any render thread — from the items the last build kept when
+/// they are made from the same (`ItemsCache`) — or all at once on every core for a full build.
+final class ItemMemo: @unchecked Sendable {
     private let rendered = LockedMemo<Int, String?>()
+    /// (Set before any page is rendered, and not after.)
+    private var kept: ItemsCache?
 
     func html(_ index: Int, root: String, renderer: SiteRenderer) -> String {
-        guard let marked = rendered.value(index, make: { renderer.markedItem(index) }) else { return renderer.renderItem(index, root: root) }
+        guard let marked = item(index, renderer: renderer) else { return renderer.renderItem(index, root: root) }
         return Self.replacing(SiteRenderer.rootMark, in: marked, with: root)
+    }
+
+    /// The item with the root mark, made (or taken from those kept) once; nil when it is
+    /// rendered for each root (`markedItem`).
+    func item(_ index: Int, renderer: SiteRenderer) -> String? {
+        rendered.value(index, make: { kept?.item(renderer.summaryHashes[index]) ?? renderer.markedItem(index) })
     }
 
     func fill(_ items: [String?]) {
         rendered.fill(Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.offset, $0.element) }))
+    }
+
+    /// Items to take rather than make, by their inputs' hash; the others made now, on every
+    /// core. How many were made.
+    func keep(_ cache: ItemsCache?, renderer: SiteRenderer) -> Int {
+        kept = cache
+        let missing = renderer.summaryHashes.indices.filter { !(cache?.has(renderer.summaryHashes[$0]) ?? false) }
+        _ = ParallelMap.run(missing.count) { item(missing[$0], renderer: renderer) != nil }
+        return missing.count
+    }
+
+    /// Each paper's item, with its hash, as the next build should find it: those made here,
+    /// and those kept that were not asked for.
+    func toKeep(_ renderer: SiteRenderer) -> [(hash: UInt64, html: String)] {
+        renderer.summaryHashes.indices.compactMap { index in
+            let hash = renderer.summaryHashes[index]
+            let made: String?? = rendered.stored(index)  // (made as nil: rendered per root, not kept)
+            guard let html = made ?? kept?.item(hash) else { return nil }
+            return (hash, html)
+        }
     }
 
     /// Every `mark` in `text` replaced, over the stored bytes and into the new text's own

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Each paper's list item (`SiteRenderer.markedItem`: its root left as the mark) as the last
+/// build made it, by the hash of all it is made from (`SiteRenderer.summaryHashes`), in
+/// `.digest-cache/items.bin` under the build's fingerprint (templates, settings, `digest`).
+/// A listing moves the counts on every home and tag page, so a rebuild renders those pages
+/// again and lists every paper: at 100k papers, 100k items made anew in each render worker,
+/// a tenth of the rebuild's CPU. From here they are copied, and only new or changed ones made.
+struct ItemsCache: Sendable {
+    static let version = CacheFile.ofThisDigest("digest-items-cache 1 " + SiteBuild.version)
+
+    static func path(_ site: SitePaths) -> String { site.path(".digest-cache/items.bin") }
+
+    /// The items' hashes, in ascending order, each item's end in `text`, and their bytes.
+    private let hashes: WireArray<UInt64>
+    private let ends: WireArray<UInt32>
+    private let text: WireArray<UInt8>
+
+    /// The items kept under `fingerprint`; nil when there are none, another build's
+    /// fingerprint or another `digest` kept them, or the file does not read whole.
+    static func read(_ path: String, fingerprint: String) -> ItemsCache? {
+        guard var wire = CacheFile.read(path, version: version), String.read(from: &wire) == fingerprint,
+              let hashes = RawWire.view(UInt64.self, from: &wire), let ends = RawWire.view(UInt32.self, from: &wire),
+              let text = RawWire.view(UInt8.self, from: &wire), wire.at == wire.count,
+              ends.count == hashes.count, RawWire.ends(ends, reach: text.count),
+              zip(hashes, hashes.dropFirst()).allSatisfy({ $0 < $1 })
+        else { return nil }
+        return ItemsCache(hashes: hashes, ends: ends, text: text)
+    }
+
+    /// The item made from what `hash` stands for, if one is kept.
+    func item(_ hash: UInt64) -> String? {
+        guard let at = place(hash) else { return nil }
+        let start = at == 0 ? 0 : Int(ends[at - 1])
+        return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[at])]), as: UTF8.self) }
+    }
+
+    func has(_ hash: UInt64) -> Bool { place(hash) != nil }
+
+    private func place(_ hash: UInt64) -> Int? {
+        var (low, high) = (0, hashes.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if hashes[mid] < hash { low = mid + 1 } else { high = mid }
+        }
+        return low < hashes.count && hashes[low] == hash ? low : nil
+    }
+
+    /// Keeps `items` (each with its hash; one hash, one item) for the next build.
+    static func write(_ items: [(hash: UInt64, html: String)], fingerprint: String, to path: String) {
+        let sorted = items.sorted { $0.hash < $1.hash }
+        var hashes: [UInt64] = [], ends: [UInt32] = [], text: [UInt8] = []
+        hashes.reserveCapacity(sorted.count)
+        ends.reserveCapacity(sorted.count)
+        for (hash, html) in sorted where hashes.last != hash {
+            hashes.append(hash)
+            text += html.utf8
+            ends.append(UInt32(text.count))
+        }
+        CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
+            fingerprint.write(to: &writer.bytes)
+            try writer.raw(hashes)
+            try writer.raw(ends)
+            try writer.raw(text)
+        }
+    }
+}
