@@ -64,4 +64,19 @@ struct ItemsCache: Sendable {
             try writer.raw(text)
         }
     }
+
+    /// A rebuild's list items: those the last build kept (`ItemsCache`) where made from the
+    /// same, the others made here, before the render workers fork, so each worker need not
+    /// make them and the cache can keep them. The cache is written again (in the background:
+    /// the task returned) after a full build, or when more than one item in 64 was made.
+    static func take(for renderer: SiteRenderer, incremental: Bool, path: String, fingerprint: String,
+                     useCached: Bool) -> BackgroundTask<Void>? {
+        let kept = incremental && useCached ? read(path, fingerprint: fingerprint) : nil
+        let made = incremental ? renderer.items.keep(kept, renderer: renderer) : renderer.summaryHashes.count
+        guard kept == nil || made * 64 > renderer.summaryHashes.count else { return nil }
+        // (The items are taken out of the memo here: a worker forked while another thread held
+        // its lock would find it held for ever.)
+        let items = renderer.items.toKeep(renderer)
+        return BackgroundTask { write(items, fingerprint: fingerprint, to: path) }
+    }
 }

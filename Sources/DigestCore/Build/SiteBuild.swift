@@ -160,7 +160,7 @@ public enum SiteBuild {
         // thread runs: no fork.
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
             .prepared(renderAll: !incremental, workers: .threads, textKeys: textKeys)
-        let keptItems = Self.keepItems(renderer, incremental: incremental, path: ItemsCache.path(site), fingerprint: fingerprint, useCached: useCached)
+        let keptItems = ItemsCache.take(for: renderer, incremental: incremental, path: ItemsCache.path(site), fingerprint: fingerprint, useCached: useCached)
         defer { keptItems?.wait() }
         let pages = renderer.pages()
         // The feeds first, each by what it is made from (`feedInputs`), its bytes made only when
@@ -392,21 +392,6 @@ extension SiteBuild {
     }
 
     /// What every page depends on besides its own context.
-    /// A rebuild's list items: those the last build kept (`ItemsCache`) where made from the
-    /// same, the others made here, before the render workers fork, so each worker need not
-    /// make them and the cache can keep them. The cache is written again (in the background:
-    /// the task returned) after a full build, or when more than one item in 64 was made.
-    static func keepItems(_ renderer: SiteRenderer, incremental: Bool, path: String, fingerprint: String,
-                          useCached: Bool) -> BackgroundTask<Void>? {
-        let kept = incremental && useCached ? ItemsCache.read(path, fingerprint: fingerprint) : nil
-        let made = incremental ? renderer.items.keep(kept, renderer: renderer) : renderer.summaryHashes.count
-        guard kept == nil || made * 64 > renderer.summaryHashes.count else { return nil }
-        // (The items are taken out of the memo here: a worker forked while another thread held
-        // its lock would find it held for ever.)
-        let items = renderer.items.toKeep(renderer)
-        return BackgroundTask { ItemsCache.write(items, fingerprint: fingerprint, to: path) }
-    }
-
     static func fingerprint(templates: TemplateSet, config: SiteConfig, baseURL: String, options: BuildOptions,
                             katex: [(path: String, bytes: [UInt8])]) -> String {
         var hash = ContextHash()
