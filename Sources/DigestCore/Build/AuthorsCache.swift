@@ -63,8 +63,11 @@ enum AuthorsCache {
     /// were made from is gone or has another byline (`hashes`, `paperHashes`), or the file does
     /// not read whole.
     static func read(_ path: String, hashes: [UInt64], keys: [UInt64]) -> (people: SiteAuthors, added: [Int])? {
+        // The papers then first: a cache of other bylines (an edit's) is let go before the
+        // rest of it is read.
         guard var wire = CacheFile.read(path, version: version), let sum = UInt64.read(from: &wire),
-              let papersThen = RawWire.read(UInt64.self, from: &wire),
+              let papersThen = RawWire.read(UInt64.self, from: &wire), papersThen.count <= keys.count,
+              let now = places(then: papersThen, now: keys), now.reduce(UInt64(0), { $0 &+ hashes[$1] }) == sum,
               let textEnds = RawWire.read(UInt32.self, from: &wire), let text = RawWire.read(UInt8.self, from: &wire),
               let keyArena = RawWire.read(UInt8.self, from: &wire), let keyStarts = RawWire.read(Int32.self, from: &wire),
               let keyHashes = RawWire.read(UInt32.self, from: &wire), let shownCounts = RawWire.read(Int32.self, from: &wire),
@@ -77,7 +80,7 @@ enum AuthorsCache {
               wire.at == wire.count
         else { return nil }
         let count = paperEnds.count
-        guard papersThen.count <= keys.count, textEnds.count == 2 * count, RawWire.ends(textEnds, reach: text.count),
+        guard textEnds.count == 2 * count, RawWire.ends(textEnds, reach: text.count),
               keyHashes.count == count, keyStarts.count == count + 1, keyStarts.first == 0,
               zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }), keyStarts.last == Int32(keyArena.count),
               shownCounts.count == count, otherEnds.count == otherOwners.count, otherCounts.count == otherOwners.count,
@@ -86,9 +89,7 @@ enum AuthorsCache {
               coauthorEnds.count == count, RawWire.ends(coauthorEnds, reach: coauthors.count), counts.count == coauthors.count,
               coauthors.allSatisfy({ $0 >= 0 && Int($0) < count }),
               bylineEnds.count == papersThen.count, RawWire.ends(bylineEnds, reach: bylines.count),
-              bylines.allSatisfy({ $0 >= 0 && Int($0) < count }),
-              let now = places(then: papersThen, now: keys),
-              now.reduce(UInt64(0), { $0 &+ hashes[$1] }) == sum
+              bylines.allSatisfy({ $0 >= 0 && Int($0) < count })
         else { return nil }
         let authors = ParallelMap.batched(count, batch: 1024) { a -> Author in
             let (slug, name) = (RawWire.range(2 * a, in: textEnds), RawWire.range(2 * a + 1, in: textEnds))

@@ -54,7 +54,7 @@ extension SiteAuthors {
             let key = (key: Author.sortKey(of: shown), name: shown)
             guard id == 0 || Arrivals.precedes((Author.sortKey(of: name(id - 1)), name(id - 1)), key),
                   id == known - 1 || Arrivals.precedes(key, (Author.sortKey(of: name(id + 1)), name(id + 1))),
-                  Arrivals.slug(shown) == authors[id].id, Arrivals.slug(authors[id].name) == authors[id].id
+                  SiteAuthors.slugBase(shown) == authors[id].id, SiteAuthors.slugBase(authors[id].name) == authors[id].id
             else { return nil }
         }
         let newcomers = (0..<(table.count - known)).map { AuthorIdentity.bestSpelling(written[known + $0]!) }
@@ -72,7 +72,9 @@ extension SiteAuthors {
         }
         for k in next..<arrivals.order.count { place[known + arrivals.order[k]] = known + k }
 
-        var paperAuthors = paperAuthors.map { $0.map { place[$0] } }
+        // (With no newcomer every place stays: the kept tables are taken as they are.)
+        let moved = !arrivals.order.isEmpty
+        var paperAuthors = moved ? paperAuthors.map { $0.map { place[$0] } } : paperAuthors
         var papersOf: [Int: [Int]] = [:]  // by place: the added papers
         for (p, byline) in zip(added, bylines) {
             var placed: [Int] = []
@@ -111,7 +113,7 @@ extension SiteAuthors {
                 author = Author(id: author.id, name: shown, papers: author.papers)
                 author.coauthors = coauthors
             }
-            author.coauthors = author.coauthors.map { (author: place[$0.author], count: $0.count) }
+            if moved { author.coauthors = author.coauthors.map { (author: place[$0.author], count: $0.count) } }
             take(old, author, shown: spellings.shown[old], others: spellings.others[old])
         }
         var shared = [Int32](repeating: 0, count: merged.count)
@@ -138,7 +140,7 @@ private struct Arrivals {
     /// Nil when a newcomer's slug is another's, known or new: numbering it could renumber
     /// others. (`name`: each known person's name now.)
     init?(_ names: [String], among authors: [Author], named name: (Int) -> String) {
-        slugs = names.map(Self.slug)
+        slugs = names.map(SiteAuthors.slugBase)
         if !slugs.isEmpty {
             guard Set(slugs).count == slugs.count else { return nil }
             var taken = Set<String>(minimumCapacity: authors.count)
@@ -160,11 +162,5 @@ private struct Arrivals {
     /// As `SiteAuthors.init` orders people: by sort key, then name (no two have one name).
     static func precedes(_ a: (key: String, name: String), _ b: (key: String, name: String)) -> Bool {
         a.key != b.key ? a.key < b.key : a.name < b.name
-    }
-
-    /// A name's slug before any number (as `SiteAuthors.init` makes it).
-    static func slug(_ name: String) -> String {
-        let slug = Slug.make(name)
-        return slug.isEmpty ? "author" : slug
     }
 }

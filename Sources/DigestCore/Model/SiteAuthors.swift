@@ -81,13 +81,13 @@ struct SiteAuthors {
             return sortKeys[a] != sortKeys[b] ? sortKeys[a] < sortKeys[b] : shown[a] < shown[b]
         }
         // Slugs in A–Z order, a repeated one numbered from its second use.
-        let slugs = ParallelMap.run(count) { Slug.make(shown[order[$0]]) }
+        let slugs = ParallelMap.run(count) { Self.slugBase(shown[order[$0]]) }
         var uses: [String: Int] = [:]
         uses.reserveCapacity(count)
         var authors: [Author] = []
         authors.reserveCapacity(count)
         for (at, id) in order.enumerated() {
-            var slug = slugs[at].isEmpty ? "author" : slugs[at]
+            var slug = slugs[at]
             let use = (uses[slug] ?? 0) + 1
             uses[slug] = use
             if use > 1 { slug += "-\(use)" }
@@ -117,6 +117,12 @@ struct SiteAuthors {
             spellings.others[at] = all.filter { $0.name != shown[id] }.sorted { $0.name < $1.name }
         }
         (self.authors, self.paperAuthors, self.keys, self.spellings) = (authors, paperAuthors, identities, spellings)
+    }
+
+    /// A name's slug before any number: a slug's second use in A–Z order gets `-2`, and so on.
+    static func slugBase(_ name: String) -> String {
+        let slug = Slug.make(name)
+        return slug.isEmpty ? "author" : slug
     }
 
     /// Each author's co-authors, most shared papers first, then by place; on every core, each
