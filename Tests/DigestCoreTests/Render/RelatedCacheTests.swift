@@ -148,7 +148,8 @@ import Testing
     }
 
     /// Taken, not scored: with every list cut by its last paper and every ceiling at 0 (no
-    /// paper left out scored), a paper added has the lists it does not enter come back cut;
+    /// paper left out scored), a paper added has the lists it does not enter come back cut
+    /// (their papers in the order their scores now give);
     /// those it enters are scored. (Its words are new but for a title's word that a few papers
     /// have: it moves few weights by much.)
     @Test func aPaperAddedLeavesTheListsItCannotEnter() throws {
@@ -168,9 +169,29 @@ import Testing
         let made = RelatedPapers.make(added)
         let taken = Self.papers.indices.filter { after.lists[$0] == before.lists[$0] && before.lists[$0] != made.lists[$0] }
         #expect(taken.count > Self.papers.count / 2, "\(taken.count) of \(Self.papers.count)")
-        #expect(Self.papers.indices.allSatisfy { after.lists[$0] == made.lists[$0] || after.lists[$0] == before.lists[$0] })
+        #expect(Self.papers.indices.allSatisfy { after.lists[$0] == made.lists[$0] || after.lists[$0].sorted() == before.lists[$0].sorted() })
         let entered = Self.papers.indices.filter { made.lists[$0].contains(Self.papers.count) }
         #expect(!entered.isEmpty && entered.allSatisfy { after.lists[$0] == made.lists[$0] }, "\(entered)")
+    }
+
+    /// A kept list whose papers now rank otherwise among themselves is taken in their new
+    /// order, not scored: with every list cut by its last paper, reversed, and every ceiling at
+    /// 0, a paper added has the lists it cannot reach come back cut, in the order scoring gives.
+    @Test func aListWhosePapersRankOtherwiseIsTakenInTheirOrder() {
+        var before = RelatedPapers.make(Self.papers)
+        before.lists = before.lists.map { Array($0.dropLast().reversed()) }
+        before.ceilings = before.ceilings.map { _ in 0 }
+        var added = Self.papers
+        var new = Self.papers[1]
+        (new.id, new.facts.title, new.facts.abstract) = ("a-new-paper", "Tapir Burrows", "Tapirs dig burrows.")
+        added.append(new)
+        let after = RelatedPapers.make(added, reusing: before)
+        let made = RelatedPapers.make(added)
+        // (Those whose first four are still the four kept: a list taken has the papers kept.)
+        let same = Self.papers.indices.filter { made.lists[$0].count == 5 && Set(made.lists[$0].prefix(4)) == Set(before.lists[$0]) }
+        let taken = same.filter { after.lists[$0].count == 4 }
+        #expect(same.count > Self.papers.count / 2 && taken.count > same.count / 2, "\(taken.count) of \(same.count)")
+        #expect(taken.allSatisfy { after.lists[$0] == Array(made.lists[$0].prefix(4)) })
     }
 
     /// A list is scored again when a paper left out may beat its last: with each list's last
