@@ -67,13 +67,31 @@ public struct Paper: Sendable {
     /// order of their titles (folded to ASCII, as slugs are) as ingested, and a title edited
     /// later does not move its paper: the pages that list the papers of its day, and the
     /// places the search index numbers papers by, stay as they were.
+    ///
+    /// Undated papers have no day to go by, but have the listing they came from: they go by
+    /// their first source, in its listing's order (a poster session's papers as it lists
+    /// them), then those from no listing, by id. So a listing of undated papers that comes
+    /// after the others (`posters-day-3.txt` after `posters-day-2.txt`) adds its papers after
+    /// theirs, leaving the others' places, and the search index's numbers, as they were: by
+    /// id, its papers fell among all the others and moved most of them.
     public static func newestFirst(_ a: Paper, _ b: Paper) -> Bool {
         if a.date != b.date {
             guard let da = a.date else { return false }
             guard let db = b.date else { return true }
             return da > db
         }
+        if a.date == nil, let ordered = cameFirst(a.sources.first, b.sources.first) { return ordered }
         return a.id < b.id
+    }
+
+    /// Whether the paper from `a` goes before the one from `b`; nil when neither does.
+    private static func cameFirst(_ a: SourceRef?, _ b: SourceRef?) -> Bool? {
+        switch (a, b) {
+        case let (a?, b?): return a == b ? nil : a < b
+        case (_?, nil): return true
+        case (nil, _?): return false
+        case (nil, nil): return nil
+        }
     }
 }
 

@@ -47,8 +47,8 @@ public struct SiteModel: Sendable {
         // (perf). A day's papers go by id: by the ids' first eight bytes where those differ
         // (`SortHead`), read from one array, not from each paper's facts and id wherever they
         // are in memory (65 ms of a 100k rebuild, now 50: a day's ids often share eight bytes).
-        // Ids whose heads tie, and any date not written YYYY-MM-DD (no checked record has one),
-        // are left to `Paper.newestFirst`.
+        // Ids whose heads tie, undated papers (which go by their sources) and any date not
+        // written YYYY-MM-DD (no checked record has one) are left to `Paper.newestFirst`.
         let keys = ParallelMap.run(unsorted.count) { i -> (day: Int?, id: SortHead) in
             let id = SortHead(unsorted[i].id)
             guard let date = unsorted[i].date else { return (-1, id) }  // undated: after every day
@@ -58,7 +58,7 @@ public struct SiteModel: Sendable {
             let (ka, kb) = (keys[a], keys[b])
             if let da = ka.day, let db = kb.day {
                 if da != db { return da > db }
-                if let ordered = ka.id.orders(kb.id) { return ordered }
+                if da >= 0, let ordered = ka.id.orders(kb.id) { return ordered }  // (the undated go by source)
             }
             return Paper.newestFirst(unsorted[a], unsorted[b])
         }

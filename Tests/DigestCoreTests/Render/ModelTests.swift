@@ -29,14 +29,18 @@ import Testing
         }
     }
 
-    /// Newest first, a day's papers by id (the title's slug as first ingested): every title of
-    /// the sample edited to start with another letter leaves every paper where it was; a date
-    /// edited moves its paper to its new day.
+    /// Newest first, a day's papers by id (the title's slug as first ingested), the undated
+    /// (the sample's poster sessions) in their listings' order: every title of the sample
+    /// edited to start with another letter leaves every paper where it was; a date edited moves
+    /// its paper to its new day.
     @Test func aTitleEditMovesNoPaperADateEditDoes() throws {
         let model = SearchTests.sample.papers
         let days = Dictionary(grouping: model.indices, by: { model[$0].date })
         #expect(days.values.contains { $0.count > 5 })
-        for (_, places) in days { #expect(places == places.sorted { model[$0].id < model[$1].id }) }
+        for (day, places) in days where day != nil { #expect(places == places.sorted { model[$0].id < model[$1].id }) }
+        let undated = try #require(days[nil])
+        #expect(undated.count > 100 && undated.allSatisfy { !model[$0].sources.isEmpty })
+        #expect(undated == undated.sorted { model[$0].sources[0] < model[$1].sources[0] })
         let edited = model.enumerated().map { i, paper in
             var copy = paper
             copy.title = (i % 2 == 0 ? "Zz " : "Aa ") + paper.title
@@ -90,6 +94,24 @@ import Testing
             paper("z", "New", authors: [], date: "2024-05-01"), paper("w", "Also undated", authors: []),
         ], listings: [:])
         #expect(model.papers.map(\.id) == ["z", "y", "w", "x"])
+    }
+
+    /// Undated papers by their first source, in its listing's order — a later poster session
+    /// after an earlier one, each as it lists its papers — not by id; then those from no
+    /// listing, by id. A paper in two listings goes by the first.
+    @Test func undatedPapersGoByTheirListingsOrder() {
+        func undated(_ id: String, _ sources: [(String, Int)]) -> Paper {
+            var p = paper(id, id, authors: [])
+            p.sources = sources.map { SourceRef(listing: $0.0, line: $0.1) }
+            return p
+        }
+        let model = SiteModel(config: SiteConfig(), papers: [
+            undated("apple", [("posters-day-2.txt", 4)]), undated("hand-made", []),
+            undated("zebra", [("posters-day-1.txt", 40)]), undated("mango", [("posters-day-2.txt", 1)]),
+            undated("banana", [("posters-day-1.txt", 7), ("posters-day-2.txt", 9)]), undated("cherry", []),
+            paper("dated", "Dated", authors: [], date: "2020-01-01"),
+        ], listings: [:])
+        #expect(model.papers.map(\.id) == ["dated", "banana", "zebra", "mango", "apple", "cherry", "hand-made"])
     }
 
     /// A day's papers by id — the title's slug as first ingested — not by their titles now: the

@@ -64,11 +64,12 @@ import Testing
         #expect(again.mark != first.mark)
     }
 
-    /// The sample with one paper more: an ordinary paper's words and lengths, undated, under
-    /// an id after every other (so the last in the site's order: undated papers go by id).
+    /// The sample with one paper more: an ordinary paper's words and lengths, undated, from a
+    /// listing after every other (so the last in the site's order: undated papers go by their
+    /// listings' order).
     func withOneMore(_ papers: [Paper]) -> [Paper] {
         var more = papers[papers.count / 2]
-        (more.id, more.facts.date) = ("zzzz-one-more", nil)
+        (more.id, more.facts.date, more.facts.sources) = ("zzzz-one-more", nil, [SourceRef(listing: "zzzz-posters.txt", line: 1)])
         return SiteModel(config: SiteConfig(), papers: papers + [more], listings: [:]).papers
     }
 
