@@ -9,9 +9,9 @@
 ///   products of positive weights, one per shared term, and each product grew by at most the
 ///   paper's own weight's growth for the term times the most any steady paper's weight for it
 ///   grew, so its score now is under the ceiling times the largest such product of growths.
-///   (Bounded by the most any weight of either moved, as it first was, the bound passed the
-///   lists' last scores by 0.2–0.3%, and 19k of a listing's 23k lists scored again at 100k
-///   papers were scored for that alone.)
+///   (The bound was first the ceiling times the most any weight of either paper moved: at
+///   110k papers, a 150-paper listing had 23.2k lists scored again, 19.3k of them because
+///   their last scores fell under that bound, within 0.1–0.3% of their ceilings; now 9.8k.)
 /// - the other papers — new, with other terms, come into a common term's strongest postings,
 ///   or with weights moved more than `steadyShift` — are scored from their side against every
 ///   paper (`mayReach`).

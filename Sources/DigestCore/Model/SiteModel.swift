@@ -47,18 +47,25 @@ public struct SiteModel: Sendable {
         // (perf). A day's papers go by id: by the ids' first eight bytes where those differ
         // (`SortHead`), read from one array, not from each paper's facts and id wherever they
         // are in memory (65 ms of a 100k rebuild, now 50: a day's ids often share eight bytes).
-        // Ids whose heads tie, undated papers (which go by their sources) and any date not
-        // written YYYY-MM-DD (no checked record has one) are left to `Paper.newestFirst`.
-        let keys = ParallelMap.run(unsorted.count) { i -> (day: Int?, id: SortHead) in
+        // Undated papers go by their first source: here its listing's place among the listings
+        // named so, and its line (none: after them all); then by id the same way. Ids whose
+        // heads tie, and any date not written YYYY-MM-DD (no checked record has one), are left
+        // to `Paper.newestFirst`.
+        let listings = Set(unsorted.lazy.compactMap { $0.date == nil ? $0.sources.first?.listing : nil }).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: listings.enumerated().map { ($1, $0) })
+        let keys = ParallelMap.run(unsorted.count) { i -> (day: Int?, source: (Int, Int), id: SortHead) in
             let id = SortHead(unsorted[i].id)
-            guard let date = unsorted[i].date else { return (-1, id) }  // undated: after every day
-            return (LineShape.isoDate(date).map { $0.year * 10_000 + $0.month * 100 + $0.day }, id)
+            guard let date = unsorted[i].date else {  // undated: after every day
+                return (-1, unsorted[i].sources.first.map { (rank[$0.listing]!, $0.line) } ?? (listings.count, 0), id)
+            }
+            return (LineShape.isoDate(date).map { $0.year * 10_000 + $0.month * 100 + $0.day }, (0, 0), id)
         }
         return unsorted.indices.sorted { a, b in
             let (ka, kb) = (keys[a], keys[b])
             if let da = ka.day, let db = kb.day {
                 if da != db { return da > db }
-                if da >= 0, let ordered = ka.id.orders(kb.id) { return ordered }  // (the undated go by source)
+                if ka.source != kb.source { return ka.source < kb.source }
+                if let ordered = ka.id.orders(kb.id) { return ordered }
             }
             return Paper.newestFirst(unsorted[a], unsorted[b])
         }
