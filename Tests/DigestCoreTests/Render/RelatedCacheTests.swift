@@ -19,6 +19,13 @@ import Testing
                                   postings: RelatedPapers.Postings(terms: [0], ends: [0], papers: [], weights: []))
     }
 
+    /// The sample with a paper added last, titled `title`, its abstract's words new.
+    static func withNewPaper(_ title: String) -> [Paper] {
+        var new = papers[1]
+        (new.id, new.facts.title, new.facts.abstract) = ("a-new-paper", title, "Tapirs dig burrows.")
+        return papers + [new]
+    }
+
     func folder() throws -> String {
         let folder = Fixtures.scratch("related")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -161,10 +168,7 @@ import Testing
             let term = RelatedPapers.generalTerms(TextNormalization.identityKey(word))
             return term.count == 1 && (3...6).contains(counts.filter { $0.contains(term[0]) }.count)
         })
-        var added = Self.papers
-        var new = Self.papers[1]
-        (new.id, new.facts.title, new.facts.abstract) = ("a-new-paper", "Tapir " + word, "Tapirs dig burrows.")
-        added.append(new)
+        let added = Self.withNewPaper("Tapir " + word)
         let after = RelatedPapers.make(added, reusing: before)
         let made = RelatedPapers.make(added)
         let taken = Self.papers.indices.filter { after.lists[$0] == before.lists[$0] && before.lists[$0] != made.lists[$0] }
@@ -181,10 +185,7 @@ import Testing
         var before = RelatedPapers.make(Self.papers)
         before.lists = before.lists.map { Array($0.dropLast().reversed()) }
         before.ceilings = before.ceilings.map { _ in 0 }
-        var added = Self.papers
-        var new = Self.papers[1]
-        (new.id, new.facts.title, new.facts.abstract) = ("a-new-paper", "Tapir Burrows", "Tapirs dig burrows.")
-        added.append(new)
+        let added = Self.withNewPaper("Tapir Burrows")
         let after = RelatedPapers.make(added, reusing: before)
         let made = RelatedPapers.make(added)
         // (Those whose first four are still the four kept: a list taken has the papers kept.)
@@ -204,10 +205,7 @@ import Testing
         let swapped = Self.papers.indices.filter { six[$0].count == 6 }
         #expect(swapped.count > Self.papers.count / 2)
         for p in swapped { before.lists[p] = Array(six[p].prefix(4)) + [six[p][5]] }
-        var added = Self.papers
-        var new = Self.papers[1]
-        (new.id, new.facts.title, new.facts.abstract) = ("a-new-paper", "Tapir Burrows", "Tapirs dig burrows.")
-        added.append(new)
+        let added = Self.withNewPaper("Tapir Burrows")
         let after = RelatedPapers.make(added, reusing: before)
         let made = RelatedPapers.make(added)
         #expect(added.indices.filter { after.lists[$0] != made.lists[$0] } == [])
