@@ -35,9 +35,9 @@ extension RelatedPapers {
         }()
 
         // Per weight of today's vectors, how much it grew: over the same term's weight then,
-        // rounded up (0 for a new paper's, or one whose terms are not the ones it had); per
-        // paper, the most any weight of its vector moved, relative (nil for those papers). In
-        // one flat array, as the vectors are: an array per paper was 70 MB more at 100k papers.
+        // rounded up; per paper, the most any weight of its vector moved, relative (nil for a
+        // new paper, or one whose terms are not the ones it had: its growths are not read). In
+        // one flat array, as the vectors are, not an array per paper.
         let moves = ParallelMap.runs(of: Array(0..<made.papers.count)) { run -> (growths: [Float], shifts: [Double?]) in
             var growths: [Float] = [], shifts: [Double?] = []
             for d in run {
@@ -55,7 +55,7 @@ extension RelatedPapers {
                     growths[first + i] = Float(ratio).nextUp
                     shift = max(shift, abs(ratio - 1))
                 }
-                if shift.isNaN { growths[first...] = ArraySlice(repeating: 0, count: today.count) } else { shifts[shifts.count - 1] = shift }
+                if !shift.isNaN { shifts[shifts.count - 1] = shift }
             }
             return (growths, shifts)
         }
