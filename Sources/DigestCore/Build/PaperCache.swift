@@ -7,8 +7,11 @@ import Foundation
 ///
 /// The papers are kept in `shards` files by a hash of their id, and a build writes again only
 /// the files whose papers changed: one file of them all (173 MB at 100k papers) was written
-/// whole after every edit of one record, 6% of the CPU of such a rebuild. A build stopped
-/// between two files leaves each whole, old or new; an entry is used only for its stamp.
+/// whole after every edit of one record, 6% of the CPU of such a rebuild. The papers parsed
+/// since the shards were written go to one file of their own (`recentPath`) until they are
+/// more than a shard holds (`recentLimit`): a listing's 150 papers fall in every shard, and
+/// each listing wrote all 64 again (170 MB at 100k papers). A build stopped between two files
+/// leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
     static let version = CacheFile.ofThisDigest("digest-paper-cache 6 " + SiteBuild.version)
     static let shards = 64
@@ -24,6 +27,14 @@ enum PaperCache {
 
     static func shardPath(_ folder: String, _ shard: Int) -> String { folder + "/\(shard).bin" }
 
+    /// The papers parsed since their shards were written; looked up before the shards.
+    static func recentPath(_ folder: String) -> String { folder + "/recent.bin" }
+
+    /// How many papers the recent file may hold, of `papers`: past it, their shards are written
+    /// again and the file goes. About what a shard holds, so that it costs a build no more to
+    /// read, and one in ten 150-paper listings at 100k papers writes the shards.
+    static func recentLimit(papers: Int) -> Int { max(256, papers / shards) }
+
     struct Entry: Sendable {
         let stamp: FileStamp
         let paper: Paper
@@ -38,51 +49,73 @@ enum PaperCache {
         let warnings: [(line: Int?, message: String)]
     }
 
-    /// What the last build kept, shard by shard.
+    /// What the last build kept, shard by shard, and the papers kept apart since (`recent`).
     struct Kept: Sendable {
         let shards: [[String: Entry]]
+        let recent: [String: Entry]
 
         subscript(id: String) -> Entry? { self[id, shard: PaperCache.shard(of: id)] }
         /// (`shard`: the id's, when the caller has it.)
-        subscript(id: String, shard shard: Int) -> Entry? { shards.isEmpty ? nil : shards[shard][id] }
+        subscript(id: String, shard shard: Int) -> Entry? { found(id, shard: shard)?.entry }
+        /// The paper's entry, and whether it is in the recent file (where a newer entry than
+        /// its shard's is).
+        func found(_ id: String, shard: Int) -> (entry: Entry, recent: Bool)? {
+            if let entry = recent[id] { return (entry, true) }
+            return shards.isEmpty ? nil : shards[shard][id].map { ($0, false) }
+        }
         /// How many papers each shard holds.
         var counts: [Int] { shards.isEmpty ? Array(repeating: 0, count: PaperCache.shards) : shards.map(\.count) }
-        static let none = Kept(shards: [])
+        static let none = Kept(shards: [], recent: [:])
     }
 
-    /// Every shard, on every core; a shard that is missing, of another version or unreadable
-    /// holds nothing (its papers are parsed again, and it is written again).
+    /// Every shard and the recent file, on every core; a file that is missing, of another
+    /// version or unreadable holds nothing (its papers are parsed again, and kept again).
     static func read(_ folder: String) -> Kept {
-        Kept(shards: ParallelMap.run(shards) { shard in
-            CacheFile.entries(shardPath(folder, shard), version: version) { wire in
-                guard let stamp = FileStamp.read(from: &wire), let file = UInt64.read(from: &wire), let paper = Paper.read(from: &wire),
-                      let keys = PaperKeys.read(from: &wire), let count = UInt64.read(from: &wire), count <= 1024 else { return nil }
-                var warnings: [(line: Int?, message: String)] = []
-                for _ in 0..<count {
-                    guard let line = Int?.read(from: &wire), let message = String.read(from: &wire) else { return nil }
-                    warnings.append((line, message))
-                }
-                return (paper.id, Entry(stamp: stamp, paper: paper, keys: keys.current ? keys.keys : nil, file: file, warnings: warnings))
-            }
-        })
+        var files = ParallelMap.run(shards + 1) { n in
+            CacheFile.entries(n < shards ? shardPath(folder, n) : recentPath(folder), version: version, entry)
+        }
+        let recent = files.removeLast()
+        return Kept(shards: files, recent: recent)
     }
 
-    /// The shards in `changed` (by number, in order); `byShard`, every shard's entries.
-    static func write(_ byShard: [[Entry]], shards changed: [Int], to folder: String) {
-        for shard in changed {
-            CacheFile.write(shardPath(folder, shard), version: version, entries: byShard[shard]) { entry, wire in
-                entry.stamp.write(to: &wire)
-                entry.file.write(to: &wire)
-                entry.paper.write(to: &wire)
-                (entry.keys ?? PaperKeys(entry.paper)).write(to: &wire)
-                UInt64(entry.warnings.count).write(to: &wire)
-                for warning in entry.warnings {
-                    warning.line.write(to: &wire)
-                    warning.message.write(to: &wire)
-                }
+    private static func entry(from wire: inout WireReader) -> (key: String, value: Entry)? {
+        guard let stamp = FileStamp.read(from: &wire), let file = UInt64.read(from: &wire), let paper = Paper.read(from: &wire),
+              let keys = PaperKeys.read(from: &wire), let count = UInt64.read(from: &wire), count <= 1024 else { return nil }
+        var warnings: [(line: Int?, message: String)] = []
+        for _ in 0..<count {
+            guard let line = Int?.read(from: &wire), let message = String.read(from: &wire) else { return nil }
+            warnings.append((line, message))
+        }
+        return (paper.id, Entry(stamp: stamp, paper: paper, keys: keys.current ? keys.keys : nil, file: file, warnings: warnings))
+    }
+
+    /// What a build writes of the cache: the shards in `changed` (by number, in order), from
+    /// `byShard` (every shard's entries), then the recent file's entries, or, when they are
+    /// nil, no recent file (its papers are in their shards now).
+    struct Update {
+        var byShard: [[Entry]] = Array(repeating: [], count: PaperCache.shards)
+        var changed: [Int] = []
+        var recent: [Entry]?
+    }
+
+    static func write(_ update: Update, to folder: String) {
+        for shard in update.changed { write(update.byShard[shard], to: shardPath(folder, shard)) }
+        if let recent = update.recent { write(recent, to: recentPath(folder)) } else { unlink(recentPath(folder)) }
+        unlink(oldFile(folder))
+    }
+
+    private static func write(_ entries: [Entry], to path: String) {
+        CacheFile.write(path, version: version, entries: entries) { entry, wire in
+            entry.stamp.write(to: &wire)
+            entry.file.write(to: &wire)
+            entry.paper.write(to: &wire)
+            (entry.keys ?? PaperKeys(entry.paper)).write(to: &wire)
+            UInt64(entry.warnings.count).write(to: &wire)
+            for warning in entry.warnings {
+                warning.line.write(to: &wire)
+                warning.message.write(to: &wire)
             }
         }
-        unlink(oldFile(folder))
     }
 }
 

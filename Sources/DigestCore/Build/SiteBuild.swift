@@ -66,7 +66,7 @@ public enum SiteBuild {
         }
         // The paper cache's changed shards (all of them, 173 MB at 100k papers, in a full build) are
         // written while the model is made.
-        let cacheWrite = loaded.cacheEntries.map { kept in BackgroundTask { PaperCache.write(kept.entries, shards: kept.shards, to: PaperCache.path(site)) } }
+        let cacheWrite = loaded.cacheUpdate.map { update in BackgroundTask { PaperCache.write(update, to: PaperCache.path(site)) } }
         defer { cacheWrite?.wait() }
         // Records written again with the bytes they had — touched, checked out again, or the
         // whole site copied (a CI job's fresh clone beside its cached `.digest-cache` and

@@ -9,15 +9,25 @@ enum SiteLoader {
         /// Each paper's keys, by its place in `papers`.
         var keys: [PaperKeys]
         var listings: [String: ListingInfo]
-        /// The paper cache's new entries by shard, and the shards of it to write again
-        /// (`PaperCache.write`); nil when none is.
-        var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
+        /// What to write of the paper cache (`PaperCache.write`); nil when nothing changed.
+        var cacheUpdate: PaperCache.Update?
         /// What the records hold: a hash of every record's id and bytes (`RecordStore.fileKey`),
         /// in order. Nil when one has a problem other than a warning about itself: what it
         /// gives may depend on more than its bytes.
         var recordsKey: UInt64?
         /// The ids of records marked `draft: true`, left out of `papers`.
         var drafts: [String] = []
+    }
+
+    /// What reading one record gave: its keys (nil: it is left out), its file's hash, its
+    /// problems, and how it stands with the paper cache (`load`).
+    struct Outcome: Sendable {
+        var keys: PaperKeys?
+        var file: UInt64?
+        var problems: [Diagnostic]
+        var parsed: Bool
+        var recent: Bool
+        var kept: Bool
     }
 
     static func load(_ site: SitePaths, diagnostics: inout [Diagnostic]) -> Loaded? {
@@ -50,21 +60,22 @@ enum SiteLoader {
         let cached = useCached ? cache.map(PaperCache.read) ?? .none : .none
         // Each record's shard, once: for its cached paper, and for the shards written again below.
         let shardOf = ParallelMap.batched(ids.count) { PaperCache.shard(of: ids[$0]) }
-        // (`parsed`: made anew, so its shard of the paper cache is written again: the record
-        // was parsed, or its keys were made by another `digest`. `kept`: to be kept in the
-        // paper cache — a paper whose problems are warnings about its own file, as the next
-        // build would find them.) The papers go in slots of their own, taken out below
+        // (`parsed`: made anew, so kept again in the paper cache: the record was parsed, or its
+        // keys were made by another `digest`. `recent`: taken from the cache's recent file.
+        // `kept`: to be kept in the paper cache — a paper whose problems are warnings about its
+        // own file, as the next build would find them.) The papers go in slots of their own, taken out below
         // without being copied: a copy of each of 100k papers retains objects all over the
         // heap, a miss of the memory caches each, and the three passes that did it here took
         // 112 ms of a 100k rebuild (now one pass, with the entries below, 14 ms).
         let slots = TaskSlots<Paper>(ids.count)
-        let results = ParallelMap.run(ids.count) { i -> (keys: PaperKeys?, file: UInt64?, problems: [Diagnostic], parsed: Bool, kept: Bool) in
+        let results = ParallelMap.run(ids.count) { i -> Outcome in
             let file = { store.path(for: ids[i]) }
-            let hit = cached[ids[i], shard: shardOf[i]]
-            func taken(_ hit: PaperCache.Entry, parsed: Bool) -> (keys: PaperKeys?, file: UInt64?, problems: [Diagnostic], parsed: Bool, kept: Bool) {
+            let found = cached.found(ids[i], shard: shardOf[i]), hit = found?.entry
+            func taken(_ hit: PaperCache.Entry, parsed: Bool) -> Outcome {
                 slots.set(i, hit.paper)
-                return (hit.keys ?? PaperKeys(hit.paper), hit.file, hit.warnings.map { Diagnostic(file: file(), line: $0.line, .warning, $0.message) },
-                        parsed || hit.keys == nil, true)
+                return Outcome(keys: hit.keys ?? PaperKeys(hit.paper), file: hit.file,
+                               problems: hit.warnings.map { Diagnostic(file: file(), line: $0.line, .warning, $0.message) },
+                               parsed: parsed || hit.keys == nil, recent: found?.recent == true, kept: true)
             }
             let read: Result<Record, Diagnostic>, fileKey: UInt64?
             switch store.reading(id: ids[i], stamp: stamps[i], kept: hit.map { ($0, $0.stamp, $0.file) }) {
@@ -74,12 +85,13 @@ enum SiteLoader {
             case .parsed(let result, let file): (read, fileKey) = (result, file)
             }
             switch read {
-            case .failure(let diagnostic): return (nil, fileKey, [diagnostic], true, false)
+            case .failure(let diagnostic): return Outcome(keys: nil, file: fileKey, problems: [diagnostic], parsed: true, recent: false, kept: false)
             case .success(let record):
                 let (paper, problems) = Paper.checked(record, file: file())
-                guard let paper else { return (nil, fileKey, problems, true, false) }
+                guard let paper else { return Outcome(keys: nil, file: fileKey, problems: problems, parsed: true, recent: false, kept: false) }
                 slots.set(i, paper)
-                return (PaperKeys(paper), fileKey, problems, true, stamps[i] != nil && problems.allSatisfy { $0.severity == .warning && $0.file == file() })
+                return Outcome(keys: PaperKeys(paper), file: fileKey, problems: problems, parsed: true, recent: false,
+                               kept: stamps[i] != nil && problems.allSatisfy { $0.severity == .warning && $0.file == file() })
             }
         }
         // The papers (those with errors left out), with each record's place among them; their
@@ -87,7 +99,8 @@ enum SiteLoader {
         let papers = slots.takeAllPresent()
         var keys: [PaperKeys] = [], place = [Int](repeating: -1, count: ids.count)
         keys.reserveCapacity(papers.count)
-        var (kept, parsed) = ([Int](repeating: 0, count: PaperCache.shards), [Bool](repeating: false, count: PaperCache.shards))
+        var (kept, fresh) = ([Int](repeating: 0, count: PaperCache.shards), [Bool](repeating: false, count: PaperCache.shards))
+        var (freshCount, parsedAny, recentTaken) = (0, false, 0)
         var recordsKey: ContextHash? = ContextHash()
         for (i, result) in results.enumerated() {
             if result.kept, let file = result.file { recordsKey?.add(tag: 1, ids[i]); recordsKey?.add(file) } else { recordsKey = nil }
@@ -98,25 +111,34 @@ enum SiteLoader {
             if !result.problems.isEmpty { diagnostics += result.problems }
             if result.kept {
                 kept[shardOf[i]] += 1
-                if result.parsed { parsed[shardOf[i]] = true }
+                if result.parsed || result.recent { (fresh[shardOf[i]], freshCount) = (true, freshCount + 1) }
+                parsedAny = parsedAny || result.parsed
+                if result.recent && !result.parsed { recentTaken += 1 }
             }
         }
-        var cacheEntries: (entries: [[PaperCache.Entry]], shards: [Int])?
+        var cacheUpdate: PaperCache.Update?
         if cache != nil {
-            // A shard is written again when it would change: a paper parsed and kept in it, or
-            // one gone; only those shards' entries are made (an edit's rebuild made all 100k, to
-            // write one shard of 64).
-            let counts = cached.counts
-            let changed = (0..<PaperCache.shards).filter { parsed[$0] || counts[$0] != kept[$0] }
-            if !changed.isEmpty {
-                var entries = [[PaperCache.Entry]](repeating: [], count: PaperCache.shards)
-                var written = [Bool](repeating: false, count: PaperCache.shards)
-                for shard in changed { written[shard] = true }
-                for (i, result) in results.enumerated() where result.kept && written[shardOf[i]] {
-                    entries[shardOf[i]].append(PaperCache.Entry(stamp: stamps[i]!, paper: papers[place[i]], keys: result.keys,
-                                                                file: result.file!, warnings: result.problems.map { ($0.line, $0.message) }))
+            func entry(_ i: Int) -> PaperCache.Entry {
+                PaperCache.Entry(stamp: stamps[i]!, paper: papers[place[i]], keys: results[i].keys, file: results[i].file!,
+                                 warnings: results[i].problems.map { ($0.line, $0.message) })
+            }
+            // The papers made anew, with those the recent file has, stay in it while they are
+            // few: it is written again when a paper was made anew or one of it is gone.
+            // More, and their shards are written again, with those whose papers came or went
+            // (only those shards' entries are made: an edit's rebuild made all 100k, to write
+            // one shard of 64), and the recent file goes.
+            if freshCount <= PaperCache.recentLimit(papers: ids.count) {
+                if parsedAny || recentTaken != cached.recent.count {
+                    cacheUpdate = PaperCache.Update(recent: results.indices.filter { results[$0].kept && (results[$0].parsed || results[$0].recent) }.map(entry))
                 }
-                cacheEntries = (entries, changed)
+            } else {
+                let counts = cached.counts
+                var update = PaperCache.Update()
+                update.changed = (0..<PaperCache.shards).filter { fresh[$0] || counts[$0] != kept[$0] }
+                var written = [Bool](repeating: false, count: PaperCache.shards)
+                for shard in update.changed { written[shard] = true }
+                for (i, result) in results.enumerated() where result.kept && written[shardOf[i]] { update.byShard[shardOf[i]].append(entry(i)) }
+                cacheUpdate = update
             }
         }
         // Drafts are parsed and kept in the cache as any paper (a build with one is as quick),
@@ -138,7 +160,7 @@ enum SiteLoader {
         }.reduce(into: Set<String>()) { $0.formUnion($1) }.sorted()
         let listings = ListingHeaderCache.infos(listingNames, listings: site.listings, config: config,
                                                 path: cache.map { _ in ListingHeaderCache.path(site) }, useCached: useCached)
-        return Loaded(config: config, papers: shown, keys: shownKeys, listings: listings, cacheEntries: cacheEntries,
+        return Loaded(config: config, papers: shown, keys: shownKeys, listings: listings, cacheUpdate: cacheUpdate,
                       recordsKey: recordsKey?.value, drafts: drafts)
     }
 }

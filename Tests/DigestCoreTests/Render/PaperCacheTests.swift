@@ -4,7 +4,8 @@ import Testing
 
 /// The papers a build keeps in `.digest-cache/papers/`: what comes back from it is what
 /// parsing the records gives, warnings included, a record written since is parsed again, and
-/// only its shard is written again.
+/// kept in the recent file, until those are more than a shard holds: then only their shards
+/// are written again.
 @Suite struct PaperCacheTests {
     @Test func everySamplePaperComesBackAsItWent() {
         for paper in SearchTests.sample.papers {
@@ -51,7 +52,7 @@ import Testing
         let first = SiteBuild.run(BuildOptions(siteFolder: site))
         #expect(first.written && first.diagnostics.count == 1)
         let cache = PaperCache.read(PaperCache.path(SitePaths(root: site)))
-        #expect(cache.counts.reduce(0, +) == ids.count && cache[String(ids[0].dropLast(3))]?.warnings.count == 1)
+        #expect(cache.ids == Set(ids.map { String($0.dropLast(3)) }) && cache[String(ids[0].dropLast(3))]?.warnings.count == 1)
 
         // Another record's title, one letter, written in place: same inode, same size.
         let edited = papers + ids[1]
@@ -70,10 +71,11 @@ import Testing
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
 
-    /// One record edited: its shard of the cache is written again, no other (each file keeps
-    /// its inode: `AtomicFile` writes a new file and renames it over the old), and the one file
-    /// an earlier version kept them all in goes.
-    @Test func anEditWritesItsShardAlone() throws {
+    /// Records edited: their papers go to the recent file, no shard is written again (each
+    /// file keeps its inode: `AtomicFile` writes a new file and renames it over the old), and
+    /// the one file an earlier version kept them all in goes. Past `recentLimit` papers made
+    /// anew, their shards are written again and the recent file goes.
+    @Test func editsGoToTheRecentFileUntilTheyAreMany() throws {
         let (site, paths, folder) = try builtSample { paths in
             try Data("digest-paper-cache 1\n".utf8).write(to: URL(fileURLWithPath: PaperCache.oldFile(PaperCache.path(paths))))
         }
@@ -83,17 +85,32 @@ import Testing
         }
         let before = inodes()
         let ids = try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted()
-        #expect(ids.count > 20)
+        let limit = PaperCache.recentLimit(papers: ids.count)
+        #expect(ids.count > limit)  // the sample's full build wrote the shards
         let kept = PaperCache.read(folder)
-        #expect(kept.counts.reduce(0, +) == ids.count && before.allSatisfy { $0 != nil })  // the sample fills every shard
+        #expect(kept.counts.reduce(0, +) == ids.count && kept.recent.isEmpty && before.allSatisfy { $0 != nil })  // the sample fills every shard
 
-        try editTitle(paths.papers + "/" + ids[3])
-        let rebuilt = SiteBuild.run(BuildOptions(siteFolder: site))
-        #expect(rebuilt.incremental && rebuilt.written)
-        let shard = PaperCache.shard(of: String(ids[3].dropLast(3)))
+        for n in [3, 4] {
+            try editTitle(paths.papers + "/" + ids[n])
+            let rebuilt = SiteBuild.run(BuildOptions(siteFolder: site))
+            #expect(rebuilt.incremental && rebuilt.written)
+        }
+        #expect(inodes() == before)
+        let recent = PaperCache.read(folder)
+        #expect(Set(recent.recent.keys) == [String(ids[3].dropLast(3)), String(ids[4].dropLast(3))])
+        #expect(recent[String(ids[3].dropLast(3))]?.paper.title.hasPrefix("Edited: ") == true)
+
+        // One more than the limit made anew (the two above among them): the shards that hold
+        // them are written, the others not, and the recent file goes.
+        let edited = Array(ids.prefix(limit + 1))
+        for id in edited where id != ids[3] && id != ids[4] { try editTitle(paths.papers + "/" + id) }
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).incremental)
+        let shardsOfEdited = Set(edited.map { PaperCache.shard(of: String($0.dropLast(3))) })
         let after = inodes()
-        #expect((0..<PaperCache.shards).filter { before[$0] != after[$0] } == [shard])
-        #expect(PaperCache.read(folder)[String(ids[3].dropLast(3))]?.paper.title.hasPrefix("Edited: ") == true)
+        #expect(Set((0..<PaperCache.shards).filter { before[$0] != after[$0] }) == shardsOfEdited)
+        let written = PaperCache.read(folder)
+        #expect(written.recent.isEmpty && !FileManager.default.fileExists(atPath: PaperCache.recentPath(folder)))
+        #expect(written.counts.reduce(0, +) == ids.count && written[String(ids[0].dropLast(3))]?.paper.title.hasPrefix("Edited: ") == true)
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
 
@@ -114,12 +131,14 @@ import Testing
         try editTitle(paths.papers + "/" + other + ".md")
         let rebuilt = SiteBuild.run(BuildOptions(siteFolder: site))
         #expect(rebuilt.written && rebuilt.diagnostics.allSatisfy { $0.severity == .warning })
-        #expect(PaperCache.read(folder).counts == full)
+        // Its papers kept again, in the recent file (they are few).
+        let again = PaperCache.read(folder)
+        #expect(again.ids == Set(ids) && again.recent.count == full[damaged] + 1)
         try IncrementalBuildTests().expectSameAsCleanBuild(site)
     }
 
     /// Each paper's keys come back with it; keys another `digest` made (here, a shard whose
-    /// entries name another) are made again, and that shard is written again with them.
+    /// entries name another) are made again, and kept again with them.
     @Test func keysComeBackAndAnotherDigestsAreMadeAgain() throws {
         let (site, paths, folder) = try builtSample()
         let ids = try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted().map { String($0.dropLast(3)) }
@@ -186,9 +205,9 @@ import Testing
         let entries = kept.shards[shard].values.sorted { $0.paper.id < $1.paper.id }.map {
             $0.paper.id == id ? PaperCache.Entry(stamp: $0.stamp, paper: planted, keys: $0.keys, file: $0.file, warnings: $0.warnings) : $0
         }
-        var byShard = [[PaperCache.Entry]](repeating: [], count: PaperCache.shards)
-        byShard[shard] = entries
-        PaperCache.write(byShard, shards: [shard], to: folder)
+        var update = PaperCache.Update()
+        (update.byShard[shard], update.changed) = (entries, [shard])
+        PaperCache.write(update, to: folder)
         func loaded() -> Paper? {
             var diagnostics: [Diagnostic] = []
             let config = SiteLoader.config(paths, diagnostics: &diagnostics)!
@@ -223,4 +242,9 @@ import Testing
         try String(contentsOfFile: record, encoding: .utf8).replacingOccurrences(of: "title: \"", with: "title: \"Edited: ")
             .write(toFile: record, atomically: true, encoding: .utf8)
     }
+}
+
+extension PaperCache.Kept {
+    /// The ids of the papers kept, in the shards or the recent file.
+    var ids: Set<String> { Set(shards.flatMap(\.keys)).union(recent.keys) }
 }
