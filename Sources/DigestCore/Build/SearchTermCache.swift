@@ -7,7 +7,7 @@ import Foundation
 /// edit's rebuild at 100k papers, taking them from here a fraction of one. The scores are
 /// made anew for the words whose buckets a build makes (`TermBucketReuse`).
 enum SearchTermCache {
-    static let version = CacheFile.ofThisDigest("digest-search-terms 5 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-search-terms 6 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/search-terms.bin") }
 
@@ -36,24 +36,14 @@ enum SearchTermCache {
         return hash.value
     }
 
-    /// The words of the last build's papers (`KeptWords`), with each entry's counts
-    /// (`PackedCounts`, or `outsized` by entry) and each paper's field lengths.
+    /// The words of papers an earlier build counted (`KeptWords`), with each entry's counts
+    /// (`PackedCounts`, or `outsized` by entry) and each paper's field lengths, by paper key.
     struct Terms: Sendable {
         let kept: KeptWords
         let counts: WireArray<UInt32>
         let outsized: [Int: SearchIndexBuilder.FieldCounts]
         /// `fieldCount` lengths per paper.
         let lengthList: [UInt16]
-        /// The mark of the index made from them (`SearchIndexBuilder.index`), and its count of
-        /// term buckets.
-        let mark: UInt64
-        let termBuckets: Int
-        /// Each paper's `SearchIndexBuilder.displayKey`, in order.
-        let displayKeys: [UInt64]
-        /// What the index's filter files were made from (`SearchIndexBuilder.filterMark`), and
-        /// their count.
-        let filterMark: UInt64
-        let filterBuckets: Int
 
         func lengths(of k: Int) -> SearchIndexBuilder.FieldCounts {
             var lengths = SearchIndexBuilder.FieldCounts()
@@ -62,15 +52,42 @@ enum SearchTermCache {
         }
     }
 
+    /// What the last build's index was made from, beside the words (`indexPath`): the words
+    /// file is written again only when many papers were counted anew since it was
+    /// (`recentLimit`; 135 MB at 100k papers, written after every edit and listing, was a
+    /// tenth of a listing's index stage), and this one after every build.
+    struct Index: Sendable {
+        /// The mark of the index made (`SearchIndexBuilder.index`), its count of term buckets
+        /// and the average field lengths its scores were made with.
+        let mark: UInt64
+        let termBuckets: Int
+        let averages: [Double]
+        /// Each paper's key (`SearchTermCache.key`), by its number: which papers' words were
+        /// at each number.
+        let keys: [UInt64]
+        /// Each paper's `SearchIndexBuilder.displayKey`, by its number.
+        let displayKeys: [UInt64]
+        /// What the index's filter files were made from (`SearchIndexBuilder.filterMark`), and
+        /// their count.
+        let filterMark: UInt64
+        let filterBuckets: Int
+        /// The papers counted anew since the words file was written (their keys are not in
+        /// it), each with the term buckets its words are in (of `termBuckets`).
+        let recent: [UInt64: [UInt32]]
+    }
+
+    /// The file of `Index` beside the words file at `path`.
+    static func indexPath(_ path: String) -> String { (path.hasSuffix(".bin") ? String(path.dropLast(4)) : path) + "-index.bin" }
+
+    /// How many papers counted anew may go without the words file written again, of `papers`.
+    static func recentLimit(papers: Int) -> Int { max(256, papers / 64) }
+
     /// The words kept by a build of this same `digest`; nil when there are none, or the file
     /// does not read whole (`KeptWords.read`, and counts and lengths for every entry and paper).
     static func read(_ path: String) -> Terms? {
         guard var wire = CacheFile.read(path, version: version), let kept = KeptWords.read(from: &wire),
               let counts = RawWire.view(UInt32.self, from: &wire), let lengthList = RawWire.read(UInt16.self, from: &wire),
               let outsizedAt = RawWire.read(Int64.self, from: &wire), let outsizedCounts = RawWire.read(UInt16.self, from: &wire),
-              let mark = UInt64.read(from: &wire), let termBuckets = Int.read(from: &wire),
-              let displayKeys = RawWire.read(UInt64.self, from: &wire),
-              let filterMark = UInt64.read(from: &wire), let filterBuckets = Int.read(from: &wire),
               wire.at == wire.count else { return nil }
         let fields = SearchIndexBuilder.fieldCount
         guard counts.count == kept.terms.count, lengthList.count == kept.paperCount * fields,
@@ -83,8 +100,24 @@ enum SearchTermCache {
         }
         guard counts.withUnsafeBufferPointer({ counts in counts.indices.allSatisfy { counts[$0] != SearchIndexBuilder.PackedCounts.outsized || outsized[$0] != nil } })
         else { return nil }
-        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList, mark: mark, termBuckets: termBuckets, displayKeys: displayKeys,
-                     filterMark: filterMark, filterBuckets: filterBuckets)
+        return Terms(kept: kept, counts: counts, outsized: outsized, lengthList: lengthList)
+    }
+
+    /// The last build's `Index` beside the words at `path`; nil when there is none, or it does
+    /// not read whole.
+    static func readIndex(_ path: String) -> Index? {
+        guard var wire = CacheFile.read(indexPath(path), version: version), let mark = UInt64.read(from: &wire),
+              let termBuckets = Int.read(from: &wire), let averages = [UInt64].read(from: &wire),
+              let keys = RawWire.read(UInt64.self, from: &wire), let displayKeys = RawWire.read(UInt64.self, from: &wire),
+              let filterMark = UInt64.read(from: &wire), let filterBuckets = Int.read(from: &wire),
+              let recentKeys = RawWire.read(UInt64.self, from: &wire), let recentEnds = RawWire.read(UInt32.self, from: &wire),
+              let recentBuckets = RawWire.read(UInt32.self, from: &wire), wire.at == wire.count,
+              averages.count == SearchIndexBuilder.fieldCount, displayKeys.count == keys.count, recentEnds.count == recentKeys.count,
+              RawWire.ends(recentEnds, reach: recentBuckets.count), recentBuckets.allSatisfy({ Int($0) < termBuckets }) else { return nil }
+        var recent: [UInt64: [UInt32]] = [:]
+        for (k, key) in recentKeys.enumerated() { recent[key] = Array(recentBuckets[RawWire.range(k, in: recentEnds)]) }
+        return Index(mark: mark, termBuckets: termBuckets, averages: averages.map(Double.init(bitPattern:)), keys: keys,
+                     displayKeys: displayKeys, filterMark: filterMark, filterBuckets: filterBuckets, recent: recent)
     }
 
     /// Keeps the chunks' words for the next build, their ids in `words` (after the merge).
@@ -92,8 +125,7 @@ enum SearchTermCache {
     /// no paper has now (`df` 0: kept from an earlier build, `SearchIndexBuilder.merge`) stay
     /// until they are a tenth of the words, then are left out: until then each costs a build a
     /// lookup, and leaving them out every paper's entries mapped to new ids.
-    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], mark: UInt64 = 0, termBuckets: Int = 0, displayKeys: [UInt64] = [],
-                      filters: (mark: UInt64, buckets: Int) = (0, 0), to path: String) {
+    static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], to path: String) {
         let (words, newIDs) = KeptWords.pruned(words, df: df)
         var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
@@ -113,11 +145,23 @@ enum SearchTermCache {
             try writer.raw(lengthList)
             try writer.raw(outsizedAt)
             try writer.raw(outsizedCounts)
-            mark.write(to: &writer.bytes)
-            termBuckets.write(to: &writer.bytes)
-            try writer.raw(displayKeys)
-            filters.mark.write(to: &writer.bytes)
-            filters.buckets.write(to: &writer.bytes)
+        }
+    }
+
+    /// Writes what `readIndex` reads, beside the words at `path`.
+    static func write(_ index: Index, to path: String) {
+        let recent = index.recent.sorted { $0.key < $1.key }
+        CacheFile.write(indexPath(path), version: version) { (writer: inout CacheWriter) in
+            index.mark.write(to: &writer.bytes)
+            index.termBuckets.write(to: &writer.bytes)
+            index.averages.map(\.bitPattern).write(to: &writer.bytes)
+            try writer.raw(index.keys)
+            try writer.raw(index.displayKeys)
+            index.filterMark.write(to: &writer.bytes)
+            index.filterBuckets.write(to: &writer.bytes)
+            try writer.raw(recent.map(\.key))
+            try writer.raw(RawWire.ends(counts: recent.map(\.value.count)))
+            try writer.raw(recent.flatMap(\.value))
         }
     }
 }

@@ -39,6 +39,8 @@ public enum SearchIndexBuilder {
         let places = newestFirst.indices.map { SearchLayout.number($0, dated: dated) }  // (each number's place)
         let papers = places.map { newestFirst[$0] }
         var cached = termCache.flatMap { $0.useCached ? SearchTermCache.read($0.path) : nil }
+        // What the site's index was made from, when it is what the last build kept.
+        let siteIndex = termCache.flatMap { $0.useCached && site != nil ? SearchTermCache.readIndex($0.path) : nil }.flatMap { $0.mark == site ? $0 : nil }
         let keys = termCache == nil ? nil : given.map { given in places.map { given[$0] } } ?? ParallelMap.batched(papers.count, batch: 1024) { PaperKeys(papers[$0]) }
         let (textKeys, fieldKeys, displayFacts) = (keys?.map(\.text), keys?.map(\.fields), keys?.map(\.display))
         var chunks = ParallelMap.runs(of: papers) { [cached] in terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
@@ -53,27 +55,28 @@ public enum SearchIndexBuilder {
         for key in displayKeys { mark.add(key) }
         mark.add(UInt64(termBuckets))
         mark.add(filterMark)
-        // The words kept are what the site's index was made from: what is as it was is taken.
-        var siteWords = cached.flatMap { site != nil && $0.mark == site ? $0 : nil }
         // The filter files and facets, unless the site has them as they would be made (nil).
         var files: [(path: String, bytes: [UInt8])] = []
         let filterBuckets: Int, takenFilters: Bool
-        if let siteWords, siteWords.filterMark == filterMark {
-            (filterBuckets, takenFilters) = (siteWords.filterBuckets, true)
+        if let siteIndex, siteIndex.filterMark == filterMark {
+            (filterBuckets, takenFilters) = (siteIndex.filterBuckets, true)
         } else {
             (filterBuckets, takenFilters) = (filterFiles(papers, into: &files), false)
             files.append((SearchLayout.facets, facets(papers)))
         }
-        if let termCache {
-            SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, mark: mark.value, termBuckets: termBuckets,
-                                  displayKeys: displayKeys, filters: (filterMark, filterBuckets), to: termCache.path)
-        }
         let averages = Self.averages(merged.lengthSums, papers: papers.count)
-        let kept = siteWords.flatMap { TermBucketReuse(chunks, merged, names: names, kept: $0, termBuckets: termBuckets, averages: averages) }
-        let blocks = siteWords.map { changedBlocks(displayKeys, kept: $0.displayKeys) }
+        if let termCache {
+            keep(chunks, merged, names: names, words: cached, path: termCache.path,
+                 index: (mark.value, termBuckets, averages, displayKeys, filterMark, filterBuckets))
+        }
+        // What is as it was in the site's index is taken.
+        let kept = siteIndex.flatMap { index in
+            cached.flatMap { TermBucketReuse(chunks, merged, names: names, words: $0, kept: index, termBuckets: termBuckets, averages: averages) }
+        }
+        let blocks = siteIndex.map { changedBlocks(displayKeys, kept: $0.displayKeys) }
         // The kept words' file is mapped (130 MB at 100k papers), and held to the end of the
         // scope; let go here, before the postings are made, it is no part of the build's peak.
-        (cached, siteWords) = (nil, nil)
+        cached = nil
         // (Moved, not copied: a copy held here kept every chunk's arrays, 130 MB at 100k
         // papers, to the end of the index, past where `postingLists` lets them go.)
         let (live, df, lists) = postingLists(consume chunks, consume merged, names: names, averages: averages, papers: papers.count, dated: dated,
@@ -91,6 +94,36 @@ public enum SearchIndexBuilder {
         if let blocks { all += blocks.indices.filter { !blocks[$0] }.map { (path: SearchLayout.displayFile($0), bytes: [UInt8]?.none) } }
         if takenFilters { all += (0..<filterBuckets).map { (SearchLayout.filterFile($0), nil) } + [(SearchLayout.facets, nil)] }
         return (all.sorted { $0.path < $1.path }, mark.value)
+    }
+
+    /// Keeps this build's words (`SearchTermCache.write`) and what its index is made from
+    /// (`SearchTermCache.Index`) for the next build. The words file is written again only when
+    /// more than `recentLimit` papers were counted anew since (their keys are not in `words`,
+    /// the words kept), or words no paper has are a tenth of it (`KeptWords.prunes`); until
+    /// then those papers are counted again by each build, and the index file has the buckets
+    /// of their words, which a build that changes them makes again (`TermBucketReuse`).
+    static func keep(_ chunks: [Chunk], _ merged: Merged, names: [String], words: SearchTermCache.Terms?, path: String,
+                     index: (mark: UInt64, termBuckets: Int, averages: [Double], displayKeys: [UInt64], filterMark: UInt64, filterBuckets: Int)) {
+        let keys = chunks.flatMap(\.keys)
+        var recent: [UInt64: [UInt32]] = [:]
+        var writesWords = words == nil || KeptWords.prunes(df: merged.df)
+        if let words, !writesWords {
+            let limit = SearchTermCache.recentLimit(papers: keys.count)
+            counting: for chunk in chunks {
+                for p in 0..<chunk.papers.count where words.kept.papers[chunk.keys[p]] == nil {
+                    guard recent.count < limit else { writesWords = true; break counting }
+                    let buckets = chunk.papers.range(of: p).map { UInt32(SearchLayout.bucket(names[Int(chunk.terms[$0])], of: index.termBuckets)) }
+                    recent[chunk.keys[p]] = Set(buckets).sorted()
+                }
+            }
+        }
+        if writesWords {
+            SearchTermCache.write(chunks, words: merged.table.words, df: merged.df, to: path)
+            recent = [:]
+        }
+        SearchTermCache.write(SearchTermCache.Index(mark: index.mark, termBuckets: index.termBuckets, averages: index.averages, keys: keys,
+                                                    displayKeys: index.displayKeys, filterMark: index.filterMark,
+                                                    filterBuckets: index.filterBuckets, recent: recent), to: path)
     }
 
     /// Each field's average length over the papers, rounded to a power of 2^¼ (…, 8, 9.51,

@@ -17,35 +17,43 @@ struct TermBucketReuse {
     let buckets: [Bool]
 
     /// Nil when the count the IDFs are made from, the averages or the count of buckets moved,
-    /// or the words changed in more than half the buckets (making them all costs little more).
-    /// `chunks`: this build's words, merged (`merge`), with each paper's key; `kept`: the
-    /// last build's.
+    /// the words changed in more than half the buckets (making them all costs little more),
+    /// or the words of a paper the last build had at a number are not known. `chunks`: this
+    /// build's words, merged (`merge`), with each paper's key; `words`, the words kept (by key:
+    /// the last build's papers are there, or in `kept.recent`); `kept`, what the last build's
+    /// index was made from.
     init?(_ chunks: [SearchIndexBuilder.Chunk], _ merged: SearchIndexBuilder.Merged, names: [String],
-          kept: SearchTermCache.Terms, termBuckets: Int, averages: [Double]) {
-        let papers = chunks.reduce(0) { $0 + $1.papers.count }, keptPapers = kept.kept.keys.count
+          words: SearchTermCache.Terms, kept: SearchTermCache.Index, termBuckets: Int, averages: [Double]) {
+        let papers = chunks.reduce(0) { $0 + $1.papers.count }, keptPapers = kept.keys.count
         guard kept.termBuckets == termBuckets, SearchIndexBuilder.countForIDF(keptPapers) == SearchIndexBuilder.countForIDF(papers),
-              chunks.allSatisfy({ $0.keys.count == $0.papers.count }) else { return nil }
-        var sums = [Double](repeating: 0, count: SearchIndexBuilder.fieldCount)
-        for p in 0..<keptPapers { for f in sums.indices { sums[f] += Double(kept.lengthList[p * sums.count + f]) } }
-        guard SearchIndexBuilder.averages(sums, papers: keptPapers) == averages else { return nil }
+              kept.averages == averages, chunks.allSatisfy({ $0.keys.count == $0.papers.count }) else { return nil }
 
         // The words at each number whose paper's words changed: the kept paper's, as ids in
-        // the merged words, and this one's.
+        // the merged words (or, for a paper counted anew since the words were kept, their
+        // buckets), and this one's.
         var changed = [Bool](repeating: false, count: names.count)
-        func keptWordsChanged(at number: Int) {
-            for i in kept.kept.range(of: number) { changed[Int(merged.keptIDs[Int(kept.kept.terms[i])])] = true }
+        var buckets = [Bool](repeating: false, count: termBuckets)
+        func keptWordsChanged(at number: Int) -> Bool {
+            let key = kept.keys[number]
+            if let k = words.kept.papers[key] {
+                for i in words.kept.range(of: k) { changed[Int(merged.keptIDs[Int(words.kept.terms[i])])] = true }
+            } else if let recent = kept.recent[key] {
+                for bucket in recent { buckets[Int(bucket)] = true }
+            } else {
+                return false
+            }
+            return true
         }
         var number = 0
         for chunk in chunks {
             for p in 0..<chunk.papers.count {
                 defer { number += 1 }
-                guard number >= keptPapers || chunk.keys[p] != kept.kept.keys[number] else { continue }
+                guard number >= keptPapers || chunk.keys[p] != kept.keys[number] else { continue }
                 for i in chunk.papers.range(of: p) { changed[Int(chunk.terms[i])] = true }
-                if number < keptPapers { keptWordsChanged(at: number) }
+                if number < keptPapers && !keptWordsChanged(at: number) { return nil }
             }
         }
-        for gone in min(papers, keptPapers)..<keptPapers { keptWordsChanged(at: gone) }
-        var buckets = [Bool](repeating: false, count: termBuckets)
+        for gone in min(papers, keptPapers)..<keptPapers where !keptWordsChanged(at: gone) { return nil }
         let bucketOf = names.map { SearchLayout.bucket($0, of: termBuckets) }
         for id in names.indices where changed[id] { buckets[bucketOf[id]] = true }
         guard buckets.lazy.filter({ $0 }).count * 2 <= termBuckets else { return nil }

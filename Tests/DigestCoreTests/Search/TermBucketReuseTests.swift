@@ -160,6 +160,61 @@ import Testing
         Issue.record("no two words found in buckets of their own")
     }
 
+    /// A paper edited twice, its words kept only the first time: the words file is left as
+    /// the first build wrote it, and the index file has the buckets of the edited paper's
+    /// words (`SearchTermCache.Index.recent`), so that the second edit, which takes a word
+    /// out that the first put in, makes that word's bucket again. (Made-up words, tried
+    /// until each is in a bucket where no other word has the paper.)
+    @Test func aWordOfAPaperCountedSinceTheWordsWereKeptIsKnownByItsBucket() throws {
+        let path = try path()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<40).map { (n: Int) -> String in "zqy" + String(letters[n % 26]) + String(letters[n / 26]) + "word" }
+        func inode() -> UInt64? { (try? FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber]) as? UInt64 }
+        for k in stride(from: 0, to: words.count, by: 2) {
+            let (gone, come) = (words[k], words[k + 1])
+            var papers = SearchTests.sample.papers
+            for (n, word) in [(9, gone), (10, come), (11, come)] { papers[n].facts.abstract += " " + word }
+            var (first, second) = (papers, papers)
+            first[8].facts.abstract += " " + gone
+            second[8].facts.abstract += " " + come
+            let start = SearchIndexBuilder.index(papers, termCache: (path, false))
+            var before = Dictionary(uniqueKeysWithValues: start.files.map { ($0.path, $0.bytes!) })
+            let words = inode()
+            let once = SearchIndexBuilder.index(first, termCache: (path, true), site: start.mark)
+            expectTheIndexFromNothing(once.files, before: before, expected: full(first))
+            #expect(inode() == words)  // the words file as it was
+            let key = SearchTermCache.key(first[8], text: KeptWords.textKey(of: first[8]))
+            #expect(SearchTermCache.readIndex(path).map { Array($0.recent.keys) } == [key])
+            for file in once.files { if let bytes = file.bytes { before[file.path] = bytes } }
+            guard let goneBucket = try bucket(of: gone, alone: number(ofPaper: 8, in: first), in: before) else { continue }
+
+            let twice = SearchIndexBuilder.index(second, termCache: (path, true), site: once.mark)
+            let taken = Set(twice.files.filter { $0.bytes == nil }.map(\.path))
+            #expect(!taken.isEmpty && !taken.contains(goneBucket))
+            expectTheIndexFromNothing(twice.files, before: before, expected: full(second))
+            return
+        }
+        Issue.record("no word found in a bucket of its own")
+    }
+
+    /// More papers counted anew than `SearchTermCache.recentLimit`: the words file is written
+    /// again, with them, and the index file has none apart.
+    @Test func manyPapersCountedAnewWriteTheWordsAgain() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let limit = SearchTermCache.recentLimit(papers: papers.count)
+        #expect(papers.count > limit)
+        let start = SearchIndexBuilder.index(papers, termCache: (path, false))
+        var edited = papers
+        for n in 0...limit { edited[n].facts.abstract += " again" }
+        let before = Dictionary(uniqueKeysWithValues: start.files.map { ($0.path, $0.bytes!) })
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: start.mark)
+        expectTheIndexFromNothing(again.files, before: before, expected: full(edited))
+        let words = try #require(SearchTermCache.read(path))
+        #expect(edited.allSatisfy { words.kept.papers[SearchTermCache.key($0, text: KeptWords.textKey(of: $0))] != nil })
+        #expect(SearchTermCache.readIndex(path)?.recent.isEmpty == true)
+    }
+
     /// The file of the bucket `word` is in, when no other word there has paper `paper`.
     func bucket(of word: String, alone paper: Int, in index: [String: [UInt8]]) throws -> String? {
         let manifest = try JSONSerialization.jsonObject(with: Data(index[SearchLayout.manifest]!)) as! [String: Int]
