@@ -9,7 +9,7 @@ import Foundation
 /// the files whose papers changed: one file of them all (173 MB at 100k papers) was written
 /// whole after every edit of one record, 6% of the CPU of such a rebuild. The papers parsed
 /// since the shards were written go to one file of their own (`recentPath`) until they are
-/// more than a shard holds (`recentLimit`): a listing's 150 papers fall in every shard, and
+/// more than a shard holds (`CacheFile.recentLimit`): a listing's 150 papers fall in every shard, and
 /// each listing wrote all 64 again (170 MB at 100k papers). A build stopped between two files
 /// leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
@@ -29,11 +29,6 @@ enum PaperCache {
 
     /// The papers parsed since their shards were written; looked up before the shards.
     static func recentPath(_ folder: String) -> String { folder + "/recent.bin" }
-
-    /// How many papers the recent file may hold, of `papers`: past it, their shards are written
-    /// again and the file goes. About what a shard holds, so that it costs a build no more to
-    /// read, and one in ten 150-paper listings at 100k papers writes the shards.
-    static func recentLimit(papers: Int) -> Int { max(256, papers / shards) }
 
     struct Entry: Sendable {
         let stamp: FileStamp

@@ -54,7 +54,7 @@ enum SearchTermCache {
 
     /// What the last build's index was made from, beside the words (`indexPath`): the words
     /// file is written again only when many papers were counted anew since it was
-    /// (`recentLimit`; 135 MB at 100k papers, written after every edit and listing, was a
+    /// (`CacheFile.recentLimit`; 135 MB at 100k papers, written after every edit and listing, was a
     /// tenth of a listing's index stage), and this one after every build.
     struct Index: Sendable {
         /// The mark of the index made (`SearchIndexBuilder.index`), its count of term buckets
@@ -78,9 +78,6 @@ enum SearchTermCache {
 
     /// The file of `Index` beside the words file at `path`.
     static func indexPath(_ path: String) -> String { (path.hasSuffix(".bin") ? String(path.dropLast(4)) : path) + "-index.bin" }
-
-    /// How many papers counted anew may go without the words file written again, of `papers`.
-    static func recentLimit(papers: Int) -> Int { max(256, papers / 64) }
 
     /// The words kept by a build of this same `digest`; nil when there are none, or the file
     /// does not read whole (`KeptWords.read`, and counts and lengths for every entry and paper).

@@ -127,7 +127,7 @@ enum SiteLoader {
             // More, and their shards are written again, with those whose papers came or went
             // (only those shards' entries are made: an edit's rebuild made all 100k, to write
             // one shard of 64), and the recent file goes.
-            if freshCount <= PaperCache.recentLimit(papers: ids.count) {
+            if freshCount <= CacheFile.recentLimit(papers: ids.count) {
                 if parsedAny || recentTaken != cached.recent.count {
                     cacheUpdate = PaperCache.Update(recent: results.indices.filter { results[$0].kept && (results[$0].parsed || results[$0].recent) }.map(entry))
                 }

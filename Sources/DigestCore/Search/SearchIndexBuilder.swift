@@ -98,7 +98,7 @@ public enum SearchIndexBuilder {
 
     /// Keeps this build's words (`SearchTermCache.write`) and what its index is made from
     /// (`SearchTermCache.Index`) for the next build. The words file is written again only when
-    /// more than `recentLimit` papers were counted anew since (their keys are not in `words`,
+    /// more than `CacheFile.recentLimit` papers were counted anew since (their keys are not in `words`,
     /// the words kept), or words no paper has are a tenth of it (`KeptWords.prunes`); until
     /// then those papers are counted again by each build, and the index file has the buckets
     /// of their words, which a build that changes them makes again (`TermBucketReuse`).
@@ -108,7 +108,7 @@ public enum SearchIndexBuilder {
         var recent: [UInt64: [UInt32]] = [:]
         var writesWords = words == nil || KeptWords.prunes(df: merged.df)
         if let words, !writesWords {
-            let limit = SearchTermCache.recentLimit(papers: keys.count)
+            let limit = CacheFile.recentLimit(papers: keys.count)
             counting: for chunk in chunks {
                 for p in 0..<chunk.papers.count where words.kept.papers[chunk.keys[p]] == nil {
                     guard recent.count < limit else { writesWords = true; break counting }

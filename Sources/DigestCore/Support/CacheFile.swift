@@ -10,6 +10,12 @@ enum CacheFile {
     /// what another digest may count, parse or make otherwise: only the same one reads it.
     static func ofThisDigest(_ version: String) -> String { version + " " + String(Program.key, radix: 16) }
 
+    /// How many of a site's `papers` a large cache may leave to a small file beside it (the
+    /// paper cache's `recent.bin`, `search-terms-index.bin`) before it is written again
+    /// whole: one in 64, and never fewer than 256. A 150-paper listing at 100k papers writes
+    /// the large file about one time in ten.
+    static func recentLimit(papers: Int) -> Int { max(256, papers / 64) }
+
     static func read(_ path: String, version: String) -> WireReader? {
         guard let bytes = FileBytes.mapped(path) else { return nil }
         let start = header(version)

@@ -73,7 +73,7 @@ import Testing
 
     /// Records edited: their papers go to the recent file, no shard is written again (each
     /// file keeps its inode: `AtomicFile` writes a new file and renames it over the old), and
-    /// the one file an earlier version kept them all in goes. Past `recentLimit` papers made
+    /// the one file an earlier version kept them all in goes. Past `CacheFile.recentLimit` papers made
     /// anew, their shards are written again and the recent file goes.
     @Test func editsGoToTheRecentFileUntilTheyAreMany() throws {
         let (site, paths, folder) = try builtSample { paths in
@@ -85,7 +85,7 @@ import Testing
         }
         let before = inodes()
         let ids = try FileManager.default.contentsOfDirectory(atPath: paths.papers).sorted()
-        let limit = PaperCache.recentLimit(papers: ids.count)
+        let limit = CacheFile.recentLimit(papers: ids.count)
         #expect(ids.count > limit)  // the sample's full build wrote the shards
         let kept = PaperCache.read(folder)
         #expect(kept.counts.reduce(0, +) == ids.count && kept.recent.isEmpty && before.allSatisfy { $0 != nil })  // the sample fills every shard

@@ -197,12 +197,12 @@ import Testing
         Issue.record("no word found in a bucket of its own")
     }
 
-    /// More papers counted anew than `SearchTermCache.recentLimit`: the words file is written
+    /// More papers counted anew than `CacheFile.recentLimit`: the words file is written
     /// again, with them, and the index file has none apart.
     @Test func manyPapersCountedAnewWriteTheWordsAgain() throws {
         let path = try path()
         let papers = SearchTests.sample.papers
-        let limit = SearchTermCache.recentLimit(papers: papers.count)
+        let limit = CacheFile.recentLimit(papers: papers.count)
         #expect(papers.count > limit)
         let start = SearchIndexBuilder.index(papers, termCache: (path, false))
         var edited = papers
