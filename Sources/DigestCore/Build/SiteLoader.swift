@@ -63,8 +63,8 @@ enum SiteLoader {
         // (`parsed`: made anew, so kept again in the paper cache: the record was parsed, or its
         // keys were made by another `digest`. `recent`: taken from the cache's recent file.
         // `kept`: to be kept in the paper cache — a paper whose problems are warnings about its
-        // own file, as the next build would find them.) The papers go in slots of their own, taken out below
-        // without being copied: a copy of each of 100k papers retains objects all over the
+        // own file, as the next build would find them.) The papers go in slots of their own,
+        // taken out below without being copied: a copy of each of 100k papers retains objects all over the
         // heap, a miss of the memory caches each, and the three passes that did it here took
         // 112 ms of a 100k rebuild (now one pass, with the entries below, 14 ms).
         let slots = TaskSlots<Paper>(ids.count)

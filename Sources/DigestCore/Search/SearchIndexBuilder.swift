@@ -98,10 +98,11 @@ public enum SearchIndexBuilder {
 
     /// Keeps this build's words (`SearchTermCache.write`) and what its index is made from
     /// (`SearchTermCache.Index`) for the next build. The words file is written again only when
-    /// more than `CacheFile.recentLimit` papers were counted anew since (their keys are not in `words`,
-    /// the words kept), or words no paper has are a tenth of it (`KeptWords.prunes`); until
-    /// then those papers are counted again by each build, and the index file has the buckets
-    /// of their words, which a build that changes them makes again (`TermBucketReuse`).
+    /// more than `CacheFile.recentLimit` papers were counted anew since (their keys are not in
+    /// `words`, the words kept), or words no paper has are a tenth of it (`KeptWords.prunes`);
+    /// until then those papers are counted again by each build, and the index file has the
+    /// buckets of their words, which a build that changes them makes again (`TermBucketReuse`).
+    /// (Each paper's key is looked up in `words` here again, as `terms(of:)` did.)
     static func keep(_ chunks: [Chunk], _ merged: Merged, names: [String], words: SearchTermCache.Terms?, path: String,
                      index: (mark: UInt64, termBuckets: Int, averages: [Double], displayKeys: [UInt64], filterMark: UInt64, filterBuckets: Int)) {
         let keys = chunks.flatMap(\.keys)
