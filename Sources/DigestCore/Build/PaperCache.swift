@@ -9,9 +9,9 @@ import Foundation
 /// the files whose papers changed: one file of them all (173 MB at 100k papers) was written
 /// whole after every edit of one record, 6% of the CPU of such a rebuild. The papers parsed
 /// since the shards were written go to one file of their own (`recentPath`) until they are
-/// more than a shard holds (`CacheFile.recentLimit`): a listing's 150 papers fall in every shard, and
-/// each listing wrote all 64 again (170 MB at 100k papers). A build stopped between two files
-/// leaves each whole, old or new; an entry is used only for its stamp.
+/// more than a shard holds (`CacheFile.recentLimit`): a listing's 150 papers fall in every
+/// shard, and each listing wrote all 64 again (170 MB at 100k papers). A build stopped
+/// between two files leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
     static let version = CacheFile.ofThisDigest("digest-paper-cache 6 " + SiteBuild.version)
     static let shards = 64

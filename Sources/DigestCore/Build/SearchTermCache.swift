@@ -54,8 +54,8 @@ enum SearchTermCache {
 
     /// What the last build's index was made from, beside the words (`indexPath`): the words
     /// file is written again only when many papers were counted anew since it was
-    /// (`CacheFile.recentLimit`; 135 MB at 100k papers, written after every edit and listing, was a
-    /// tenth of a listing's index stage), and this one after every build.
+    /// (`CacheFile.recentLimit`; 135 MB at 100k papers, written after every edit and listing,
+    /// was a tenth of a listing's index stage), and this one after every build.
     struct Index: Sendable {
         /// The mark of the index made (`SearchIndexBuilder.index`), its count of term buckets
         /// and the average field lengths its scores were made with.

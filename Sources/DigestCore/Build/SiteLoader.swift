@@ -100,7 +100,7 @@ enum SiteLoader {
         var keys: [PaperKeys] = [], place = [Int](repeating: -1, count: ids.count)
         keys.reserveCapacity(papers.count)
         var (kept, fresh) = ([Int](repeating: 0, count: PaperCache.shards), [Bool](repeating: false, count: PaperCache.shards))
-        var (freshCount, parsedAny, recentTaken) = (0, false, 0)
+        var (freshPapers, parsedAny, recentTaken) = ([Int](), false, 0)  // (records made anew or taken from the recent file)
         var recordsKey: ContextHash? = ContextHash()
         for (i, result) in results.enumerated() {
             if result.kept, let file = result.file { recordsKey?.add(tag: 1, ids[i]); recordsKey?.add(file) } else { recordsKey = nil }
@@ -111,7 +111,10 @@ enum SiteLoader {
             if !result.problems.isEmpty { diagnostics += result.problems }
             if result.kept {
                 kept[shardOf[i]] += 1
-                if result.parsed || result.recent { (fresh[shardOf[i]], freshCount) = (true, freshCount + 1) }
+                if result.parsed || result.recent {
+                    fresh[shardOf[i]] = true
+                    freshPapers.append(i)
+                }
                 parsedAny = parsedAny || result.parsed
                 if result.recent && !result.parsed { recentTaken += 1 }
             }
@@ -127,10 +130,8 @@ enum SiteLoader {
             // More, and their shards are written again, with those whose papers came or went
             // (only those shards' entries are made: an edit's rebuild made all 100k, to write
             // one shard of 64), and the recent file goes.
-            if freshCount <= CacheFile.recentLimit(papers: ids.count) {
-                if parsedAny || recentTaken != cached.recent.count {
-                    cacheUpdate = PaperCache.Update(recent: results.indices.filter { results[$0].kept && (results[$0].parsed || results[$0].recent) }.map(entry))
-                }
+            if freshPapers.count <= CacheFile.recentLimit(papers: ids.count) {
+                if parsedAny || recentTaken != cached.recent.count { cacheUpdate = PaperCache.Update(recent: freshPapers.map(entry)) }
             } else {
                 let counts = cached.counts
                 var update = PaperCache.Update()

@@ -102,16 +102,16 @@ public enum SearchIndexBuilder {
     /// `words`, the words kept), or words no paper has are a tenth of it (`KeptWords.prunes`);
     /// until then those papers are counted again by each build, and the index file has the
     /// buckets of their words, which a build that changes them makes again (`TermBucketReuse`).
-    /// (Each paper's key is looked up in `words` here again, as `terms(of:)` did.)
+    /// Those papers are the ones `terms(of:)` counted (`Chunk.counted`).
     static func keep(_ chunks: [Chunk], _ merged: Merged, names: [String], words: SearchTermCache.Terms?, path: String,
                      index: (mark: UInt64, termBuckets: Int, averages: [Double], displayKeys: [UInt64], filterMark: UInt64, filterBuckets: Int)) {
         let keys = chunks.flatMap(\.keys)
         var recent: [UInt64: [UInt32]] = [:]
         var writesWords = words == nil || KeptWords.prunes(df: merged.df)
-        if let words, !writesWords {
+        if words != nil, !writesWords {
             let limit = CacheFile.recentLimit(papers: keys.count)
             counting: for chunk in chunks {
-                for p in 0..<chunk.papers.count where words.kept.papers[chunk.keys[p]] == nil {
+                for p in chunk.counted.lazy.map(Int.init) {
                     guard recent.count < limit else { writesWords = true; break counting }
                     let buckets = chunk.papers.range(of: p).map { UInt32(SearchLayout.bucket(names[Int(chunk.terms[$0])], of: index.termBuckets)) }
                     recent[chunk.keys[p]] = Set(buckets).sorted()
@@ -351,12 +351,16 @@ public enum SearchIndexBuilder {
         let found = textKeys == nil ? nil : cached.map { cached in keys.map { cached.kept.papers[$0] } }
         if let cached, let found { counter.reserve(cached.kept.entries(found, new: 256)) }
         var run = KeptWords.Run()
+        var counted: [Int32] = []
         for (n, i) in papers.indices.enumerated() {
             if let cached, let k = found?[n] {
                 if let ended = run.add(k) { counter.addCached(ended, from: cached) }
                 continue
             }
-            if let cached { counter.addCached(run.end(), from: cached) }
+            if let cached {
+                counter.addCached(run.end(), from: cached)
+                counted.append(Int32(n))
+            }
             let paper = papers[i]
             let title = SearchTokenizer.tokens(paper.title)
             let names = paper.authors.map { SearchTokenizer.tokens($0, dropStopWords: false) }
@@ -375,7 +379,7 @@ public enum SearchIndexBuilder {
         }
         if let cached { counter.addCached(run.end(), from: cached) }
         var chunk = counter.finish()
-        chunk.keys = keys
+        (chunk.keys, chunk.counted) = (keys, counted)
         return chunk
     }
 
