@@ -96,7 +96,7 @@ enum RelatedCache {
     /// weighted counts: at 100k papers counting them was 2 of a title edit's 7 CPU-seconds of
     /// related papers. The weights are made anew from every paper's terms.
     struct Terms: Sendable {
-        static let version = CacheFile.ofThisDigest("digest-related-terms 2 " + SiteBuild.version)
+        static let version = CacheFile.ofThisDigest("digest-related-terms 3 " + SiteBuild.version)
         let kept: KeptWords
         /// Each entry's weighted count, as its bits.
         let tfs: WireArray<UInt32>
@@ -119,7 +119,7 @@ enum RelatedCache {
             return counted * 64 > papers || (kept - (papers - counted)) * 64 > kept || KeptWords.prunes(df: df)
         }
 
-        /// The chunks' terms, ids into `words` (`ChunkTerms.useIDs`), each with its count of
+        /// The chunks' terms, ids into `words` (`KeptWords.merge`), each with its count of
         /// papers in `df` (the words no paper has are left out in time: `KeptWords.pruned`).
         static func write(_ chunks: [RelatedPapers.ChunkTerms], words: TermTable.Words, df: [Int], to path: String) {
             let (words, newIDs) = KeptWords.pruned(words, df: df)

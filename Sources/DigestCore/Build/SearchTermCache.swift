@@ -7,7 +7,7 @@ import Foundation
 /// edit's rebuild at 100k papers, taking them from here a fraction of one. The scores are
 /// made anew for the words whose buckets a build makes (`TermBucketReuse`).
 enum SearchTermCache {
-    static let version = CacheFile.ofThisDigest("digest-search-terms 6 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-search-terms 7 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/search-terms.bin") }
 

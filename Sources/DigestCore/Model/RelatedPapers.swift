@@ -151,19 +151,12 @@ public enum RelatedPapers {
         var chunks = ParallelMap.runs(of: papers) { [cached] in ChunkTerms($0, cached: cached, keys: keys) }
         // The kept terms first, then each chunk's in run order; every entry then holds its
         // term's id in this table. (A kept term no paper has now is there with a count of 0.)
-        var table = TermTable()
-        let keptIDs = cached.map { cached in (0..<cached.kept.words.count).map { table.id(of: $0, in: cached.kept.words) } } ?? []
+        let (table, counts) = KeptWords.merge(&chunks, kept: cached?.kept)
+        let df = counts.map(Int.init)
         // The kept terms' file is mapped (90 MB at 100k papers) and held to the end of the
         // scope; the chunks have what they took from it, so it is let go here.
         let keptPapers = cached?.kept.paperCount
         cached = nil
-        var df: [Int] = []
-        for c in chunks.indices {
-            let global = table.merge(chunks[c].table)
-            df += repeatElement(0, count: table.count - df.count)
-            chunks[c].useIDs(global, kept: keptIDs, df: &df)
-        }
-        df += repeatElement(0, count: table.count - df.count)
         if let termCache, RelatedCache.Terms.isStale(kept: keptPapers, counted: chunks.reduce(0) { $0 + $1.counted }, papers: papers.count, df: df) {
             RelatedCache.Terms.write(chunks, words: table.words, df: df, to: termCache.path)
         }
@@ -294,13 +287,14 @@ public enum RelatedPapers {
     /// The terms of a run of papers and each paper's counts of them; title terms count
     /// `titleWeight` times. Kept flat, paper after paper (an array per paper, each with the
     /// capacity of the longest before it, was 8 bytes of every ~16 at 100k papers).
-    struct ChunkTerms: TokenSink {
-        /// The chunk's terms; `terms` holds ids into it, or for a term taken from the terms
-        /// kept by the last build, `-(id + 1)` of its id there (`useIDs` makes them all ids
-        /// into the build's table).
-        private(set) var table = TermTable()
+    struct ChunkTerms: TokenSink, WordChunk {
+        /// The chunk's terms; the entries it counted hold ids into it, those taken from the
+        /// terms kept by the last build their ids there (`origins`), until `KeptWords.merge`
+        /// makes them all ids into the build's table.
+        var table = TermTable()
         /// Paper `p`'s terms are `terms[papers.range(of: p)]`, each once, with their counts in `tfs`.
-        private(set) var terms: [Int32] = []
+        var terms: [Int32] = []
+        private(set) var origins = KeptWords.Origins()
         private(set) var tfs: [Float] = []
         private(set) var papers = PaperEntries()
         /// Each paper's `KeptWords.textKey`, when its terms are kept for the next time.
@@ -342,6 +336,7 @@ public enum RelatedPapers {
                 weight = 1
                 forEachTerm(papers[i].abstract, into: &self)
                 for id in terms[start...] { slot[Int(id)] = -1 }
+                origins.count(start..<terms.count)
                 self.papers.close(at: terms.count)
                 start = terms.count
             }
@@ -349,36 +344,19 @@ public enum RelatedPapers {
         }
 
         /// Papers `kept` of `cached`, one after another there: their entries copied whole, each
-        /// term as `-(id + 1)` of its id there, not looked up in this chunk's table (a lookup
-        /// per paper's term was most of a title edit's 0.23 CPU-s here at 100k papers).
+        /// term as its id there, not looked up in this chunk's table (a lookup per paper's term
+        /// was most of a title edit's 0.23 CPU-s here at 100k papers).
         private mutating func addKept(_ kept: Range<Int>, of cached: RelatedCache.Terms) {
             guard let last = kept.last else { return }
             let range = cached.kept.range(of: kept.lowerBound).lowerBound..<cached.kept.range(of: last).upperBound
             let shift = terms.count - range.lowerBound
-            terms += repeatElement(0, count: range.count)
-            terms.withUnsafeMutableBufferPointer { terms in
-                cached.kept.terms.withUnsafeBufferPointer { keptTerms in
-                    for e in range { terms[e + shift] = -(keptTerms[e] + 1) }
-                }
-            }
+            origins.take(kept)
+            cached.kept.terms.withUnsafeBufferPointer { terms += UnsafeBufferPointer(rebasing: $0[range]) }
             cached.tfs.withUnsafeBufferPointer { bits in
                 bits.withMemoryRebound(to: Float.self) { tfs += UnsafeBufferPointer(rebasing: $0[range]) }
             }
             for k in kept { papers.close(at: cached.kept.range(of: k).upperBound + shift) }
             start = terms.count
-        }
-
-        /// Every entry as an id into the build's table: `global`, each of this chunk's terms'
-        /// id there; `kept`, each kept term's. Each term's count of papers goes up in `df`.
-        mutating func useIDs(_ global: [Int], kept: [Int32], df: inout [Int]) {
-            table = TermTable()
-            terms.withUnsafeMutableBufferPointer { terms in
-                for e in terms.indices {
-                    let term = terms[e]
-                    terms[e] = term < 0 ? kept[Int(-(term + 1))] : Int32(global[Int(term)])
-                    df[Int(terms[e])] += 1  // a term is once in a paper's list
-                }
-            }
         }
 
         mutating func take(_ term: UnsafeBufferPointer<UInt8>) {

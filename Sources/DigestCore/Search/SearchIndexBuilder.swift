@@ -44,7 +44,7 @@ public enum SearchIndexBuilder {
         let keys = termCache == nil ? nil : given.map { given in places.map { given[$0] } } ?? ParallelMap.batched(papers.count, batch: 1024) { PaperKeys(papers[$0]) }
         let (textKeys, fieldKeys, displayFacts) = (keys?.map(\.text), keys?.map(\.fields), keys?.map(\.display))
         var chunks = ParallelMap.runs(of: papers) { [cached] in terms(of: $0, cached: cached, textKeys: textKeys, fieldKeys: fieldKeys) }
-        let merged = merge(&chunks, kept: cached?.kept.words)
+        let merged = merge(&chunks, kept: cached?.kept)
         let names = merged.table.names()
         let termBuckets = termBucketCount(names: names, df: merged.df, papers: papers.count)
         let wordKeys = chunks.flatMap(\.keys)  // (none without the papers' text keys)
@@ -71,7 +71,7 @@ public enum SearchIndexBuilder {
         }
         // What is as it was in the site's index is taken.
         let kept = siteIndex.flatMap { index in
-            cached.flatMap { TermBucketReuse(chunks, merged, names: names, words: $0, kept: index, termBuckets: termBuckets, averages: averages) }
+            cached.flatMap { TermBucketReuse(chunks, names: names, words: $0, kept: index, termBuckets: termBuckets, averages: averages) }
         }
         let blocks = siteIndex.map { changedBlocks(displayKeys, kept: $0.displayKeys) }
         // The kept words' file is mapped (130 MB at 100k papers), and held to the end of the
@@ -168,38 +168,24 @@ public enum SearchIndexBuilder {
         return (count + scale - 1) / scale * scale
     }
 
-    /// The chunks' words in one table: the words kept by the last build (`kept`), whose ids
-    /// entries taken from there hold (`Chunk.add(kept:from:)`), then each chunk's, in run order.
-    /// Each chunk's entries then hold ids into it. A kept word no paper has now is in the table
-    /// with no paper (`postingLists` leaves it out).
+    /// The chunks' words in one table (`KeptWords.merge`): the words kept by the last build
+    /// (`kept`) first, with their ids there, then each chunk's, in run order. Each chunk's
+    /// entries then hold ids into it. A kept word no paper has now is in the table with no
+    /// paper (`postingLists` leaves it out).
     struct Merged {
         var table = TermTable()
         /// Per word, the count of papers that have it.
         var df: [Int32] = []
         /// Per field, the sum of every paper's length.
         var lengthSums = [Double](repeating: 0, count: fieldCount)
-        /// Each kept word's id here, by its id in the kept words.
-        var keptIDs: [Int32] = []
     }
 
-    static func merge(_ chunks: inout [Chunk], kept: TermTable.Words? = nil) -> Merged {
+    static func merge(_ chunks: inout [Chunk], kept: KeptWords? = nil) -> Merged {
         var merged = Merged()
-        let keptIDs = kept.map { words in (0..<words.count).map { merged.table.id(of: $0, in: words) } } ?? []
-        merged.keptIDs = keptIDs
-        for c in chunks.indices {
-            let global = merged.table.merge(chunks[c].table)
-            chunks[c].table = TermTable()
-            merged.df += repeatElement(0, count: merged.table.count - merged.df.count)
-            for lengths in chunks[c].lengths { for f in 0..<fieldCount { merged.lengthSums[f] += Double(lengths[f]) } }
-            chunks[c].terms.withUnsafeMutableBufferPointer { terms in
-                for k in terms.indices {
-                    let term = terms[k]
-                    terms[k] = term < 0 ? keptIDs[Int(-(term + 1))] : Int32(global[Int(term)])
-                    merged.df[Int(terms[k])] += 1
-                }
-            }
+        (merged.table, merged.df) = KeptWords.merge(&chunks, kept: kept)
+        for chunk in chunks {
+            for lengths in chunk.lengths { for f in 0..<fieldCount { merged.lengthSums[f] += Double(lengths[f]) } }
         }
-        merged.df += repeatElement(0, count: merged.table.count - merged.df.count)
         return merged
     }
 

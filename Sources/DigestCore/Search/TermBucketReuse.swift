@@ -22,21 +22,21 @@ struct TermBucketReuse {
     /// build's words, merged (`merge`), with each paper's key; `words`, the words kept (by key:
     /// the last build's papers are there, or in `kept.recent`); `kept`, what the last build's
     /// index was made from.
-    init?(_ chunks: [SearchIndexBuilder.Chunk], _ merged: SearchIndexBuilder.Merged, names: [String],
+    init?(_ chunks: [SearchIndexBuilder.Chunk], names: [String],
           words: SearchTermCache.Terms, kept: SearchTermCache.Index, termBuckets: Int, averages: [Double]) {
         let papers = chunks.reduce(0) { $0 + $1.papers.count }, keptPapers = kept.keys.count
         guard kept.termBuckets == termBuckets, SearchIndexBuilder.countForIDF(keptPapers) == SearchIndexBuilder.countForIDF(papers),
               kept.averages == averages, chunks.allSatisfy({ $0.keys.count == $0.papers.count }) else { return nil }
 
-        // The words at each number whose paper's words changed: the kept paper's, as ids in
-        // the merged words (or, for a paper counted anew since the words were kept, their
-        // buckets), and this one's.
+        // The words at each number whose paper's words changed: the kept paper's, whose ids
+        // in the kept words are theirs in the merged words (`KeptWords.merge`), or, for a paper
+        // counted anew since the words were kept, their buckets; and this one's.
         var changed = [Bool](repeating: false, count: names.count)
         var buckets = [Bool](repeating: false, count: termBuckets)
         func keptWordsChanged(at number: Int) -> Bool {
             let key = kept.keys[number]
             if let k = words.kept.papers[key] {
-                for i in words.kept.range(of: k) { changed[Int(merged.keptIDs[Int(words.kept.terms[i])])] = true }
+                for i in words.kept.range(of: k) { changed[Int(words.kept.terms[i])] = true }
             } else if let recent = kept.recent[key] {
                 for bucket in recent { buckets[Int(bucket)] = true }
             } else {

@@ -3,11 +3,13 @@ extension SearchIndexBuilder {
     /// are ~13M (paper, word) pairs, and an array per paper with 16-byte counts, each grown by
     /// doubling, was 380 MB of the build's peak memory; flat arrays cut to size with packed
     /// counts are 8 bytes a pair.
-    struct Chunk: Sendable {
-        /// The chunk's words; `terms` holds ids into it.
+    struct Chunk: Sendable, WordChunk {
+        /// The chunk's words; the entries it counted hold ids into it, those taken from the
+        /// words kept their ids there (`origins`), until `merge`.
         var table = TermTable()
         /// Each paper's words, paper after paper: paper `p`'s are `terms[papers.range(of: p)]`.
         var terms: [Int32] = []
+        var origins = KeptWords.Origins()
         /// Per entry of `terms`, its counts per field (`PackedCounts`), or
         /// `PackedCounts.outsized` when they are in `outsized`.
         var counts: [UInt32] = []
@@ -26,6 +28,7 @@ extension SearchIndexBuilder {
         }
 
         mutating func append(_ paper: PaperTerms) {
+            origins.count(terms.count..<(terms.count + paper.terms.count))
             terms += paper.terms
             for counts in paper.counts {
                 if let packed = PackedCounts.pack(counts) {
@@ -39,20 +42,16 @@ extension SearchIndexBuilder {
         }
 
         /// Papers `kept` of the last build's words, their entries copied whole: each word as its
-        /// id in the kept words, `-(id + 1)` (`merge` gives it the merged table's id, which
-        /// starts from the kept words), not looked up in this chunk's table — at 100k papers,
-        /// 13M entries and 2M lookups of a word in a chunk were most of an edit's index stage.
-        /// A run of papers at once: copied paper by paper, they were still 0.2 CPU-s of an edit.
+        /// id in the kept words, which the merged table's ids start from (`KeptWords.merge`),
+        /// not looked up in this chunk's table — at 100k papers, 13M entries and 2M lookups of
+        /// a word in a chunk were most of an edit's index stage. A run of papers at once:
+        /// copied paper by paper, they were still 0.2 CPU-s of an edit.
         mutating func add(kept: Range<Int>, from cached: SearchTermCache.Terms) {
             guard let last = kept.last else { return }
             let range = cached.kept.range(of: kept.lowerBound).lowerBound..<cached.kept.range(of: last).upperBound
             let at = counts.count, shift = at - range.lowerBound
-            terms += repeatElement(0, count: range.count)
-            terms.withUnsafeMutableBufferPointer { terms in
-                cached.kept.terms.withUnsafeBufferPointer { keptTerms in
-                    for e in range { terms[e + shift] = -(keptTerms[e] + 1) }
-                }
-            }
+            origins.take(kept)
+            cached.kept.terms.withUnsafeBufferPointer { terms += UnsafeBufferPointer(rebasing: $0[range]) }
             cached.counts.withUnsafeBufferPointer { counts += UnsafeBufferPointer(rebasing: $0[range]) }
             if !cached.outsized.isEmpty {
                 for e in range where cached.counts[e] == PackedCounts.outsized { outsized[e + shift] = cached.outsized[e] }

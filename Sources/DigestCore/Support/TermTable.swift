@@ -55,9 +55,14 @@ struct TermTable {
 
     var words: Words { Words(arena: arena, starts: starts, hashes: hashes) }
 
-    /// A table of `words`, each id its place there (the words are all different).
+    /// A table of `words`, each id its place there (the words are all different): their arrays
+    /// taken whole and only the slots made, as `grow` makes them. (Added one by one, the kept
+    /// words of 100k papers were a copy and a lookup per word, in every rebuild.)
     init(_ words: Words = Words()) {
-        for i in 0..<words.count { _ = id(of: i, in: words) }
+        (arena, starts, hashes) = (words.arena, words.starts, words.hashes)
+        var size = slots.count
+        while words.count * 2 > size { size *= 2 }
+        placeAll(slots: size)
     }
 
     /// The id here of word `i` of `words` (with the hash it was kept with), added if new.
@@ -88,9 +93,12 @@ struct TermTable {
         }
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
+    private mutating func grow() { placeAll(slots: slots.count * 2) }
+
+    /// Every word in `count` slots.
+    private mutating func placeAll(slots count: Int) {
+        slots = [Int32](repeating: 0, count: count)
+        let mask = count - 1
         for (id, hash) in hashes.enumerated() {
             var slot = Int(hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }

@@ -53,6 +53,27 @@ import Testing
         #expect(differing(index(edited, cache: (path, true)), index(edited)) == [])
     }
 
+    /// The counts of papers per word a build takes from the kept words are those of the papers
+    /// it takes: a paper not taken (edited or gone) leaves its words' counts, a paper taken
+    /// twice (two papers of one text) adds its words again — as counting the entries gives.
+    @Test func keptCountsMoveByThePapersTaken() throws {
+        let path = try path()
+        _ = index(SearchTests.sample, cache: (path, false))
+        let kept = try #require(SearchTermCache.read(path)).kept
+        let n = kept.paperCount
+        #expect(n > 4)
+        func counted(_ papers: [Int]) -> [Int32] {
+            var df = [Int32](repeating: 0, count: kept.words.count)
+            for k in papers { for e in kept.range(of: k) { df[Int(kept.terms[e])] += 1 } }
+            return df
+        }
+        #expect(kept.df(taking: [0..<n]) == counted(Array(0..<n)))
+        // Paper 0 gone, paper 2 taken twice, in runs as chunks take them.
+        let runs = [1..<3, 2..<3, 3..<n]
+        #expect(kept.df(taking: runs) == counted(runs.flatMap { Array($0) }))
+        #expect(kept.df(taking: runs) != kept.df)
+    }
+
     /// Words planted under the sample's keys (each paper's are another paper's) are what the
     /// index is made from when the cache is used, and ignored when it is not.
     @Test func plantedWordsAreTakenFromTheCache() throws {
