@@ -4,9 +4,10 @@ import Foundation
 /// under a key per paper: a hash of the text they were counted from. What the search index's
 /// words (`SearchTermCache`) and the related papers' (`RelatedCache`) have in common; each
 /// keeps what it counts per word and per paper beside these arrays.
-/// Paper `k`'s entries are `range(of: k)` of `terms`, ids into `words`.
+/// Paper `k`'s entries are `range(of: k)` of `terms`, ids into `table`.
 struct KeptWords: Sendable {
-    let words: TermTable.Words
+    /// The words, each found by its id (`TermTable(distinct:)`): a build's table starts as this one.
+    let table: TermTable
     /// Paper by key. Equal texts have equal words, so papers with the same text share an entry.
     let papers: [UInt64: Int]
     /// Each paper's key, in the order of the build that kept them (its papers' order).
@@ -68,8 +69,8 @@ struct KeptWords: Sendable {
 
     /// The words kept, from a file whose version names the running `digest` (another may count
     /// them otherwise: `CacheFile.ofThisDigest`); nil when they do not read whole as words of
-    /// papers, every id and range in bounds: each is checked once here, so a build takes entries
-    /// without a check of its own.
+    /// papers, every id and range in bounds and every word different: each is checked once here,
+    /// so a build takes entries without a check of its own.
     static func read(from wire: inout WireReader) -> KeptWords? {
         guard let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
               let hashes = RawWire.read(UInt32.self, from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
@@ -78,10 +79,11 @@ struct KeptWords: Sendable {
               starts.count == hashes.count + 1, starts.first == 0, RawWire.ends(starts.dropFirst(), reach: arena.count),
               ends.count == keys.count, RawWire.ends(ends, reach: terms.count), df.count == hashes.count,
               terms.withUnsafeBufferPointer({ $0.allSatisfy { $0 >= 0 && Int($0) < hashes.count } }) else { return nil }
+        guard let table = TermTable(distinct: TermTable.Words(arena: arena, starts: starts, hashes: hashes)) else { return nil }
         var papers: [UInt64: Int] = [:]
         papers.reserveCapacity(keys.count)
         for (k, key) in keys.enumerated() { papers[key] = k }
-        return KeptWords(words: TermTable.Words(arena: arena, starts: starts, hashes: hashes), papers: papers, keys: keys, ends: ends, terms: terms, df: df)
+        return KeptWords(table: table, papers: papers, keys: keys, ends: ends, terms: terms, df: df)
     }
 
     /// The words to keep, and each one's id among them by its id in `words` (nil: the same).
@@ -174,7 +176,7 @@ struct KeptWords: Sendable {
     /// entry given its id again and counted, 10M–13M at 100k papers, was 20–40 ms of each of
     /// an edit's related papers and search index; now 2–6 ms for both.)
     static func merge<Chunk: WordChunk>(_ chunks: inout [Chunk], kept: KeptWords?) -> (table: TermTable, df: [Int32]) {
-        var table = TermTable(kept?.words ?? TermTable.Words())
+        var table = kept?.table ?? TermTable()
         var df = kept?.df(taking: chunks.lazy.flatMap(\.origins.taken)) ?? []
         for c in chunks.indices {
             let global = table.merge(chunks[c].table)

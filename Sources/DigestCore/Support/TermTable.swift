@@ -55,14 +55,27 @@ struct TermTable {
 
     var words: Words { Words(arena: arena, starts: starts, hashes: hashes) }
 
-    /// A table of `words`, each id its place there (the words are all different): their arrays
-    /// taken whole and only the slots made, as `grow` makes them. (Added one by one, the kept
-    /// words of 100k papers were a copy and a lookup per word, in every rebuild.)
+    /// A table of `words`, each id its place there when they are all different (a word that
+    /// repeats has the id of its first).
     init(_ words: Words = Words()) {
+        for i in 0..<words.count { _ = id(of: i, in: words) }
+    }
+
+    /// A table of `words`, each id its place there, their arrays taken whole and only the slots
+    /// made (added one by one, a search index's 250k kept words were each copied and looked up
+    /// in every rebuild); nil when two of them are the same (words read back wrong).
+    init?(distinct words: Words) {
         (arena, starts, hashes) = (words.arena, words.starts, words.hashes)
         var size = slots.count
         while words.count * 2 > size { size *= 2 }
-        placeAll(slots: size)
+        slots = [Int32](repeating: 0, count: size)
+        for id in 0..<words.count {
+            let (found, slot) = words.arena.withUnsafeBufferPointer { arena in
+                look(UnsafeBufferPointer(rebasing: arena[Int(words.starts[id])..<Int(words.starts[id + 1])]), hash: words.hashes[id])
+            }
+            guard found == nil else { return nil }
+            slots[slot] = Int32(id + 1)
+        }
     }
 
     /// The id here of word `i` of `words` (with the hash it was kept with), added if new.
@@ -93,12 +106,9 @@ struct TermTable {
         }
     }
 
-    private mutating func grow() { placeAll(slots: slots.count * 2) }
-
-    /// Every word in `count` slots.
-    private mutating func placeAll(slots count: Int) {
-        slots = [Int32](repeating: 0, count: count)
-        let mask = count - 1
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
         for (id, hash) in hashes.enumerated() {
             var slot = Int(hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }

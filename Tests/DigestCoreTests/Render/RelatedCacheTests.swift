@@ -308,7 +308,7 @@ import Testing
     @Test func termsNoPaperHasAreLeftOutOnceATenth() throws {
         let path = try folder() + "/related-terms.bin"
         let fresh = path + ".fresh"
-        func keptTerms(_ path: String) throws -> Int { try #require(RelatedCache.Terms.read(path)).kept.words.count }
+        func keptTerms(_ path: String) throws -> Int { try #require(RelatedCache.Terms.read(path)).kept.table.count }
         _ = RelatedPapers.compute(Self.papers, termCache: (path, false))
         let all = try keptTerms(path)
 

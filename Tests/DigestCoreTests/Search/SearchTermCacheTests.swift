@@ -63,7 +63,7 @@ import Testing
         let n = kept.paperCount
         #expect(n > 4)
         func counted(_ papers: [Int]) -> [Int32] {
-            var df = [Int32](repeating: 0, count: kept.words.count)
+            var df = [Int32](repeating: 0, count: kept.table.count)
             for k in papers { for e in kept.range(of: k) { df[Int(kept.terms[e])] += 1 } }
             return df
         }
@@ -96,21 +96,21 @@ import Testing
         let fresh = path + ".fresh"
         let papers = SearchTests.sample.papers
         _ = index(SearchTests.sample, cache: (path, false))
-        let all = try #require(SearchTermCache.read(path)).kept.words.count
+        let all = try #require(SearchTermCache.read(path)).kept.table.count
 
         let oneGone = Self.model(Array(papers.dropFirst()))
         #expect(differing(index(oneGone, cache: (path, true)), index(oneGone)) == [])
         _ = index(oneGone, cache: (fresh, false))
-        let oneGoneWords = try #require(SearchTermCache.read(fresh)).kept.words.count
+        let oneGoneWords = try #require(SearchTermCache.read(fresh)).kept.table.count
         #expect(oneGoneWords < all)
-        #expect(try #require(SearchTermCache.read(path)).kept.words.count == all)  // a few: kept
+        #expect(try #require(SearchTermCache.read(path)).kept.table.count == all)  // a few: kept
 
         let halfGone = Self.model(Array(papers.prefix(papers.count / 2)))
         #expect(differing(index(halfGone, cache: (path, true)), index(halfGone)) == [])
         _ = index(halfGone, cache: (fresh, false))
-        let halfWords = try #require(SearchTermCache.read(fresh)).kept.words.count
+        let halfWords = try #require(SearchTermCache.read(fresh)).kept.table.count
         #expect((all - halfWords) * 10 > all)
-        #expect(try #require(SearchTermCache.read(path)).kept.words.count == halfWords)
+        #expect(try #require(SearchTermCache.read(path)).kept.table.count == halfWords)
         // And the words left are read as the next build's.
         #expect(differing(index(halfGone, cache: (path, true)), index(halfGone)) == [])
     }

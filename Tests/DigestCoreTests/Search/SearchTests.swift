@@ -242,6 +242,23 @@ extension SearchTests {
         #expect(table.count == words.count)
     }
 
+    /// A table made from words all different (the kept words) gives each its place, and finds
+    /// them and new ones as a table made word by word; words that repeat make none.
+    @Test func aTableOfDistinctWordsIsTheTableTheyMakeOneByOne() throws {
+        let words = (0..<10_000).map { "w\($0 * 7919 % 10_007)" } + ["", "é", "a b"]
+        var byOne = TermTable()
+        for word in words { _ = byOne.id(word) }
+        let distinct = byOne.words
+        var whole = try #require(TermTable(distinct: distinct))
+        #expect(words.map { whole.id($0) } == (0..<Int32(words.count)).map { $0 })
+        #expect(whole.count == words.count)
+        #expect(whole.id("new") == byOne.id("new"))
+        var repeated = distinct
+        repeated.append(17, of: distinct)
+        #expect(TermTable(distinct: repeated) == nil)
+        #expect(TermTable(repeated).count == words.count)
+    }
+
     /// Tables made one per run of papers merge into one with each word once, in first-seen
     /// order across the runs, and map each run's ids to the merged ones.
     @Test func termTablesMergeInFirstSeenOrder() {
