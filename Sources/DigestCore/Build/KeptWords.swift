@@ -147,27 +147,20 @@ struct KeptWords: Sendable {
         return df
     }
 
-    /// Where a chunk's entries came from: runs of kept papers taken whole, whose entries hold
+    /// Where a chunk's papers came from: runs of kept papers taken whole, whose entries hold
     /// their words' ids here, and papers counted anew, whose entries hold ids into the chunk's
     /// own table until `merge`.
     struct Origins: Sendable {
         /// The kept papers taken, run by run.
         private(set) var taken: [Range<Int>] = []
-        /// The entries of the papers counted, in ranges.
-        private(set) var counted: [Range<Int>] = []
+        /// The papers counted, by place in the chunk.
+        private(set) var counted: [Int] = []
 
         mutating func take(_ papers: Range<Int>) {
             if !papers.isEmpty { taken.append(papers) }
         }
 
-        mutating func count(_ entries: Range<Int>) {
-            guard !entries.isEmpty else { return }
-            if let last = counted.last, last.upperBound == entries.lowerBound {
-                counted[counted.count - 1] = last.lowerBound..<entries.upperBound
-            } else {
-                counted.append(entries)
-            }
-        }
+        mutating func count(paper: Int) { counted.append(paper) }
     }
 
     /// The chunks' words in one table: the kept words first (`kept`), so an entry taken from
@@ -182,10 +175,10 @@ struct KeptWords: Sendable {
             let global = table.merge(chunks[c].table)
             chunks[c].table = TermTable()
             df += repeatElement(0, count: table.count - df.count)
-            let counted = chunks[c].origins.counted
+            let (counted, papers) = (chunks[c].origins.counted, chunks[c].papers)
             chunks[c].terms.withUnsafeMutableBufferPointer { terms in
-                for range in counted {
-                    for e in range {
+                for p in counted {
+                    for e in papers.range(of: p) {
                         terms[e] = Int32(global[Int(terms[e])])
                         df[Int(terms[e])] += 1
                     }
@@ -200,7 +193,8 @@ struct KeptWords: Sendable {
 /// counted anew (`KeptWords.Origins`): `KeptWords.merge` gives them ids in one table.
 protocol WordChunk {
     var table: TermTable { get set }
-    /// Each paper's words, paper after paper, as ids.
+    /// Each paper's words, paper after paper, as ids: paper `p`'s are `terms[papers.range(of: p)]`.
     var terms: [Int32] { get set }
+    var papers: PaperEntries { get }
     var origins: KeptWords.Origins { get }
 }

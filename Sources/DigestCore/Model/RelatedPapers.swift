@@ -157,7 +157,7 @@ public enum RelatedPapers {
         // scope; the chunks have what they took from it, so it is let go here.
         let keptPapers = cached?.kept.paperCount
         cached = nil
-        if let termCache, RelatedCache.Terms.isStale(kept: keptPapers, counted: chunks.reduce(0) { $0 + $1.counted }, papers: papers.count, df: df) {
+        if let termCache, RelatedCache.Terms.isStale(kept: keptPapers, counted: chunks.reduce(0) { $0 + $1.origins.counted.count }, papers: papers.count, df: df) {
             RelatedCache.Terms.write(chunks, words: table.words, df: df, to: termCache.path)
         }
         let names = table.names()
@@ -299,8 +299,6 @@ public enum RelatedPapers {
         private(set) var papers = PaperEntries()
         /// Each paper's `KeptWords.textKey`, when its terms are kept for the next time.
         private(set) var keys: [UInt64] = []
-        /// How many of the papers were counted here, not taken from the terms kept.
-        private(set) var counted = 0
         /// The first paper's index in the build's papers.
         let first: Int
         private var slot: [Int32] = []  // per term: where it is in the current paper's list, or -1
@@ -330,13 +328,12 @@ public enum RelatedPapers {
                     }
                 }
                 if let cached { addKept(run.end(), of: cached) }
-                counted += 1
                 weight = titleWeight
                 forEachTerm(papers[i].title, into: &self)
                 weight = 1
                 forEachTerm(papers[i].abstract, into: &self)
                 for id in terms[start...] { slot[Int(id)] = -1 }
-                origins.count(start..<terms.count)
+                origins.count(paper: self.papers.count)
                 self.papers.close(at: terms.count)
                 start = terms.count
             }

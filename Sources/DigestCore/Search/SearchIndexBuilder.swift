@@ -102,7 +102,7 @@ public enum SearchIndexBuilder {
     /// `words`, the words kept), or words no paper has are a tenth of it (`KeptWords.prunes`);
     /// until then those papers are counted again by each build, and the index file has the
     /// buckets of their words, which a build that changes them makes again (`TermBucketReuse`).
-    /// Those papers are the ones `terms(of:)` counted (`Chunk.counted`).
+    /// Those papers are the ones `terms(of:)` counted (`Chunk.origins`).
     static func keep(_ chunks: [Chunk], _ merged: Merged, names: [String], words: SearchTermCache.Terms?, path: String,
                      index: (mark: UInt64, termBuckets: Int, averages: [Double], displayKeys: [UInt64], filterMark: UInt64, filterBuckets: Int)) {
         let keys = chunks.flatMap(\.keys)
@@ -111,7 +111,7 @@ public enum SearchIndexBuilder {
         if words != nil, !writesWords {
             let limit = CacheFile.recentLimit(papers: keys.count)
             counting: for chunk in chunks {
-                for p in chunk.counted.lazy.map(Int.init) {
+                for p in chunk.origins.counted {
                     guard recent.count < limit else { writesWords = true; break counting }
                     let buckets = chunk.papers.range(of: p).map { UInt32(SearchLayout.bucket(names[Int(chunk.terms[$0])], of: index.termBuckets)) }
                     recent[chunk.keys[p]] = Set(buckets).sorted()
@@ -337,16 +337,12 @@ public enum SearchIndexBuilder {
         let found = textKeys == nil ? nil : cached.map { cached in keys.map { cached.kept.papers[$0] } }
         if let cached, let found { counter.reserve(cached.kept.entries(found, new: 256)) }
         var run = KeptWords.Run()
-        var counted: [Int32] = []
         for (n, i) in papers.indices.enumerated() {
             if let cached, let k = found?[n] {
                 if let ended = run.add(k) { counter.addCached(ended, from: cached) }
                 continue
             }
-            if let cached {
-                counter.addCached(run.end(), from: cached)
-                counted.append(Int32(n))
-            }
+            if let cached { counter.addCached(run.end(), from: cached) }
             let paper = papers[i]
             let title = SearchTokenizer.tokens(paper.title)
             let names = paper.authors.map { SearchTokenizer.tokens($0, dropStopWords: false) }
@@ -365,7 +361,7 @@ public enum SearchIndexBuilder {
         }
         if let cached { counter.addCached(run.end(), from: cached) }
         var chunk = counter.finish()
-        (chunk.keys, chunk.counted) = (keys, counted)
+        chunk.keys = keys
         return chunk
     }
 

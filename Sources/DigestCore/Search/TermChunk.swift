@@ -19,16 +19,13 @@ extension SearchIndexBuilder {
         var lengths: [FieldCounts] = []
         /// Each paper's `SearchTermCache.key`, when the build keeps its words for the next one.
         var keys: [UInt64] = []
-        /// The papers (by place in the chunk) counted here, not taken from the words kept, when
-        /// there were words kept.
-        var counted: [Int32] = []
 
         func fieldCounts(at entry: Int) -> FieldCounts {
             counts[entry] == PackedCounts.outsized ? outsized[entry]! : PackedCounts.unpack(counts[entry])
         }
 
         mutating func append(_ paper: PaperTerms) {
-            origins.count(terms.count..<(terms.count + paper.terms.count))
+            origins.count(paper: papers.count)
             terms += paper.terms
             for counts in paper.counts {
                 if let packed = PackedCounts.pack(counts) {

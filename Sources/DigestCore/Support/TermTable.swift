@@ -70,9 +70,7 @@ struct TermTable {
         while words.count * 2 > size { size *= 2 }
         slots = [Int32](repeating: 0, count: size)
         for id in 0..<words.count {
-            let (found, slot) = words.arena.withUnsafeBufferPointer { arena in
-                look(UnsafeBufferPointer(rebasing: arena[Int(words.starts[id])..<Int(words.starts[id + 1])]), hash: words.hashes[id])
-            }
+            let (found, slot) = words.withBytes(of: id) { look($0, hash: words.hashes[id]) }
             guard found == nil else { return nil }
             slots[slot] = Int32(id + 1)
         }
@@ -80,9 +78,7 @@ struct TermTable {
 
     /// The id here of word `i` of `words` (with the hash it was kept with), added if new.
     mutating func id(of i: Int, in words: Words) -> Int32 {
-        words.arena.withUnsafeBufferPointer { arena in
-            id(UnsafeBufferPointer(rebasing: arena[Int(words.starts[i])..<Int(words.starts[i + 1])]), hash: words.hashes[i])
-        }
+        words.withBytes(of: i) { id($0, hash: words.hashes[i]) }
     }
 
     /// The word's id, or where it would go.
@@ -125,6 +121,11 @@ struct TermTable {
 extension TermTable.Words {
     /// Word `i`'s bytes.
     func bytes(_ i: Int) -> ArraySlice<UInt8> { arena[Int(starts[i])..<Int(starts[i + 1])] }
+
+    /// Word `i`'s bytes, in place.
+    func withBytes<T>(of i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(starts[i])..<Int(starts[i + 1])])) }
+    }
 
     /// Word `i` of `other` (with its hash) as the next word here.
     mutating func append(_ i: Int, of other: Self) {
