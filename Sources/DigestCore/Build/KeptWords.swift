@@ -176,6 +176,7 @@ struct KeptWords: Sendable {
             chunks[c].table = TermTable()
             df += repeatElement(0, count: table.count - df.count)
             let (counted, papers) = (chunks[c].origins.counted, chunks[c].papers)
+            guard !counted.isEmpty else { continue }  // (kept entries, which may be viewed where they are: `ChunkEntries`)
             chunks[c].terms.withUnsafeMutableBufferPointer { terms in
                 for p in counted {
                     for e in papers.range(of: p) {
@@ -194,7 +195,7 @@ struct KeptWords: Sendable {
 protocol WordChunk {
     var table: TermTable { get set }
     /// Each paper's words, paper after paper, as ids: paper `p`'s are `terms[papers.range(of: p)]`.
-    var terms: [Int32] { get set }
+    var terms: ChunkEntries<Int32> { get set }
     var papers: PaperEntries { get }
     var origins: KeptWords.Origins { get }
 }

@@ -136,9 +136,9 @@ enum SearchTermCache {
             base += chunk.terms.count
         }
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-            let terms = chunks.lazy.map { chunk in newIDs.map { ids in chunk.terms.map { ids[Int($0)] } } ?? chunk.terms }
+            let terms = chunks.lazy.map { chunk in newIDs.map { ids in chunk.terms.map { ids[Int($0)] } } ?? chunk.terms.array }
             try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, to: &writer)
-            try writer.raw(chunks.map(\.counts), count: base)
+            try writer.raw(chunks.lazy.map(\.counts.array), count: base)
             try writer.raw(lengthList)
             try writer.raw(outsizedAt)
             try writer.raw(outsizedCounts)

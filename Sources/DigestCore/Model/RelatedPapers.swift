@@ -293,9 +293,9 @@ public enum RelatedPapers {
         /// makes them all ids into the build's table.
         var table = TermTable()
         /// Paper `p`'s terms are `terms[papers.range(of: p)]`, each once, with their counts in `tfs`.
-        var terms: [Int32] = []
+        var terms = ChunkEntries<Int32>()
         private(set) var origins = KeptWords.Origins()
-        private(set) var tfs: [Float] = []
+        private(set) var tfs = ChunkEntries<Float>()
         private(set) var papers = PaperEntries()
         /// Each paper's `KeptWords.textKey`, when its terms are kept for the next time.
         private(set) var keys: [UInt64] = []
@@ -340,18 +340,17 @@ public enum RelatedPapers {
             if let cached { addKept(run.end(), of: cached) }
         }
 
-        /// Papers `kept` of `cached`, one after another there: their entries copied whole, each
-        /// term as its id there, not looked up in this chunk's table (a lookup per paper's term
-        /// was most of a title edit's 0.23 CPU-s here at 100k papers).
+        /// Papers `kept` of `cached`, one after another there: their entries taken whole (read
+        /// where the file is, when they are the chunk's first: `ChunkEntries`), each term as its
+        /// id there, not looked up in this chunk's table (a lookup per paper's term was most of
+        /// a title edit's 0.23 CPU-s here at 100k papers).
         private mutating func addKept(_ kept: Range<Int>, of cached: RelatedCache.Terms) {
             guard let last = kept.last else { return }
             let range = cached.kept.range(of: kept.lowerBound).lowerBound..<cached.kept.range(of: last).upperBound
             let shift = terms.count - range.lowerBound
             origins.take(kept)
-            cached.kept.terms.withUnsafeBufferPointer { terms += UnsafeBufferPointer(rebasing: $0[range]) }
-            cached.tfs.withUnsafeBufferPointer { bits in
-                bits.withMemoryRebound(to: Float.self) { tfs += UnsafeBufferPointer(rebasing: $0[range]) }
-            }
+            terms.append(kept: cached.kept.terms, range)
+            tfs.append(kept: cached.tfs, range)
             for k in kept { papers.close(at: cached.kept.range(of: k).upperBound + shift) }
             start = terms.count
         }

@@ -8,11 +8,11 @@ extension SearchIndexBuilder {
         /// words kept their ids there (`origins`), until `merge`.
         var table = TermTable()
         /// Each paper's words, paper after paper: paper `p`'s are `terms[papers.range(of: p)]`.
-        var terms: [Int32] = []
+        var terms = ChunkEntries<Int32>()
         var origins = KeptWords.Origins()
         /// Per entry of `terms`, its counts per field (`PackedCounts`), or
         /// `PackedCounts.outsized` when they are in `outsized`.
-        var counts: [UInt32] = []
+        var counts = ChunkEntries<UInt32>()
         var outsized: [Int: FieldCounts] = [:]
         var papers = PaperEntries()
         /// Each paper's field lengths in words.
@@ -38,18 +38,19 @@ extension SearchIndexBuilder {
             close(lengths: paper.lengths)
         }
 
-        /// Papers `kept` of the last build's words, their entries copied whole: each word as its
-        /// id in the kept words, which the merged table's ids start from (`KeptWords.merge`),
-        /// not looked up in this chunk's table — at 100k papers, 13M entries and 2M lookups of
-        /// a word in a chunk were most of an edit's index stage. A run of papers at once:
-        /// copied paper by paper, they were still 0.2 CPU-s of an edit.
+        /// Papers `kept` of the last build's words, their entries taken whole (read where the
+        /// file is, when they are the chunk's first: `ChunkEntries`): each word as its id in
+        /// the kept words, which the merged table's ids start from (`KeptWords.merge`), not
+        /// looked up in this chunk's table — at 100k papers, 13M entries and 2M lookups of a
+        /// word in a chunk were most of an edit's index stage. A run of papers at once: copied
+        /// paper by paper, they were still 0.2 CPU-s of an edit.
         mutating func add(kept: Range<Int>, from cached: SearchTermCache.Terms) {
             guard let last = kept.last else { return }
             let range = cached.kept.range(of: kept.lowerBound).lowerBound..<cached.kept.range(of: last).upperBound
             let at = counts.count, shift = at - range.lowerBound
             origins.take(kept)
-            cached.kept.terms.withUnsafeBufferPointer { terms += UnsafeBufferPointer(rebasing: $0[range]) }
-            cached.counts.withUnsafeBufferPointer { counts += UnsafeBufferPointer(rebasing: $0[range]) }
+            terms.append(kept: cached.kept.terms, range)
+            counts.append(kept: cached.counts, range)
             if !cached.outsized.isEmpty {
                 for e in range where cached.counts[e] == PackedCounts.outsized { outsized[e + shift] = cached.outsized[e] }
             }
@@ -70,12 +71,10 @@ extension SearchIndexBuilder {
             counts.reserveCapacity(entries)
         }
 
-        /// The arrays at their size: growth by doubling leaves up to half of each unused. (Not
-        /// those made about that size at once, `reserve`, which a rebuild's room for its few new
-        /// papers leaves within a 64th: each copy is 50 MB at 100k papers.)
+        /// The arrays at their size (`ChunkEntries.trim`): each copy is 50 MB at 100k papers.
         mutating func trim() {
-            if terms.capacity > terms.count + terms.count / 64 { terms = terms.cutToSize() }
-            if counts.capacity > counts.count + counts.count / 64 { counts = counts.cutToSize() }
+            terms.trim()
+            counts.trim()
         }
     }
 
@@ -116,9 +115,3 @@ extension SearchIndexBuilder {
     }
 }
 
-extension Array {
-    /// A copy with no spare capacity.
-    fileprivate func cutToSize() -> [Element] {
-        Array(unsafeUninitializedCapacity: count) { buffer, n in n = buffer.initialize(fromContentsOf: self) }
-    }
-}

@@ -60,6 +60,12 @@ struct WireArray<T: FixedWidthInteger>: RandomAccessCollection, @unchecked Senda
         try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
 
+    /// Numbers `range`, as `U`s of the same size, with what keeps them where they are (`ChunkEntries`).
+    func viewed<U: BitwiseCopyable>(_ range: Range<Int>, as: U.Type) -> (base: UnsafePointer<U>, count: Int, owner: AnyObject) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count && MemoryLayout<U>.stride == MemoryLayout<T>.stride, "numbers in range")
+        return (UnsafeRawPointer(base + range.lowerBound).assumingMemoryBound(to: U.self), range.count, owner)
+    }
+
     /// A copy of the numbers, owned by this array.
     private final class Storage {
         let buffer: UnsafeMutableBufferPointer<T>

@@ -284,6 +284,35 @@ import Testing
         #expect(RelatedPapers.compute(papers, termCache: (path, true)) == RelatedPapers.compute(papers))  // (the three counted again)
     }
 
+    /// A run of papers all as the kept terms have them reads their terms and weighted counts
+    /// where the kept file is mapped (`ChunkEntries`); one paper counted anew among them makes
+    /// the chunk's own copy, with the same entries for the others.
+    @Test func aChunkOfKeptPapersReadsTheKeptFile() throws {
+        let path = try folder() + "/related-terms.bin"
+        _ = RelatedPapers.compute(Self.papers, termCache: (path, false))
+        let terms = try #require(RelatedCache.Terms.read(path))
+        // The papers in the kept file's order, where they are one run.
+        let papers = Self.papers.sorted { terms.kept.papers[KeptWords.textKey(of: $0)]! < terms.kept.papers[KeptWords.textKey(of: $1)]! }
+        let fileStarts = (terms.kept.terms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) },
+                          terms.tfs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) })
+        func starts(_ chunk: RelatedPapers.ChunkTerms) -> (UnsafeRawPointer, UnsafeRawPointer) {
+            (chunk.terms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }, chunk.tfs.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) })
+        }
+
+        let taken = RelatedPapers.ChunkTerms(papers[...], cached: terms, keys: KeptWords.textKeys(papers))
+        #expect(taken.origins.counted.isEmpty && taken.terms.count == terms.kept.terms.count)
+        #expect(starts(taken) == fileStarts)
+
+        var retitled = papers
+        retitled[1].facts.title += " Revisited"
+        let mixed = RelatedPapers.ChunkTerms(retitled[...], cached: terms, keys: KeptWords.textKeys(retitled))
+        #expect(mixed.origins.counted == [1] && starts(mixed).0 != fileStarts.0 && starts(mixed).1 != fileStarts.1)
+        for p in [0, 2, papers.count - 1] {
+            #expect(Array(mixed.terms[mixed.papers.range(of: p)]) == Array(taken.terms[taken.papers.range(of: p)]))
+            #expect(Array(mixed.tfs[mixed.papers.range(of: p)]) == Array(taken.tfs[taken.papers.range(of: p)]))
+        }
+    }
+
     /// A build that counts one paper in 64 or fewer anew leaves the kept terms as they were:
     /// the next build counts those again, and the lists are the ones counting all gives. With
     /// more counted anew, the terms are kept again, theirs with them.

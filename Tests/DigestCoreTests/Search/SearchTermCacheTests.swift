@@ -74,6 +74,32 @@ import Testing
         #expect(kept.df(taking: runs) != kept.df)
     }
 
+    /// A run of papers all as the kept words have them reads their entries where the kept
+    /// file is mapped (`ChunkEntries`), not from a copy; one paper counted anew among them
+    /// makes the chunk's own copy, with the same entries for the others.
+    @Test func aChunkOfKeptPapersReadsTheKeptFile() throws {
+        let path = try path()
+        _ = index(SearchTests.sample, cache: (path, false))
+        let terms = try #require(SearchTermCache.read(path))
+        // The papers in the kept file's order, where they are one run.
+        let papers = SearchTests.sample.papers.sorted { terms.kept.papers[key($0)]! < terms.kept.papers[key($1)]! }
+        let fileStart = terms.kept.terms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
+        func start(_ chunk: SearchIndexBuilder.Chunk) -> UnsafeRawPointer { chunk.terms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) } }
+
+        let taken = SearchIndexBuilder.terms(of: papers[...], cached: terms, textKeys: KeptWords.textKeys(papers))
+        #expect(taken.origins.counted.isEmpty && taken.terms.count == terms.kept.terms.count)
+        #expect(start(taken) == fileStart)
+
+        var retitled = papers
+        retitled[1].facts.title += " Revisited"
+        let mixed = SearchIndexBuilder.terms(of: retitled[...], cached: terms, textKeys: KeptWords.textKeys(retitled))
+        #expect(mixed.origins.counted == [1] && start(mixed) != fileStart)
+        for p in [0, 2, papers.count - 1] {
+            #expect(Array(mixed.terms[mixed.papers.range(of: p)]) == Array(taken.terms[taken.papers.range(of: p)]))
+            #expect(Array(mixed.counts[mixed.papers.range(of: p)]) == Array(taken.counts[taken.papers.range(of: p)]))
+        }
+    }
+
     /// Words planted under the sample's keys (each paper's are another paper's) are what the
     /// index is made from when the cache is used, and ignored when it is not.
     @Test func plantedWordsAreTakenFromTheCache() throws {
