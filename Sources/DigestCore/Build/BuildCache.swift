@@ -123,19 +123,28 @@ struct BuildCache: Equatable {
         let saved = report.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
         // Bytes, not a String grown line by line: at 100k papers that took half a second at
         // the end of every build.
-        var bytes = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n"
-                           + String(searchMark, radix: 16) + "\n" + others + "\n" + (records.map { String($0, radix: 16) } ?? "") + "\n").utf8)
+        let head = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n"
+                          + String(searchMark, radix: 16) + "\n" + others + "\n" + (records.map { String($0, radix: 16) } ?? "") + "\n").utf8)
         // Lines in the build's order (`OutputHashes`): the same file for the same site.
-        // (Sorted by path, the 350k lines at 100k papers took 0.24 s to order.)
-        bytes.reserveCapacity(bytes.count + outputs.count * 64)
-        for (path, hash) in zip(outputs.paths, outputs.hashes) {
-            Self.appendHex(hash, to: &bytes)
-            bytes.append(0x09)
-            bytes += path.utf8
-            bytes.append(0x0A)
+        // (Sorted by path, the 350k lines at 100k papers took 0.24 s to order.) Made in runs on
+        // every core: on one, 35 ms at the end of every build at 100k papers.
+        let (paths, hashes) = (outputs.paths, outputs.hashes)
+        let lines = ParallelMap.runs(of: Array(paths.indices)) { run in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(run.count * 80)
+            for i in run {
+                Self.appendHex(hashes[i], to: &bytes)
+                bytes.append(0x09)
+                bytes += paths[i].utf8
+                bytes.append(0x0A)
+            }
+            return bytes
         }
-        for path in stale.sorted() { bytes += "-\t".utf8; bytes += path.utf8; bytes.append(0x0A) }
-        try AtomicFile.write(bytes, to: path)
+        var tail: [UInt8] = []
+        for path in stale.sorted() { tail += "-\t".utf8; tail += path.utf8; tail.append(0x0A) }
+        try AtomicFile.write(to: path) { put in
+            for part in [head] + lines + [tail] { try part.withUnsafeBytes { try put($0) } }
+        }
     }
 
     /// `value` as lowercase hex digits without leading zeros, as `hex` reads it back.
