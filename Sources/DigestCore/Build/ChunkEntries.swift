@@ -61,7 +61,6 @@ struct ChunkEntries<Element: BitwiseCopyable>: RandomAccessCollection, Expressib
     /// Entries `range` of the kept `array`, as `Element`s of the same size: viewed where they
     /// are when there are none yet, else copied after them.
     mutating func append<Kept: FixedWidthInteger>(kept array: WireArray<Kept>, _ range: Range<Int>) {
-        precondition(MemoryLayout<Kept>.stride == MemoryLayout<Element>.stride, "entries of one size")
         guard !range.isEmpty else { return }
         let viewed = array.viewed(range, as: Element.self)
         if isEmpty {

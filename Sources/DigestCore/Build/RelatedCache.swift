@@ -23,7 +23,7 @@ enum RelatedCache {
     /// the build has them already.
     static func lists(_ papers: [Paper], textKeys: [UInt64]? = nil, paperKeys: [UInt64]? = nil, path: String, termsPath: String? = nil,
                       useCached: Bool) -> [[Int]] {
-        let (lists, keep) = lists(papers, textKeys: textKeys, paperKeys: paperKeys, path: path, termsPath: termsPath, useCached: useCached)
+        let (lists, keep) = listsToKeep(papers, textKeys: textKeys, paperKeys: paperKeys, path: path, termsPath: termsPath, useCached: useCached)
         keep?()
         return lists
     }
@@ -31,8 +31,8 @@ enum RelatedCache {
     /// The same, with the writing of what was made left to the caller (`keep`; nil when the
     /// lists were taken from the file): the build writes the 42 MB of a 100k site while it
     /// goes on with the pages, not before it has the lists.
-    static func lists(_ papers: [Paper], textKeys: [UInt64]?, paperKeys: [UInt64]?, path: String, termsPath: String?,
-                      useCached: Bool) -> (lists: [[Int]], keep: (@Sendable () -> Void)?) {
+    static func listsToKeep(_ papers: [Paper], textKeys: [UInt64]?, paperKeys: [UInt64]?, path: String, termsPath: String?,
+                            useCached: Bool) -> (lists: [[Int]], keep: (@Sendable () -> Void)?) {
         let textKeys = textKeys ?? KeptWords.textKeys(papers)
         let key = key(textKeys: textKeys)
         let kept = useCached ? read(path) : nil

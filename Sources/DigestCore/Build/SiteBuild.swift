@@ -128,8 +128,8 @@ public enum SiteBuild {
         let siteIndex = fresh == nil ? previous?.searchMark : nil
         let relating = BackgroundTask { () -> (lists: [[Int]], keep: (@Sendable () -> Void)?, seconds: Double) in
             var clock = StageClock()
-            let (lists, keep) = RelatedCache.lists(papers, textKeys: textKeys, paperKeys: paperKeys, path: RelatedCache.path(site),
-                                                   termsPath: RelatedCache.termsPath(site), useCached: useCached)
+            let (lists, keep) = RelatedCache.listsToKeep(papers, textKeys: textKeys, paperKeys: paperKeys, path: RelatedCache.path(site),
+                                                         termsPath: RelatedCache.termsPath(site), useCached: useCached)
             return (lists, keep, clock.lap())
         }
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, error: Int32)], seconds: Double) in
