@@ -86,20 +86,22 @@ struct KeptWords: Sendable {
         return KeptWords(table: table, papers: papers, keys: keys, ends: ends, terms: terms, df: df)
     }
 
-    /// The words to keep, and each one's id among them by its id in `words` (nil: the same).
-    /// Words no paper has now (`df` 0: kept from an earlier build, found again by their ids
-    /// there) stay until they are a tenth of the words, then are left out: until then each
-    /// costs a build a lookup, and leaving them out maps every paper's entries to new ids.
-    static func pruned(_ words: TermTable.Words, df: [some BinaryInteger]) -> (words: TermTable.Words, ids: [Int32]?) {
-        guard prunes(df: df) else { return (words, nil) }
-        var live = TermTable.Words(), ids = [Int32](repeating: -1, count: words.count)
+    /// The words to keep, each one's id among them by its id in `words` (nil: the same), and
+    /// their counts of papers (`df`, per word of `words`). Words no paper has now (`df` 0: kept
+    /// from an earlier build, found again by their ids there) stay until they are a tenth of
+    /// the words, then are left out: until then each costs a build a lookup, and leaving them
+    /// out maps every paper's entries to new ids.
+    static func pruned(_ words: TermTable.Words, df: [some BinaryInteger]) -> (words: TermTable.Words, ids: [Int32]?, df: [Int32]) {
+        guard prunes(df: df) else { return (words, nil, df.map { Int32($0) }) }
+        var live = TermTable.Words(), ids = [Int32](repeating: -1, count: words.count), liveDF: [Int32] = []
         for id in 0..<words.count where df[id] > 0 {
             ids[id] = Int32(live.count)
             live.arena += words.arena[Int(words.starts[id])..<Int(words.starts[id + 1])]
             live.starts.append(Int32(live.arena.count))
             live.hashes.append(words.hashes[id])
+            liveDF.append(Int32(df[id]))
         }
-        return (live, ids)
+        return (live, ids, liveDF)
     }
 
     /// Whether the words no paper has (`df` 0, one count per word) are a tenth of them: then
@@ -110,13 +112,13 @@ struct KeptWords: Sendable {
 
     /// Writes what `read` reads: the words, then per paper its key and where its entries end,
     /// then the entries' word ids (`terms`, one array per run of papers, ids into `words`), then
-    /// each word's count of papers, counted from them (a word is once in a paper's entries).
+    /// each word's count of papers among them (`df`: the build's, `merge`; not counted again
+    /// over every entry, which would make each run's ids twice).
     /// `runs`: each run's papers' keys, where each paper's entries end in the run, and its count
     /// of entries.
     static func write(words: TermTable.Words, runs: [(keys: [UInt64], papers: PaperEntries, entries: Int)],
-                      terms: some Sequence<[Int32]>, to writer: inout CacheWriter) throws {
-        var df = [Int32](repeating: 0, count: words.count)
-        for run in terms { for id in run { df[Int(id)] += 1 } }
+                      terms: some Sequence<[Int32]>, df: [Int32], to writer: inout CacheWriter) throws {
+        precondition(df.count == words.count, "a count of papers for every word")
         var ends: [Int32] = [], base = 0
         for run in runs {
             precondition(run.keys.count == run.papers.count, "every paper of a kept run has its key")

@@ -131,11 +131,11 @@ enum RelatedCache {
         /// The chunks' terms, ids into `words` (`KeptWords.merge`), each with its count of
         /// papers in `df` (the words no paper has are left out in time: `KeptWords.pruned`).
         static func write(_ chunks: [RelatedPapers.ChunkTerms], words: TermTable.Words, df: [Int], to path: String) {
-            let (words, newIDs) = KeptWords.pruned(words, df: df)
+            let (words, newIDs, df) = KeptWords.pruned(words, df: df)
             // Each run's ids mapped to the kept words' as it is written, one run at a time.
             let terms = chunks.lazy.map { chunk in newIDs.map { ids in chunk.terms.map { ids[Int($0)] } } ?? chunk.terms.array }
             CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
-                try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, to: &writer)
+                try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, df: df, to: &writer)
                 try writer.raw(chunks.lazy.map { $0.tfs.map(\.bitPattern) }, count: chunks.reduce(0) { $0 + $1.terms.count })
             }
         }

@@ -123,7 +123,7 @@ enum SearchTermCache {
     /// until they are a tenth of the words, then are left out: until then each costs a build a
     /// lookup, and leaving them out every paper's entries mapped to new ids.
     static func write(_ chunks: [SearchIndexBuilder.Chunk], words: TermTable.Words, df: [Int32], to path: String) {
-        let (words, newIDs) = KeptWords.pruned(words, df: df)
+        let (words, newIDs, df) = KeptWords.pruned(words, df: df)
         var lengthList: [UInt16] = [], outsizedAt: [Int64] = [], outsizedCounts: [UInt16] = []
         let fields = SearchIndexBuilder.fieldCount
         var base = 0
@@ -137,7 +137,7 @@ enum SearchTermCache {
         }
         CacheFile.write(path, version: version) { (writer: inout CacheWriter) in
             let terms = chunks.lazy.map { chunk in newIDs.map { ids in chunk.terms.map { ids[Int($0)] } } ?? chunk.terms.array }
-            try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, to: &writer)
+            try KeptWords.write(words: words, runs: chunks.map { ($0.keys, $0.papers, $0.terms.count) }, terms: terms, df: df, to: &writer)
             try writer.raw(chunks.lazy.map(\.counts.array), count: base)
             try writer.raw(lengthList)
             try writer.raw(outsizedAt)

@@ -365,9 +365,12 @@ import Testing
         let chunk = RelatedPapers.ChunkTerms(Self.papers.reversed()[...])
         var table = TermTable()
         let global = table.merge(chunk.table)
+        let terms = chunk.terms.map { Int32(global[Int($0)]) }
+        var df = [Int32](repeating: 0, count: table.count)
+        for id in terms { df[Int(id)] += 1 }
         CacheFile.write(path, version: RelatedCache.Terms.version) { (writer: inout CacheWriter) in
             try KeptWords.write(words: table.words, runs: [(Self.papers.map(KeptWords.textKey(of:)), chunk.papers, chunk.terms.count)],
-                                terms: [chunk.terms.map { Int32(global[Int($0)]) }], to: &writer)
+                                terms: [terms], df: df, to: &writer)
             try writer.raw(chunk.tfs.map(\.bitPattern))
         }
         let made = RelatedPapers.compute(Self.papers)
