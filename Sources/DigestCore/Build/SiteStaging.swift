@@ -38,7 +38,7 @@ public struct SiteStaging: Sendable {
             return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
         }
         // (Looking it up finds a file deleted from the site by hand since it was current.)
-        if !stale.contains(path) && (listed.has(path) ?? (faccessat(open.staging, path, F_OK, 0) == 0)) { return true }
+        if !stale.contains(path) && (listed.has(path) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
         unlinkat(open.staging, path, 0)
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }
