@@ -13,7 +13,7 @@ import Foundation
 /// shard, and each listing wrote all 64 again (170 MB at 100k papers). A build stopped
 /// between two files leaves each whole, old or new; an entry is used only for its stamp.
 enum PaperCache {
-    static let version = CacheFile.ofThisDigest("digest-paper-cache 6 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-paper-cache 7 " + SiteBuild.version)
     static let shards = 64
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/papers") }

@@ -117,8 +117,9 @@ public enum SiteBuild {
         let papers = order.map { loaded.papers[$0] }
         // Each paper's keys, as the paper cache has them (`PaperKeys`): its title and abstract,
         // for the kept words of the index and the related papers; its fields and display facts,
-        // for the index's; its byline, for the people kept. And its id hashed, for the related
-        // papers and the people kept, which find papers again by it.
+        // for the index's; its byline, for the people kept; the facts its list item and its page
+        // show, for the pages' checks. And its id hashed, for the related papers and the people
+        // kept, which find papers again by it.
         let keys = order.map { loaded.keys[$0] }
         let textKeys = keys.map(\.text)
         let paperKeys = RelatedPapers.paperKeys(papers)
@@ -163,7 +164,7 @@ public enum SiteBuild {
         // index was done (a tenth of a 10k build's two cores idle). On threads, as another
         // thread runs: no fork.
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
-            .prepared(renderAll: !incremental, workers: .threads, textKeys: textKeys)
+            .prepared(renderAll: !incremental, workers: .threads, keys: keys)
         let keptItems = ItemsCache.take(for: renderer, incremental: incremental, path: ItemsCache.path(site), fingerprint: fingerprint, useCached: useCached)
         defer { keptItems?.wait() }
         let pages = renderer.pages()

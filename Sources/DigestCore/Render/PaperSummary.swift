@@ -78,11 +78,13 @@ extension SiteRenderer {
     }
 
     /// Every paper's summary hash and author's hash, on all cores, and the site-wide values'
-    /// hash (`modelHash` takes them, and each paper's `textKeys`, made here when not given); with `renderAll`, also every list item (what a full build needs anyway).
-    func prepared(renderAll: Bool, workers: Workers = .threads, textKeys: [UInt64]? = nil) -> SiteRenderer {
-        let renderer = SiteRenderer(self, summaryHashes: workers.map(model.papers.count) { self.summaryInputs($0) },
-                                    authorHashes: workers.map(model.authors.count) { self.authorNameHash($0) },
-                                    textKeys: textKeys ?? KeptWords.textKeys(model.papers), siteHash: siteInputs())
+    /// hash (`modelHash` takes them, and each paper's `keys`, made here when not given); with
+    /// `renderAll`, also every list item (what a full build needs anyway).
+    func prepared(renderAll: Bool, workers: Workers = .threads, keys given: [PaperKeys]? = nil) -> SiteRenderer {
+        let keys = given ?? ParallelMap.run(model.papers.count) { PaperKeys(self.model.papers[$0]) }
+        let authorHashes = workers.map(model.authors.count) { self.authorNameHash($0) }
+        let renderer = SiteRenderer(self, summaryHashes: workers.map(model.papers.count) { self.summaryInputs($0, keys: keys, authorHashes: authorHashes) },
+                                    authorHashes: authorHashes, keys: keys, siteHash: siteInputs())
         if renderAll {
             renderer.items.fill(workers.map(model.papers.count) { self.markedItem($0) })
             // Each paper's page lists its related papers' items, an item on five pages on average,

@@ -59,10 +59,11 @@ public final class SiteRenderer: Sendable {
     /// author (`prepared`): 2M co-author entries at 100k papers, hashed as two texts each, were
     /// a third of a rebuild's page checks.
     let authorHashes: [UInt64]
-    /// Each paper's title and abstract hashed (`KeptWords.textKey`), as the build has them for
-    /// its related papers and search words: a paper page's check takes it rather than hashing
-    /// 100k abstracts again (`prepared`).
-    let textKeys: [UInt64]
+    /// Each paper's keys (`PaperKeys`), as the build has them from the paper cache: its title
+    /// and abstract hashed, for its related papers and search words, and its facts, for its list
+    /// item and its page. A rebuild's page checks take them rather than hashing the texts and
+    /// facts of 100k papers again (`prepared`).
+    let keys: [PaperKeys]
     /// Hash of the site-wide values every page's context has (`siteWide`, `baseURL`).
     let siteHash: UInt64
 
@@ -74,15 +75,15 @@ public final class SiteRenderer: Sendable {
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         (items, coauthorItems, relatedItems, chrome) = (ItemMemo(), LockedMemo(), LockedMemo(), ChromeMemo())
         (authorLinks, tagLinks, feedAbstracts) = (LockedMemo(), LockedMemo(), LockedMemo())
-        (summaryHashes, authorHashes, textKeys, siteHash) = ([], [], [], 0)
+        (summaryHashes, authorHashes, keys, siteHash) = ([], [], [], 0)
     }
 
     /// The same renderer with its hashes made (`prepared`); the memos are shared.
-    init(_ renderer: SiteRenderer, summaryHashes: [UInt64], authorHashes: [UInt64], textKeys: [UInt64], siteHash: UInt64) {
+    init(_ renderer: SiteRenderer, summaryHashes: [UInt64], authorHashes: [UInt64], keys: [PaperKeys], siteHash: UInt64) {
         (model, templates, linkStyle, katex, baseURL) = (renderer.model, renderer.templates, renderer.linkStyle, renderer.katex, renderer.baseURL)
         (items, coauthorItems, relatedItems, chrome) = (renderer.items, renderer.coauthorItems, renderer.relatedItems, renderer.chrome)
         (authorLinks, tagLinks, feedAbstracts) = (renderer.authorLinks, renderer.tagLinks, renderer.feedAbstracts)
-        (self.summaryHashes, self.authorHashes, self.textKeys, self.siteHash) = (summaryHashes, authorHashes, textKeys, siteHash)
+        (self.summaryHashes, self.authorHashes, self.keys, self.siteHash) = (summaryHashes, authorHashes, keys, siteHash)
     }
 
     var perPage: Int { max(1, model.config.perPage) }

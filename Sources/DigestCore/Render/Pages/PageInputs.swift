@@ -65,19 +65,27 @@ extension SiteRenderer {
         }
     }
 
+    /// (Its facts by the key the paper cache keeps with them, `pageKey`; how its sources are
+    /// shown, which the model decides, by each source's.)
     private func paperInputs(_ index: Int, path: String) -> UInt64 {
         var hash = pageHash(kind: 1, path: path)
-        hash.add(tag: 1, textKeys[index])  // its title and abstract
-        addPaperInputs(model.papers[index].facts, to: &hash)
+        hash.add(tag: 1, keys[index].text)  // its title and abstract
+        hash.add(tag: 2, keys[index].page)
+        for source in model.papers[index].facts.sources {
+            let shown = model.source(listing: source.listing)
+            hash.add(tag: 16, shown?.id)
+            hash.add(tag: 17, shown?.title)
+        }
         for author in model.paperAuthors[index] { hash.add(tag: 18, authorHashes[author]) }
         for related in model.related[index] { hash.add(tag: 20, summaryHashes[related]) }
         return hash.value
     }
 
-    /// A paper's facts, read where its box holds them: passed in, they are borrowed, where
-    /// `let facts = paper.facts` copied them, a retain and a release of each of a dozen texts
-    /// and lists spread over the heap, for each of 100k pages in every rebuild.
-    private func addPaperInputs(_ facts: PaperFacts, to hash: inout ContextHash) {
+    /// All of a paper's facts its page shows but its title and abstract (`KeptWords.textKey`),
+    /// hashed: kept with it in the paper cache (`PaperKeys.page`).
+    static func pageKey(_ facts: PaperFacts) -> UInt64 {
+        var hash = ContextHash()
+        hash.add(tag: 1, facts.title)
         hash.add(tag: 2, facts.titleInferred ? "1" : "0")
         hash.add(tag: 3, facts.authors)
         hash.add(tag: 4, facts.authorCount)
@@ -92,10 +100,8 @@ extension SiteRenderer {
         for source in facts.sources {
             hash.add(tag: 14, source.listing)
             hash.add(tag: 15, source.line)
-            let shown = model.source(listing: source.listing)
-            hash.add(tag: 16, shown?.id)
-            hash.add(tag: 17, shown?.title)
         }
+        return hash.value
     }
 
     private func authorInputs(_ index: Int, path: String) -> UInt64 {
@@ -104,7 +110,8 @@ extension SiteRenderer {
         return hash.value
     }
 
-    /// (The author borrowed, not copied: see `addPaperInputs`.)
+    /// (The author passed in: each of its lists read in place, where `let author = …` took
+    /// a copy of each.)
     private func addAuthorInputs(_ author: Author, to hash: inout ContextHash) {
         hash.add(tag: 1, author.name)
         for paper in author.papers { hash.add(tag: 2, summaryHashes[paper]) }
@@ -117,30 +124,32 @@ extension SiteRenderer {
     /// What a paper's list item is made from (`summary`: id, title, tags, byline, date, venue,
     /// upvotes), taken from the model: every page that lists the paper takes this for its item.
     /// (Made by hashing the summary, it was the item's HTML title and links made for each of
-    /// 100k papers in every rebuild: 0.6–0.8 s of a tags edit's render stage.)
-    func summaryInputs(_ index: Int) -> UInt64 {
+    /// 100k papers in every rebuild: 0.6–0.8 s of a tags edit's render stage.) Its facts by
+    /// the key the paper cache keeps with them (`summaryKey`); the byline by the authors it
+    /// names, each by their hash (`authorHashes`), rather than made for each of 100k papers.
+    func summaryInputs(_ index: Int, keys: [PaperKeys], authorHashes: [UInt64]) -> UInt64 {
         var hash = ContextHash()
         hash.add(tag: 1, model.papers[index].id)
-        addSummaryInputs(model.papers[index].facts, authors: model.paperAuthors[index], to: &hash)
+        hash.add(tag: 2, keys[index].summary)
+        let authors = model.paperAuthors[index]
+        for n in 0..<(authors.count > 3 ? 2 : authors.count) { hash.add(tag: 23, authorHashes[authors[n]]) }
+        hash.add(byte: authors.count > 3 ? 24 : 25)  // et al.
         return hash.value
     }
 
-    /// (The facts borrowed, as in `addPaperInputs`.) The byline by what `byline` makes it
-    /// from, the names it shows, rather than made for each of 100k papers in every rebuild.
-    private func addSummaryInputs(_ facts: PaperFacts, authors: [Int], to hash: inout ContextHash) {
+    /// The facts a paper's list item shows, hashed: kept with it in the paper cache
+    /// (`PaperKeys.summary`). (The count of authors and the organisation, shown when it names
+    /// no author, whether it does or not.)
+    static func summaryKey(_ facts: PaperFacts) -> UInt64 {
+        var hash = ContextHash()
         hash.add(tag: 2, facts.title)
         hash.add(tag: 3, facts.tags)
-        hash.add(byte: 4)
-        if authors.isEmpty {
-            hash.add(tag: 21, facts.authorCount)
-            hash.add(tag: 22, facts.organization)
-        } else {
-            for n in 0..<(authors.count > 3 ? 2 : authors.count) { hash.add(tag: 23, model.authors[authors[n]].name) }
-            hash.add(byte: authors.count > 3 ? 24 : 25)  // et al.
-        }
+        hash.add(tag: 21, facts.authorCount)
+        hash.add(tag: 22, facts.organization)
         hash.add(tag: 5, facts.date)
         hash.add(tag: 6, facts.venue)
         hash.add(tag: 7, facts.upvotes)
+        return hash.value
     }
 
     /// What feed `n` is made from (`atomFeed`): its path and title, the site's language, and
@@ -154,7 +163,7 @@ extension SiteRenderer {
         hash.add(tag: 2, model.config.language)
         for index in feed.papers {
             hash.add(tag: 3, summaryHashes[index])
-            hash.add(tag: 4, textKeys[index])
+            hash.add(tag: 4, keys[index].text)
             for author in model.paperAuthors[index] { hash.add(tag: 5, authorHashes[author]) }
             hash.add(byte: 6)
         }
