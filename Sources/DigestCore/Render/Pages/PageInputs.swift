@@ -110,8 +110,6 @@ extension SiteRenderer {
         return hash.value
     }
 
-    /// (The author passed in: each of its lists read in place, where `let author = …` took
-    /// a copy of each.)
     private func addAuthorInputs(_ author: Author, to hash: inout ContextHash) {
         hash.add(tag: 1, author.name)
         for paper in author.papers { hash.add(tag: 2, summaryHashes[paper]) }
