@@ -50,10 +50,10 @@ public struct Paper: Sendable {
     public static func checked(_ record: Record, file: String) -> (paper: Paper?, problems: [Diagnostic]) {
         let problems = RecordCheck.problems(record, file: file)
         guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
-        let facts = RecordFields.facts(in: record)
-        var paper = Paper(id: record.id, title: facts.title)
-        paper.facts = facts
-        paper.facts.tags = Array(Set(facts.tags.map { Slug.make($0) }.filter { !$0.isEmpty })).sorted()
+        // (The facts made whole, then boxed once: each change through `facts` boxes them anew.)
+        var facts = RecordFields.facts(in: record)
+        facts.tags = Array(Set(facts.tags.map { Slug.make($0) }.filter { !$0.isEmpty })).sorted()
+        var paper = Paper(id: record.id, facts: facts)
         paper.isDraft = record.bool("draft")
         return (paper, problems)
     }
