@@ -45,11 +45,16 @@ struct BuildCache: Equatable {
             var at = tableStart
             var outputs = OutputHashes()
             var stale: Set<String> = []
+            // (Each line's end and tab found by `memchr`: a byte at a time, 23 MB at 100k papers.)
+            func find(_ byte: UInt8, _ range: Range<Int>) -> Int? {
+                guard !range.isEmpty, let found = memchr(bytes.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
+                return range.lowerBound + (UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress! + range.lowerBound))
+            }
             while at < bytes.count {
-                let end = bytes[at...].firstIndex(of: 0x0A) ?? bytes.count
+                let end = find(0x0A, at..<bytes.count) ?? bytes.count
                 defer { at = end + 1 }
                 if end == at { continue }
-                guard let tab = bytes[at..<end].firstIndex(of: 0x09) else { return nil }
+                guard let tab = find(0x09, at..<end) else { return nil }
                 let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]), as: UTF8.self)
                 if tab == at + 1 && bytes[at] == 0x2D {  // "-": a stale path
                     stale.insert(path)
@@ -147,12 +152,17 @@ struct BuildCache: Equatable {
         }
     }
 
-    /// `value` as lowercase hex digits without leading zeros, as `hex` reads it back.
+    /// `value` as lowercase hex digits without leading zeros, as `hex` reads it back. (Made
+    /// on the stack and appended at once: a digit appended at a time, each append checking the
+    /// array's room and that it is not shared, was 1.6% of an edit's instructions at 100k papers.)
     static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
         let digits = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
-        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
-            let digit = UInt8((value >> UInt64(shift)) & 0xF)
-            bytes.append(digit < 10 ? 0x30 + digit : 0x61 + digit - 10)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            for i in 0..<digits {
+                let digit = UInt8(truncatingIfNeeded: value >> UInt64((digits - 1 - i) * 4)) & 0xF
+                buffer[i] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<digits]))
         }
     }
 }
