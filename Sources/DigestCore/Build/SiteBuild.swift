@@ -306,7 +306,7 @@ public enum SiteBuild {
             // (The outputs still in the site, looked up on every core: 350k paths at 100k papers.)
             let stale = staging.stale
             let stillThere = stale.isEmpty ? [] : ParallelMap.runs(of: outputPaths) { $0.filter(stale.contains) }
-            let staleGone = stale.subtracting(stillThere.joined())
+            let staleGone = stale.paths.subtracting(stillThere.joined())
             staging.remove(staleGone.union(removed).sorted())
         }
         report.removed = removed.count

@@ -14,7 +14,7 @@ public struct SiteStaging: Sendable {
     /// The staging folder started as the previous site…
     let reused: Bool
     /// …which differs from the current one in these paths (written or removed by the last build).
-    let stale: Set<String>
+    let stale: PathSet
     /// The current site (the output folder) and the folder the new one is made in, open: their
     /// files are looked up from them (see `OutputFolder.link`).
     private let open: OpenFolders
@@ -25,7 +25,7 @@ public struct SiteStaging: Sendable {
     /// `keeping`: the paths of files other than pages the build may keep, sorted: the folders
     /// holding many of them are read whole, when the staging folder is reused.
     init(current: String, staging: String, reused: Bool, stale: Set<String>, keeping paths: ArraySlice<String> = []) {
-        (self.reused, self.stale) = (reused, stale)
+        (self.reused, self.stale) = (reused, PathSet(stale))
         open = OpenFolders(current: current, staging: staging)
         listed = reused ? FolderListing(of: paths, in: open.staging) : FolderListing()
     }
