@@ -30,8 +30,7 @@ struct ChunkEntries<Element: BitwiseCopyable>: RandomAccessCollection, Expressib
 
     /// The entries as an array: the chunk's own, or a copy of those viewed.
     var array: [Element] {
-        guard let kept else { return own }
-        return withExtendedLifetime(kept.owner) { Array(UnsafeBufferPointer(start: kept.base, count: kept.count)) }
+        kept == nil ? own : withUnsafeBufferPointer(Array.init)
     }
 
     func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
@@ -86,10 +85,13 @@ struct ChunkEntries<Element: BitwiseCopyable>: RandomAccessCollection, Expressib
 
     /// The viewed entries copied into an array of its own, to be changed.
     private mutating func owning() {
-        guard let viewed = kept else { return }
-        var copy: [Element] = []
-        copy.reserveCapacity(viewed.count + viewed.count / 8)
-        withExtendedLifetime(viewed.owner) { copy += UnsafeBufferPointer(start: viewed.base, count: viewed.count) }
+        guard kept != nil else { return }
+        let copy = withUnsafeBufferPointer { viewed in
+            var copy: [Element] = []
+            copy.reserveCapacity(viewed.count + viewed.count / 8)
+            copy += viewed
+            return copy
+        }
         (own, kept) = (copy, nil)
     }
 }

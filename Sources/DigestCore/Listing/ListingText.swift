@@ -74,13 +74,11 @@ public struct ListingText: Sendable {
             let valid = String(validating: span, as: UTF8.self)
             lines.append(ListingLine(number: number, text: valid ?? String(decoding: span, as: UTF8.self), isValidUTF8: valid != nil))
         }
-        guard let base = bytes.baseAddress else { return lines }
         var start = 0
         // Most listings end lines with LF alone: then each line's end is found with memchr,
         // many bytes at a time, instead of looking at every byte for two values.
-        if memchr(base, 0x0D, bytes.count) == nil {
-            while let newline = memchr(base + start, 0x0A, bytes.count - start) {
-                let index = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+        if bytes.firstIndex(of: 0x0D, in: 0..<bytes.count) == nil {
+            while let index = bytes.firstIndex(of: 0x0A, in: start..<bytes.count) {
                 add(start, index)
                 start = index + 1
             }

@@ -74,8 +74,8 @@ final class ItemMemo: @unchecked Sendable {
                     func next(_ from: Int) -> Int {
                         var i = from
                         while i + mark.count <= text.count {
-                            guard let found = memchr(text.baseAddress! + i, Int32(mark[0]), text.count - mark.count + 1 - i) else { break }
-                            i = found.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: text.baseAddress!)
+                            guard let found = text.firstIndex(of: mark[0], in: i..<(text.count - mark.count + 1)) else { break }
+                            i = found
                             if memcmp(text.baseAddress! + i, mark.baseAddress!, mark.count) == 0 { return i }
                             i += 1
                         }

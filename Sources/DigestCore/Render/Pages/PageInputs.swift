@@ -85,7 +85,6 @@ extension SiteRenderer {
     /// hashed: kept with it in the paper cache (`PaperKeys.page`).
     static func pageKey(_ facts: PaperFacts) -> UInt64 {
         var hash = ContextHash()
-        hash.add(tag: 1, facts.title)
         hash.add(tag: 2, facts.titleInferred ? "1" : "0")
         hash.add(tag: 3, facts.authors)
         hash.add(tag: 4, facts.authorCount)
