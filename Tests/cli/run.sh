@@ -212,11 +212,26 @@ after_workers() {  # after_workers SECONDS
   for _ in $(seq 500); do [ -n "$(pgrep -P $pid -x digest)" ] || ! kill -0 $pid 2>/dev/null && break; sleep 0.01; done
   sleep "$1"
 }
-# A full build is killed once its render workers run (a rebuild renders a few pages, in well
-# under a second); a rebuild at the given moment.
+# A rebuild of the sample takes about a tenth of a second here and less on a faster machine,
+# where fixed delays outlived most rebuilds (CI once killed only 4): so the delays are parts of
+# the time a rebuild towards the other state is measured to take, the lesser of two.
+rebuild_ms() {  # one rebuild towards the other state, in milliseconds
+  local start other=$([ $now = a ] && echo b || echo a)
+  cp "$work/state-$other.md" "$record"
+  start=$(date +%s%N)
+  "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
+  echo $((($(date +%s%N) - start) / 1000000))
+}
+first=$(rebuild_ms); now=$([ $now = a ] && echo b || echo a)
+second=$(rebuild_ms); now=$([ $now = a ] && echo b || echo a)
+rebuild=$((first < second ? first : second))
+echo "     a rebuild of the sample took $rebuild ms"
+# A full build is killed once its render workers run (a rebuild renders a few pages); a
+# rebuild at the given part of its measured time, a few parts past its end.
 tries=0
-for delay in 0.02 0.05 0.08 0.1 0.13 0.16 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8; do
+for part in 0.05 0.1 0.15 0.2 0.25 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.1 1.5; do
   tries=$((tries + 1))
+  delay=$(python3 -c "print($part * $rebuild / 1000)")
   if [ $((tries % 3)) = 0 ]; then kill_a_build --clean after_workers "$(python3 -c "print($delay / 4)")"  # full builds too
   else kill_a_build "" sleep "$delay"; fi
 done
