@@ -11,32 +11,84 @@ enum FolderNames {
     /// ordered by their bytes (the suffix included), with the suffix cut off; none when the
     /// folder cannot be read.
     static func sorted(in folder: String, ending suffix: String) -> [String] {
-        guard let stream = opendir(folder) else { return [] }
-        let tail = Array(suffix.utf8)
-        // The names side by side (without the suffix), each found by its start: sorted as
-        // indices, with no String made until the order is known.
-        var arena: [UInt8] = [], starts: [Int] = [0]
-        forEachName(in: stream) { name in
+        listing(folder, ending: suffix) { listed, _ in listed.names() } ?? []
+    }
+
+    /// `sorted`, each name with its entry's stamp (`FileStamp`), looked up on every core from
+    /// the open folder by the name as `readdir` gave it. The id with its ending put back, made
+    /// into a C string, for each of a 100k-record site's records, was 0.1 s of CPU in every
+    /// build (a build with nothing changed: 0.31 s of user time, now 0.22).
+    static func stamped(in folder: String, ending suffix: String) -> (names: [String], stamps: [FileStamp?]) {
+        listing(folder, ending: suffix) { listed, fd in (listed.names(), listed.stamps(in: fd)) } ?? ([], [])
+    }
+
+    private static func listing<T>(_ folder: String, ending suffix: String, _ body: (Listed, Int32) -> T) -> T? {
+        guard let stream = opendir(folder) else { return nil }
+        defer { closedir(stream) }
+        var listed = Listed(tail: Array(suffix.utf8))
+        forEachName(in: stream) { listed.add($0) }
+        listed.sort()
+        return body(listed, dirfd(stream))
+    }
+
+    /// A folder's names that end in a suffix, side by side, each whole (its suffix and a NUL
+    /// after it, as a C function takes it) and found by its start; sorted as indices, with no
+    /// String made until the order is known.
+    private struct Listed {
+        let tail: [UInt8]
+        private var arena: [UInt8] = [], starts: [Int] = [0]
+        private var order: [Int] = []
+
+        init(tail: [UInt8]) { self.tail = tail }
+
+        mutating func add(_ name: UnsafeBufferPointer<UInt8>) {
             let count = name.count
             guard count > tail.count, name[0] != UInt8(ascii: "."), name[(count - tail.count)..<count].elementsEqual(tail) else { return }
-            arena += name[..<(count - tail.count)]
+            arena += name
+            arena.append(0)
             starts.append(arena.count)
         }
-        closedir(stream)
-        return arena.withUnsafeBufferPointer { arena in
-            tail.withUnsafeBufferPointer { tail in
-                func name(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[starts[i]..<starts[i + 1]]) }
-                // Each name by its first eight bytes as a number (`SortHead`, of the name and
-                // its ending), and by `inOrder` only where those are the same: with the names'
-                // bytes compared in every comparison, the sort and the Strings made after it were
-                // 60–80 ms of every build at 100k records, now 45 (the folder read before them, 40).
-                let heads: [(head: SortHead, name: Int)] = (0..<(starts.count - 1)).map { (SortHead(bytes: name($0), then: tail), $0) }
-                let order = heads.sorted { a, b in
-                    a.head.orders(b.head) ?? inOrder(name(a.name), name(b.name), tail: tail)
+
+        /// Entry `i`'s name without its suffix.
+        private func name(_ i: Int, in arena: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: arena[starts[i]..<(starts[i + 1] - tail.count - 1)])
+        }
+
+        mutating func sort() {
+            let count = starts.count - 1
+            order = arena.withUnsafeBufferPointer { arena in
+                tail.withUnsafeBufferPointer { tail in
+                    // Each name by its first eight bytes as a number (`SortHead`, of the name and
+                    // its ending), and by `inOrder` only where those are the same: with the names'
+                    // bytes compared in every comparison, the sort and the Strings made after it were
+                    // 60–80 ms of every build at 100k records, now 45 (the folder read before them, 40).
+                    let heads: [(head: SortHead, name: Int)] = (0..<count).map { (SortHead(bytes: name($0, in: arena), then: tail), $0) }
+                    return heads.sorted { a, b in
+                        a.head.orders(b.head) ?? inOrder(name(a.name, in: arena), name(b.name, in: arena), tail: tail)
+                    }.map(\.name)
                 }
-                return order.map { String(decoding: name($0.name), as: UTF8.self) }
             }
         }
+
+        /// The names without their suffix, in order.
+        func names() -> [String] {
+            arena.withUnsafeBufferPointer { arena in order.map { String(decoding: name($0, in: arena), as: UTF8.self) } }
+        }
+
+        /// Each entry's stamp, in order, from `folder` (open), on every core.
+        func stamps(in folder: Int32) -> [FileStamp?] {
+            arena.withUnsafeBufferPointer { arena in
+                guard let base = arena.baseAddress else { return [] }
+                let (names, starts, order) = (CNames(base: base), starts, order)
+                return ParallelMap.batched(order.count) { k in FileStamp(names.at(starts[order[k]]), in: folder) }
+            }
+        }
+    }
+
+    /// The names' bytes, read (never written) on every core while the listing holds them.
+    private struct CNames: @unchecked Sendable {
+        let base: UnsafePointer<UInt8>
+        func at(_ start: Int) -> UnsafePointer<CChar> { UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self) }
     }
 
     /// Whether name `x` comes before name `y` when each ends in `tail`, by their bytes: the

@@ -51,6 +51,23 @@ import Testing
         #expect(RecordStore(folder: folder).ids() == ids.sorted(by: Self.byFileName))
     }
 
+    /// Each record comes with its own file's stamp, however the folder lists them: the stamps
+    /// are looked up in the names' order, not in the order the names were read or sorted in.
+    @Test func eachRecordHasItsOwnFilesStamp() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stamps-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ids = ["b", "a", "a-b", "é", "z"] + (0..<2000).map { "paper-\($0 * 7919 % 2000)" }
+        for (n, id) in ids.enumerated() {  // a size of its own for each
+            #expect(FileManager.default.createFile(atPath: folder + "/" + id + ".md", contents: Data(repeating: 0x78, count: n + 1)))
+        }
+        #expect(FileManager.default.createFile(atPath: folder + "/.hidden.md", contents: Data("x".utf8)))
+        let stamped = RecordStore(folder: folder).stampedIDs()
+        #expect(stamped.map(\.id) == ids.sorted(by: Self.byFileName))
+        let wrong = stamped.filter { $0.stamp == nil || $0.stamp != FileStamp(path: folder + "/" + $0.id + ".md") }.count
+        #expect(wrong == 0, "records with another file's stamp or none")
+    }
+
     @Test func unchangedRecordsComeFromTheCacheAsTheyWouldBeParsed() throws {
         let site = try Fixtures.site()
         _ = Fixtures.ingest(site, useCache: true)
