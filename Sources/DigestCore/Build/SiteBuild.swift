@@ -159,22 +159,25 @@ public enum SiteBuild {
         let model = unrelated.with(related: related.lists)
         _ = clock.lap()  // the wait for the related papers, inside their own time
         report.stages.append(("related papers", related.seconds))
-        // The items the pages list, the feeds and the sitemaps are made while the index is
-        // finished: its last steps keep one core busy, and the other took these on when the
-        // index was done (a tenth of a 10k build's two cores idle). On threads, as another
-        // thread runs: no fork.
+        // The items the pages list, and what the feeds and the sitemap are made from, are made
+        // while the index is finished: its last steps keep one core busy, and the other took
+        // these on when the index was done (a tenth of a 10k build's two cores idle). On
+        // threads, as another thread runs: no fork.
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
             .prepared(renderAll: !incremental, workers: .threads, keys: keys)
         let keptItems = ItemsCache.take(for: renderer, incremental: incremental, path: ItemsCache.path(site), fingerprint: fingerprint, useCached: useCached)
         defer { keptItems?.wait() }
         let pages = renderer.pages()
-        // The feeds first, each by what it is made from (`feedInputs`), its bytes made only when
-        // it is written (none here: their place keeps the files' order, which the hashes follow).
+        // The feeds and the sitemap's files first, each by what it is made from (`feedInputs`,
+        // `sitemapInputs`), its bytes made only when it is written (none here: their place keeps
+        // the files' order, which the hashes follow).
         let feedCount = renderer.feedCount
-        let feedHashes = ParallelMap.run(feedCount) { renderer.feedInputs($0) }
-        var other: [(path: String, bytes: [UInt8])] = (0..<feedCount).map { (renderer.feed($0).path, []) }
-        let sitemaps = renderer.sitemaps(pages)
-        other += sitemaps
+        let sitemaps = renderer.sitemapFiles(pages)
+        let madeLater = feedCount + sitemaps.count
+        let laterHashes = ParallelMap.run(madeLater) { i in
+            i < feedCount ? renderer.feedInputs(i) : renderer.sitemapInputs(sitemaps[i - feedCount], pages)
+        }
+        var other: [(path: String, bytes: [UInt8])] = (0..<feedCount).map { (renderer.feed($0).path, []) } + sitemaps.map { ($0.path, []) }
         other.append(("robots.txt", Array(renderer.robots().utf8)))
         other += templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, bytes: $0.value) } + katex
         let preparing = clock.lap()
@@ -208,7 +211,7 @@ public enum SiteBuild {
             renderer.inputHash(of: pages[$0])
         }
         let otherPaths = other.map(\.path)
-        let otherHashes = feedHashes + Self.hashes(of: Array(other.dropFirst(feedCount)))
+        let otherHashes = laterHashes + Self.hashes(of: Array(other.dropFirst(madeLater)))
         // Each output's hash in the last build, by its position here (nil: it had no such file),
         // and what the last build wrote that this one does not. The search index last, where a
         // full build, which has written it already, lists it too.
@@ -257,7 +260,7 @@ public enum SiteBuild {
         // Files other than pages first, on every core, and their bytes let go (at the end of
         // the block) before the render workers fork.
         do {
-            let files = other.indices.map { (path: other[$0].path, bytes: $0 < feedCount ? nil : Optional(other[$0].bytes)) } + search
+            let files = other.indices.map { (path: other[$0].path, bytes: $0 < madeLater ? nil : Optional(other[$0].bytes)) } + search
             (other, search) = ([], [])
             // (Asked here, not of each file: an optional build cache tested in the closure was
             // copied and let go for each of 81k files, a retain and a release of all it holds.)
@@ -265,12 +268,13 @@ public enum SiteBuild {
             var outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, error: Int32) in
                 if rebuilding, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path) { return (false, 0) }
                 if i < feedCount { return (true, staging.write(renderer.atomFeed(renderer.feed(i)), files[i].path)) }
+                if i < madeLater { return (true, staging.write(renderer.sitemap(sitemaps[i - feedCount], pages), files[i].path)) }
                 guard let bytes = files[i].bytes else { return (false, ENOENT) }  // taken as it was, and lost since
                 return (true, staging.write(bytes, files[i].path))
             }
             // A file of the index taken as the site had it, and deleted from it since (by hand):
             // the index is made whole, which gives the same bytes, for those.
-            let lost = files.indices.filter { $0 >= feedCount && outcomes[$0].error != 0 && files[$0].bytes == nil }
+            let lost = files.indices.filter { $0 >= madeLater && outcomes[$0].error != 0 && files[$0].bytes == nil }
             if !lost.isEmpty {
                 let made = Dictionary(wholeIndex().map { ($0.path, $0.bytes!) }) { a, _ in a }
                 for i in lost { outcomes[i] = made[files[i].path].map { (true, staging.write($0, files[i].path)) } ?? (false, ENOENT) }

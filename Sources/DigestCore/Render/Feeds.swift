@@ -55,17 +55,41 @@ extension SiteRenderer {
         return xml + "</feed>\n"
     }
 
-    /// `sitemap.xml`; above `limit` pages (the sitemaps protocol's 50,000 URLs a file), a
-    /// sitemap index there and the pages in `sitemaps/N.xml`, `limit` to a file.
-    /// (As bytes: they are written as they are made.)
-    func sitemaps(_ pages: [Page], limit: Int = 50_000) -> [(path: String, bytes: [UInt8])] {
+    /// A file of the sitemap: `sitemap.xml` listing the pages, or above `limit` pages (the
+    /// sitemaps protocol's 50,000 URLs a file) an index of sitemaps there and the pages in
+    /// `sitemaps/N.xml`, `limit` to a file. Made only when written (`sitemap`): a rebuild
+    /// knows one unchanged by what it is made from (`sitemapInputs`), as a feed.
+    enum SitemapFile: Sendable {
+        /// The pages listed, by index.
+        case urls(path: String, pages: ArraySlice<Int>)
+        /// `sitemap.xml` naming `parts` sitemaps.
+        case index(parts: Int)
+
+        var path: String {
+            switch self {
+            case .urls(let path, _): return path
+            case .index: return "sitemap.xml"
+            }
+        }
+    }
+
+    /// The sitemap's files for `pages`, every page but the 404 page, in page order.
+    func sitemapFiles(_ pages: [Page], limit: Int = 50_000) -> [SitemapFile] {
         let listed = pages.indices.filter { pages[$0].kind != .notFound }
-        guard listed.count > limit else { return [("sitemap.xml", sitemap(pages, listed[...]))] }
+        guard listed.count > limit else { return [.urls(path: "sitemap.xml", pages: listed[...])] }
         let parts = stride(from: 0, to: listed.count, by: limit).map { listed[$0..<min($0 + limit, listed.count)] }
-        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for n in parts.indices { index += "<sitemap><loc>\(Escape.xml(baseURL))sitemaps/\(n + 1).xml</loc></sitemap>\n" }
-        let maps = ParallelMap.run(parts.count) { sitemap(pages, parts[$0]) }
-        return [("sitemap.xml", Array((index + "</sitemapindex>\n").utf8))] + maps.enumerated().map { ("sitemaps/\($0.offset + 1).xml", $0.element) }
+        return [.index(parts: parts.count)] + parts.enumerated().map { .urls(path: "sitemaps/\($0.offset + 1).xml", pages: $0.element) }
+    }
+
+    /// A file of the sitemap, as bytes: they are written as they are made.
+    func sitemap(_ file: SitemapFile, _ pages: [Page]) -> [UInt8] {
+        switch file {
+        case .urls(_, let listed): return sitemap(pages, listed)
+        case .index(let parts):
+            var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for n in 0..<parts { index += "<sitemap><loc>\(Escape.xml(baseURL))sitemaps/\(n + 1).xml</loc></sitemap>\n" }
+            return Array((index + "</sitemapindex>\n").utf8)
+        }
     }
 
     /// The sitemap of `pages` at `listed`, made as bytes, `base_url` escaped once: a String

@@ -173,9 +173,12 @@ extension BuildTests {
         let renderer = SiteRenderer(model: SearchTests.sample, templates: try TemplateSet.load(siteTemplates: "/nonexistent").get(),
                                     linkStyle: .pretty, katex: true, baseURL: "https://example.org/d/").prepared(renderAll: false)
         let pages = renderer.pages()
-        let single = renderer.sitemaps(pages).map { (path: $0.path, text: String(decoding: $0.bytes, as: UTF8.self)) }
+        func sitemaps(limit: Int = 50_000) -> [(path: String, text: String)] {
+            renderer.sitemapFiles(pages, limit: limit).map { ($0.path, String(decoding: renderer.sitemap($0, pages), as: UTF8.self)) }
+        }
+        let single = sitemaps()
         #expect(single.map(\.path) == ["sitemap.xml"] && single[0].text.contains("<urlset"))
-        let split = renderer.sitemaps(pages, limit: 1000).map { (path: $0.path, text: String(decoding: $0.bytes, as: UTF8.self)) }
+        let split = sitemaps(limit: 1000)
         let parts = (pages.count - 1 + 999) / 1000
         #expect(split.map(\.path) == ["sitemap.xml"] + (1...parts).map { "sitemaps/\($0).xml" })
         #expect(split[0].text.contains("<sitemapindex") && split[0].text.contains("<loc>https://example.org/d/sitemaps/\(parts).xml</loc>"))

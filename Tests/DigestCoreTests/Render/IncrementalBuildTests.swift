@@ -287,11 +287,15 @@ extension IncrementalBuildTests {
         let public_ = site + "/public/"
         let tags = try FileManager.default.contentsOfDirectory(atPath: public_ + "tags").filter { FileManager.default.fileExists(atPath: public_ + "tags/\($0)/feed.xml") }
         var out: [String: (inode: UInt64, bytes: Data)] = [:]
-        for path in ["feed.xml"] + tags.map({ "tags/\($0)/feed.xml" }) {
-            let inode = (try FileManager.default.attributesOfItem(atPath: public_ + path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-            out[path] = (inode, try Data(contentsOf: URL(fileURLWithPath: public_ + path)))
-        }
+        for path in ["feed.xml"] + tags.map({ "tags/\($0)/feed.xml" }) { out[path] = try file(site, path) }
         return out
+    }
+
+    /// A file of the built site: its inode (a file kept is the same file, linked) and bytes.
+    func file(_ site: String, _ path: String) throws -> (inode: UInt64, bytes: Data) {
+        let path = site + "/public/" + path
+        let inode = (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        return (inode, try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     /// An abstract edited: the feeds that list its paper are made again, the others are kept
@@ -309,6 +313,31 @@ extension IncrementalBuildTests {
         let changed = Set(after.keys.filter { after[$0]!.bytes != before[$0]!.bytes })
         #expect(made == changed)
         #expect(!changed.isEmpty && changed.count < after.count)
+        try expectSameAsCleanBuild(site)
+    }
+
+    /// The sitemap is made again when what it lists changes: an abstract edited leaves it as
+    /// the site has it (the same file), a paper's date edited (its `lastmod`) makes it again,
+    /// and each time it is a clean build's.
+    @Test func theSitemapIsMadeAgainOnlyWhenItsPagesOrDatesChange() throws {
+        let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.dailyPapers])
+        _ = Fixtures.ingest(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).written)
+        let built = try file(site, "sitemap.xml")
+        try editAnAbstract(site)
+        #expect(SiteBuild.run(BuildOptions(siteFolder: site)).incremental)
+        let kept = try file(site, "sitemap.xml")
+        #expect(kept.inode == built.inode && kept.bytes == built.bytes)
+        try expectSameAsCleanBuild(site)
+
+        // A paper dated after all others, then a day later: the same place, only its `lastmod` moved.
+        let record = site + "/content/papers/" + (try FileManager.default.contentsOfDirectory(atPath: site + "/content/papers").sorted().first!)
+        let text = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("date:") }
+        for date in ["2099-01-01", "2099-01-02"] {
+            try ([text[0], "date: \(date)"] + text.dropFirst()).joined(separator: "\n").write(toFile: record, atomically: true, encoding: .utf8)
+            #expect(SiteBuild.run(BuildOptions(siteFolder: site)).incremental)
+        }
+        #expect(try String(contentsOfFile: site + "/public/sitemap.xml", encoding: .utf8).contains("<lastmod>2099-01-02</lastmod>"))
         try expectSameAsCleanBuild(site)
     }
 }

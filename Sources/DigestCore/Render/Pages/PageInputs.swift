@@ -167,6 +167,22 @@ extension SiteRenderer {
         return hash.value
     }
 
+    /// What a file of the sitemap is made from (`sitemap`): the path of each page it lists and
+    /// each paper's date (its `lastmod`), or the count of sitemaps an index names. Made and
+    /// hashed whole, the 7 files of a 100k site were 40–48 ms of every rebuild, on its longest path.
+    func sitemapInputs(_ file: SitemapFile, _ pages: [Page]) -> UInt64 {
+        var hash = pageHash(kind: 8, path: file.path)
+        switch file {
+        case .index(let parts): hash.add(tag: 1, parts)
+        case .urls(_, let listed):
+            for index in listed {
+                hash.add(tag: 2, pages[index].path)
+                if case .paper(let i) = pages[index].kind { hash.add(tag: 3, model.papers[i].facts.date) }
+            }
+        }
+        return hash.value
+    }
+
     /// Each author's name (their initial is made from it), id and count of papers.
     private func authorIndexInputs(path: String) -> UInt64 {
         var hash = pageHash(kind: 3, path: path)
