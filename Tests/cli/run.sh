@@ -222,9 +222,9 @@ rebuild_ms() {  # one rebuild towards the other state, in milliseconds
   "$digest" build -C "$site" -o "$site/public" >/dev/null 2>&1
   echo $((($(date +%s%N) - start) / 1000000))
 }
-first=$(rebuild_ms); now=$([ $now = a ] && echo b || echo a)
-second=$(rebuild_ms); now=$([ $now = a ] && echo b || echo a)
-rebuild=$((first < second ? first : second))
+took=()
+for _ in 1 2; do took+=("$(rebuild_ms)"); now=$([ $now = a ] && echo b || echo a); done
+rebuild=$((took[0] < took[1] ? took[0] : took[1]))
 echo "     a rebuild of the sample took $rebuild ms"
 # A full build is killed once its render workers run (a rebuild renders a few pages); a
 # rebuild at the given part of its measured time, a few parts past its end.
