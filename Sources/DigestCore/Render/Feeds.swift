@@ -94,9 +94,10 @@ extension SiteRenderer {
 
     /// The sitemap (`<urlset>`) of `pages` at `listed`, made as bytes, `base_url` escaped
     /// once: a String grown by interpolation, for each of 350k pages at 100k papers, was
-    /// 0.2–0.3 s of every build. A page's path goes in from its own bytes (its URL: without `index.html`) unless
-    /// it has a byte to escape: a URL path and an escaped copy made for each page, each added a
-    /// byte at a time, and the pages copied to leave out the 404, were 70 ms of a 100k rebuild.
+    /// 0.2–0.3 s of every build. A page's path goes in from its own bytes (its URL: without
+    /// `index.html`) unless it has a byte to escape: a URL path and an escaped copy made for
+    /// each page, each added a byte at a time, and the pages copied to leave out the 404, were
+    /// 70 ms of a 100k rebuild.
     private func urlset(_ pages: [Page], _ listed: ArraySlice<Int>) -> [UInt8] {
         var xml = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         let base = Array(Escape.xml(baseURL).utf8)  // escaping goes byte by byte: the parts escape as the whole

@@ -72,12 +72,11 @@ final class ItemMemo: @unchecked Sendable {
                     // Where the mark next starts at or after `from`; text.count when nowhere.
                     // (Its first byte found by memchr, many bytes at a step.)
                     func next(_ from: Int) -> Int {
+                        let starts = text.count - mark.count + 1  // (where the mark can start: below this)
                         var i = from
-                        while i + mark.count <= text.count {
-                            guard let found = text.firstIndex(of: mark[0], in: i..<(text.count - mark.count + 1)) else { break }
-                            i = found
-                            if memcmp(text.baseAddress! + i, mark.baseAddress!, mark.count) == 0 { return i }
-                            i += 1
+                        while let found = text.firstIndex(of: mark[0], in: i..<max(i, starts)) {
+                            if memcmp(text.baseAddress! + found, mark.baseAddress!, mark.count) == 0 { return found }
+                            i = found + 1
                         }
                         return text.count
                     }
