@@ -136,7 +136,7 @@ public enum SiteBuild {
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, error: Int32)], seconds: Double) in
             var clock = StageClock()
             let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), keys: keys,
-                                                         site: siteIndex)
+                                                         site: siteIndex) { FileBytes.read(output + "/" + $0) }
             let files = Self.withScripts(built, linkStyle)
             // A full build writes every file of the search index, so it does so now, on every
             // core, and lets the bytes go: a third of a GB at 100k papers, which the render

@@ -27,11 +27,13 @@ public enum SearchIndexBuilder {
     /// (`SearchTermCache`). `site`: the mark of the index the current site has; when it is the
     /// kept words' mark, those are what it was made from, and the term buckets, display files,
     /// filter files and facets it has as this build would make them come without bytes (nil;
-    /// `TermBucketReuse`, `changedBlocks`, `filterMark`). `keys`: the papers' `PaperKeys`
+    /// `TermBucketReuse`, `changedBlocks`, `filterMark`); `siteFile`, a file of that index by
+    /// its path (nil: none), which the buckets made take the words they do not make from
+    /// (`TermListPatch`). `keys`: the papers' `PaperKeys`
     /// (their text, fields and display facts are what the words are kept under), when the
     /// build has them already; with a term cache and none given, they are made.
     static func index(_ newestFirst: [Paper], termCache: (path: String, useCached: Bool)? = nil, keys given: [PaperKeys]? = nil,
-                      site: UInt64? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
+                      site: UInt64? = nil, siteFile: (String) -> [UInt8]? = { _ in nil }) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         // Papers in the order of their numbers (`SearchLayout.number`): the dated from the
         // oldest, then the undated, so that a listing's papers take new numbers and leave the
         // others' as they were, not move them all.
@@ -74,13 +76,19 @@ public enum SearchIndexBuilder {
             cached.flatMap { TermBucketReuse(chunks, names: names, words: $0, kept: index, termBuckets: termBuckets, averages: averages) }
         }
         let blocks = siteIndex.map { changedBlocks(displayKeys, kept: $0.displayKeys) }
+        // The words of the buckets made that are not made themselves, from the site's files.
+        var making = kept?.making
+        let taken = kept.map { reuse in
+            TermListPatch.lists(reuse, making: &making!, names: names, df: merged.df, chunks: chunks, averages: averages, papers: papers.count,
+                                dated: dated, termBuckets: termBuckets, siteFile: siteFile)
+        } ?? [:]
         // The kept words' file is mapped (130 MB at 100k papers), and held to the end of the
         // scope; let go here, before the postings are made, it is no part of the build's peak.
         cached = nil
         // (Moved, not copied: a copy held here kept every chunk's arrays, 130 MB at 100k
         // papers, to the end of the index, past where `postingLists` lets them go.)
         let (live, df, lists) = postingLists(consume chunks, consume merged, names: names, averages: averages, papers: papers.count, dated: dated,
-                                             making: kept?.making)
+                                             making: making, taken: taken)
 
         bucketFiles(Array(zip(live, lists)), count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
         vocabularyFiles(names: live, df: df, into: &files)
@@ -193,9 +201,10 @@ public enum SearchIndexBuilder {
     /// best `SearchLayout.postingsPerTerm` as `paper,score,…`. Papers were read in runs, one
     /// word table per run, so no lock is shared; the tables merge in run order (term ids are
     /// internal: every file is sorted when written). Each chunk's arrays are let go once used.
-    /// `making`: per word, whether its postings are made (the others' lists are empty).
+    /// `making`: per word, whether its postings are made (the others' lists are empty, or
+    /// `taken`'s, by word).
     static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, names: [String], averages: [Double], papers: Int, dated: Int,
-                             making: [Bool]? = nil) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
+                             making: [Bool]? = nil, taken: [Int: [UInt8]] = [:]) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
         // (A word kept from the last build that no paper has now has `df` 0 and no postings:
         // it is left out at the end.)
         let df = merged.df
@@ -204,7 +213,7 @@ public enum SearchIndexBuilder {
         // (A count rounded down is below the papers of a word every paper has — a site's one
         // venue, at 281–284 papers — whose IDF was then below 0, and its score a crash: such a
         // word counts as in all the count's papers, its IDF near 0 as it is when that is so.)
-        let idf = df.map { df in let df = Double(df); return log(1 + (max(count, df) - df + 0.5) / (df + 0.5)) }
+        let idf = df.map { Self.idf(df: $0, papers: count) }
 
         // Postings grouped by word with a counting sort (a word's papers are its `df`), then
         // each word's best kept (`posting`).
@@ -273,23 +282,34 @@ public enum SearchIndexBuilder {
             }
         }
         let (grouped, bounds) = (flat, starts)
-        let lists = ParallelMap.batched(names.count) { id -> [UInt8] in
+        var lists = ParallelMap.batched(names.count) { id -> [UInt8] in
             // The best of a common word's tens of thousands, without sorting them all.
-            let all = grouped[bounds[id]..<bounds[id + 1]]
-            let list = Selection.best(SearchLayout.postingsPerTerm, of: all, by: <)
-            var bytes: [UInt8] = []
-            for (n, posting) in list.enumerated() {
-                if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendDecimal(SearchLayout.number(Int(posting & 0xFFFF_FFFF), dated: dated), to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
-            }
-            return bytes
+            listBytes(Selection.best(SearchLayout.postingsPerTerm, of: grouped[bounds[id]..<bounds[id + 1]], by: <), dated: dated)
         }
+        for (id, list) in taken { lists[id] = list }
         // Kept words no paper has now, left out.
         guard df.contains(0) else { return (names, df, lists) }
         let live = df.indices.filter { df[$0] > 0 }
         return (live.map { names[$0] }, live.map { df[$0] }, live.map { lists[$0] })
+    }
+
+    /// A word's postings, best first, as its list in a term bucket: `number,score,…`.
+    static func listBytes(_ postings: some Sequence<UInt64>, dated: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (n, posting) in postings.enumerated() {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendDecimal(SearchLayout.number(Int(posting & 0xFFFF_FFFF), dated: dated), to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendDecimal(Int(UInt32.max - UInt32(posting >> 32)), to: &bytes)
+        }
+        return bytes
+    }
+
+    /// A word's IDF, from its count of papers and the count of papers the IDFs are made from
+    /// (`countForIDF`).
+    static func idf(df: Int32, papers count: Double) -> Double {
+        let df = Double(df)
+        return log(1 + (max(count, df) - df + 0.5) / (df + 0.5))
     }
 
     /// A posting as one integer that sorts best first: the score's complement, then the

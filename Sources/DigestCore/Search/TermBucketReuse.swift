@@ -11,10 +11,24 @@
 /// find most of them as they were; a listing of 150 new papers, numbered after the others,
 /// makes the buckets of their words.)
 struct TermBucketReuse {
-    /// Per word (merged id): its postings are made, as its bucket is.
+    /// Per word (merged id): its postings are made from every paper's entries.
     let making: [Bool]
     /// Per bucket: made again.
     let buckets: [Bool]
+    /// The words whose postings change only at papers that had them before and have them
+    /// still (a word's count of papers, and its IDF, are as they were), each with those
+    /// papers' entries now: their postings are the site's with those papers' scores anew, when
+    /// the site's list tells (`TermListPatch`). The other words of a bucket made are as the
+    /// site has them.
+    let patched: [Int: [Entry]]
+    /// The words of the buckets made that are not made: patched, or as the site has them.
+    let fromSite: [Int]
+
+    /// A paper's entry for a word: the chunk, the entry in it, the paper in the chunk and the
+    /// paper's number.
+    struct Entry {
+        let chunk: Int32, entry: Int32, paper: Int32, number: Int32
+    }
 
     /// Nil when the count the IDFs are made from, the averages or the count of buckets moved,
     /// the words changed in more than half the buckets (making them all costs little more),
@@ -30,34 +44,52 @@ struct TermBucketReuse {
 
         // The words at each number whose paper's words changed: the kept paper's, whose ids
         // in the kept words are theirs in the merged words (`KeptWords.merge`), or, for a paper
-        // counted anew since the words were kept, their buckets; and this one's.
+        // counted anew since the words were kept, their buckets (each of whose words is made);
+        // and this one's. A word the paper had and has is patched, the others made.
         var changed = [Bool](repeating: false, count: names.count)
         var buckets = [Bool](repeating: false, count: termBuckets)
-        func keptWordsChanged(at number: Int) -> Bool {
+        var unknown = [Bool](repeating: false, count: termBuckets)
+        var patched: [Int: [Entry]] = [:]
+        /// The kept paper's words at `number`, or nil with their buckets marked `unknown`; nil
+        /// for the init when neither is known.
+        func keptWords(at number: Int) -> Set<Int32>?? {
             let key = kept.keys[number]
-            if let k = words.kept.papers[key] {
-                for i in words.kept.range(of: k) { changed[Int(words.kept.terms[i])] = true }
-            } else if let recent = kept.recent[key] {
-                for bucket in recent { buckets[Int(bucket)] = true }
-            } else {
-                return false
-            }
-            return true
+            if let k = words.kept.papers[key] { return Set(words.kept.range(of: k).map { words.kept.terms[$0] }) }
+            guard let recent = kept.recent[key] else { return nil }
+            for bucket in recent { (buckets[Int(bucket)], unknown[Int(bucket)]) = (true, true) }
+            return .some(nil)
         }
         var number = 0
-        for chunk in chunks {
+        for (c, chunk) in chunks.enumerated() {
             for p in 0..<chunk.papers.count {
                 defer { number += 1 }
                 guard number >= keptPapers || chunk.keys[p] != kept.keys[number] else { continue }
-                for i in chunk.papers.range(of: p) { changed[Int(chunk.terms[i])] = true }
-                if number < keptPapers && !keptWordsChanged(at: number) { return nil }
+                var had: Set<Int32> = []
+                if number < keptPapers {
+                    guard let known = keptWords(at: number) else { return nil }
+                    had = known ?? []
+                }
+                for i in chunk.papers.range(of: p) {
+                    let id = chunk.terms[i]
+                    if had.remove(id) != nil {
+                        patched[Int(id), default: []].append(Entry(chunk: Int32(c), entry: Int32(i), paper: Int32(p), number: Int32(number)))
+                    } else {
+                        changed[Int(id)] = true
+                    }
+                }
+                for id in had { changed[Int(id)] = true }  // (gone from the paper)
             }
         }
-        for gone in min(papers, keptPapers)..<keptPapers where !keptWordsChanged(at: gone) { return nil }
+        for gone in min(papers, keptPapers)..<keptPapers {
+            guard let known = keptWords(at: gone) else { return nil }
+            for id in known ?? [] { changed[Int(id)] = true }
+        }
         let bucketOf = names.map { SearchLayout.bucket($0, of: termBuckets) }
-        for id in names.indices where changed[id] { buckets[bucketOf[id]] = true }
+        for id in names.indices where changed[id] || patched[id] != nil { buckets[bucketOf[id]] = true }
         guard buckets.lazy.filter({ $0 }).count * 2 <= termBuckets else { return nil }
-        self.buckets = buckets
-        making = names.indices.map { buckets[bucketOf[$0]] }
+        let making = names.indices.map { changed[$0] || unknown[bucketOf[$0]] }
+        (self.making, self.buckets) = (making, buckets)
+        self.patched = patched.filter { !making[$0.key] }
+        fromSite = names.indices.filter { buckets[bucketOf[$0]] && !making[$0] }
     }
 }

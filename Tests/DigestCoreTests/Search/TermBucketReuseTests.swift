@@ -64,6 +64,36 @@ import Testing
         #expect(again.mark != first.mark)
     }
 
+    /// With the site's files at hand, the other words of the buckets an edit makes come from
+    /// them, and the edited paper's words it had before too are their lists there with its
+    /// scores anew (`TermListPatch`): the index a build from nothing makes.
+    @Test func anEditTakesTheOtherWordsOfItsBucketsFromTheSitesFiles() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+        let edited = edited(papers)
+        var read: Set<String> = []
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark) { path in
+            read.insert(path)
+            return before[path]
+        }
+        let made = Set(again.files.filter { $0.bytes != nil && $0.path.hasPrefix("search/t/") }.map(\.path))
+        #expect(!read.isEmpty && read == made)  // each bucket made, and no other, read
+        expectTheIndexFromNothing(again.files, before: before, expected: full(edited))
+    }
+
+    /// A site's bucket file that is not one (changed by hand): its words are made.
+    @Test func aBucketFileOfOtherBytesHasItsWordsMade() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+        let edited = edited(papers)
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark) { _ in Array("<html>".utf8) }
+        expectTheIndexFromNothing(again.files, before: before, expected: full(edited))
+    }
+
     /// The sample with one paper more: an ordinary paper's words and lengths, undated, from a
     /// listing after every other (so the last in the site's order: undated papers go by their
     /// listings' order).
@@ -86,7 +116,7 @@ import Testing
         let added = withOneMore(papers)
         #expect(added.last?.id == "zzzz-one-more" && added.count == papers.count + 1)
 
-        let again = SearchIndexBuilder.index(added, termCache: (path, true), site: first.mark)
+        let again = SearchIndexBuilder.index(added, termCache: (path, true), site: first.mark) { before[$0] }
         let made = again.files.filter { $0.bytes != nil }.map(\.path)
         #expect(made.filter { $0.hasPrefix("search/d/") } == [SearchLayout.displayFile(papers.count / SearchLayout.block)])
         let terms = again.files.filter { $0.path.hasPrefix("search/t/") }
@@ -151,7 +181,7 @@ import Testing
             guard let goneBucket = try bucket(of: gone, alone: 8, in: before), let comeBucket = try bucket(of: come, alone: 8, in: expected),
                   goneBucket != comeBucket else { continue }
 
-            let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark)
+            let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark) { before[$0] }
             let taken = Set(again.files.filter { $0.bytes == nil }.map(\.path))
             #expect(!taken.isEmpty && !taken.contains(goneBucket) && !taken.contains(comeBucket))
             expectTheIndexFromNothing(again.files, before: before, expected: expected)
@@ -188,7 +218,7 @@ import Testing
             for file in once.files { if let bytes = file.bytes { before[file.path] = bytes } }
             guard let goneBucket = try bucket(of: gone, alone: number(ofPaper: 8, in: first), in: before) else { continue }
 
-            let twice = SearchIndexBuilder.index(second, termCache: (path, true), site: once.mark)
+            let twice = SearchIndexBuilder.index(second, termCache: (path, true), site: once.mark) { before[$0] }
             let taken = Set(twice.files.filter { $0.bytes == nil }.map(\.path))
             #expect(!taken.isEmpty && !taken.contains(goneBucket))
             expectTheIndexFromNothing(twice.files, before: before, expected: full(second))
@@ -283,7 +313,7 @@ import Testing
         let first = SearchIndexBuilder.index(papers, termCache: (path, false))
         let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
         let fewer = Array(papers.dropLast())
-        let shorter = SearchIndexBuilder.index(fewer, termCache: (path, true), site: first.mark)
+        let shorter = SearchIndexBuilder.index(fewer, termCache: (path, true), site: first.mark) { before[$0] }
         let displays = shorter.files.filter { $0.path.hasPrefix("search/d/") }
         #expect(displays.filter { $0.bytes != nil }.map(\.path) == (papers.count % 2 == 0 ? [SearchLayout.displayFile(fewer.count / SearchLayout.block)] : []))
         #expect(shorter.files.contains { $0.bytes == nil && $0.path.hasPrefix("search/t/") })

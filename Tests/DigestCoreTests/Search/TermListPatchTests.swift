@@ -1,0 +1,70 @@
+import Testing
+@testable import DigestCore
+
+/// A word's postings patched from its list in the site: the best of them all when the list
+/// tells, and nil (the word made from every paper) when a posting it left out may be among them.
+@Suite struct TermListPatchTests {
+    /// A list as a term bucket has it, `number,score,…`, of undated papers (numbers are places).
+    func list(_ pairs: [(number: Int, score: Int)]) -> ArraySlice<UInt8> {
+        ArraySlice(pairs.map { "\($0.number),\($0.score)" }.joined(separator: ",").utf8)
+    }
+
+    func patched(_ pairs: [(number: Int, score: Int)], _ changes: [(number: Int, score: UInt32)]) -> [(number: Int, score: Int)]? {
+        TermListPatch.patched(list(pairs), changes: changes, dated: 0).map { postings in
+            postings.map { (Int($0 & 0xFFFF_FFFF), Int(UInt32.max - UInt32($0 >> 32))) }
+        }
+    }
+
+    func same(_ a: [(number: Int, score: Int)]?, _ b: [(number: Int, score: Int)]) -> Bool {
+        a.map { $0.map(\.number) == b.map(\.number) && $0.map(\.score) == b.map(\.score) } ?? false
+    }
+
+    /// A list of fewer than the most a word keeps is all its postings: any change is told.
+    @Test func aShortListIsPatchedWhateverTheScores() {
+        let short = [(number: 1, score: 500), (2, 400), (3, 300)]
+        #expect(same(patched(short, [(2, 600)]), [(2, 600), (1, 500), (3, 300)]))
+        #expect(same(patched(short, [(1, 100)]), [(2, 400), (3, 300), (1, 100)]))
+        #expect(same(patched(short, [(3, 400)]), [(1, 500), (2, 400), (3, 400)]))  // a tie: the lower place first
+    }
+
+    /// A full list (papers 0–299, scores 1000 down to 701), whose papers past it score below 701.
+    var full: [(number: Int, score: Int)] { (0..<SearchLayout.postingsPerTerm).map { ($0, 1000 - $0) } }
+
+    @Test func aFullListTellsWhenTheChangedPapersStayAboveItsLast() {
+        var risen = full
+        risen.removeAll { $0.number == 5 }
+        #expect(same(patched(full, [(5, 2000)]), [(5, 2000)] + risen))
+        // A paper the list left out, now above its last, in; the last out.
+        #expect(same(patched(full, [(400, 2000)]), [(400, 2000)] + full.dropLast()))
+        // One left out and still below: the list as it was.
+        #expect(same(patched(full, [(400, 5)]), full))
+        // Its last at the same score.
+        #expect(same(patched(full, [(SearchLayout.postingsPerTerm - 1, 701)]), full))
+    }
+
+    @Test func aFullListCannotTellWhenAPaperInItFallsBelowItsLast() {
+        #expect(patched(full, [(5, 10)]) == nil)
+        // Unless another comes in above its last in its place.
+        var swapped = full
+        swapped.removeAll { $0.number == 5 }
+        #expect(same(patched(full, [(5, 10), (400, 1500)]), [(400, 1500)] + swapped))
+    }
+
+    @Test func aBucketsFileIsReadByItsKeysAsWritten() throws {
+        let file = Array(#"{"a\"b":[1,2,3,4],"c":[]}"#.utf8) + [10]
+        let entries = try #require(TermListPatch.entries(file))
+        #expect(entries.count == 2)
+        #expect(entries[Array(Escape.jsonString("a\"b").utf8)].map { Array($0) } == Array("1,2,3,4".utf8))
+        #expect(entries[Array(Escape.jsonString("c").utf8)]?.isEmpty == true)
+        #expect(TermListPatch.entries(Array("{}\n".utf8))?.isEmpty == true)
+        #expect(TermListPatch.entries(Array(#"{"a":[1,2}"#.utf8)) == nil)
+        #expect(TermListPatch.entries(Array("<html>".utf8)) == nil)
+    }
+
+    @Test func aListOfOtherBytesIsNoList() {
+        #expect(TermListPatch.numbers(ArraySlice("1,,2".utf8)) == nil)
+        #expect(TermListPatch.numbers(ArraySlice("1,x".utf8)) == nil)
+        #expect(TermListPatch.numbers(ArraySlice("".utf8)) == [])
+        #expect(TermListPatch.patched(ArraySlice("1,2,3".utf8), changes: [], dated: 0) == nil)  // an odd count
+    }
+}
