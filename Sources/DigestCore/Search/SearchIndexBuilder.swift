@@ -234,20 +234,28 @@ public enum SearchIndexBuilder {
                 chunks = []  // (`parts` holds them, to the end of this block)
                 var first = 0
                 let bases = parts.map { chunk in defer { first += chunk.papers.count }; return first }
+                let (made, entries) = (starts[names.count], parts.reduce(0) { $0 + $1.terms.count })
                 postings = ParallelMap.run(parts.count) { c -> (ids: [Int32], postings: [UInt64]) in
                     let chunk = parts[c]
                     var ids: [Int32] = [], out: [UInt64] = []
                     found.withUnsafeBufferPointer { making in
                         chunk.terms.withUnsafeBufferPointer { terms in
-                            let count = terms.reduce(0) { $0 + (making[Int($1)] ? 1 : 0) }
+                            // (Over the entries, not paper by paper: an edit makes a few words,
+                            // and a look at each of 16M entries is all most of them need. Room
+                            // for a few is made at a guess; for many, they are counted first.)
+                            var count = Int(Double(made) / Double(max(1, entries)) * Double(terms.count) * 1.25) + 64
+                            if made > entries / 8 {
+                                count = 0
+                                for term in terms where making[Int(term)] { count += 1 }
+                            }
                             ids.reserveCapacity(count)
                             out.reserveCapacity(count)
-                            for p in 0..<chunk.papers.count {
-                                for i in chunk.papers.range(of: p) where making[Int(terms[i])] {
-                                    let score = Self.score(chunk.fieldCounts(at: i), lengths: chunk.lengths[p], averages: averages, idf: idf[Int(terms[i])])
-                                    ids.append(terms[i])
-                                    out.append(posting(score: score, place: SearchLayout.number(bases[c] + p, dated: dated)))
-                                }
+                            var (p, end) = (0, chunk.papers.count > 0 ? chunk.papers.range(of: 0).upperBound : 0)
+                            for i in terms.indices where making[Int(terms[i])] {
+                                while i >= end { (p, end) = (p + 1, chunk.papers.range(of: p + 1).upperBound) }
+                                let score = Self.score(chunk.fieldCounts(at: i), lengths: chunk.lengths[p], averages: averages, idf: idf[Int(terms[i])])
+                                ids.append(terms[i])
+                                out.append(posting(score: score, place: SearchLayout.number(bases[c] + p, dated: dated)))
                             }
                         }
                     }
@@ -283,8 +291,9 @@ public enum SearchIndexBuilder {
         }
         let (grouped, bounds) = (flat, starts)
         var lists = ParallelMap.batched(names.count) { id -> [UInt8] in
+            guard bounds[id] < bounds[id + 1] else { return [] }  // (a word not made, most in an edit)
             // The best of a common word's tens of thousands, without sorting them all.
-            listBytes(Selection.best(SearchLayout.postingsPerTerm, of: grouped[bounds[id]..<bounds[id + 1]], by: <), dated: dated)
+            return listBytes(Selection.best(SearchLayout.postingsPerTerm, of: grouped[bounds[id]..<bounds[id + 1]], by: <), dated: dated)
         }
         for (id, list) in taken { lists[id] = list }
         // Kept words no paper has now, left out.
