@@ -84,12 +84,12 @@ enum AuthorsCache {
               keyHashes.count == count, keyStarts.count == count + 1, keyStarts.first == 0,
               zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }), keyStarts.last == Int32(keyArena.count),
               shownCounts.count == count, otherEnds.count == otherOwners.count, otherCounts.count == otherOwners.count,
-              RawWire.ends(otherEnds, reach: otherText.count), otherOwners.allSatisfy({ $0 >= 0 && Int($0) < count }),
-              RawWire.ends(paperEnds, reach: papersOf.count), papersOf.allSatisfy({ $0 >= 0 && Int($0) < papersThen.count }),
+              RawWire.ends(otherEnds, reach: otherText.count), RawWire.ids(otherOwners, below: count),
+              RawWire.ends(paperEnds, reach: papersOf.count), RawWire.ids(papersOf, below: papersThen.count),
               coauthorEnds.count == count, RawWire.ends(coauthorEnds, reach: coauthors.count), counts.count == coauthors.count,
-              coauthors.allSatisfy({ $0 >= 0 && Int($0) < count }),
+              RawWire.ids(coauthors, below: count),
               bylineEnds.count == papersThen.count, RawWire.ends(bylineEnds, reach: bylines.count),
-              bylines.allSatisfy({ $0 >= 0 && Int($0) < count })
+              RawWire.ids(bylines, below: count)
         else { return nil }
         let authors = ParallelMap.batched(count, batch: 1024) { a -> Author in
             let (slug, name) = (RawWire.range(2 * a, in: textEnds), RawWire.range(2 * a + 1, in: textEnds))

@@ -78,7 +78,7 @@ struct KeptWords: Sendable {
               let df = RawWire.read(Int32.self, from: &wire),
               starts.count == hashes.count + 1, starts.first == 0, RawWire.ends(starts.dropFirst(), reach: arena.count),
               ends.count == keys.count, RawWire.ends(ends, reach: terms.count), df.count == hashes.count,
-              terms.withUnsafeBufferPointer({ $0.allSatisfy { $0 >= 0 && Int($0) < hashes.count } }) else { return nil }
+              terms.withUnsafeBufferPointer({ RawWire.ids($0, below: hashes.count) }) else { return nil }
         guard let table = TermTable(distinct: TermTable.Words(arena: arena, starts: starts, hashes: hashes)) else { return nil }
         var papers: [UInt64: Int] = [:]
         papers.reserveCapacity(keys.count)

@@ -59,7 +59,7 @@ enum RelatedCache {
               let postingPapers = RawWire.read(UInt64.self, from: &wire), let weights = RawWire.read(UInt32.self, from: &wire),
               wire.at == wire.count,
               texts.count == papers.count, vectorEnds.count == papers.count, RawWire.ends(vectorEnds, reach: vectorTerms.count),
-              vectorWeights.count == vectorTerms.count, vectorTerms.allSatisfy({ $0 >= 0 && Int($0) < terms.count }), df.count == terms.count,
+              vectorWeights.count == vectorTerms.count, RawWire.ids(vectorTerms, below: terms.count), df.count == terms.count,
               bars.count == papers.count, ceilings.count == papers.count, listEnds.count == papers.count,
               RawWire.ends(listEnds, reach: entries.count), entries.allSatisfy({ $0 < papers.count }),
               postingEnds.count == terms.count, RawWire.ends(postingEnds, reach: postingPapers.count), weights.count == postingPapers.count

@@ -175,6 +175,20 @@ enum RawWire {
         return Int(last) == count
     }
 
+    /// Whether each of `ids` is an index of something `count` long (0 up to `count`): a cache's
+    /// ids checked once as it is read. (The largest taken as unsigned, which a negative id is
+    /// too, in a loop the compiler makes vector instructions of: 13M word ids at 100k papers,
+    /// each tested against both bounds, were 2% of an edit's rebuild.)
+    static func ids(_ ids: UnsafeBufferPointer<Int32>, below count: Int) -> Bool {
+        var largest: UInt32 = 0
+        for id in ids { largest = max(largest, UInt32(bitPattern: id)) }
+        return ids.isEmpty || Int(largest) < count
+    }
+
+    static func ids(_ ids: [Int32], below count: Int) -> Bool {
+        ids.withUnsafeBufferPointer { Self.ids($0, below: count) }
+    }
+
     /// Range `i` of a run of ranges cut by `ends` (the first starting at 0): where an item's
     /// entries lie in flat arrays filled item after item.
     @inline(__always)

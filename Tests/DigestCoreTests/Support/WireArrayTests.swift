@@ -45,4 +45,15 @@ import Testing
 
 extension UInt32 {
     fileprivate var bytes: [UInt8] { withUnsafeBytes(of: self) { Array($0) } }
+
+    /// A cache's ids are all indexes of what they point into, or the cache is not read: one
+    /// past the end, or below 0, is no id.
+    @Test func idsAreCheckedAgainstBothEnds() {
+        #expect(RawWire.ids([0, 3, 1], below: 4))
+        #expect(!RawWire.ids([0, 4, 1], below: 4))
+        #expect(!RawWire.ids([2, -1], below: 4))
+        #expect(!RawWire.ids([Int32.min], below: Int(Int32.max)))
+        #expect(RawWire.ids([], below: 0))
+        #expect(!RawWire.ids([0], below: 0))
+    }
 }
