@@ -41,10 +41,6 @@ import Testing
         let start = numbers.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress!) }
         #expect(!(start >= owner.buffer.baseAddress! && start < owner.buffer.baseAddress! + owner.buffer.count))
     }
-}
-
-extension UInt32 {
-    fileprivate var bytes: [UInt8] { withUnsafeBytes(of: self) { Array($0) } }
 
     /// A cache's ids are all indexes of what they point into, or the cache is not read: one
     /// past the end, or below 0, is no id.
@@ -56,4 +52,8 @@ extension UInt32 {
         #expect(RawWire.ids([], below: 0))
         #expect(!RawWire.ids([0], below: 0))
     }
+}
+
+extension UInt32 {
+    fileprivate var bytes: [UInt8] { withUnsafeBytes(of: self) { Array($0) } }
 }
