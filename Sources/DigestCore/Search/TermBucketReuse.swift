@@ -85,7 +85,8 @@ struct TermBucketReuse {
             for id in known ?? [] { changed[Int(id)] = true }
         }
         let bucketOf = names.map { SearchLayout.bucket($0, of: termBuckets) }
-        for id in names.indices where changed[id] || patched[id] != nil { buckets[bucketOf[id]] = true }
+        for id in names.indices where changed[id] { buckets[bucketOf[id]] = true }
+        for id in patched.keys { buckets[bucketOf[id]] = true }
         guard buckets.lazy.filter({ $0 }).count * 2 <= termBuckets else { return nil }
         let making = names.indices.map { changed[$0] || unknown[bucketOf[$0]] }
         (self.making, self.buckets) = (making, buckets)

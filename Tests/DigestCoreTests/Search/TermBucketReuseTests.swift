@@ -27,6 +27,14 @@ import Testing
         }
     }
 
+    /// The index built from nothing with its words kept at a new `path()`: the path, its mark
+    /// and its files, by path, as a site has them.
+    func built(_ papers: [Paper]) throws -> (path: String, mark: UInt64, files: [String: [UInt8]]) {
+        let path = try path()
+        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
+        return (path, first.mark, Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) }))
+    }
+
     /// The search index's number of the paper at `place` in the site's order (`SearchLayout.number`).
     func number(ofPaper place: Int, in papers: [Paper]) -> Int { SearchLayout.number(place, dated: papers.prefix { $0.date != nil }.count) }
 
@@ -68,13 +76,11 @@ import Testing
     /// them, and the edited paper's words it had before too are their lists there with its
     /// scores anew (`TermListPatch`): the index a build from nothing makes.
     @Test func anEditTakesTheOtherWordsOfItsBucketsFromTheSitesFiles() throws {
-        let path = try path()
         let papers = SearchTests.sample.papers
-        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
-        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+        let (path, mark, before) = try built(papers)
         let edited = edited(papers)
         var read: Set<String> = []
-        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark) { path in
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: mark) { path in
             read.insert(path)
             return before[path]
         }
@@ -85,12 +91,10 @@ import Testing
 
     /// A site's bucket file that is not one (changed by hand): its words are made.
     @Test func aBucketFileOfOtherBytesHasItsWordsMade() throws {
-        let path = try path()
         let papers = SearchTests.sample.papers
-        let first = SearchIndexBuilder.index(papers, termCache: (path, false))
-        let before = Dictionary(uniqueKeysWithValues: first.files.map { ($0.path, $0.bytes!) })
+        let (path, mark, before) = try built(papers)
         let edited = edited(papers)
-        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: first.mark) { _ in Array("<html>".utf8) }
+        let again = SearchIndexBuilder.index(edited, termCache: (path, true), site: mark) { _ in Array("<html>".utf8) }
         expectTheIndexFromNothing(again.files, before: before, expected: full(edited))
     }
 
