@@ -80,7 +80,7 @@ public enum SearchIndexBuilder {
         var making = kept?.making
         let taken = kept.map { reuse in
             TermListPatch.lists(reuse, making: &making!, names: names, df: merged.df, chunks: chunks, averages: averages, papers: papers.count,
-                                dated: dated, termBuckets: termBuckets, siteFile: siteFile)
+                                dated: dated, siteFile: siteFile)
         } ?? [:]
         // The kept words' file is mapped (130 MB at 100k papers), and held to the end of the
         // scope; let go here, before the postings are made, it is no part of the build's peak.

@@ -23,6 +23,8 @@ struct TermBucketReuse {
     let patched: [Int: [Entry]]
     /// The words of the buckets made that are not made: patched, or as the site has them.
     let fromSite: [Int]
+    /// Each word's bucket (`SearchLayout.bucket`), by its id.
+    let bucketOf: [Int]
 
     /// A paper's entry for a word: the chunk, the entry in it, the paper in the chunk and the
     /// paper's number.
@@ -89,7 +91,7 @@ struct TermBucketReuse {
         for id in patched.keys { buckets[bucketOf[id]] = true }
         guard buckets.lazy.filter({ $0 }).count * 2 <= termBuckets else { return nil }
         let making = names.indices.map { changed[$0] || unknown[bucketOf[$0]] }
-        (self.making, self.buckets) = (making, buckets)
+        (self.making, self.buckets, self.bucketOf) = (making, buckets, bucketOf)
         self.patched = patched.filter { !making[$0.key] }
         fromSite = names.indices.filter { buckets[bucketOf[$0]] && !making[$0] }
     }

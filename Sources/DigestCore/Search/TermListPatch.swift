@@ -9,12 +9,12 @@ enum TermListPatch {
     /// (`patched`), is made: `making` has it. `siteFile`: a file of the site's index by its
     /// path, when there is one.
     static func lists(_ reuse: TermBucketReuse, making: inout [Bool], names: [String], df: [Int32], chunks: [SearchIndexBuilder.Chunk],
-                      averages: [Double], papers: Int, dated: Int, termBuckets: Int, siteFile: (String) -> [UInt8]?) -> [Int: [UInt8]] {
+                      averages: [Double], papers: Int, dated: Int, siteFile: (String) -> [UInt8]?) -> [Int: [UInt8]] {
         let count = Double(SearchIndexBuilder.countForIDF(papers))
         var files: [Int: [[UInt8]: ArraySlice<UInt8>]] = [:]
         var lists: [Int: [UInt8]] = [:]
         for id in reuse.fromSite {
-            let bucket = SearchLayout.bucket(names[id], of: termBuckets)
+            let bucket = reuse.bucketOf[id]
             if files[bucket] == nil { files[bucket] = siteFile(SearchLayout.termFile(bucket)).flatMap(entries) ?? [:] }
             guard let list = files[bucket]![Array(Escape.jsonString(names[id]).utf8)] else {
                 making[id] = true
