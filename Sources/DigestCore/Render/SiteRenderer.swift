@@ -107,7 +107,7 @@ public final class SiteRenderer: Sendable {
         let (papersAt, authorsAt) = (home.count, home.count + model.papers.count + 1)
         pages = ParallelMap.batched(authorsAt + model.authors.count) { i in
             if i < papersAt { return home[i] }
-            if i >= authorsAt { return Page(kind: .author(i - authorsAt), path: "authors/\(model.authors[i - authorsAt].id)/index.html") }
+            if i >= authorsAt { return Page(kind: .author(i - authorsAt), path: String("authors/", model.authors[i - authorsAt].id, "/index.html")) }
             if i < authorsAt - 1 { return Page(kind: .paper(i - papersAt), path: Self.paperPath(model.papers[i - papersAt].id)) }
             return Page(kind: .authorIndex, path: "authors/index.html")
         }
@@ -199,7 +199,7 @@ public final class SiteRenderer: Sendable {
     }
 
     /// A paper's page.
-    static func paperPath(_ id: String) -> String { "papers/\(id)/index.html" }
+    static func paperPath(_ id: String) -> String { String("papers/", id, "/index.html") }
 
     /// `../../` from `papers/x/index.html`; `./` at the top. The 404 page is served at any
     /// address, so its links start from the site's own path in `base_url`.

@@ -30,6 +30,26 @@ extension String {
 }
 
 extension String {
+    /// `prefix`, `name` and `suffix` in one piece, as `"\(prefix)\(name)\(suffix)"` is, with
+    /// one allocation and three copies: the 255k page paths of a 100k site, made in every
+    /// build, took two appends and a growth each, 2,000 instructions a path, 5% of an edit's.
+    init(_ prefix: StaticString, _ name: String, _ suffix: StaticString) {
+        var name = name
+        self = name.withUTF8 { name in
+            String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + name.count + suffix.utf8CodeUnitCount) { out in
+                var count = 0
+                for part in [UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount), name,
+                             UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)] {
+                    if let base = part.baseAddress { (out.baseAddress! + count).initialize(from: base, count: part.count) }
+                    count += part.count
+                }
+                return count
+            }
+        }
+    }
+}
+
+extension String {
     /// A new String written from `text`'s bytes straight into its own storage, which `write`
     /// fills and gives the length of: no longer than `text`. (Appending to an array, then
     /// making a String of it, copied every byte twice.)
