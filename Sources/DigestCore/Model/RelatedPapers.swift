@@ -50,12 +50,19 @@ public enum RelatedPapers {
             return (docs, weights)
         }()
         // The strongest of a common term's, best first, on every core, without sorting a list
-        // of tens of thousands to keep 256 of it.
+        // of tens of thousands to keep 256 of it. Each posting is chosen by one number
+        // (`strength`), compared as numbers are, not through a closure reading two arrays:
+        // 3,500 terms' choices were 0.33 billion instructions of every rebuild at 100k papers.
         let strongest = ParallelMap.batched(kept, batch: 1024) { term -> [Int]? in
-            guard termStarts[term + 1] - termStarts[term] > postingsPerTerm else { return nil }
-            return Selection.best(postingsPerTerm, of: termStarts[term]..<termStarts[term + 1]) {
-                weightsByTerm[$0] != weightsByTerm[$1] ? weightsByTerm[$0] > weightsByTerm[$1] : docsByTerm[$0] < docsByTerm[$1]
+            let postings = termStarts[term]..<termStarts[term + 1]
+            guard postings.count > postingsPerTerm else { return nil }
+            let strengths = weightsByTerm.withUnsafeBufferPointer { weights in
+                [UInt64](unsafeUninitializedCapacity: postings.count) { out, count in
+                    for k in postings { out[k - postings.lowerBound] = strength(weight: weights[k], place: k - postings.lowerBound) }
+                    count = postings.count
+                }
             }
+            return Selection.smallest(postingsPerTerm, of: strengths).map { postings.lowerBound + Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: $0)) }
         }
 
         // Postings side by side in two flat arrays, read without bounds checks: this loop
@@ -135,6 +142,14 @@ public enum RelatedPapers {
         made.bars = parts.flatMap(\.bars)
         made.ceilings = parts.flatMap(\.ceilings)
         return made
+    }
+
+    /// A posting's strength as one number that orders as `Selection.best` should choose: the
+    /// heavier first, and of equal weights the one from the lower place in its term's postings,
+    /// which hold papers in ascending order (so the lower paper). A weight is never negative,
+    /// and the bits of floats that are not order as their values do.
+    static func strength(weight: Float, place: Int) -> UInt64 {
+        UInt64(~weight.bitPattern) << 32 | UInt64(UInt32(place))
     }
 
     /// Each paper's strongest terms with their TF-IDF weights, normalised; the terms kept, by

@@ -293,7 +293,7 @@ public enum SearchIndexBuilder {
         var lists = ParallelMap.batched(names.count) { id -> [UInt8] in
             guard bounds[id] < bounds[id + 1] else { return [] }  // (a word not made, most in an edit)
             // The best of a common word's tens of thousands, without sorting them all.
-            return listBytes(Selection.best(SearchLayout.postingsPerTerm, of: grouped[bounds[id]..<bounds[id + 1]], by: <), dated: dated)
+            return listBytes(Selection.smallest(SearchLayout.postingsPerTerm, of: Array(grouped[bounds[id]..<bounds[id + 1]])), dated: dated)
         }
         for (id, list) in taken { lists[id] = list }
         // Kept words no paper has now, left out.

@@ -8,7 +8,20 @@ enum Selection {
     /// better one into a sorted array; the sorts alone were 75 ms of CPU of every 100k rebuild's
     /// related papers.)
     static func best<T>(_ count: Int, of items: some Collection<T>, by better: (T, T) -> Bool) -> [T] {
-        var a = Array(items)
+        choose(count, of: Array(items), by: better)
+    }
+
+    /// The same for numbers, the smallest first, in the array given (not a copy of it), with
+    /// `<` compiled in: passed as `by: <`, each comparison called `Comparable`'s through a
+    /// thunk, and the related papers' 3,500 final sorts of 256 took 0.31 billion instructions
+    /// of a 100k rebuild (now 0.12).
+    static func smallest(_ count: Int, of numbers: consuming [UInt64]) -> [UInt64] {
+        choose(count, of: numbers) { $0 < $1 }
+    }
+
+    @inline(__always)
+    private static func choose<T>(_ count: Int, of items: consuming [T], by better: (T, T) -> Bool) -> [T] {
+        var a = items
         guard count < a.count else { return a.sorted(by: better) }
         guard count > 0 else { return [] }
         let k = count - 1

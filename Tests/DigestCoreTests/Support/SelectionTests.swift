@@ -29,4 +29,31 @@ import Testing
             }
         }
     }
+
+    /// Numbers (the postings of the search index and of related papers, packed) are chosen
+    /// smallest first, as the sorted prefix.
+    @Test func theSmallestNumbersAreTheSortedPrefix() {
+        var random = Seeded(state: 5)
+        for size in [0, 1, 2, 257, 2000] {
+            let numbers = (0..<size).map { _ in random.next() % UInt64(max(1, size / 3)) << 32 | random.next() >> 40 }
+            for count in [0, 1, size / 2, size, size + 1, 256] {
+                #expect(Selection.smallest(count, of: numbers) == Array(numbers.sorted().prefix(count)), "\(count) of \(size)")
+            }
+        }
+    }
+
+    /// The related papers' choice of a common term's strongest postings by one number each
+    /// (`RelatedPapers.strength`) is the choice by weight, then place: weights of TF-IDF
+    /// vectors, many tied, some tiny, some exactly 1.
+    @Test func aPostingsStrengthOrdersAsItsWeightThenItsPlace() {
+        var random = Seeded(state: 11)
+        let levels: [Float] = [1, 0.5, 0.25, 1e-30, Float.leastNonzeroMagnitude, 0.1, 0.3333333]
+        let weights = (0..<3000).map { _ in Bool.random(using: &random) ? levels.randomElement(using: &random)! : Float.random(in: 0...1, using: &random) }
+        let better = { (a: Int, b: Int) in weights[a] != weights[b] ? weights[a] > weights[b] : a < b }
+        let strengths = weights.indices.map { RelatedPapers.strength(weight: weights[$0], place: $0) }
+        for count in [1, 256, 2999] {
+            let chosen = Selection.smallest(count, of: strengths).map { Int(UInt32(truncatingIfNeeded: $0)) }
+            #expect(chosen == Selection.best(count, of: Array(weights.indices), by: better), "\(count) of 3000")
+        }
+    }
 }
