@@ -60,6 +60,7 @@ enum SiteLoader {
         let cached = useCached ? cache.map(PaperCache.read) ?? .none : .none
         // Each record's shard, once: for its cached paper, and for the shards written again below.
         let shardOf = ParallelMap.batched(ids.count) { PaperCache.shard(of: ids[$0]) }
+        let places = cached.places(of: ids, shardOf: shardOf)
         // (`parsed`: made anew, so kept again in the paper cache: the record was parsed, or its
         // keys were made by another `digest`. `recent`: taken from the cache's recent file.
         // `kept`: to be kept in the paper cache — a paper whose problems are warnings about its
@@ -70,12 +71,12 @@ enum SiteLoader {
         let slots = TaskSlots<Paper>(ids.count)
         let results = ParallelMap.run(ids.count) { i -> Outcome in
             let file = { store.path(for: ids[i]) }
-            let found = cached.found(ids[i], shard: shardOf[i]), hit = found?.entry
+            let place = places[i], hit = place.map { cached.entry($0, shard: shardOf[i]) }
             func taken(_ hit: PaperCache.Entry, parsed: Bool) -> Outcome {
                 slots.set(i, hit.paper)
                 return Outcome(keys: hit.keys ?? PaperKeys(hit.paper), file: hit.file,
                                problems: hit.warnings.map { Diagnostic(file: file(), line: $0.line, .warning, $0.message) },
-                               parsed: parsed || hit.keys == nil, recent: found?.recent == true, kept: true)
+                               parsed: parsed || hit.keys == nil, recent: place?.recent == true, kept: true)
             }
             let read: Result<Record, Diagnostic>, fileKey: UInt64?
             switch store.reading(id: ids[i], stamp: stamps[i], kept: hit.map { ($0, $0.stamp, $0.file) }) {

@@ -99,6 +99,19 @@ import Testing
         let recent = PaperCache.read(folder)
         #expect(Set(recent.recent.keys) == [String(ids[3].dropLast(3)), String(ids[4].dropLast(3))])
         #expect(recent[String(ids[3].dropLast(3))]?.paper.title.hasPrefix("Edited: ") == true)
+        // Each record's place, found by walking the shards beside the records: every record
+        // kept, the edited ones in the recent file (their shards still hold them as they were),
+        // and a record the cache has never seen in none.
+        let records = RecordStore(folder: paths.papers).stampedIDs().map(\.id)
+        let withNew = RecordStore.merging(["0-never-built"], into: records) { $0 }
+        let shardOf = withNew.map(PaperCache.shard(of:))
+        let places = recent.places(of: withNew, shardOf: shardOf)
+        for (i, id) in withNew.enumerated() {
+            let found = places[i].map { recent.entry($0, shard: shardOf[i]) }
+            #expect(found?.paper.id == (id == "0-never-built" ? nil : id), "\(id)")
+            let inRecent: Bool? = id == "0-never-built" ? nil : [ids[3], ids[4]].contains(id + ".md")
+            #expect(places[i]?.recent == inRecent, "\(id)")
+        }
 
         // One more than the limit made anew (the two above among them): the shards that hold
         // them are written, the others not, and the recent file goes.
@@ -202,7 +215,7 @@ import Testing
         #expect(entry.file == RecordStore.fileKey(try Data(contentsOf: URL(fileURLWithPath: record))))
         var planted = entry.paper
         planted.facts.title = "Planted in the cache"
-        let entries = kept.shards[shard].values.sorted { $0.paper.id < $1.paper.id }.map {
+        let entries = kept.shards[shard].map(\.value).map {
             $0.paper.id == id ? PaperCache.Entry(stamp: $0.stamp, paper: planted, keys: $0.keys, file: $0.file, warnings: $0.warnings) : $0
         }
         var update = PaperCache.Update()
@@ -246,5 +259,5 @@ import Testing
 
 extension PaperCache.Kept {
     /// The ids of the papers kept, in the shards or the recent file.
-    var ids: Set<String> { Set(shards.flatMap(\.keys)).union(recent.keys) }
+    var ids: Set<String> { Set(shards.flatMap { $0.map(\.key) }).union(recent.keys) }
 }
