@@ -37,13 +37,12 @@ extension String {
         var name = name
         self = name.withUTF8 { name in
             String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + name.count + suffix.utf8CodeUnitCount) { out in
-                var count = 0
-                for part in [UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount), name,
-                             UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)] {
-                    if let base = part.baseAddress { (out.baseAddress! + count).initialize(from: base, count: part.count) }
-                    count += part.count
-                }
-                return count
+                // (Three copies written out: a loop over the three parts made an array of them.)
+                let (at, middle, end) = (out.baseAddress!, prefix.utf8CodeUnitCount, prefix.utf8CodeUnitCount + name.count)
+                at.initialize(from: prefix.utf8Start, count: middle)
+                if let base = name.baseAddress { (at + middle).initialize(from: base, count: name.count) }
+                (at + end).initialize(from: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+                return end + suffix.utf8CodeUnitCount
             }
         }
     }
