@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -33,6 +35,17 @@ pid_t digest_fork_worker(void) {
         if (getppid() != parent) _exit(1);
     }
     return pid;
+}
+
+/* Linux gives each thread a nice value of its own: the calling thread's is raised to `nice`
+   (a thread made for the purpose: an unprivileged process cannot lower it again). */
+int digest_nice_this_thread(int nice) {
+#ifdef __linux__
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), nice);
+#else
+    (void)nice;
+    return -1;
+#endif
 }
 
 int digest_trim_heap(void) {

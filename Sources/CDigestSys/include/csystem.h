@@ -15,6 +15,8 @@ pid_t digest_fork_worker(void);
 /// Gives the heap's free pages back to the system (glibc malloc_trim), before forking workers:
 /// a page a worker inherits counts against both processes once either writes to it.
 /// Returns 1 when memory was released.
+int digest_nice_this_thread(int nice);
+
 int digest_trim_heap(void);
 
 /// Lets the heap grow 64 MB at a time (glibc M_TOP_PAD), for a process that mostly grows until

@@ -34,10 +34,13 @@ struct OutputFolder {
                 discard(parent + "/" + entry)
             }
         }
-        if let previous, !previous.isEmpty, rename(parent + "/" + kept + previous, staging) == 0 { return true }
+        if let previous, !previous.isEmpty, rename(previousPath(previous), staging) == 0 { return true }
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         return false
     }
+
+    /// Where the previous site that `keepPrevious` named `token` is kept.
+    func previousPath(_ token: String) -> String { parent + "/." + name + ".previous-" + token }
 
     /// After `swapIn`, the site that was current is kept beside the new one for the next
     /// rebuild to start from, under a name of its own that the build cache records (a folder
@@ -45,7 +48,7 @@ struct OutputFolder {
     /// there was no site before.
     func keepPrevious() -> String? {
         let token = String(UInt64.random(in: 1...UInt64.max), radix: 16)
-        for old in [staging, staging + ".old"] where rename(old, parent + "/." + name + ".previous-" + token) == 0 {
+        for old in [staging, staging + ".old"] where rename(old, previousPath(token)) == 0 {
             return token
         }
         return nil

@@ -57,6 +57,10 @@ public enum SiteBuild {
             if options.processEndsAfter { ProcessEnd.keep(previous, inputs) }
             return unchanged
         }
+        // Something changed: the previous site, which a rebuild makes the new one from, is
+        // looked through for the last build's files from now on, in the time the stages
+        // before the pages leave a core idle (`PreviousSiteLookup`).
+        let lookup = previous.flatMap { $0.previous.isEmpty ? nil : PreviousSiteLookup($0.outputs.paths, in: folder.previousPath($0.previous)) }
         let say = options.progress
         say?("loading \(inputs.records.count) records")
         let loaded = SiteLoader.load(site, config: config, cache: PaperCache.path(site), useCached: !options.clean,
@@ -99,7 +103,8 @@ public enum SiteBuild {
         func prepareStaging(keeping paths: ArraySlice<String> = []) -> SiteStaging? {
             do {
                 let reused = try folder.prepare(reusing: previous?.previous)
-                return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [], keeping: paths)
+                return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [], keeping: paths,
+                                   missing: lookup?.missing())
             } catch {
                 folder.discard()
                 report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))

@@ -21,13 +21,19 @@ public struct SiteStaging: Sendable {
     /// The folders of a reused staging folder that hold many of the files to keep, each with
     /// the names it has (`FolderListing`).
     private let listed: FolderListing
+    /// The files of the last build that the previous site was found without, when it was
+    /// looked through before the staging folder was made of it (`missing`): a file to keep
+    /// is then not looked up again.
+    private let missing: PathSet?
 
     /// `keeping`: the paths of files other than pages the build may keep, sorted: the folders
-    /// holding many of them are read whole, when the staging folder is reused.
-    init(current: String, staging: String, reused: Bool, stale: Set<String>, keeping paths: ArraySlice<String> = []) {
+    /// holding many of them are read whole, when the staging folder is reused and was not
+    /// looked through already (`missing`: those of the last build's files it did not have).
+    init(current: String, staging: String, reused: Bool, stale: Set<String>, keeping paths: ArraySlice<String> = [], missing: [String]? = nil) {
         (self.reused, self.stale) = (reused, PathSet(stale))
         open = OpenFolders(current: current, staging: staging)
-        listed = reused ? FolderListing(of: paths, in: open.staging) : FolderListing()
+        self.missing = reused ? missing.map { PathSet(Set($0)) } : nil
+        listed = reused && missing == nil ? FolderListing(of: paths, in: open.staging) : FolderListing()
     }
 
     /// The file, unchanged since the current site, into the new one: false when neither the
@@ -38,7 +44,7 @@ public struct SiteStaging: Sendable {
             return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
         }
         // (Looking it up finds a file deleted from the site by hand since it was current.)
-        if !stale.contains(path) && (listed.has(path) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
+        if !stale.contains(path) && (missing.map { !$0.contains(path) } ?? listed.has(path) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
         unlinkat(open.staging, path, 0)
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }
