@@ -60,9 +60,22 @@ final class PreviousSiteLookup: @unchecked Sendable {
         }
     }
 
+    /// Whether the lookup was called off (`cancel`).
+    private let cancelled = Atomic<Bool>(false)
+
+    /// No more runs are taken (the one the idle thread holds is finished). Always true (for
+    /// use in a condition).
+    @discardableResult
+    func cancel() -> Bool {
+        cancelled.store(true, ordering: .relaxed)
+        next.store(paths.count, ordering: .relaxed)
+        return true
+    }
+
     /// The paths the folder does not have, once every run is done: those left are taken on
-    /// every core. (A run the idle thread holds is waited for.)
-    func missing() -> [String] {
+    /// every core. (A run the idle thread holds is waited for.) Nil when it was called off.
+    func missing() -> [String]? {
+        guard !cancelled.load(ordering: .relaxed) else { return nil }
         idle.wait()
         _ = ParallelMap.run(ProcessInfo.processInfo.activeProcessorCount) { _ in lookUp() }
         while done.load(ordering: .acquiring) < paths.count { usleep(50) }

@@ -36,12 +36,21 @@ public enum SiteBuild {
         let cachedFolder = BuildCache.folder(output)  // the output folder as its cache names it
         // (The site is looked for first: with no site there, the cache is not worth reading. It
         // is read while the records are stated: 23 MB at 100k papers, read on one core.)
-        let cached = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BackgroundTask { BuildCache.load(cachePath) }
+        // The previous site, which a rebuild makes the new one from, is looked through for the
+        // last build's files as soon as the cache names it, in the time the stages before the
+        // pages leave a core idle (`PreviousSiteLookup`); not needed after all (nothing
+        // changed, or a full build), the lookup is called off.
+        let cached = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BackgroundTask { () -> (BuildCache?, PreviousSiteLookup?) in
+            let cache = BuildCache.load(cachePath)
+            return (cache, cache.flatMap { $0.previous.isEmpty ? nil : PreviousSiteLookup($0.outputs.paths, in: folder.previousPath($0.previous)) })
+        }
         let inputs = BuildInputs(site)
         // A template error is reported after the records' problems, as the pages need both.
         let templates = try? loadedTemplates.get()
         let fingerprint = templates.map { Self.fingerprint(templates: $0, config: config, baseURL: baseURL, options: options, katex: katex) }
-        let previous = cached?.wait().flatMap { $0.fingerprint == fingerprint && $0.output == cachedFolder ? $0 : nil }
+        let (cache, lookup) = cached?.wait() ?? (nil, nil)
+        let previous = cache.flatMap { $0.fingerprint == fingerprint && $0.output == cachedFolder ? $0 : nil }
+        if previous == nil { lookup?.cancel() }
         // The report of a build that finds the site as the last build left it (`stage`: how it
         // knows); nil when all that build wrote is not there.
         func asLastLeft(_ previous: BuildCache, _ stage: String) -> BuildReport? {
@@ -51,16 +60,12 @@ public enum SiteBuild {
             return unchanged
         }
         // Nothing read has changed since the last build, and all it wrote is there.
-        if let previous, previous.inputs == inputs.stamp, let unchanged = asLastLeft(previous, "inputs unchanged") {
+        if let previous, previous.inputs == inputs.stamp, lookup?.cancel() ?? true, let unchanged = asLastLeft(previous, "inputs unchanged") {
             // (The 350k paths of the last build's outputs and the 100k records, at 100k papers,
             // go with the process: see `ProcessEnd`.)
             if options.processEndsAfter { ProcessEnd.keep(previous, inputs) }
             return unchanged
         }
-        // Something changed: the previous site, which a rebuild makes the new one from, is
-        // looked through for the last build's files from now on, in the time the stages
-        // before the pages leave a core idle (`PreviousSiteLookup`).
-        let lookup = previous.flatMap { $0.previous.isEmpty ? nil : PreviousSiteLookup($0.outputs.paths, in: folder.previousPath($0.previous)) }
         let say = options.progress
         say?("loading \(inputs.records.count) records")
         let loaded = SiteLoader.load(site, config: config, cache: PaperCache.path(site), useCached: !options.clean,
@@ -77,7 +82,7 @@ public enum SiteBuild {
         // whole site copied (a CI job's fresh clone beside its cached `.digest-cache` and
         // site) — and nothing else read changed: the site is as this build would make it.
         if let previous, let records = loaded.recordsKey, previous.records == records, previous.others == inputs.others,
-           let unchanged = asLastLeft(previous, "records as they were") {
+           lookup?.cancel() ?? true, let unchanged = asLastLeft(previous, "records as they were") {
             var cache = previous
             cache.inputs = inputs.stamp  // (the next build need not read them)
             try? cache.save(cachePath)
@@ -104,7 +109,7 @@ public enum SiteBuild {
             do {
                 let reused = try folder.prepare(reusing: previous?.previous)
                 return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [], keeping: paths,
-                                   missing: lookup?.missing())
+                                   missing: lookup?.missing() ?? nil)
             } catch {
                 folder.discard()
                 report.diagnostics.append(Diagnostic(file: output, line: nil, .error, "\(error)"))
