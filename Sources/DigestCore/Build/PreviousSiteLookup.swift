@@ -10,9 +10,10 @@ import Glibc
 /// from the current site. Looked up as each page was kept, 270k lookups at 100k papers took
 /// 0.4–0.55 s on two cores (the path walks of a kernel whose table of names is crowded), most of
 /// an edit's last stage, while the stages before it left a core idle for about as long.
-/// So a thread at the lowest priority (nice 19) starts on them as soon as the build knows
-/// something changed, taking runs of paths in turn; when the build needs the answer, every
-/// core takes the runs still left.
+/// So a thread at the lowest priority (nice 19) starts on them as soon as the build cache names
+/// the previous site, taking runs of paths in turn; when the build needs the answer, every core
+/// takes the runs still left. A build that finds nothing changed, or makes a full build, calls
+/// the lookup off (`cancel`).
 final class PreviousSiteLookup: @unchecked Sendable {
     private let paths: [String]
     private let folder: Int32

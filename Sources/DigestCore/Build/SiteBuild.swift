@@ -51,6 +51,10 @@ public enum SiteBuild {
         let (cache, lookup) = cached?.wait() ?? (nil, nil)
         let previous = cache.flatMap { $0.fingerprint == fingerprint && $0.output == cachedFolder ? $0 : nil }
         if previous == nil { lookup?.cancel() }
+        // Pages are checked and rendered on threads while the lookup's thread may still run: a
+        // worker forked beside a thread mid-work could inherit a lock it holds. (Forked workers
+        // are for full builds of small sites, which have no lookup.)
+        let workers = lookup == nil ? options.workers : .threads
         // The report of a build that finds the site as the last build left it (`stage`: how it
         // knows); nil when all that build wrote is not there.
         func asLastLeft(_ previous: BuildCache, _ stage: String) -> BuildReport? {
@@ -220,7 +224,7 @@ public enum SiteBuild {
         // is made from (`SiteRenderer.modelHash`). A rebuild hashes them all first,
         // touching no file: when every output is as last time (and the site is still there),
         // there is nothing to do; otherwise only pages whose hash changed are rendered again.
-        let pageHashes = previous == nil ? nil : options.workers.map(pages.count, progress: Self.pageProgress("checking", pages.count, say)) {
+        let pageHashes = previous == nil ? nil : workers.map(pages.count, progress: Self.pageProgress("checking", pages.count, say)) {
             renderer.inputHash(of: pages[$0])
         }
         let otherPaths = other.map(\.path)
@@ -297,7 +301,7 @@ public enum SiteBuild {
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
         if pageHashes != nil { say?("rendering the pages that changed") }
-        let rendered = options.workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
+        let rendered = workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
             if let hash = pageHashes?[i], known[i] == hash, staging.keep(pages[i].path, page: true) {
                 return PageOutcome(hash: hash, wrote: false, error: 0)
             }
