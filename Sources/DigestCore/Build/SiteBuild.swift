@@ -53,7 +53,8 @@ public enum SiteBuild {
         if previous == nil { lookup?.cancel() }
         // Pages are checked and rendered on threads while the lookup's thread may still run: a
         // worker forked beside a thread mid-work could inherit a lock it holds. (Forked workers
-        // are for full builds of small sites, which have no lookup.)
+        // are for small sites: their full builds, and rebuilds with no previous site kept,
+        // have no lookup.)
         let workers = lookup == nil ? options.workers : .threads
         // The report of a build that finds the site as the last build left it (`stage`: how it
         // knows); nil when all that build wrote is not there.
