@@ -71,20 +71,14 @@ enum PaperCache {
                 }()
                 let found = ParallelMap.run(PaperCache.shards) { shard -> [(record: Int, place: Int32)] in
                     let kept = shards[shard]
-                    var (found, c) = ([(record: Int, place: Int32)](), 0)
+                    var found: [(record: Int, place: Int32)] = []
                     found.reserveCapacity(min(kept.count, members[shard].count))
-                    for i in members[shard] {
-                        while c < kept.count, kept[c].key != ids[i], RecordStore.inOrder(kept[c].key, ids[i]) { c += 1 }
-                        if c < kept.count, kept[c].key == ids[i] {
-                            found.append((i, Int32(c)))
-                            c += 1
-                        }
-                    }
+                    RecordStore.matchKept(ids, records: members[shard], keptCount: kept.count, keptID: { kept[$0].key }) { found.append(($0, Int32($1))) }
                     return found
                 }
                 for shard in found { for (record, place) in shard { places[record] = Place(recent: false, index: place) } }
             }
-            for (n, id) in recentIDs.enumerated() {
+            for (n, id) in recentList.map(\.key).enumerated() {
                 var (low, high) = (0, ids.count)
                 while low < high {
                     let mid = (low + high) / 2
@@ -104,16 +98,16 @@ enum PaperCache {
 
         /// The entry at `place`, of the record in `shard`.
         func entry(_ place: Place, shard: Int) -> Entry {
-            place.recent ? recent[recentIDs[Int(place.index)]]! : shards[shard][Int(place.index)].value
+            place.recent ? recentList[Int(place.index)].value : shards[shard][Int(place.index)].value
         }
 
-        /// The recent file's ids, in order, for `places`.
-        let recentIDs: [String]
+        /// The recent file's entries, one per id (the last written), for `places`.
+        private let recentList: [(key: String, value: Entry)]
 
         init(shards: [[(key: String, value: Entry)]], recent: [(key: String, value: Entry)]) {
             self.shards = shards
             self.recent = Dictionary(recent, uniquingKeysWith: { _, last in last })
-            recentIDs = self.recent.keys.sorted()
+            recentList = self.recent.sorted { $0.key < $1.key }
         }
 
         /// How many papers each shard holds.

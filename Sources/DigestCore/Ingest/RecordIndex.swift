@@ -44,16 +44,10 @@ struct RecordIndex {
         let records = known ?? store.stampedIDs()
         let (ids, stamps) = (records.map(\.id), records.map(\.stamp))
         let cached = cache.map(read) ?? []
-        // Both lists are in the store's order (the cache was saved from `entries`), so each
-        // record's cached entry is found in one walk of both, not through a table of 100k ids.
-        // (Out of order, a cached entry is passed over: the record is parsed, no more.)
+        // Both lists are in the store's order (the cache was saved from `entries`).
         let hits = {
             var hits = [Int](repeating: -1, count: ids.count)
-            var c = 0
-            for i in ids.indices {
-                while c < cached.count, cached[c].key != ids[i], RecordStore.inOrder(cached[c].key, ids[i]) { c += 1 }
-                if c < cached.count, cached[c].key == ids[i] { (hits[i], c) = (c, c + 1) }
-            }
+            RecordStore.matchKept(ids, records: ids.indices, keptCount: cached.count, keptID: { cached[$0].key }) { hits[$0] = $1 }
             return hits
         }()
         let results = ParallelMap.run(ids.count) { i -> (entry: Result<Entry, Diagnostic>, file: UInt64, read: Read) in

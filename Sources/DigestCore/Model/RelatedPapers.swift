@@ -149,7 +149,7 @@ public enum RelatedPapers {
     /// which hold papers in ascending order (so the lower paper). A weight is never negative,
     /// and the bits of floats that are not order as their values do.
     static func strength(weight: Float, place: Int) -> UInt64 {
-        UInt64(~weight.bitPattern) << 32 | UInt64(UInt32(place))
+        Selection.rank(weight.bitPattern, place: place)
     }
 
     /// Each paper's strongest terms with their TF-IDF weights, normalised; the terms kept, by

@@ -23,6 +23,23 @@ public struct RecordStore: Sendable {
         return a.withUTF8 { x in b.withUTF8 { y in suffix.withUnsafeBufferPointer { FolderNames.inOrder(x, y, tail: $0) } } }
     }
 
+    /// Records and what a cache kept of them, both in the order of `ids()`, matched in one walk
+    /// of both, not through a table of the ids: `found(record, entry)` for each of `records`
+    /// (places in `ids`, ascending) that the entries (`keptCount` of them, each with its id
+    /// `keptID`) hold. A record or an entry out of order is passed over: the record is read
+    /// again, no more. (The record index's and the paper cache's.)
+    static func matchKept(_ ids: [String], records: some Sequence<Int>, keptCount: Int, keptID: (Int) -> String,
+                          _ found: (_ record: Int, _ entry: Int) -> Void) {
+        var c = 0
+        for i in records {
+            while c < keptCount, keptID(c) != ids[i], inOrder(keptID(c), ids[i]) { c += 1 }
+            if c < keptCount, keptID(c) == ids[i] {
+                found(i, c)
+                c += 1
+            }
+        }
+    }
+
     /// What a record's file name ends in, after its id.
     private static let ending = ".md"
     private static let suffix = Array(ending.utf8)

@@ -324,7 +324,7 @@ public enum SearchIndexBuilder {
     /// A posting as one integer that sorts best first: the score's complement, then the
     /// paper's place in the site's order (of two papers with one score, the newer first).
     static func posting(score: UInt32, place: Int) -> UInt64 {
-        UInt64(UInt32.max - score) << 32 | UInt64(place)
+        Selection.rank(score, place: place)
     }
 
     /// The count of papers the IDFs are made from: rounded to two significant digits (below

@@ -19,6 +19,13 @@ enum Selection {
         choose(count, of: numbers) { $0 < $1 }
     }
 
+    /// A number that `smallest` takes first for a higher `value`, and of equal values for a
+    /// lower `place` (below 2³²): a posting of the search index (its score) or of the related
+    /// papers (its weight's bits).
+    static func rank(_ value: UInt32, place: Int) -> UInt64 {
+        UInt64(~value) << 32 | UInt64(UInt32(truncatingIfNeeded: place))
+    }
+
     @inline(__always)
     private static func choose<T>(_ count: Int, of items: consuming [T], by better: (T, T) -> Bool) -> [T] {
         var a = items
