@@ -37,14 +37,15 @@ public struct SiteStaging: Sendable {
     }
 
     /// The file, unchanged since the current site, into the new one: false when neither the
-    /// previous site nor the current one has it.
-    func keep(_ path: String, page: Bool = false) -> Bool {
+    /// previous site nor the current one has it. (`place`: a file's place among the paths
+    /// the staging was made `keeping`; a page is in none.)
+    func keep(_ path: String, page: Bool = false, place: Int? = nil) -> Bool {
         guard reused else {
             if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
             return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
         }
         // (Looking it up finds a file deleted from the site by hand since it was current.)
-        if !stale.contains(path) && (missing.map { !$0.contains(path) } ?? listed.has(path) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
+        if !stale.contains(path) && (missing.map { !$0.contains(path) } ?? place.flatMap(listed.has(at:)) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
         unlinkat(open.staging, path, 0)
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }

@@ -108,21 +108,18 @@ enum FolderNames {
 }
 
 extension FolderNames {
-    /// The names in the folder `path` of the open folder `folder` (`.` and `..` left out), in
-    /// no order; nil when it cannot be read.
-    static func set(_ path: String, in folder: Int32) -> Set<String>? {
+    /// Each name in the folder `path` of the open folder `folder` (`.` and `..` too), its
+    /// bytes in place, in no order; false when it cannot be read.
+    static func forEachName(in path: String, of folder: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         let fd = openat(folder, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return false }
         guard let stream = fdopendir(fd) else {
             close(fd)
-            return nil
+            return false
         }
         defer { closedir(stream) }
-        var names = Set<String>()
-        forEachName(in: stream) { names.insert(String(decoding: $0, as: UTF8.self)) }
-        names.remove(".")
-        names.remove("..")
-        return names
+        forEachName(in: stream, body)
+        return true
     }
 
     /// Each entry's name as `readdir` has it, its bytes in place (no String made).

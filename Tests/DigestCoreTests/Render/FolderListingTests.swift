@@ -25,11 +25,11 @@ import Testing
         try FileManager.default.removeItem(atPath: folder + "/" + paths[7])
         let root = opened(folder)
         defer { close(root) }
-        let listing = FolderListing(of: paths + ["papers/a/index.html"], in: root)
-        #expect(listing.has(paths[0]) == true)
-        #expect(listing.has(paths[7]) == false)  // deleted since
-        #expect(listing.has("search/t/deeper/1.json") == nil)  // in a folder below it
-        #expect(listing.has("papers/a/index.html") == nil)  // a folder of one: looked up
+        let listing = FolderListing(of: paths + ["papers/a/index.html", "search/t/deeper/1.json"], in: root)
+        #expect(listing.has(at: 0) == true)
+        #expect(listing.has(at: 7) == false)  // deleted since
+        #expect(listing.has(at: paths.count) == nil)  // a folder of one: looked up
+        #expect(listing.has(at: paths.count + 1) == nil)  // in a folder below a listed one
     }
 
     @Test func aFolderOfFewIsNotRead() throws {
@@ -37,7 +37,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let root = opened(folder)
         defer { close(root) }
-        #expect(FolderListing(of: paths, in: root).has(paths[0]) == nil)
+        #expect(FolderListing(of: paths, in: root).has(at: 0) == nil)
     }
 
     /// The reused staging folder lost a bucket by hand: keeping it links it from the current site.
@@ -47,7 +47,7 @@ import Testing
         defer { for folder in [current, staging] { try? FileManager.default.removeItem(atPath: folder) } }
         try FileManager.default.removeItem(atPath: staging + "/" + paths[3])
         let site = SiteStaging(current: current, staging: staging, reused: true, stale: [], keeping: paths[...])
-        for path in paths { #expect(site.keep(path)) }
+        for (place, path) in paths.enumerated() { #expect(site.keep(path, place: place)) }
         #expect(FileManager.default.fileExists(atPath: staging + "/" + paths[3]))
         let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.uint64Value }
         #expect(try inode(staging + "/" + paths[3]) == inode(current + "/" + paths[3]))  // linked, not made
