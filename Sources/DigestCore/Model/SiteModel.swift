@@ -60,6 +60,17 @@ public struct SiteModel: Sendable {
             }
             return (LineShape.isoDate(date).map { $0.year * 10_000 + $0.month * 100 + $0.day }, (0, 0), id)
         }
+        // Each paper's place in one number (day, then source), its id's head beside it: sorted
+        // by those, each comparison two numbers read side by side (through each paper's keys
+        // wherever they were, 1.7M comparisons took 0.17 G instructions of a 100k rebuild).
+        let packed = keys.indices.compactMap { Packed(keys[$0], place: $0) }
+        if packed.count == keys.count {
+            return packed.sorted { a, b in
+                if a.order != b.order { return a.order < b.order }
+                if a.tells && b.tells && a.head != b.head { return a.head < b.head }
+                return Paper.newestFirst(unsorted[Int(a.place)], unsorted[Int(b.place)])
+            }.map { Int($0.place) }
+        }
         return unsorted.indices.sorted { a, b in
             let (ka, kb) = (keys[a], keys[b])
             if let da = ka.day, let db = kb.day {
@@ -68,6 +79,29 @@ public struct SiteModel: Sendable {
                 if let ordered = ka.id.orders(kb.id) { return ordered }
             }
             return Paper.newestFirst(unsorted[a], unsorted[b])
+        }
+    }
+
+    /// A paper's sort key packed: `order`, its day counted down (the newest first), or for an
+    /// undated paper (after every day) its source's place and line; its id's head.
+    private struct Packed {
+        let order: UInt64
+        let head: UInt64
+        let place: Int32
+        let tells: Bool
+
+        /// Nil when a key does not fit: a date not written YYYY-MM-DD, a line past 2³².
+        init?(_ key: (day: Int?, source: (Int, Int), id: SortHead), place: Int) {
+            guard let day = key.day, place <= Int(Int32.max) else { return nil }
+            if day >= 0 {
+                guard day < 100_000_000 else { return nil }
+                order = UInt64(100_000_000 - day)
+            } else {
+                let (rank, line) = key.source
+                guard (0..<(1 << 31)).contains(rank), (0..<(1 << 32)).contains(line) else { return nil }
+                order = 1 << 63 | UInt64(rank) << 32 | UInt64(line)
+            }
+            (head, tells, self.place) = (key.id.head, key.id.tells, Int32(place))
         }
     }
 

@@ -115,17 +115,18 @@ import Testing
     }
 
     /// The model's sort, which compares numbers made once per paper, orders papers as
-    /// `Paper.newestFirst` does: 3,000 papers of a few days, undated, or dated otherwise than
-    /// YYYY-MM-DD, with ids that share their first eight bytes, from a few listings or none.
-    @Test func theModelsSortIsNewestFirst() {
+    /// `Paper.newestFirst` does: 3,000 papers of a few days or undated, with ids that share
+    /// their first eight bytes or are not ASCII, from a few listings or none; with a paper dated
+    /// otherwise than YYYY-MM-DD among them (the numbers then are not packed) and without.
+    @Test(arguments: [true, false]) func theModelsSortIsNewestFirst(oddDate: Bool) {
         var seed: UInt64 = 42
         func next(_ n: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int((seed >> 33) % UInt64(n))
         }
-        let days: [String?] = [nil, nil, "2024-05-01", "2024-05-02", "2023-12-31", "2024-5-1"]
+        let days: [String?] = [nil, nil, "2024-05-01", "2024-05-02", "2023-12-31"] + (oddDate ? ["2024-5-1"] : [])
         let papers = (0..<3000).map { n -> Paper in
-            var p = paper(["paper-on-", "paper-of-", "a-", "zz"][next(4)] + String(next(100_000)) + "-\(n)", "T", authors: [], date: days[next(days.count)])
+            var p = paper(["paper-on-", "paper-of-", "a-", "zz", "été-"][next(5)] + String(next(100_000)) + "-\(n)", "T", authors: [], date: days[next(days.count)])
             p.sources = (0..<next(3)).map { _ in SourceRef(listing: ["posters-2.txt", "posters-10.txt", "daily.txt"][next(3)], line: next(50)) }.sorted()
             return p
         }
