@@ -184,26 +184,29 @@ extension Paper: WireValue {
     }
 
     static func read(from wire: inout WireReader) -> Paper? {
-        guard let id = String.read(from: &wire), let isDraft = Bool.read(from: &wire), let title = String.read(from: &wire), let titleInferred = Bool.read(from: &wire),
-              let authors = [String].read(from: &wire), let authorCount = Int?.read(from: &wire),
-              let organization = String?.read(from: &wire), let affiliation = String?.read(from: &wire), let date = String?.read(from: &wire),
-              let upvotes = Int?.read(from: &wire),
-              let venue = String?.read(from: &wire), let session = String?.read(from: &wire), let room = String?.read(from: &wire),
-              let abstract = AbstractText.read(from: &wire), let tags = [String].read(from: &wire),
-              let listings = [String].read(from: &wire), let lines = [Int].read(from: &wire), lines.count == listings.count else { return nil }
-        // The facts made whole, then boxed once: each set through the paper's box was an access
-        // checked at run time and a check that the box is not shared, 1.3M of each at 100k papers.
-        var facts = PaperFacts(title: title)
-        facts.titleInferred = titleInferred
-        facts.authors = authors
-        facts.authorCount = authorCount
-        (facts.organization, facts.affiliation, facts.date) = (organization, affiliation, date)
-        facts.upvotes = upvotes
-        (facts.venue, facts.session, facts.room) = (venue, session, room)
-        facts.abstractText = abstract
-        facts.tags = tags
-        facts.sources = zip(listings, lines).map { SourceRef(listing: $0, line: $1) }
-        var paper = Paper(id: id, facts: facts)
+        // Each value read into its place in the facts, moved there: read into constants first,
+        // each of a paper's dozen texts and lists was retained into the facts and released
+        // with its constant, and the facts copied into their box the same way (0.11 G
+        // instructions of a 100k rebuild, which reads every paper).
+        func into<T: WireValue>(_ value: inout T) -> Bool {
+            guard let read = T.read(from: &wire) else { return false }
+            value = read
+            return true
+        }
+        var (id, isDraft, facts) = ("", false, PaperFacts(title: ""))
+        var listings: [String] = []
+        guard into(&id), into(&isDraft), into(&facts.title), into(&facts.titleInferred), into(&facts.authors), into(&facts.authorCount),
+              into(&facts.organization), into(&facts.affiliation), into(&facts.date), into(&facts.upvotes),
+              into(&facts.venue), into(&facts.session), into(&facts.room), into(&facts.abstractText), into(&facts.tags),
+              into(&listings), let lines = UInt64.read(from: &wire), lines == UInt64(listings.count)
+        else { return nil }
+        // (Each source made as its line is read: no list of lines, then of pairs.)
+        facts.sources.reserveCapacity(listings.count)
+        for listing in listings {
+            guard let line = Int.read(from: &wire) else { return nil }
+            facts.sources.append(SourceRef(listing: listing, line: line))
+        }
+        var paper = Paper(id: id, facts: consume facts)
         paper.isDraft = isDraft
         return paper
     }

@@ -20,7 +20,9 @@ public struct Paper: Sendable {
         self.init(id: id, facts: PaperFacts(title: title))
     }
 
-    init(id: String, facts: PaperFacts) {
+    /// (The facts given up to the box, not copied into it: a retain of each of their texts
+    /// and lists, and a release of the caller's.)
+    init(id: String, facts: consuming PaperFacts) {
         self.id = id
         self.box = FactsBox(facts)
     }
@@ -103,7 +105,7 @@ public struct Paper: Sendable {
 /// A paper's facts, never changed: `Paper.facts` puts changed facts in a new box.
 private final class FactsBox: Sendable {
     let facts: PaperFacts
-    init(_ facts: PaperFacts) { self.facts = facts }
+    init(_ facts: consuming PaperFacts) { self.facts = facts }
 
     /// What a paper holds while its facts are out of their box, being changed.
     static let spent = FactsBox(PaperFacts(title: ""))
