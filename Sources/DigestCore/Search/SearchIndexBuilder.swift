@@ -90,18 +90,39 @@ public enum SearchIndexBuilder {
         let (live, df, lists) = postingLists(consume chunks, consume merged, names: names, averages: averages, papers: papers.count, dated: dated,
                                              making: making, taken: taken)
 
-        bucketFiles(Array(zip(live, lists)), count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
+        // (Labelled as `bucketFiles` takes them: an array of unlabelled pairs passed as such is
+        // converted element by element at run time, 82M instructions for 275k words.)
+        bucketFiles(zip(live, lists).map { (key: $0, list: $1) }, count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
         vocabularyFiles(names: live, df: df, into: &files)
         displayFiles(papers, only: blocks, into: &files)
         files.append((SearchLayout.manifest, Array("""
             {"block":\(SearchLayout.block),"dated":\(dated),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
             """.utf8)))
-        var all = files.map { (path: $0.path, bytes: Optional($0.bytes)) }
-        if let kept { all += kept.buckets.indices.filter { !kept.buckets[$0] }.map { (SearchLayout.termFile($0), nil) } }
-        if let blocks { all += blocks.indices.filter { !blocks[$0] }.map { (path: SearchLayout.displayFile($0), bytes: [UInt8]?.none) } }
-        if takenFilters { all += (0..<filterBuckets).map { (SearchLayout.filterFile($0), nil) } + [(SearchLayout.facets, nil)] }
-        return (all.sorted { $0.path < $1.path }, mark.value)
+        // The files made, sorted by path, and those taken as the site has them (no bytes), each
+        // kind already in its paths' order, merged in.
+        typealias File = (path: String, bytes: [UInt8]?)
+        var all = files.map { File(path: $0.path, bytes: $0.bytes) }.sorted { $0.path < $1.path }
+        func takenFiles(_ count: Int, _ path: (Int) -> String, where isTaken: (Int) -> Bool) -> [File] {
+            SearchLayout.numbersInPathOrder(count).filter(isTaken).map { File(path: path($0), bytes: nil) }
+        }
+        if let kept { all = Self.merged(all, takenFiles(kept.buckets.count, SearchLayout.termFile) { !kept.buckets[$0] }) }
+        if let blocks { all = Self.merged(all, takenFiles(blocks.count, SearchLayout.displayFile) { !blocks[$0] }) }
+        if takenFilters { all = Self.merged(all, takenFiles(filterBuckets, SearchLayout.filterFile) { _ in true } + [File(path: SearchLayout.facets, bytes: nil)]) }
+        return (all, mark.value)
+    }
+
+    /// Two lists of files sorted by path, as one.
+    static func merged(_ a: [(path: String, bytes: [UInt8]?)], _ b: [(path: String, bytes: [UInt8]?)]) -> [(path: String, bytes: [UInt8]?)] {
+        var all: [(path: String, bytes: [UInt8]?)] = []
+        all.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if b[j].path < a[i].path { all.append(b[j]); j += 1 } else { all.append(a[i]); i += 1 }
+        }
+        all += a[i...]
+        all += b[j...]
+        return all
     }
 
     /// Keeps this build's words (`SearchTermCache.write`) and what its index is made from
@@ -603,7 +624,7 @@ public enum SearchIndexBuilder {
             }
             return list
         }
-        let entries = Array(zip(table.names(), lists))
+        let entries = zip(table.names(), lists).map { (key: $0, list: $1) }  // (labelled: see `index`)
         let count = bucketCount(entries)
         bucketFiles(entries, count: count, path: SearchLayout.filterFile, into: &files)
         return count
