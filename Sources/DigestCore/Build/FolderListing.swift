@@ -9,8 +9,9 @@ import Glibc
 /// is alone in its folder (`papers/<id>/index.html`), so pages are still looked up one by one.
 struct FolderListing: Sendable {
     /// Each folder read: the places of its files in the list of paths the listing was made
-    /// from, and whether the folder has each.
-    private let folders: [(places: Range<Int>, found: [Bool])]
+    /// from; each one's name, by its id among the names (a name listed twice has one); and
+    /// whether the folder has each name.
+    private let folders: [(places: Range<Int>, names: [Int32], found: [Bool])]
 
     /// A folder holds many files when it holds this many of the paths.
     static let many = 256
@@ -42,13 +43,13 @@ struct FolderListing: Sendable {
             // are: a String and a seeded hash for each of 81k names at 100k papers, in a
             // `Set<String>`, were 0.1 G instructions.
             var table = TermTable()
-            for place in run.places { Self.bytes(of: path(place)) { _ = table.id(UnsafeBufferPointer(rebasing: $0[run.prefix...])) } }
-            var found = [Bool](repeating: false, count: run.places.count)
+            let names = run.places.map { place in Self.bytes(of: path(place)) { table.id(UnsafeBufferPointer(rebasing: $0[run.prefix...])) } }
+            var found = [Bool](repeating: false, count: table.count)
             let folder = Self.bytes(of: path(run.places.lowerBound)) { String(decoding: $0[..<(run.prefix - 1)], as: UTF8.self) }
             let read = FolderNames.forEachName(in: folder, of: root) { name in
                 if let id = table.find(name) { found[Int(id)] = true }
             }
-            return read ? (run.places, found) : nil
+            return read ? (run.places, names, found) : nil
         }
     }
 
@@ -71,7 +72,7 @@ struct FolderListing: Sendable {
     /// Whether the file at `place` in the list the listing was made from is there, when its
     /// folder was read (nil: it was not).
     func has(at place: Int) -> Bool? {
-        for folder in folders where folder.places.contains(place) { return folder.found[place - folder.places.lowerBound] }
+        for folder in folders where folder.places.contains(place) { return folder.found[Int(folder.names[place - folder.places.lowerBound])] }
         return nil
     }
 }

@@ -32,6 +32,20 @@ import Testing
         #expect(listing.has(at: paths.count + 1) == nil)  // in a folder below a listed one
     }
 
+    /// A path listed twice (no build writes one) is answered for at both places, and the
+    /// paths after it at theirs.
+    @Test func aPathListedTwiceLeavesTheOthersInTheirPlaces() throws {
+        let (folder, paths) = try site(buckets: FolderListing.many + 4)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder + "/" + paths[7])
+        let root = opened(folder)
+        defer { close(root) }
+        let listing = FolderListing(of: [paths[0]] + paths, in: root)
+        #expect(listing.has(at: 0) == true && listing.has(at: 1) == true)
+        #expect(listing.has(at: 8) == false)  // paths[7], deleted
+        #expect(listing.has(at: 9) == true)
+    }
+
     @Test func aFolderOfFewIsNotRead() throws {
         let (folder, paths) = try site(buckets: FolderListing.many - 1)
         defer { try? FileManager.default.removeItem(atPath: folder) }
