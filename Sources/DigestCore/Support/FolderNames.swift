@@ -62,9 +62,11 @@ enum FolderNames {
                     // its ending), and by `inOrder` only where those are the same: with the names'
                     // bytes compared in every comparison, the sort and the Strings made after it were
                     // 60–80 ms of every build at 100k records, now 45 (the folder read before them, 40).
-                    let heads: [(head: SortHead, name: Int)] = (0..<count).map { (SortHead(bytes: name($0, in: arena), then: tail), $0) }
+                    // (The heads as plain numbers, compared inline: through `SortHead.orders`, an
+                    // optional answer each, the sort was 0.13 G instructions at 100k records.)
+                    let heads: [(head: UInt64, name: Int)] = (0..<count).map { (SortHead(bytes: name($0, in: arena), then: tail).head, $0) }
                     return heads.sorted { a, b in
-                        a.head.orders(b.head) ?? inOrder(name(a.name, in: arena), name(b.name, in: arena), tail: tail)
+                        a.head != b.head ? a.head < b.head : inOrder(name(a.name, in: arena), name(b.name, in: arena), tail: tail)
                     }.map(\.name)
                 }
             }
