@@ -163,6 +163,10 @@ public struct SiteModel: Sendable {
     public func source(listing: String) -> Source? {
         sourceIndex[listing].map { sources[$0] }
     }
+
+    /// The place in `sources` of the source page of `listing`, if it has one: its fields read
+    /// there, not from a copy of it (a retain and a release of each of its texts).
+    func sourcePlace(listing: String) -> Int? { sourceIndex[listing] }
 }
 
 import Foundation

@@ -72,9 +72,9 @@ extension SiteRenderer {
         hash.add(tag: 1, keys[index].text)  // its title and abstract
         hash.add(tag: 2, keys[index].page)
         for source in model.papers[index].facts.sources {
-            let shown = model.source(listing: source.listing)
-            hash.add(tag: 16, shown?.id)
-            hash.add(tag: 17, shown?.title)
+            let shown = model.sourcePlace(listing: source.listing)
+            hash.add(tag: 16, shown.map { model.sources[$0].id })
+            hash.add(tag: 17, shown.map { model.sources[$0].title })
         }
         for author in model.paperAuthors[index] { hash.add(tag: 18, authorHashes[author]) }
         for related in model.related[index] { hash.add(tag: 20, summaryHashes[related]) }
