@@ -28,7 +28,13 @@ struct PathSet: Sendable {
 
     func contains(_ path: String) -> Bool {
         guard !paths.isEmpty else { return false }
-        let bit = OutputHashes.pathHash(path) & mask
+        return contains(path, hash: OutputHashes.pathHash(path))
+    }
+
+    /// The same, with the path's `OutputHashes.pathHash` made already.
+    func contains(_ path: String, hash: UInt64) -> Bool {
+        guard !paths.isEmpty else { return false }
+        let bit = hash & mask
         return bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && paths.contains(path)
     }
 }

@@ -110,10 +110,10 @@ public enum SiteBuild {
         // build writes staging from the start; a rebuild once it knows something changed, from
         // the site before the current one when the last rebuild kept it, else from hard links
         // to the current site's unchanged files (`SiteStaging`).
-        func prepareStaging(keeping paths: ArraySlice<String> = []) -> SiteStaging? {
+        func prepareStaging(outputs: [String] = []) -> SiteStaging? {
             do {
                 let reused = try folder.prepare(reusing: previous?.previous)
-                return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [], keeping: paths,
+                return SiteStaging(current: output, staging: folder.staging, reused: reused, stale: reused ? previous?.stale ?? [] : [], outputs: outputs,
                                    missing: lookup?.missing() ?? nil)
             } catch {
                 folder.discard()
@@ -270,7 +270,7 @@ public enum SiteBuild {
             if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous, known, outputPaths, pageHashes, inputs, search) }
             return report
         }
-        guard let staging = fresh ?? prepareStaging(keeping: outputPaths[pages.count...]) else { return report }
+        guard let staging = fresh ?? prepareStaging(outputs: outputPaths) else { return report }
 
         // Each file that could not be written, with why (`errno`), and each one written.
         var failed = searchWritten.filter { $0.error != 0 }.map { (path: $0.path, error: $0.error) }
@@ -284,7 +284,7 @@ public enum SiteBuild {
             // copied and let go for each of 81k files, a retain and a release of all it holds.)
             let rebuilding = previous != nil
             var outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, error: Int32) in
-                if rebuilding, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path, place: i) { return (false, 0) }
+                if rebuilding, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path, output: pages.count + i) { return (false, 0) }
                 if i < feedCount { return (true, staging.write(renderer.atomFeed(renderer.feed(i)), files[i].path)) }
                 if i < madeLater { return (true, staging.write(renderer.sitemap(sitemaps[i - feedCount], pages), files[i].path)) }
                 guard let bytes = files[i].bytes else { return (false, ENOENT) }  // taken as it was, and lost since
@@ -303,7 +303,7 @@ public enum SiteBuild {
         // Pages are written as they are rendered, so the site is never held in memory whole.
         if pageHashes != nil { say?("rendering the pages that changed") }
         let rendered = workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
-            if let hash = pageHashes?[i], known[i] == hash, staging.keep(pages[i].path, page: true) {
+            if let hash = pageHashes?[i], known[i] == hash, staging.keep(pages[i].path, page: true, output: i) {
                 return PageOutcome(hash: hash, wrote: false, error: 0)
             }
             let context = renderer.context(for: pages[i])
@@ -326,10 +326,7 @@ public enum SiteBuild {
         if previous != nil {
             removed = Set(gone)
             // (The outputs still in the site, looked up on every core: 350k paths at 100k papers.)
-            let stale = staging.stale
-            let stillThere = stale.isEmpty ? [] : ParallelMap.runs(of: outputPaths) { $0.filter(stale.contains) }
-            let staleGone = stale.paths.subtracting(stillThere.joined())
-            staging.remove(staleGone.union(removed).sorted())
+            staging.remove(staging.staleGone(outputPaths).union(removed).sorted())
         }
         report.removed = removed.count
         report.stages.append(("render and write", preparing + clock.lap()))

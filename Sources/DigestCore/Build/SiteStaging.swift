@@ -25,27 +25,35 @@ public struct SiteStaging: Sendable {
     /// looked through before the staging folder was made of it (`missing`): a file to keep
     /// is then not looked up again.
     private let missing: PathSet?
+    /// Each output's `OutputHashes.pathHash`, by its place among `outputs`, when the paths
+    /// are looked for among the stale ones: made once, for `keep` and `staleGone` both (each
+    /// made its own, for each of 351k outputs at 100k papers).
+    private let pathHashes: [UInt64]?
 
-    /// `keeping`: the paths of files other than pages the build may keep, sorted: the folders
-    /// holding many of them are read whole, when the staging folder is reused and was not
-    /// looked through already (`missing`: those of the last build's files it did not have).
-    init(current: String, staging: String, reused: Bool, stale: Set<String>, keeping paths: ArraySlice<String> = [], missing: [String]? = nil) {
+    /// `outputs`: the paths of the files the build makes, in its order (pages first, then the
+    /// others, sorted), which `keep` and `staleGone` name files by: the folders holding many
+    /// of them are read whole, when the staging folder is reused and was not looked through
+    /// already (`missing`: those of the last build's files it did not have).
+    init(current: String, staging: String, reused: Bool, stale: Set<String>, outputs: [String] = [], missing: [String]? = nil) {
         (self.reused, self.stale) = (reused, PathSet(stale))
         open = OpenFolders(current: current, staging: staging)
         self.missing = reused ? missing.map { PathSet(Set($0)) } : nil
-        listed = reused && missing == nil ? FolderListing(of: paths, in: open.staging) : FolderListing()
+        listed = reused && missing == nil ? FolderListing(of: outputs, in: open.staging) : FolderListing()
+        pathHashes = reused && (!stale.isEmpty || !(missing ?? []).isEmpty) ? ParallelMap.batched(outputs.count) { OutputHashes.pathHash(outputs[$0]) } : nil
     }
 
     /// The file, unchanged since the current site, into the new one: false when neither the
-    /// previous site nor the current one has it. (`place`: a file's place among the paths
-    /// the staging was made `keeping`; a page is in none.)
-    func keep(_ path: String, page: Bool = false, place: Int? = nil) -> Bool {
+    /// previous site nor the current one has it. (`output`: its place among the `outputs`
+    /// the staging was made with.)
+    func keep(_ path: String, page: Bool = false, output: Int? = nil) -> Bool {
         guard reused else {
             if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
             return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
         }
+        let hash = output.flatMap { pathHashes?[$0] } ?? OutputHashes.pathHash(path)
         // (Looking it up finds a file deleted from the site by hand since it was current.)
-        if !stale.contains(path) && (missing.map { !$0.contains(path) } ?? place.flatMap(listed.has(at:)) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
+        if !stale.contains(path, hash: hash)
+            && (missing.map { !$0.contains(path, hash: hash) } ?? output.flatMap(listed.has(at:)) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
         unlinkat(open.staging, path, 0)
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }
@@ -69,6 +77,14 @@ public struct SiteStaging: Sendable {
     private func place(_ path: String, page: Bool) -> String {
         if reused { unlinkat(open.staging, path, 0) } else if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
         return path
+    }
+
+    /// The stale paths the new site does not have, of its `outputs` (those the staging was
+    /// made with).
+    func staleGone(_ outputs: [String]) -> Set<String> {
+        guard !stale.isEmpty else { return [] }
+        let stillThere = ParallelMap.batched(outputs.count) { i in stale.contains(outputs[i], hash: pathHashes?[i] ?? OutputHashes.pathHash(outputs[i])) }
+        return stale.paths.subtracting(outputs.indices.lazy.filter { stillThere[$0] }.map { outputs[$0] })
     }
 
     /// Takes out of a reused folder what the new site does not have: the files the previous

@@ -60,8 +60,8 @@ import Testing
         let (staging, _) = try site(buckets: FolderListing.many + 4)
         defer { for folder in [current, staging] { try? FileManager.default.removeItem(atPath: folder) } }
         try FileManager.default.removeItem(atPath: staging + "/" + paths[3])
-        let site = SiteStaging(current: current, staging: staging, reused: true, stale: [], keeping: paths[...])
-        for (place, path) in paths.enumerated() { #expect(site.keep(path, place: place)) }
+        let site = SiteStaging(current: current, staging: staging, reused: true, stale: [], outputs: paths)
+        for (place, path) in paths.enumerated() { #expect(site.keep(path, output: place)) }
         #expect(FileManager.default.fileExists(atPath: staging + "/" + paths[3]))
         let inode = { (path: String) in (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.uint64Value }
         #expect(try inode(staging + "/" + paths[3]) == inode(current + "/" + paths[3]))  // linked, not made
