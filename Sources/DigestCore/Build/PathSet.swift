@@ -27,14 +27,14 @@ struct PathSet: Sendable {
     var isEmpty: Bool { paths.isEmpty }
 
     func contains(_ path: String) -> Bool {
-        guard !paths.isEmpty else { return false }
-        return contains(path, hash: OutputHashes.pathHash(path))
+        contains(path, hash: OutputHashes.pathHash(path))
     }
 
-    /// The same, with the path's `OutputHashes.pathHash` made already.
-    func contains(_ path: String, hash: UInt64) -> Bool {
+    /// The same, with the path's `OutputHashes.pathHash` made already, or made only when the
+    /// set has paths.
+    func contains(_ path: String, hash: @autoclosure () -> UInt64) -> Bool {
         guard !paths.isEmpty else { return false }
-        let bit = hash & mask
+        let bit = hash() & mask
         return bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && paths.contains(path)
     }
 }

@@ -50,10 +50,11 @@ public struct SiteStaging: Sendable {
             if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
             return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
         }
-        let hash = output.flatMap { pathHashes?[$0] } ?? OutputHashes.pathHash(path)
+        // (Its path hashed only when a set it is looked for in has paths, once made for all.)
+        let made = output.flatMap { pathHashes?[$0] }
+        func isIn(_ set: PathSet) -> Bool { set.contains(path, hash: made ?? OutputHashes.pathHash(path)) }
         // (Looking it up finds a file deleted from the site by hand since it was current.)
-        if !stale.contains(path, hash: hash)
-            && (missing.map { !$0.contains(path, hash: hash) } ?? output.flatMap(listed.has(at:)) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
+        if !isIn(stale) && (missing.map { !isIn($0) } ?? output.flatMap(listed.has(at:)) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
         unlinkat(open.staging, path, 0)
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }
