@@ -43,9 +43,9 @@ struct FolderListing: Sendable {
             // are: a String and a seeded hash for each of 81k names at 100k papers, in a
             // `Set<String>`, were 0.1 G instructions.
             var table = TermTable()
-            let names = run.places.map { place in Self.bytes(of: path(place)) { table.id(UnsafeBufferPointer(rebasing: $0[run.prefix...])) } }
+            let names = run.places.map { place in path(place).withUTF8Bytes { table.id(UnsafeBufferPointer(rebasing: $0[run.prefix...])) } }
             var found = [Bool](repeating: false, count: table.count)
-            let folder = Self.bytes(of: path(run.places.lowerBound)) { String(decoding: $0[..<(run.prefix - 1)], as: UTF8.self) }
+            let folder = path(run.places.lowerBound).withUTF8Bytes { String(decoding: $0[..<(run.prefix - 1)], as: UTF8.self) }
             let read = FolderNames.forEachName(in: folder, of: root) { name in
                 if let id = table.find(name) { found[Int(id)] = true }
             }
@@ -53,19 +53,14 @@ struct FolderListing: Sendable {
         }
     }
 
-    /// A path's bytes where the String has them (a copy for a String that has none).
-    private static func bytes<R>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        path.utf8.withContiguousStorageIfAvailable(body) ?? Array(path.utf8).withUnsafeBufferPointer(body)
-    }
-
     /// The length of the folder part of `path` (up to its last slash, with it; 0 when it has
     /// none), and whether `previous`, whose folder part is `prefix` bytes long, is in the same one.
     private static func folderLength(of path: String, after previous: String, prefix: Int) -> (Int, same: Bool) {
-        bytes(of: path) { bytes in
+        path.withUTF8Bytes { bytes in
             let length = bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
             guard length == prefix else { return (length, false) }
             guard length > 0 else { return (0, true) }
-            return (length, Self.bytes(of: previous) { memcmp($0.baseAddress!, bytes.baseAddress!, length) == 0 })
+            return (length, previous.withUTF8Bytes { memcmp($0.baseAddress!, bytes.baseAddress!, length) == 0 })
         }
     }
 
@@ -74,5 +69,11 @@ struct FolderListing: Sendable {
     func has(at place: Int) -> Bool? {
         for folder in folders where folder.places.contains(place) { return folder.found[Int(folder.names[place - folder.places.lowerBound])] }
         return nil
+    }
+
+    /// Whether the file at `place`, `path` from the open folder `root` (the listing's), is
+    /// there: as its folder was read, or looked up.
+    func has(at place: Int, _ path: String, in root: Int32) -> Bool {
+        has(at: place) ?? OutputFolder.isThere(path, in: root)
     }
 }

@@ -64,7 +64,7 @@ struct OutputFolder {
         guard folder >= 0 else { return false }
         defer { close(folder) }
         let listed = FolderListing(of: paths, in: folder)
-        return !ParallelMap.batched(paths.count) { listed.has(at: $0) ?? Self.isThere(paths[$0], in: folder) }.contains(false)
+        return !ParallelMap.batched(paths.count) { listed.has(at: $0, paths[$0], in: folder) }.contains(false)
     }
 
     /// Whether there is a file at `path`, from an open folder. (Its bytes passed as they are:

@@ -53,16 +53,7 @@ struct OutputHashes: Equatable, Sendable {
         return (hashes[..<head].map { $0 } + middle + hashes[(paths.count - tail)...].map { $0 }, gone)
     }
 
-    /// (`ContextHash.of(bytes:)`, taken from the String's bytes without the generic path: that
-    /// was 170 instructions a path, for each of 700k paths in an edit's rebuild at 100k papers.)
-    @Sendable static func pathHash(_ path: String) -> UInt64 {
-        var path = path
-        return path.withUTF8 { bytes in
-            var hash = WordHash()
-            hash.add(UnsafeRawBufferPointer(bytes))
-            return hash.value
-        }
-    }
+    @Sendable static func pathHash(_ path: String) -> UInt64 { ContextHash.of(text: path) }
 
     /// Where each of `range` of `paths` is, found by a hash of its bytes: after a listing is
     /// added, its papers' pages come before most others, and a table and a set of 350k

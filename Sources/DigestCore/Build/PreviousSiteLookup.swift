@@ -56,7 +56,7 @@ final class PreviousSiteLookup: @unchecked Sendable {
             let start = next.wrappingAdd(Self.runLength, ordering: .relaxed).oldValue
             guard start < paths.count else { return }
             let run = start..<min(start + Self.runLength, paths.count)
-            for i in run { found[i] = listed.has(at: i) ?? OutputFolder.isThere(paths[i], in: folder) }
+            for i in run { found[i] = listed.has(at: i, paths[i], in: folder) }
             done.wrappingAdd(run.count, ordering: .releasing)
         }
     }

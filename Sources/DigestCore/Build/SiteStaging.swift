@@ -54,7 +54,7 @@ public struct SiteStaging: Sendable {
         let made = output.flatMap { pathHashes?[$0] }
         func isIn(_ set: PathSet) -> Bool { set.contains(path, hash: made ?? OutputHashes.pathHash(path)) }
         // (Looking it up finds a file deleted from the site by hand since it was current.)
-        if !isIn(stale) && (missing.map { !isIn($0) } ?? output.flatMap(listed.has(at:)) ?? OutputFolder.isThere(path, in: open.staging)) { return true }
+        if !isIn(stale) && (missing.map { !isIn($0) } ?? output.map { listed.has(at: $0, path, in: open.staging) } ?? OutputFolder.isThere(path, in: open.staging)) { return true }
         unlinkat(open.staging, path, 0)
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }

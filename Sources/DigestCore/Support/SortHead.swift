@@ -10,7 +10,7 @@ struct SortHead {
     init(_ key: String) {
         // Over the key's bytes where they are: a walk of `utf8.enumerated()` cost ~90
         // instructions a byte, 0.54 billion for the ids of a 100k site's papers at every build.
-        self = key.utf8.withContiguousStorageIfAvailable(Self.init(utf8:)) ?? Array(key.utf8).withUnsafeBufferPointer(Self.init(utf8:))
+        self = key.withUTF8Bytes(Self.init(utf8:))
     }
 
     /// A String's bytes: its head tells when all are ASCII.

@@ -8,6 +8,15 @@ extension Array where Element == UInt8 {
 }
 
 extension String {
+    /// The text's UTF-8 bytes where the String keeps them (a copy for one that keeps none, a
+    /// bridged one): no byte taken through the view's iterator, and no copy of the String to
+    /// call `withUTF8` on.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+extension String {
     /// The texts one after another, made in one piece: `a + b + c` grows the String at each
     /// step (two thirds of writing a record was making its path and its temporary file's).
     init(concatenating parts: Substring...) { self.init(concatenating: parts) }

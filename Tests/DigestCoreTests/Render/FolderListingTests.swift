@@ -19,13 +19,19 @@ import Testing
 
     func opened(_ folder: String) -> Int32 { open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
 
-    @Test func aFolderOfManyIsReadAndAnswersForItsFiles() throws {
+    /// The listing `of` makes of a site of many buckets whose eighth was deleted since, given
+    /// the buckets' paths.
+    func listingWithoutTheEighth(of list: ([String]) -> [String]) throws -> (listing: FolderListing, paths: [String]) {
         let (folder, paths) = try site(buckets: FolderListing.many + 4)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.removeItem(atPath: folder + "/" + paths[7])
         let root = opened(folder)
         defer { close(root) }
-        let listing = FolderListing(of: paths + ["papers/a/index.html", "search/t/deeper/1.json"], in: root)
+        return (FolderListing(of: list(paths), in: root), paths)
+    }
+
+    @Test func aFolderOfManyIsReadAndAnswersForItsFiles() throws {
+        let (listing, paths) = try listingWithoutTheEighth { $0 + ["papers/a/index.html", "search/t/deeper/1.json"] }
         #expect(listing.has(at: 0) == true)
         #expect(listing.has(at: 7) == false)  // deleted since
         #expect(listing.has(at: paths.count) == nil)  // a folder of one: looked up
@@ -35,12 +41,7 @@ import Testing
     /// A path listed twice (no build writes one) is answered for at both places, and the
     /// paths after it at theirs.
     @Test func aPathListedTwiceLeavesTheOthersInTheirPlaces() throws {
-        let (folder, paths) = try site(buckets: FolderListing.many + 4)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.removeItem(atPath: folder + "/" + paths[7])
-        let root = opened(folder)
-        defer { close(root) }
-        let listing = FolderListing(of: [paths[0]] + paths, in: root)
+        let (listing, _) = try listingWithoutTheEighth { [$0[0]] + $0 }
         #expect(listing.has(at: 0) == true && listing.has(at: 1) == true)
         #expect(listing.has(at: 8) == false)  // paths[7], deleted
         #expect(listing.has(at: 9) == true)
