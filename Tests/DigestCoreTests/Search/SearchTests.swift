@@ -319,6 +319,9 @@ extension SearchTests {
         #expect(SearchIndexBuilder.PackedCounts.pack(full) == nil)  // packs to the mark itself
         full[4] = 254
         #expect(SearchIndexBuilder.PackedCounts.pack(full).map(SearchIndexBuilder.PackedCounts.unpack) == full)
+        // Each field in its own place: no two the same, none at its largest.
+        let distinct = SearchIndexBuilder.FieldCounts(1, 2, 3, 62, 200, 0, 0, 0)
+        #expect(SearchIndexBuilder.PackedCounts.pack(distinct).map(SearchIndexBuilder.PackedCounts.unpack) == distinct)
     }
 
     @Test func stopWordsAreFoundOnBytes() {

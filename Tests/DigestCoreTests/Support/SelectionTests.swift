@@ -42,6 +42,21 @@ import Testing
         }
     }
 
+    /// The same in place (a paper's strongest terms): the sorted prefix first, and every number
+    /// still there after it.
+    @Test func theSmallestPutFirstAreTheSortedPrefix() {
+        var random = Seeded(state: 6)
+        for size in [0, 1, 2, 24, 25, 110, 2000] {
+            let numbers = (0..<size).map { _ in random.next() % UInt64(max(1, size / 3)) << 32 | random.next() >> 40 }
+            for count in [0, 1, 24, size / 2, size, size + 1] {
+                var chosen = numbers
+                Selection.smallestFirst(count, in: &chosen)
+                #expect(Array(chosen.prefix(count)) == Array(numbers.sorted().prefix(count)), "\(count) of \(size)")
+                #expect(chosen.sorted() == numbers.sorted(), "\(count) of \(size)")
+            }
+        }
+    }
+
     /// The related papers' choice of a common term's strongest postings by one number each
     /// (`RelatedPapers.strength`) is the choice by weight, then place: weights of TF-IDF
     /// vectors, many tied, some tiny, some exactly 1.
