@@ -98,7 +98,7 @@ public enum SiteScaffold {
         | `search.mustache` | `/search/` |
         | `404.mustache` | `/404.html` |
         | `paper-item.mustache`, `paper-list.mustache`, `pagination.mustache` | partials |
-        | `coauthor-item.mustache`, `related-item.mustache`, `author-link.mustache`, `tag-link.mustache` | one co-author, one related paper, one author of a byline, one tag (each rendered once and reused by every page that lists it) |
+        | `coauthor-item.mustache`, `related-item.mustache`, `author-link.mustache`, `tag-link.mustache`, `author-index-item.mustache` | one co-author, one related paper, one author of a byline, one tag (each rendered once and reused by every page that lists it), one author of the A–Z index |
         | `assets/…` | files copied to `public/assets/` (style.css, site.js, search.js) |
 
         Start from the built-in file: they are in PaperDigest's repository under `templates/`,

@@ -18,6 +18,27 @@ public struct Author: Sendable {
     /// was most of the 6,000 instructions a key took, for every author, twice a build.)
     public var sortKey: String { Self.sortKey(of: name) }
 
+    /// The letter the A–Z index files an author of this name under: their sort key's first
+    /// character upper-cased when it is a letter, else `#`. An ASCII name's is found from its
+    /// bytes, as the key has them (`TextNormalization.asciiKeyByte`: the first that keys to a
+    /// letter or digit, the family name's first), without making the key: 2.6k instructions,
+    /// for each of 155k authors of the index at 100k papers.
+    static func initial(of name: String) -> String {
+        let bytes = name.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let last = bytes.lastIndex(where: { $0 != 0x20 }) else { return "#" }
+            let space = bytes[..<last].lastIndex(of: 0x20)
+            let family = space.map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+            let given = space.map { bytes[..<$0] } ?? bytes[bytes.endIndex...]
+            for byte in [family, given].joined() {
+                guard let key = TextNormalization.asciiKeyByte(byte) else { continue }
+                return key >= UInt8(ascii: "a") ? String(UnicodeScalar(key - 0x20)) : "#"
+            }
+            return "#"
+        }
+        return sortKey(of: name).first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
+    }
+
     /// The sort key of an author of this name.
     static func sortKey(of name: String) -> String {
         let bytes = name.utf8

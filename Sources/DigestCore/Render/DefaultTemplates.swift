@@ -564,6 +564,10 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
 """###,
+        "author-index-item.mustache": ###"""
+{{! One author of authors.mustache's A–Z index (its `author_items`). No newline ends this file: the items are joined. }}
+<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>
+"""###,
         "author-link.mustache": ###"""
 {{! One author of paper.mustache's byline (its `author_links`), a comma after all but the last. No newline ends this file: the links are joined. }}
 <a href="{{url}}">{{name}}</a>{{^last}}, {{/last}}
@@ -598,7 +602,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{#letters}}
 <section aria-labelledby="letter-{{letter_id}}">
 <h2 id="letter-{{letter_id}}">{{letter}}</h2>
-<ul class="author-index">{{#authors}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/authors}}</ul>
+<ul class="author-index">{{{author_items}}}</ul>
 </section>
 {{/letters}}
 {{/main}}

@@ -19,6 +19,11 @@ extension RenderedItem {
     /// The item's own `template` given its values named `names` (`child(named:)`), `root` and
     /// `ix`: what its `html` is, made once and kept.
     func rendered(_ template: String, names: [String]) -> String {
+        // A template of text and plain variables is filled in, with what a render finds.
+        if let flat = renderer.templates.flat[template],
+           let html = flat.fill({ name in names.contains(name) ? child(named: name) : name == "root" ? root : name == "ix" ? renderer.ix : nil }) {
+            return html
+        }
         var context: [String: Any] = ["root": root, "ix": renderer.ix]
         for name in names { context[name] = child(named: name) }
         return renderer.templates.render(context, template: template)

@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     public let fingerprint: UInt64
     /// Partials included that are no template, and site templates nothing uses (`TemplatePartials`).
     public let warnings: [Diagnostic]
+    /// The templates that are text and plain variables alone, by name: filled in, not rendered.
+    let flat: [String: FlatTemplate]
 
     public static func load(siteTemplates folder: String) -> Result<TemplateSet, Diagnostics> {
         var sources: [String: (text: String, file: String)] = [:]
@@ -60,8 +62,11 @@ public struct TemplateSet: Sendable {
         for name in sources.keys.sorted() { hash.add(tag: 1, name); hash.add(tag: 2, sources[name]!.text) }
         for path in assets.keys.sorted() { hash.add(tag: 3, path); hash.add(assets[path]!) }
         let siteNames = Set(overridden.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) })
+        let flat = sources.keys.reduce(into: [String: FlatTemplate]()) { flat, name in
+            flat[name] = library.getTemplate(named: name).flatMap(FlatTemplate.init)
+        }
         return .success(TemplateSet(library: library, assets: assets, overridden: overridden.sorted(), fingerprint: hash.value,
-                                    warnings: TemplatePartials.warnings(sources, site: siteNames)))
+                                    warnings: TemplatePartials.warnings(sources, site: siteNames), flat: flat))
     }
 
     /// Files below the folder, as paths relative to it, skipping hidden ones.

@@ -53,5 +53,16 @@ import Testing
         #expect(author.sortKey == joined, "\(name.debugDescription)")
     }
 
+    /// The A–Z index's letter for an author, found from an ASCII name's bytes, is their sort
+    /// key's first character upper-cased, or `#` for a digit, for a key with none, and for a
+    /// character that is no letter.
+    @Test(arguments: ["Ada Lovelace", "Ada  King  Lovelace", " Ada Lovelace ", "Lovelace", "", "   ", "Ada\tLovelace",
+                      "Zoë van der Berg", "Émile Zola", "李 小龙", "A. B. C.", "Jean-Luc Picard", " x", "x ", "a b\u{A0}c",
+                      "Ada O'Brien", "Ada 'Brien", "Ada 3M", "Ada ...", "... Lovelace", "--", "Ada -x", "Ada\tX", "ada lovelace"])
+    func anIndexLetterIsTheSortKeysFirst(name: String) {
+        let letter = Author.sortKey(of: name).first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
+        #expect(Author.initial(of: name) == letter, "\(name.debugDescription)")
+    }
+
     private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -359,3 +359,33 @@ extension MustacheTemplate {
         return opt.anyWrapped ?? value  // nil? keep the original Optional.none
     }
 }
+
+// PaperDigest: a template that is text and plain variables alone, as its parts, so that a
+// caller can put values in without a render: digest's list items (`{{url}}`, `{{name}}`, a
+// count) are rendered once per item, 155k of them for one site's author index, and a render
+// pushes a context and looks each name up through the stack. Nil when the template holds
+// anything else: a section, a partial, a block, a name with a dot or a transform, or a content
+// type other than the one it starts with (which sets how `{{name}}` escapes).
+extension MustacheTemplate {
+    public enum FlatPart: Sendable, Equatable {
+        case text(String)
+        /// A name's value, escaped by the template's content type unless `escaped` is false.
+        case variable(String, escaped: Bool)
+    }
+
+    public var flatParts: [FlatPart]? {
+        var parts: [FlatPart] = []
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case .text(let text): parts.append(.text(text))
+            case .variable(let name, let transforms) where transforms.isEmpty && !name.isEmpty && !Self.hasDot(name):
+                parts.append(.variable(name, escaped: true))
+            case .unescapedVariable(let name, let transforms) where transforms.isEmpty && !name.isEmpty && !Self.hasDot(name):
+                parts.append(.variable(name, escaped: false))
+            case .contentType where index == 0: continue
+            default: return nil
+            }
+        }
+        return parts
+    }
+}
