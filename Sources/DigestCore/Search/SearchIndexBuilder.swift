@@ -255,36 +255,39 @@ public enum SearchIndexBuilder {
                 chunks = []  // (`parts` holds them, to the end of this block)
                 var first = 0
                 let bases = parts.map { chunk in defer { first += chunk.papers.count }; return first }
-                let (made, entries) = (starts[names.count], parts.reduce(0) { $0 + $1.terms.count })
                 postings = ParallelMap.run(parts.count) { c -> (ids: [Int32], postings: [UInt64]) in
                     let chunk = parts[c]
-                    var ids: [Int32] = [], out: [UInt64] = []
-                    found.withUnsafeBufferPointer { making in
+                    return found.withUnsafeBufferPointer { making in
                         chunk.terms.withUnsafeBufferPointer { terms in
                             // (Over the entries, not paper by paper: an edit makes a few words,
-                            // and a look at each of 16M entries is all most of them need. Room
-                            // for a few is made at a guess; for many, they are counted first.)
-                            var count = Int(Double(made) / Double(max(1, entries)) * Double(terms.count) * 1.25) + 64
-                            if made > entries / 8 {
-                                count = 0
-                                for term in terms where making[Int(term)] { count += 1 }
-                            }
-                            ids.reserveCapacity(count)
-                            out.reserveCapacity(count)
-                            var (p, end) = (0, chunk.papers.count > 0 ? chunk.papers.range(of: 0).upperBound : 0)
-                            var divisors = chunk.papers.count > 0 ? LengthDivisors(chunk.lengths[0], averages: averages) : nil
-                            for i in terms.indices where making[Int(terms[i])] {
-                                if i >= end {
-                                    while i >= end { (p, end) = (p + 1, chunk.papers.range(of: p + 1).upperBound) }
-                                    divisors = LengthDivisors(chunk.lengths[p], averages: averages)
+                            // and a look at each of 16M entries is all most of them need. They
+                            // are counted first, and written in place: appended, a check that
+                            // each array is not shared came with each of 12M for a listing.)
+                            var count = 0
+                            for term in terms where making[Int(term)] { count += 1 }
+                            var ids = [Int32](repeating: 0, count: count), out = [UInt64](repeating: 0, count: count)
+                            ids.withUnsafeMutableBufferPointer { ids in
+                                out.withUnsafeMutableBufferPointer { out in
+                                    // A paper's divisors and number, made when its first entry is met.
+                                    // (Not an optional: one of these, copied out of it at each
+                                    // entry, was 3 calls of memcpy an entry.)
+                                    var (p, end, place, k) = (-1, 0, 0, 0)
+                                    var divisors = LengthDivisors(FieldCounts(), averages: averages)
+                                    for i in terms.indices where making[Int(terms[i])] {
+                                        if i >= end {
+                                            while i >= end { (p, end) = (p + 1, chunk.papers.range(of: p + 1).upperBound) }
+                                            divisors = LengthDivisors(chunk.lengths[p], averages: averages)
+                                            place = SearchLayout.number(bases[c] + p, dated: dated)
+                                        }
+                                        let score = Self.score(chunk.fieldCounts(at: i), divisors: divisors, idf: idf[Int(terms[i])])
+                                        (ids[k], out[k]) = (terms[i], posting(score: score, place: place))
+                                        k += 1
+                                    }
                                 }
-                                let score = Self.score(chunk.fieldCounts(at: i), divisors: divisors!, idf: idf[Int(terms[i])])
-                                ids.append(terms[i])
-                                out.append(posting(score: score, place: SearchLayout.number(bases[c] + p, dated: dated)))
                             }
+                            return (ids, out)
                         }
                     }
-                    return (ids, out)
                 }
             }
             // (Made here, not before the chunks went: 100 MB at 100k papers.)
@@ -430,7 +433,7 @@ public enum SearchIndexBuilder {
     static func score(_ tf: FieldCounts, divisors: LengthDivisors, idf: Double) -> UInt32 {
         var weighted = 0.0
         for f in 0..<fieldCount where tf[f] > 0 {
-            weighted += LengthDivisors.weights[f] * Double(tf[f]) / divisors.lanes[f]
+            weighted += divisors.weights[f] * Double(tf[f]) / divisors.lanes[f]
         }
         let s = idf * weighted * (k1 + 1) / (k1 + weighted)
         return max(1, UInt32((s * 100).rounded()))
@@ -442,11 +445,14 @@ public enum SearchIndexBuilder {
     /// divisions and its counts unpacked through arrays: 3.9 billion instructions.) The
     /// divisor is the expression the score had in it, so the scores are the same to the bit.
     struct LengthDivisors {
-        /// `weights`, in lanes, read without the array's checks.
-        static let weights = SIMD8<Double>(SearchIndexBuilder.weights + [0, 0, 0])
+        /// `SearchIndexBuilder.weights`, in lanes, read without the array's checks; copied
+        /// into each paper's divisors, so that a score reads no global (`swift_once` per entry).
+        private static let fieldWeights = SIMD8<Double>(SearchIndexBuilder.weights + [0, 0, 0])
+        let weights: SIMD8<Double>
         let lanes: SIMD8<Double>
 
         init(_ lengths: FieldCounts, averages: [Double]) {
+            weights = Self.fieldWeights
             var lanes = SIMD8<Double>(repeating: 1)
             for f in 0..<fieldCount {
                 let b = lengthNormalisation[f]

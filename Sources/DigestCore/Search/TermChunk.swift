@@ -20,6 +20,7 @@ extension SearchIndexBuilder {
         /// Each paper's `SearchTermCache.key`, when the build keeps its words for the next one.
         var keys: [UInt64] = []
 
+        @inline(__always)
         func fieldCounts(at entry: Int) -> FieldCounts {
             counts[entry] == PackedCounts.outsized ? outsized[entry]! : PackedCounts.unpack(counts[entry])
         }
