@@ -233,7 +233,9 @@ public enum RelatedPapers {
                     let term = Int(chunk.terms[k])
                     guard ids[term] >= 0 else { continue }
                     let tf = chunk.tfs[k]
-                    let weight = (tf < 256 && tf == tf.rounded() ? tfWeights[Int(tf)] : 1 + logf(tf)) * idfs[term]
+                    // (Whether a count is whole, told by converting it: `rounded()` is a call of
+                    // libm's roundf, 11M of them when every vector is made again.)
+                    let weight = (tf >= 0 && tf < 256 && Float(Int(tf)) == tf ? tfWeights[Int(tf)] : 1 + logf(tf)) * idfs[term]
                     positive = positive && weight > 0
                     ranked.append(Selection.rank(weight.bitPattern, place: ids[term]))
                 }
