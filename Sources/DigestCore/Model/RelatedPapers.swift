@@ -222,6 +222,9 @@ public enum RelatedPapers {
             // comparison through a closure, they were 24k instructions a paper, all made again
             // at 100k papers when a listing moved the count of papers.
             var ranked: [UInt64] = []
+            func unranked(_ rank: UInt64) -> (term: Int, weight: Float) {
+                (Int(UInt32(truncatingIfNeeded: rank)), Float(bitPattern: ~UInt32(truncatingIfNeeded: rank >> 32)))
+            }
             for d in 0..<chunk.papers.count {
                 if let touched, !touched[d], let before, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d] {
                     vectors.append(paper: o, of: before.made.vectors)
@@ -242,10 +245,10 @@ public enum RelatedPapers {
                 var v: [(term: Int, weight: Float)]
                 if positive {
                     Selection.smallestFirst(termsPerPaper, in: &ranked)
-                    v = ranked.prefix(termsPerPaper).map { (Int(UInt32(truncatingIfNeeded: $0)), Float(bitPattern: ~UInt32(truncatingIfNeeded: $0 >> 32))) }
+                    v = ranked.prefix(termsPerPaper).map(unranked)
                 } else {
                     // (A weight of 0 or below, which no count of at least 1 gives: by comparison.)
-                    v = ranked.map { (Int(UInt32(truncatingIfNeeded: $0)), Float(bitPattern: ~UInt32(truncatingIfNeeded: $0 >> 32))) }
+                    v = ranked.map(unranked)
                     v = top(termsPerPaper, of: v) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
                 }
                 let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
