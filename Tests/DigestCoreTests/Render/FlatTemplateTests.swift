@@ -51,3 +51,18 @@ import Testing
         }
     }
 }
+
+extension FlatTemplateTests {
+    /// A site's own item template with a section is rendered, not filled in: the author index
+    /// lists each author through it.
+    @Test func aSitesItemWithASectionIsRendered() throws {
+        let set = try Fixtures.templateSet(["author-index-item": "{{#count}}<li data-n=\"{{count}}\">{{name}}</li>{{/count}}"])
+        #expect(set.flat["author-index-item"] == nil)
+        let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: .pretty, katex: false, baseURL: "")
+        let page = try #require(renderer.pages().first { $0.kind == .authorIndex })
+        let html = renderer.render(page)
+        let first = try #require(SearchTests.sample.authors.first)
+        #expect(html.contains("<li data-n=\"\(first.papers.count)\">\(Escape.html(first.name))</li>"))
+        #expect(html.components(separatedBy: "<li data-n=").count - 1 == SearchTests.sample.authors.count)
+    }
+}
