@@ -182,8 +182,7 @@ extension LineShape {
     /// date, for every record and every list item of a build; the bytes through the view's
     /// iterator, 66 a byte.)
     static func isoDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var number = 0

@@ -24,11 +24,11 @@ public struct Author: Sendable {
     /// letter or digit, the family name's first), without making the key: 2.6k instructions,
     /// for each of 155k authors of the index at 100k papers.
     static func initial(of name: String) -> String {
-        let bytes = name.utf8
-        if bytes.allSatisfy({ $0 < 0x80 }) {
+        let ascii = name.withUTF8Bytes { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard let last = bytes.lastIndex(where: { $0 != 0x20 }) else { return "#" }
             let space = bytes[..<last].lastIndex(of: 0x20)
-            let family = space.map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+            let family = space.map { bytes[($0 + 1)...] } ?? bytes[...]
             let given = space.map { bytes[..<$0] } ?? bytes[bytes.endIndex...]
             for byte in [family, given].joined() {
                 guard let key = TextNormalization.asciiKeyByte(byte) else { continue }
@@ -36,7 +36,7 @@ public struct Author: Sendable {
             }
             return "#"
         }
-        return sortKey(of: name).first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
+        return ascii ?? sortKey(of: name).first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
     }
 
     /// The sort key of an author of this name.

@@ -83,8 +83,7 @@ public enum SearchLayout {
     /// through the words as Strings, split from the name, 8k instructions a name, 155k names at
     /// 100k papers.)
     static func asciiAuthorFilters(_ name: String) -> [String]? {
-        var name = name
-        return name.withUTF8 { bytes -> [String]? in
+        name.withUTF8Bytes { bytes -> [String]? in
             let prefix = "author:".utf8
             var filters: [String] = []
             var start = 0

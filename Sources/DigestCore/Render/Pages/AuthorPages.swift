@@ -8,7 +8,7 @@ extension SiteRenderer {
         var letters: [(letter: String, authors: [AuthorIndexItem])] = []
         for a in model.authors.indices {
             let initial = Author.initial(of: model.authors[a].name)
-            let item = AuthorIndexItem(author: a, root: root, renderer: self)
+            let item = AuthorIndexItem(author: a, count: model.authors[a].papers.count, root: root, renderer: self)
             if letters.last?.letter == initial { letters[letters.count - 1].authors.append(item) } else { letters.append((initial, [item])) }
         }
         context["letters"] = letters.map {

@@ -1,0 +1,25 @@
+import Foundation
+import Mustache
+
+/// An author with a count of papers, as an item of a list: `url`, `name`, `count`, and `html`,
+/// its own template's rendering of those. A co-author (papers shared) and an author of the A–Z
+/// index (their papers) are such items.
+protocol AuthorCountItem: RenderedItem {
+    var author: Int { get }
+    var count: Int { get }
+}
+
+extension AuthorCountItem {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "count": return count
+        case "html": return html
+        default: return renderer.author(name, of: author, root: root)
+        }
+    }
+
+    func addInputs(to hash: inout ContextHash) {
+        hash.add(author: renderer.model.authors[author], root: root)
+        hash.add(tag: 2, String(count))
+    }
+}
