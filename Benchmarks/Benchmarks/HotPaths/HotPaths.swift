@@ -46,6 +46,7 @@ let benchmarks: @Sendable () -> Void = {
         let model = SiteModel(config: SiteConfig(), papers: papers, listings: [:])
         let templates = try! TemplateSet.load(siteTemplates: "/nonexistent").get()
         let renderer = SiteRenderer(model: model, templates: templates, linkStyle: .pretty, katex: true, baseURL: "https://example.org/")
+            .prepared()
         let page = renderer.pages().first { if case .paper = $0.kind { return true } else { return false } }!
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(renderer.render(page)) }

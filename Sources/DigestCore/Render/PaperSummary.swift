@@ -77,6 +77,11 @@ extension SiteRenderer {
         return texts.contains { $0.containsByte(1) }
     }
 
+    /// The renderer ready to render any page on its own, each list item made when a page first
+    /// lists it (a renderer only initialised has no paper's summary, which a page's context and
+    /// list items are made from: the micro benchmark's paper page stopped at it).
+    public func prepared() -> SiteRenderer { prepared(renderAll: false) }
+
     /// Every paper's summary hash and author's hash, on all cores, and the site-wide values'
     /// hash (`modelHash` takes them, and each paper's `keys`, made here when not given); with
     /// `renderAll`, also every list item (what a full build needs anyway).
