@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks: digest against Hugo 0.168 on the same generated records.
 #   bench/run.sh [SIZE...]        default 10000; e.g. bench/run.sh 10000 100000
-# Env: RUNS (digest runs, default 3), HUGO_RUNS (default 1; 0 skips Hugo), OUT (default bench/out).
+# Env: DIGEST (the binary; default .build/release/digest), RUNS (digest runs, default 3), HUGO_RUNS (default 1; 0 skips Hugo), OUT (default bench/out).
 # Prints medians, peak memory and the Hugo/digest ratio; appends a section to $OUT/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-digest=$(pwd)/.build/release/digest
+digest=${DIGEST:-$(pwd)/.build/release/digest}  # DIGEST=path: another build of it, for an A/B
 out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)  # absolute: Hugo resolves paths from its --source
 runs=${RUNS:-3}; hugo_runs=${HUGO_RUNS:-1}
 sizes=("${@:-10000}")
