@@ -292,12 +292,22 @@ public enum SearchIndexBuilder {
             }
             // (Made here, not before the chunks went: 100 MB at 100k papers.)
             flat = [UInt64](repeating: 0, count: starts[names.count])
-            for k in postings.indices {
-                for (id, posting) in zip(postings[k].ids, postings[k].postings) {
-                    flat[fill[Int(id)]] = posting
-                    fill[Int(id)] += 1
+            // (Written through buffers: through the arrays, each of 12M entries after a listing
+            // checked that both were not shared, on one core while the others waited.)
+            flat.withUnsafeMutableBufferPointer { flat in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    for k in postings.indices {
+                        postings[k].ids.withUnsafeBufferPointer { ids in
+                            postings[k].postings.withUnsafeBufferPointer { made in
+                                for (id, posting) in zip(ids, made) {
+                                    flat[fill[Int(id)]] = posting
+                                    fill[Int(id)] += 1
+                                }
+                            }
+                        }
+                        postings[k] = ([], [])
+                    }
                 }
-                postings[k] = ([], [])
             }
         } else {
             // Every entry scored on every core, and the counts let go.
@@ -305,16 +315,25 @@ public enum SearchIndexBuilder {
             var scores = scores(chunks, averages: averages, idf: idf)
             for c in chunks.indices { (chunks[c].counts, chunks[c].outsized) = ([], [:]) }
             var paper = 0
-            for c in chunks.indices {
-                for p in 0..<chunks[c].papers.count {
-                    for i in chunks[c].papers.range(of: p) {
-                        let id = Int(chunks[c].terms[i])
-                        flat[fill[id]] = posting(score: scores[c][i], place: SearchLayout.number(paper, dated: dated))
-                        fill[id] += 1
+            // (Written through buffers, as above: a full build's 13M entries, on one core.)
+            flat.withUnsafeMutableBufferPointer { flat in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    for c in chunks.indices {
+                        chunks[c].terms.withUnsafeBufferPointer { terms in
+                            scores[c].withUnsafeBufferPointer { scores in
+                                for p in 0..<chunks[c].papers.count {
+                                    for i in chunks[c].papers.range(of: p) {
+                                        let id = Int(terms[i])
+                                        flat[fill[id]] = posting(score: scores[i], place: SearchLayout.number(paper, dated: dated))
+                                        fill[id] += 1
+                                    }
+                                    paper += 1
+                                }
+                            }
+                        }
+                        (chunks[c], scores[c]) = (Chunk(), [])
                     }
-                    paper += 1
                 }
-                (chunks[c], scores[c]) = (Chunk(), [])
             }
         }
         let (grouped, bounds) = (flat, starts)
