@@ -56,22 +56,31 @@ extension MustacheTemplate {
         case .text(let text):
             string += text
 
+        // (The value found once, and what `renderToken` makes of it, in its order.)
         case .variable(let variable, let transforms):
             guard let child = getChild(named: variable, transforms: transforms, context: context) else { return }
             if let value = child as? String {
                 string += context.contentType.escapeText(value)
             } else if let template = child as? MustacheTemplate {
                 template.render(context: context, into: &string)
+            } else if let renderable = child as? MustacheCustomRenderable {
+                string += context.contentType.escapeText(renderable.renderText)
+            } else if let lambda = child as? MustacheLambda {
+                string += self.renderLambda(lambda, parameter: "", context: context)
             } else {
-                string += self.renderToken(token, context: &context)
+                string += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
             }
 
         case .unescapedVariable(let variable, let transforms):
             guard let child = getChild(named: variable, transforms: transforms, context: context) else { return }
             if let value = child as? String {
                 string += value
+            } else if let renderable = child as? MustacheCustomRenderable {
+                string += renderable.renderText
+            } else if let lambda = child as? MustacheLambda {
+                string += self.renderUnescapedLambda(lambda, parameter: "", context: context)
             } else {
-                string += self.renderToken(token, context: &context)
+                string += String(describing: unwrapIfAnyContainsOptional(child))
             }
 
         case .section(let variable, let transforms, let template):
