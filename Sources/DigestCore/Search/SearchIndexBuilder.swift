@@ -455,7 +455,19 @@ public enum SearchIndexBuilder {
             weighted += divisors.weights[f] * Double(tf[f]) / divisors.lanes[f]
         }
         let s = idf * weighted * (k1 + 1) / (k1 + weighted)
-        return max(1, UInt32((s * 100).rounded()))
+        return max(1, UInt32(roundedHalfAway(s * 100)))
+    }
+
+    /// `x.rounded()` (to the nearest whole number, halves away from zero), the same value, but
+    /// without a call of libm's `round` where the whole part fits a conversion: a score is
+    /// rounded for each of 12M entries after a listing at 100k papers, 21 instructions a call.
+    /// (A zero may lose its sign: a score's is not kept.)
+    @inline(__always)
+    static func roundedHalfAway(_ x: Double) -> Double {
+        guard x.magnitude < 0x1p52 else { return x.rounded() }  // (NaN too: it compares false)
+        let whole = Double(Int64(x))  // toward zero; exact below 2^52, and so is the rest
+        let rest = x - whole
+        return rest >= 0.5 ? whole + 1 : rest <= -0.5 ? whole - 1 : whole
     }
 
     /// A paper's BM25F length divisors per field, `1 - b + b × length / average`: the same for

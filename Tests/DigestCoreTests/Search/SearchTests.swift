@@ -359,3 +359,20 @@ extension SiteModel {
     /// The paper the search index numbers `number` (`SearchLayout.number`).
     func paper(numbered number: Int) -> Paper { papers[SearchLayout.number(number, dated: papers.prefix { $0.date != nil }.count)] }
 }
+
+extension SearchTests {
+    /// A score's rounding without libm is `rounded()`: halves away from zero, either side of
+    /// each half, negative values, the largest a conversion takes and past it, infinities.
+    @Test func aScoreRoundsAsRoundedDoes() {
+        var values: [Double] = [0, 0.25, 0.5, 1.5, 2.5, 2.4999999999999996, 0.49999999999999994, 123.5, 99.49, 1e15 + 0.5,
+                                0x1p52 - 0.5, 0x1p52, 0x1p53 + 2, .infinity, .greatestFiniteMagnitude]
+        values += values.map { -$0 }
+        values += Array(stride(from: -1e6, through: 1e6, by: 199.37))
+        values += (0..<10_000).map { n in Double(n) / 8 }  // (every eighth: halves and near them)
+        for x in values {
+            let rounded = SearchIndexBuilder.roundedHalfAway(x)
+            #expect(rounded == x.rounded(), "\(x)")
+        }
+        #expect(SearchIndexBuilder.roundedHalfAway(.nan).isNaN)
+    }
+}
