@@ -74,7 +74,11 @@ extension RelatedPapers {
             guard o >= 0 else { return [] }  // (a term new to the kept: its papers' terms changed)
             let then = old.range(o)
             guard holders.range(t).count > postingsPerTerm || then.count >= postingsPerTerm else { return [] }
-            let keys = Set(old.papers[then])
+            // (Looked up in a table of the keys then by their own low bits: they are hashes
+            // already. A Set of them, each key hashed again going in and for each looked up, was
+            // 0.3 billion instructions of a listing's rebuild at 100k papers, some 1,800 terms
+            // of 256 postings each.)
+            let keys = KeyTable(old.papers[then])
             return today.filter { !keys.contains(new.papers[$0]) }.map { docs[$0] }
         }
         for papers in came { for d in papers { jumped[Int(d)] = true } }
