@@ -130,12 +130,8 @@ public final class SiteRenderer: Sendable {
     func render(_ context: consuming [String: Any], page: Page) -> String {
         var context = context  // the caller's, not a copy: a page's context is not used after it is rendered
         for (name, html) in chrome.html(root: context["root"] as! String, renderer: self) { context[name] = html }
-        return templates.render(context, template: Self.template(page.kind), room: Self.pageRoom)
+        return templates.render(context, template: Self.template(page.kind))
     }
-
-    /// Room made for a page's text before it is rendered: more than most pages take (a paper's
-    /// page is 10–30 KB), so that few grow; a page is written and let go as soon as it is made.
-    static let pageRoom = 1 << 15
 
     static func template(_ kind: Kind) -> String {
         switch kind {

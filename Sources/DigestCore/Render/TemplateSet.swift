@@ -86,12 +86,4 @@ public struct TemplateSet: Sendable {
     public func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
-
-    /// The same text, in a String made with `room` bytes before the first is rendered: a
-    /// page's text grown from nothing was copied again at each doubling.
-    func render(_ context: [String: Any], template: String, room: Int) -> String {
-        var text = ""
-        text.reserveCapacity(room)
-        return library.render(context, withTemplate: template, into: &text) ? text : ""
-    }
 }

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import DigestCore
 
-/// A page renders into a String made with room first (`TemplateSet.render(_:template:room:)`),
-/// through swift-mustache's render into the text of the template a part is in: the same text
-/// as a render that makes a String per template, section item and partial.
-@Suite struct PageRoomTests {
+/// swift-mustache renders a template onto the end of a String (`MustacheLibrary.render(_:withTemplate:into:)`),
+/// each part into the text of the template it is in: the same text as a render that makes a
+/// String per template, section item and partial, after what the String held.
+@Suite struct RenderIntoTests {
     /// Every kind of token a page's template can hold: a layout and its blocks, a partial on a
     /// line of its own and indented, a section over a list, over a Bool and over a value, an
     /// inverted section, escaped and unescaped values, a name not there.
@@ -28,24 +28,29 @@ import Testing
         "one": ["name": "inner"] as [String: Any],
     ] }
 
-    @Test func aPageRenderedIntoRoomIsItsRender() throws {
+    @Test func aTemplateRenderedIntoTextIsItsRenderAfterThatText() throws {
         let set = try Fixtures.templateSet(Self.templates)
         let rendered = set.render(Self.context, template: "page")
         #expect(rendered.contains("<li>one (first)</li>\n<li>two &amp; three</li>"))
         #expect(rendered.contains("  <li>top &lt;level&gt;</li>"))  // the indented partial
         #expect(rendered.contains("flag <b>raw</b>none[inner]"))
-        for room in [0, 16, 1 << 15] { #expect(set.render(Self.context, template: "page", room: room) == rendered, "room \(room)") }
+        var text = "before\n"
+        #expect(set.library.render(Self.context, withTemplate: "page", into: &text))
+        #expect(text == "before\n" + rendered)
     }
 
-    /// A template not there renders nothing, with room or without.
-    @Test func aTemplateNotThereIsEmpty() throws {
+    /// A template not there renders nothing, and leaves the text as it was.
+    @Test func aTemplateNotThereLeavesTheText() throws {
         let set = try Fixtures.templateSet(Self.templates)
-        #expect(set.render(Self.context, template: "nowhere", room: 64) == "")
+        var text = "before"
+        #expect(!set.library.render(Self.context, withTemplate: "nowhere", into: &text))
+        #expect(text == "before")
         #expect(set.render(Self.context, template: "nowhere") == "")
     }
 
-    /// The built-in pages of the sample site, rendered with room, are what a render gives.
-    @Test func theSamplePagesRenderedIntoRoomAreTheirRender() throws {
+    /// The built-in pages of the sample site, rendered onto the end of a text, are that text
+    /// and the page a build writes.
+    @Test func theSamplePagesRenderedIntoTextAreTheirPages() throws {
         let set = try Fixtures.templateSet([:])
         let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: .pretty, katex: false, baseURL: "").prepared(renderAll: false)
         let pages = renderer.pages()
@@ -54,7 +59,9 @@ import Testing
             var context = renderer.context(for: page)
             let html = renderer.render(context, page: page)
             for (name, html) in renderer.chrome.html(root: context["root"] as! String, renderer: renderer) { context[name] = html }
-            #expect(html == set.render(context, template: SiteRenderer.template(page.kind)), "\(page.path)")
+            var text = "<!-- before -->"
+            #expect(set.library.render(context, withTemplate: SiteRenderer.template(page.kind), into: &text))
+            #expect(text == "<!-- before -->" + html, "\(page.path)")
         }
     }
 }
