@@ -49,14 +49,13 @@ extension MustacheTemplate {
         }
     }
 
-    // PaperDigest: a token into the text being rendered: text, a String's value, a section, a
-    // partial or a block are put in where they are made; anything else as `renderToken` gives it.
+    // PaperDigest: a token into the text being rendered: text, a value, a section, a partial or
+    // a block put in where it is made (upstream made a String of each, `renderToken`).
     private func renderToken(_ token: Token, context: inout MustacheContext, into string: inout String) {
         switch token {
         case .text(let text):
             string += text
 
-        // (The value found once, and what `renderToken` makes of it, in its order.)
         case .variable(let variable, let transforms):
             guard let child = getChild(named: variable, transforms: transforms, context: context) else { return }
             if let value = child as? String {
@@ -106,117 +105,11 @@ extension MustacheTemplate {
             }
 
         case .partial(let name, let indentation, let overrides):
-            #if DEBUG
-            // (A debug build may reload a partial from its file: as `renderToken` does it.)
-            if context.reloadPartials {
-                string += self.renderToken(token, context: &context)
-                return
-            }
-            #endif
-            if let template = context.library?.getTemplate(named: name) {
-                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &string)
-            }
-
-        default:
-            string += self.renderToken(token, context: &context)
-        }
-    }
-
-    func renderToken(_ token: Token, context: inout MustacheContext) -> String {
-        switch token {
-        case .text(let text):
-            return text
-
-        case .variable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // PaperDigest: a string, the most common value, before the protocol casts (same text).
-                if let string = child as? String { return context.contentType.escapeText(string) }
-                if let template = child as? MustacheTemplate {
-                    return template.render(context: context)
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    return context.contentType.escapeText(renderable.renderText)
-                } else if let lambda = child as? MustacheLambda {
-                    return self.renderLambda(lambda, parameter: "", context: context)
-                } else {
-                    return context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
-                }
-            }
-
-        case .unescapedVariable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // PaperDigest: a string, the most common value, before the protocol casts (same text).
-                if let string = child as? String { return string }
-                if let renderable = child as? MustacheCustomRenderable {
-                    return renderable.renderText
-                } else if let lambda = child as? MustacheLambda {
-                    return self.renderUnescapedLambda(lambda, parameter: "", context: context)
-                } else {
-                    return String(describing: unwrapIfAnyContainsOptional(child))
-                }
-            }
-
-        case .section(let variable, let transforms, let template):
-            // PaperDigest: a name not there renders nothing, before the casts below (same text).
-            guard let child = self.getChild(named: variable, transforms: transforms, context: context) else { return "" }
-            // PaperDigest: a Bool or a String, most sections' values (or an Int), is no lambda: its cast skipped.
-            if !Self.isPlain(child), let lambda = child as? MustacheLambda {
-                return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
-            }
-            return self.renderSection(child, with: template, context: context)
-
-        case .invertedSection(let variable, let transforms, let template):
-            // PaperDigest: a name not there renders the section, before the casts below (same text).
-            guard let child = self.getChild(named: variable, transforms: transforms, context: context) else {
-                return template.render(context: context)
-            }
-            return self.renderInvertedSection(child, with: template, context: context)
-
-        case .blockExpansion(let name, let defaultTemplate, let indented):
-            if let override = context.inherited?[name] {
-                return override.render(context: context.withBlockExpansion(indented: indented))
-            } else {
-                return defaultTemplate.render(context: context.withBlockExpansion(indented: indented))
-            }
-
-        case .partial(let name, let indentation, let overrides):
-            if var template = context.library?.getTemplate(named: name) {
-                #if DEBUG
-                if context.reloadPartials {
-                    guard let filename = template.filename else {
-                        preconditionFailure("Can only use reload if template was generated from a file")
-                    }
-                    do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
-                        template = partialTemplate
-                    } catch {
-                        return "\(error)"
-                    }
-                }
-                #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
-            }
+            self.renderPartial(named: name, indentation: indentation, overrides: overrides, context: context, into: &string)
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
-            let child = self.getChild(named: name, transforms: [], context: context)
-            guard let childName = child as? String else {
-                return ""
-            }
-            if var template = context.library?.getTemplate(named: childName) {
-                #if DEBUG
-                if context.reloadPartials {
-                    guard let filename = template.filename else {
-                        preconditionFailure("Can only use reload if template was generated from a file")
-                    }
-                    do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
-                        template = partialTemplate
-                    } catch {
-                        return "\(error)"
-                    }
-                }
-                #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
-            }
+            guard let childName = self.getChild(named: name, transforms: [], context: context) as? String else { return }
+            self.renderPartial(named: childName, indentation: indentation, overrides: overrides, context: context, into: &string)
 
         case .contentType(let contentType):
             context = context.withContentType(contentType)
@@ -224,10 +117,43 @@ extension MustacheTemplate {
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
-        return ""
     }
 
-    // PaperDigest: as `renderSection` below, into the text being rendered.
+    // PaperDigest: the partial named, from the library (in a debug build, read again from its
+    // file when the context says so), into the text being rendered; upstream's `renderToken`
+    // had this twice, for a partial and for a partial named by a value.
+    private func renderPartial(named name: String, indentation: String?, overrides: [String: MustacheTemplate]?,
+                               context: MustacheContext, into string: inout String) {
+        guard var template = context.library?.getTemplate(named: name) else { return }
+        #if DEBUG
+        if context.reloadPartials {
+            guard let filename = template.filename else {
+                preconditionFailure("Can only use reload if template was generated from a file")
+            }
+            do {
+                guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                    string += "Cannot find template at \(filename)"
+                    return
+                }
+                template = partialTemplate
+            } catch {
+                string += "\(error)"
+                return
+            }
+        }
+        #endif
+        template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &string)
+    }
+
+    // PaperDigest: a token's text on its own (an indented partial's tokens need it), as it is
+    // rendered into the text it is in.
+    func renderToken(_ token: Token, context: inout MustacheContext) -> String {
+        var string = ""
+        self.renderToken(token, context: &context, into: &string)
+        return string
+    }
+
+    // PaperDigest: a section into the text being rendered (`renderSection` below gives it alone).
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
         if let bool = child as? Bool {
             if bool { template.render(context: context, into: &string) }
@@ -258,22 +184,10 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        // PaperDigest: a Bool, the most common section value, before the protocol cast (no Bool is a sequence).
-        if let bool = child as? Bool { return bool ? template.render(context: context) : "" }
-        // PaperDigest: a String (or Int) is no sequence, and not null: pushed as it is, before those casts (same text).
-        if let child, Self.isPlain(child) { return template.render(context: context.withObject(child)) }
-        switch child {
-        case let array as any MustacheSequence:
-            return array.renderSection(with: template, context: context)
-        case let bool as Bool:
-            return bool ? template.render(context: context) : ""
-        case let null as MustacheCustomRenderable where null.isNull == true:
-            return ""
-        case .some(let value):
-            return template.render(context: context.withObject(value))
-        case .none:
-            return ""
-        }
+        // PaperDigest: as it renders into the text it is in.
+        var string = ""
+        self.renderSection(child, with: template, context: context, into: &string)
+        return string
     }
 
     /// Render an inverted section
