@@ -10,7 +10,7 @@ import Foundation
 /// index it wrote (`SearchIndexBuilder.index`): the next build takes from the site the term
 /// buckets it would make as they are only when the words it finds kept bear the same mark.
 struct BuildCache: Equatable {
-    static let version = "digest-build-cache 6"
+    static let version = "digest-build-cache 7"
     var fingerprint: String
     var output: String
     var inputs: String
@@ -24,6 +24,11 @@ struct BuildCache: Equatable {
     /// bytes leave the site as it is.
     var others = ""
     var records: UInt64?
+    /// When the build that made the current site, and the one that made the previous site,
+    /// sealed it (`SiteSeal`; 0: unknown): a rebuild finds the files of a folder changed
+    /// before then as that build left them.
+    var sealed: UInt64 = 0
+    var previousSealed: UInt64 = 0
 
     /// One cache per output folder, so building elsewhere (`-o`) does not spoil it.
     static func path(siteFolder: String, output: String) -> String {
@@ -41,7 +46,7 @@ struct BuildCache: Equatable {
         // Read as bytes: at 100k papers the cache has 350k lines, and splitting it as a String
         // took most of a build with nothing changed.
         return data.withUnsafeBufferPointer { bytes -> BuildCache? in
-            guard let (lines, tableStart) = header(bytes, lines: 9) else { return nil }
+            guard let (lines, tableStart) = header(bytes, lines: 11) else { return nil }
             var at = tableStart
             var outputs = OutputHashes()
             var stale: Set<String> = []
@@ -62,7 +67,8 @@ struct BuildCache: Equatable {
             let report = try? JSONDecoder().decode(BuildReport.Saved.self, from: Data(lines[4].utf8))
             return BuildCache(fingerprint: lines[1], output: lines[2], inputs: lines[3], report: report, outputs: outputs,
                               previous: lines[5], stale: stale, searchMark: UInt64(lines[6], radix: 16) ?? 0,
-                              others: lines[7], records: UInt64(lines[8], radix: 16))
+                              others: lines[7], records: UInt64(lines[8], radix: 16),
+                              sealed: UInt64(lines[9], radix: 16) ?? 0, previousSealed: UInt64(lines[10], radix: 16) ?? 0)
         }
     }
 
@@ -90,7 +96,7 @@ struct BuildCache: Equatable {
     }
 
     /// The first `count` lines (version, fingerprint, output folder, inputs, report, previous
-    /// site, search mark, other inputs, records) and where the table after them starts; nil for
+    /// site, search mark, other inputs, records, the two seals) and where the table after them starts; nil for
     /// another version or fewer lines.
     private static func header(_ bytes: UnsafeBufferPointer<UInt8>, lines count: Int) -> (lines: [String], end: Int)? {
         var lines: [String] = []
@@ -125,7 +131,8 @@ struct BuildCache: Equatable {
         // Bytes, not a String grown line by line: at 100k papers that took half a second at
         // the end of every build.
         let head = Array((Self.version + "\n" + fingerprint + "\n" + output + "\n" + inputs + "\n" + saved + "\n" + previous + "\n"
-                          + String(searchMark, radix: 16) + "\n" + others + "\n" + (records.map { String($0, radix: 16) } ?? "") + "\n").utf8)
+                          + String(searchMark, radix: 16) + "\n" + others + "\n" + (records.map { String($0, radix: 16) } ?? "") + "\n"
+                          + String(sealed, radix: 16) + "\n" + String(previousSealed, radix: 16) + "\n").utf8)
         // Lines in the build's order (`OutputHashes`): the same file for the same site.
         // (Sorted by path, the 350k lines at 100k papers took 0.24 s to order.) Made in runs on
         // every core: on one, 35 ms at the end of every build at 100k papers.

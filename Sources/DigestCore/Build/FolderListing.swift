@@ -72,8 +72,10 @@ struct FolderListing: Sendable {
     }
 
     /// Whether the file at `place`, `path` from the open folder `root` (the listing's), is
-    /// there: as its folder was read, or looked up.
-    func has(at place: Int, _ path: String, in root: Int32) -> Bool {
-        has(at: place) ?? OutputFolder.isThere(path, in: root)
+    /// there: as its folder was read; or, when the build that made the site sealed it at `seal`
+    /// and the file's folder is as that build left it (`SiteSeal`), as that build wrote it; or
+    /// looked up.
+    func has(at place: Int, _ path: String, in root: Int32, seal: UInt64 = 0) -> Bool {
+        has(at: place) ?? (SiteSeal.leftAsMade(folderOf: path, in: root, seal: seal) || OutputFolder.isThere(path, in: root))
     }
 }

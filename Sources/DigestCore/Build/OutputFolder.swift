@@ -58,13 +58,15 @@ struct OutputFolder {
     /// paths, each from the site's folder: a build with nothing changed looks for every file
     /// it wrote (350k at 100k papers), and one task and one absolute path per file were half
     /// of that build's time. A folder holding many of them is read whole (`FolderListing`).
-    func holds(_ paths: [String]) -> Bool {
+    /// `seal`: when the build that wrote them sealed the site (`SiteSeal`; 0: unknown).
+    func holds(_ paths: [String], seal: UInt64 = 0) -> Bool {
         guard !paths.isEmpty else { return true }
+        let seal = SiteSeal.trusted(seal)
         let folder = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return false }
         defer { close(folder) }
         let listed = FolderListing(of: paths, in: folder)
-        return !ParallelMap.batched(paths.count) { listed.has(at: $0, paths[$0], in: folder) }.contains(false)
+        return !ParallelMap.batched(paths.count) { listed.has(at: $0, paths[$0], in: folder, seal: seal) }.contains(false)
     }
 
     /// Whether there is a file at `path`, from an open folder. (Its bytes passed as they are:

@@ -28,8 +28,13 @@ final class PreviousSiteLookup: @unchecked Sendable {
 
     static let runLength = 256
 
+    /// When the build that made the folder sealed it (`SiteSeal`; 0: unknown).
+    private let seal: UInt64
+
     /// Nil when the folder cannot be opened: its files are looked up as they are kept.
-    init?(_ paths: [String], in folder: String) {
+    /// `seal`: as the build cache keeps it for the previous site.
+    init?(_ paths: [String], in folder: String, seal: UInt64) {
+        self.seal = SiteSeal.trusted(seal)
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         (self.paths, self.folder) = (paths, fd)
@@ -56,7 +61,7 @@ final class PreviousSiteLookup: @unchecked Sendable {
             let start = next.wrappingAdd(Self.runLength, ordering: .relaxed).oldValue
             guard start < paths.count else { return }
             let run = start..<min(start + Self.runLength, paths.count)
-            for i in run { found[i] = listed.has(at: i, paths[i], in: folder) }
+            for i in run { found[i] = listed.has(at: i, paths[i], in: folder, seal: seal) }
             done.wrappingAdd(run.count, ordering: .releasing)
         }
     }

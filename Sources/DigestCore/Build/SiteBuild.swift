@@ -42,7 +42,7 @@ public enum SiteBuild {
         // changed, or a full build), the lookup is called off.
         let cached = options.clean || !FileManager.default.fileExists(atPath: output) ? nil : BackgroundTask { () -> (BuildCache?, PreviousSiteLookup?) in
             let cache = BuildCache.load(cachePath)
-            return (cache, cache.flatMap { $0.previous.isEmpty ? nil : PreviousSiteLookup($0.outputs.paths, in: folder.previousPath($0.previous)) })
+            return (cache, cache.flatMap { $0.previous.isEmpty ? nil : PreviousSiteLookup($0.outputs.paths, in: folder.previousPath($0.previous), seal: $0.previousSealed) })
         }
         let inputs = BuildInputs(site)
         // A template error is reported after the records' problems, as the pages need both.
@@ -59,7 +59,7 @@ public enum SiteBuild {
         // The report of a build that finds the site as the last build left it (`stage`: how it
         // knows); nil when all that build wrote is not there.
         func asLastLeft(_ previous: BuildCache, _ stage: String) -> BuildReport? {
-            guard let saved = previous.report, folder.holds(previous.outputs.paths) else { return nil }
+            guard let saved = previous.report, folder.holds(previous.outputs.paths, seal: previous.sealed) else { return nil }
             var unchanged = BuildReport(unchanged: saved, output: given)
             unchanged.stages.append((stage, clock.lap()))
             return unchanged
@@ -254,7 +254,7 @@ public enum SiteBuild {
         let madeHashes = otherHashes + searchHashes.map { $0! }
         if let previous, let pageHashes, previous.outputs.count == report.total,
            zip(known, pageHashes + madeHashes).allSatisfy({ $0 == $1 }),
-           folder.holds(outputPaths) {
+           folder.holds(outputPaths, seal: previous.sealed) {
             report.written = true
             report.stages.append(("render and write", preparing + clock.lap()))
             // Files read anew (a record saved unchanged, a new digest), and the search words this
@@ -333,12 +333,14 @@ public enum SiteBuild {
 
         say?("putting the new site in place")
         var kept: String?
+        var sealed: UInt64 = 0
         if let first = failed.min(by: { $0.path < $1.path }) {
             folder.discard()
             report.diagnostics.append(Self.writeFailure(first, of: failed.count, output: output))
         } else {
             // The cache goes first: stopped between the swap and the new cache, the next build is a full one.
             try? FileManager.default.removeItem(atPath: cachePath)
+            sealed = staging.seal()
             do {
                 try folder.swapIn()
                 report.written = true
@@ -353,8 +355,8 @@ public enum SiteBuild {
         if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, known, outputPaths, hashes, results) }
         if report.written {
             var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, outputs: hashes,
-                                   searchMark: indexed.mark, others: inputs.others, records: loaded.recordsKey)
-            if let kept { (cache.previous, cache.stale) = (kept, Set(written).union(removed)) }
+                                   searchMark: indexed.mark, others: inputs.others, records: loaded.recordsKey, sealed: sealed)
+            if let kept { (cache.previous, cache.stale, cache.previousSealed) = (kept, Set(written).union(removed), previous?.sealed ?? 0) }
             try? cache.save(cachePath)
             BuildCache.removeOrphans(besides: cachePath, output: cachedFolder)
         } else {

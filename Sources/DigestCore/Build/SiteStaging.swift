@@ -88,6 +88,11 @@ public struct SiteStaging: Sendable {
         return stale.paths.subtracting(outputs.indices.lazy.filter { stillThere[$0] }.map { outputs[$0] })
     }
 
+    /// The staging folder sealed (`SiteSeal`), once the new site's last file is in it.
+    func seal() -> UInt64 {
+        SiteSeal.take(in: open.staging)
+    }
+
     /// Takes out of a reused folder what the new site does not have: the files the previous
     /// site or the current one had, with the folders that leaves empty (a clean build makes none).
     func remove(_ paths: [String]) {
@@ -131,8 +136,9 @@ extension SiteStaging {
         let paths = cache.outputs.paths
         let copy = SiteStaging(current: output, staging: folder.staging, reused: false, stale: [])
         _ = ParallelMap.batched(paths.count, batch: 256) { copy.keep(paths[$0]) }
+        let sealed = copy.seal()
         guard let token = folder.keepPrevious() else { return folder.discard() }
-        (cache.previous, cache.stale) = (token, [])
+        (cache.previous, cache.stale, cache.previousSealed) = (token, [], sealed)
         try? cache.save(cachePath)
     }
 }

@@ -5,12 +5,13 @@ import Testing
 @Suite struct BuildCacheTests {
     /// What `save` writes, `load` reads back: hashes as hex digits (`String(_, radix: 16)`'s),
     /// in the order given, the previous site and its stale paths, the search index's mark, the
-    /// other inputs' stamp and the records' key (none, an empty line).
+    /// other inputs' stamp, the records' key (none, an empty line) and the two sites' seals.
     @Test func aSavedCacheLoadsAsItWas() throws {
         let path = Fixtures.scratch("cache") + "/build.tsv"
         let outputs: [(path: String, hash: UInt64)] = [("index.html", 0), ("a/b/index.html", 1), ("feed.xml", 0xabc), ("sitemap.xml", .max), ("é/ü.html", 0x1000)]
         let cache = BuildCache(fingerprint: "f00", output: "/site/public", inputs: "1234", report: nil, outputs: OutputHashes(paths: outputs.map(\.path), hashes: outputs.map(\.hash)),
-                               previous: "beef", stale: ["gone.html", "a/b/index.html"], searchMark: 0xfeed, others: "5678", records: 0xface)
+                               previous: "beef", stale: ["gone.html", "a/b/index.html"], searchMark: 0xfeed, others: "5678", records: 0xface,
+                               sealed: 1_764_000_000_123_456_789, previousSealed: 1_763_000_000_000_000_001)
         try cache.save(path)
         #expect(BuildCache.load(path) == cache)
         var unkeyed = cache
@@ -19,13 +20,14 @@ import Testing
         #expect(BuildCache.load(path) == unkeyed)
         try cache.save(path)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(Array(lines[9..<14]) == outputs.map { "\(String($0.hash, radix: 16))\t\($0.path)"[...] })
+        #expect(Array(lines[11..<16]) == outputs.map { "\(String($0.hash, radix: 16))\t\($0.path)"[...] })
         #expect(lines.contains("-\tgone.html") && lines[5] == "beef" && lines[6] == "feed")
         #expect(lines[7] == "5678" && lines[8] == "face")
+        #expect(lines[9] == "187afca76f25cd15" && lines[10] == "18776f28c3038001")
     }
 
     /// The table is in the order the build made its outputs, which follows from the site: two
-    /// clean builds of the same site write the same cache.
+    /// clean builds of the same site write the same cache, but for when each sealed the site.
     @Test func theSameSiteWritesTheSameCache() throws {
         let site = try Fixtures.site(listings: [Fixtures.dailyPapers, Fixtures.posterSession])
         defer { try? FileManager.default.removeItem(atPath: site) }
@@ -35,7 +37,10 @@ import Testing
         var saved: [[UInt8]] = []
         for _ in 0..<2 {
             #expect(SiteBuild.run(options).written)
-            saved.append(FileBytes.read(BuildCache.path(siteFolder: site, output: site + "/public")) ?? [])
+            var lines = (FileBytes.read(BuildCache.path(siteFolder: site, output: site + "/public")) ?? []).split(separator: 0x0A, omittingEmptySubsequences: false)
+            #expect(lines.count > 11 && UInt64(String(decoding: lines[9], as: UTF8.self), radix: 16) ?? 0 > 0)
+            lines.remove(at: 9)  // the seal
+            saved.append(Array(lines.joined(separator: [0x0A])))
         }
         #expect(saved[0].count > 1000 && saved[0] == saved[1])
     }

@@ -53,7 +53,8 @@ import Testing
         #expect(SiteBuild.run(BuildOptions(siteFolder: site)).incremental)
         // Files no edit of a title changes: an asset, a page, and a folder of pages (the
         // previous site is looked through for them before the pages are come to, on a thread
-        // of its own: `PreviousSiteLookup`).
+        // of its own: `PreviousSiteLookup`). The first two leave their folders, which are
+        // looked into as changed since the build sealed the site (`SiteSeal`).
         let lost = ["assets/style.css", "authors/index.html", "sources/index.html"].map { site + "/public/" + $0 }
         for file in lost.prefix(2) { try FileManager.default.removeItem(atPath: file) }
         try FileManager.default.removeItem(atPath: FilePath.parent(of: lost[2]))
