@@ -10,6 +10,18 @@ protocol AuthorCountItem: RenderedItem {
 }
 
 extension AuthorCountItem {
+    /// The names its template is given (`child(named:)`), in the order of `value(at:)`.
+    static var names: [String] { ["url", "name", "count"] }
+
+    func value(at place: Int) -> FlatValue {
+        switch place {
+        case 0: return .text(renderer.authorURL(author, root: root))
+        case 1: return .text(renderer.model.authors[author].name)
+        case 2: return .number(count)
+        default: return linkValue(at: place - 3)
+        }
+    }
+
     func child(named name: String) -> Any? {
         switch name {
         case "count": return count

@@ -2,12 +2,14 @@ import Mustache
 
 /// One author of the A–Z index, as `authors.mustache` sees them: `count` is of their papers, and
 /// `html` the `author-index-item` rendering. Each author is listed once, so the item is made
-/// when the page is, not kept.
+/// when the page is, not kept; the page's list fills them in whole (`RenderedItems`).
 struct AuthorIndexItem: AuthorCountItem {
     let author: Int
     let count: Int
     let root: String
     let renderer: SiteRenderer
 
-    var html: String { rendered("author-index-item", names: ["url", "name", "count"]) }
+    static var filled: (template: String, names: [String])? { ("author-index-item", names) }
+
+    var html: String { rendered("author-index-item", names: Self.names) }
 }

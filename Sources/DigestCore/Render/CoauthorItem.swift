@@ -13,7 +13,7 @@ struct CoauthorItem: AuthorCountItem {
 
     var html: String {
         renderer.coauthorItems.value(Key(author: author, count: count, root: root)) {
-            rendered("coauthor-item", names: ["url", "name", "count"])
+            rendered("coauthor-item", names: Self.names)
         }
     }
 

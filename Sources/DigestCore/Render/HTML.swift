@@ -10,19 +10,31 @@ public enum Escape {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
             out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
-                default: out.append(byte)
-                }
-            }
+            appendEscapingHTML(UnsafeBufferPointer(rebasing: bytes[first...]), to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
+    }
+
+    /// `html(text)`'s bytes onto the end of `out`: no String made for a value filled into bytes.
+    static func appendHTML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.contains(where: htmlEscaped) { appendEscapingHTML(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+        }
+    }
+
+    private static func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
+            default: out.append(byte)
+            }
+        }
     }
 
     /// XML 1.0 text: as HTML, minus the control characters XML forbids.

@@ -18,6 +18,29 @@ import Testing
         #expect(flat.fill { $0 == "count" ? 1.5 : values[$0] } == nil)
     }
 
+    /// Filled by places (`slots`, as a list of items is), the template gives the same bytes; a
+    /// name given twice takes its first place, one not given is absent.
+    @Test func aTemplateFilledByPlacesIsItsFill() throws {
+        let set = try Fixtures.templateSet([
+            "flat": "<a href=\"{{url}}\" title='{{name}}'>{{{html}}}</a> {{count}}{{missing}} {{& html}}{{root}}\n",
+        ])
+        let values: [String: Any] = ["url": "../authors/a&b/", "name": "O'Brien <\"Ann\">", "html": "<em>x</em> & y", "count": 12, "root": "../"]
+        let flat = try #require(set.flat["flat"])
+        let names = ["url", "name", "html", "count", "root", "url"]
+        let slots = flat.slots(names: names)
+        func value(_ place: Int) -> FlatValue {
+            switch values[names[place]] {
+            case let text as String: return place == 5 ? .text("second") : .text(text)
+            case let number as Int: return .number(number)
+            default: return .other
+            }
+        }
+        var bytes = Array("kept:".utf8)
+        #expect(FlatTemplate.fill(slots, into: &bytes, value))
+        #expect(String(decoding: bytes, as: UTF8.self) == "kept:" + (flat.fill { values[$0] } ?? "-"))
+        #expect(!FlatTemplate.fill(slots, into: &bytes) { $0 == 3 ? .other : value($0) })
+    }
+
     /// Anything but text and plain names — a section, an inverted section, a partial, a name
     /// with a dot, another content type — is rendered, not filled in.
     @Test(arguments: ["{{#a}}x{{/a}}", "{{^a}}x{{/a}}", "{{> flat}}", "{{a.b}}", "{{.}}", "{{% CONTENT_TYPE: TEXT}}{{a}}"])

@@ -31,10 +31,15 @@ extension SiteRenderer {
         context["has_coauthors"] = !author.coauthors.isEmpty
     }
 
+    /// An author's page, linked from a page at `root`.
+    func authorURL(_ author: Int, root: String) -> String {
+        link(root, "authors/\(model.authors[author].id)/")
+    }
+
     /// An author's `url` and `name`, as a co-author item and a paper's author link give them.
     func author(_ name: String, of author: Int, root: String) -> Any? {
         switch name {
-        case "url": return link(root, "authors/\(model.authors[author].id)/")
+        case "url": return authorURL(author, root: root)
         case "name": return model.authors[author].name
         default: return nil
         }
