@@ -1,30 +1,39 @@
-/// Paper keys (`RelatedPapers.paperKey`, hashes already) looked up by their low bits in a table
-/// twice their count or more, the next slot taken when one is: no hash made of them again.
+/// Keys that are hashes already (`RelatedPapers.paperKey`, `OutputHashes.pathHash`), each with
+/// its first place in the list the table was made from, looked up by their low bits in a table
+/// twice their count or more, the next slot taken when one is: no hash made of them again
+/// (a `Dictionary` or `Set` hashes each key going in and at each lookup).
 struct KeyTable {
     private var slots: [UInt64]
+    private var places: [Int32]
     private let mask: Int
-    /// Whether 0, the empty slot's mark, is one of the keys.
-    private var hasZero = false
+    /// The first place of 0, the empty slot's mark, when it is one of the keys.
+    private var zero: Int?
 
     init(_ keys: some Collection<UInt64>) {
         var size = 16
         while size < keys.count * 2 { size *= 2 }
-        (slots, mask) = ([UInt64](repeating: 0, count: size), size - 1)
-        for key in keys {
-            guard key != 0 else { hasZero = true; continue }
+        (slots, places, mask) = ([UInt64](repeating: 0, count: size), [Int32](repeating: 0, count: size), size - 1)
+        for (place, key) in keys.enumerated() {
+            guard key != 0 else {
+                if zero == nil { zero = place }
+                continue
+            }
             var i = Int(truncatingIfNeeded: key) & mask
             while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
-            slots[i] = key
+            if slots[i] == 0 { (slots[i], places[i]) = (key, Int32(place)) }
         }
     }
 
-    func contains(_ key: UInt64) -> Bool {
-        guard key != 0 else { return hasZero }
+    /// The first place of `key` in the list, if it is one of the keys.
+    func place(of key: UInt64) -> Int? {
+        guard key != 0 else { return zero }
         var i = Int(truncatingIfNeeded: key) & mask
         while slots[i] != 0 {
-            if slots[i] == key { return true }
+            if slots[i] == key { return Int(places[i]) }
             i = (i + 1) & mask
         }
-        return false
+        return nil
     }
+
+    func contains(_ key: UInt64) -> Bool { place(of: key) != nil }
 }
