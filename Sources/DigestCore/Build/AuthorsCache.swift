@@ -114,16 +114,16 @@ enum AuthorsCache {
     }
 
     /// Each paper's place today by its place then, when each paper then is among today's
-    /// (by key), once: today's may hold more.
+    /// (by key), once: today's may hold more; nil when a key is today's twice. (The keys are
+    /// hashes already: found in a `KeyTable`, not hashed again into a Dictionary.)
     static func places(then: [UInt64], now keys: [UInt64]) -> [Int]? {
-        var today: [UInt64: Int] = [:]
-        today.reserveCapacity(keys.count)
-        for (place, key) in keys.enumerated() where today.updateValue(place, forKey: key) != nil { return nil }
+        let today = KeyTable(keys)
+        for (place, key) in keys.enumerated() where today.place(of: key) != place { return nil }
         var seen = [Bool](repeating: false, count: keys.count)
         var now: [Int] = []
         now.reserveCapacity(then.count)
         for key in then {
-            guard let place = today[key], !seen[place] else { return nil }
+            guard let place = today.place(of: key), !seen[place] else { return nil }
             seen[place] = true
             now.append(place)
         }
