@@ -110,8 +110,8 @@ extension RelatedPapers {
 
     /// Where today's papers were in `previous`: each key's place then, and each paper's (nil for
     /// a new one); nil when two papers then had one key (none is taken again).
-    static func placesThen(_ previous: Made, keys: [UInt64]) -> (before: [UInt64: Int], was: [Int?])? {
-        places(previous.papers).map { before in (before, keys.map { before[$0] }) }
+    static func placesThen(_ previous: Made, keys: [UInt64]) -> (before: KeyTable, was: [Int?])? {
+        places(previous.papers).map { before in (before, keys.map { before.place(of: $0) }) }
     }
 
     /// Whether paper `d`'s vector in `made` is paper `o`'s in `previous`: the same terms, by
@@ -128,7 +128,7 @@ extension RelatedPapers {
     /// Per paper, its list in `previous` when scoring it again would give the same (nil: score
     /// it). `made`: all but the lists, for today's papers; `docs` (each posting's paper, by
     /// place), what they were made from; `then`, where they were (`placesThen`).
-    static func reusable(_ previous: Made, made: Made, docs: [Int32], holders: Holders, then: (before: [UInt64: Int], was: [Int?])?) -> [Reused?] {
+    static func reusable(_ previous: Made, made: Made, docs: [Int32], holders: Holders, then: (before: KeyTable, was: [Int?])?) -> [Reused?] {
         let none = [Reused?](repeating: nil, count: made.papers.count)
         guard previous.count == made.count, let then else { return none }
         let (before, was) = then
@@ -178,7 +178,7 @@ extension RelatedPapers {
             for k in then { weighed[old.papers[k]] = old.weights[k] }
             var papers: [Int32] = []
             for k in today where weighed.removeValue(forKey: new.papers[k]) != new.weights[k] || !placed[Int(docs[k])] { papers.append(docs[k]) }
-            for key in weighed.keys { if let o = before[key], now[o] >= 0 { papers.append(Int32(now[o])) } }
+            for key in weighed.keys { if let o = before.place(of: key), now[o] >= 0 { papers.append(Int32(now[o])) } }
             return papers
         }
         // Each changed paper's weights in today's postings (`weighedPostings`), in the order
@@ -325,15 +325,15 @@ extension RelatedPapers {
     /// papers on the same side of the cut), else found by its key.
     static func termPlacesThen(_ old: Postings, _ new: Postings) -> [Int32] {
         guard old.terms != new.terms else { return new.terms.indices.map(Int32.init) }
-        let places = places(old.terms) ?? [:]
-        return new.terms.map { places[$0].map(Int32.init) ?? -1 }
+        let places = places(old.terms) ?? KeyTable([])
+        return new.terms.map { places.place(of: $0).map(Int32.init) ?? -1 }
     }
 
-    /// Each key's place in `keys`; nil when one is there twice.
-    static func places(_ keys: [UInt64]) -> [UInt64: Int]? {
-        var places: [UInt64: Int] = [:]
-        places.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() where places.updateValue(i, forKey: key) != nil { return nil }
+    /// Each key's place in `keys`; nil when one is there twice. (Paper and term keys are
+    /// hashes already: found in a `KeyTable`, not hashed again into a Dictionary.)
+    static func places(_ keys: [UInt64]) -> KeyTable? {
+        let places = KeyTable(keys)
+        for (i, key) in keys.enumerated() where places.place(of: key) != i { return nil }
         return places
     }
 
