@@ -96,8 +96,8 @@ struct BuildCache: Equatable {
     }
 
     /// The first `count` lines (version, fingerprint, output folder, inputs, report, previous
-    /// site, search mark, other inputs, records, the two seals) and where the table after them starts; nil for
-    /// another version or fewer lines.
+    /// site, search mark, other inputs, records, the two seals) and where the table after them
+    /// starts; nil for another version or fewer lines.
     private static func header(_ bytes: UnsafeBufferPointer<UInt8>, lines count: Int) -> (lines: [String], end: Int)? {
         var lines: [String] = []
         var at = 0

@@ -64,8 +64,27 @@ extension FlatTemplate {
         fileprivate let slots: [Slot]
         /// Room an item takes, about.
         let room: Int
+
+        /// The bytes `fill` gives, onto the end of `bytes`, each variable's value from `value` by
+        /// its place; false when a value is `other` (`bytes` then holds what was filled before it).
+        func fill(into bytes: inout [UInt8], _ value: (Int) -> FlatValue) -> Bool {
+            for slot in slots {
+                switch slot {
+                case .text(let literal): bytes += literal
+                case .value(let place, let escaped):
+                    switch value(place) {
+                    case .absent: continue
+                    case .text(let string): if escaped { Escape.appendHTML(string, to: &bytes) } else { bytes += string.utf8 }
+                    case .number(let number): bytes += String(number).utf8
+                    case .other: return false
+                    }
+                }
+            }
+            return true
+        }
     }
 
+    /// The template bound to the places of `names`, for a list's items (`Slots`).
     func slots(names: [String]) -> Slots {
         Slots(slots: parts.compactMap { part in
             switch part {
@@ -73,23 +92,5 @@ extension FlatTemplate {
             case .variable(let name, let escaped): return names.firstIndex(of: name).map { .value(place: $0, escaped: escaped) }
             }
         }, room: room)
-    }
-
-    /// The bytes `fill` gives, onto the end of `bytes`, each variable's value from `value` by its
-    /// place; false when a value is `other` (`bytes` then holds what was filled before it).
-    static func fill(_ slots: Slots, into bytes: inout [UInt8], _ value: (Int) -> FlatValue) -> Bool {
-        for slot in slots.slots {
-            switch slot {
-            case .text(let literal): bytes += literal
-            case .value(let place, let escaped):
-                switch value(place) {
-                case .absent: continue
-                case .text(let string): if escaped { Escape.appendHTML(string, to: &bytes) } else { bytes += string.utf8 }
-                case .number(let number): bytes += String(number).utf8
-                case .other: return false
-                }
-            }
-        }
-        return true
     }
 }

@@ -87,7 +87,7 @@ struct RenderedItems<Item: RenderedItem>: MustacheCustomRenderable, Sendable {
         bytes.reserveCapacity(items.count * slots.room)
         for item in items {
             let start = bytes.count
-            guard !FlatTemplate.fill(slots, into: &bytes, item.value(at:)) else { continue }
+            guard !slots.fill(into: &bytes, item.value(at:)) else { continue }
             bytes.removeSubrange(start...)
             bytes += item.html.utf8
         }

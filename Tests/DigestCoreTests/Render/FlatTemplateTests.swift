@@ -36,9 +36,9 @@ import Testing
             }
         }
         var bytes = Array("kept:".utf8)
-        #expect(FlatTemplate.fill(slots, into: &bytes, value))
+        #expect(slots.fill(into: &bytes, value))
         #expect(String(decoding: bytes, as: UTF8.self) == "kept:" + (flat.fill { values[$0] } ?? "-"))
-        #expect(!FlatTemplate.fill(slots, into: &bytes) { $0 == 3 ? .other : value($0) })
+        #expect(!slots.fill(into: &bytes) { $0 == 3 ? .other : value($0) })
     }
 
     /// Anything but text and plain names — a section, an inverted section, a partial, a name
