@@ -122,7 +122,7 @@ enum AuthorsCache {
     /// hashes already: found in a `KeyTable`, not hashed again into a Dictionary.)
     static func places(then: [UInt64], now keys: [UInt64]) -> [Int]? {
         let today = KeyTable(keys)
-        for (place, key) in keys.enumerated() where today.place(of: key) != place { return nil }
+        guard !today.hasRepeats else { return nil }
         var seen = [Bool](repeating: false, count: keys.count)
         var now: [Int] = []
         now.reserveCapacity(then.count)

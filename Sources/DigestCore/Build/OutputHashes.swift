@@ -73,6 +73,8 @@ struct OutputHashes: Equatable, Sendable {
             (self.paths, self.range, self.hash) = (paths, range, hash)
             hashes = ParallelMap.batched(range.count, batch: 4096) { hash(paths[range.lowerBound + $0]) }
             byHash = KeyTable(hashes)
+            // (Paths that share a hash, or a path named twice, only when some hash is there twice.)
+            guard byHash.hasRepeats else { return }
             for (n, hash) in hashes.enumerated() {
                 let (first, i) = (range.lowerBound + byHash.place(of: hash)!, range.lowerBound + n)
                 if first != i, paths[first] != paths[i], others[paths[i]] == nil { others[paths[i]] = i }

@@ -148,7 +148,7 @@ extension RelatedPapers {
         // Most vectors moved (the count of papers did, and every IDF with it): the lists whose
         // scores cannot have crossed are taken, by bounds (`shifted`).
         guard sameCount * 2 >= same.count else {
-            return shifted(previous, made: made, was: was, now: now, before: before, docs: docs, holders: holders)
+            return shifted(previous, made: made, was: was, now: now, docs: docs, holders: holders)
         }
         let (old, new) = (previous.postings, made.postings)
         let termThen = termPlacesThen(old, new)
@@ -333,8 +333,7 @@ extension RelatedPapers {
     /// hashes already: found in a `KeyTable`, not hashed again into a Dictionary.)
     static func places(_ keys: [UInt64]) -> KeyTable? {
         let places = KeyTable(keys)
-        for (i, key) in keys.enumerated() where places.place(of: key) != i { return nil }
-        return places
+        return places.hasRepeats ? nil : places
     }
 
     /// Per paper, whether it kept its order among the papers there before: it is in a longest

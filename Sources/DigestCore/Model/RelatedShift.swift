@@ -21,7 +21,7 @@ extension RelatedPapers {
     /// moves 98% of the papers' weights by less, and the others are a few thousand.)
     static let steadyShift = 0.002
 
-    static func shifted(_ previous: Made, made: Made, was: [Int?], now: [Int], before: KeyTable, docs: [Int32],
+    static func shifted(_ previous: Made, made: Made, was: [Int?], now: [Int], docs: [Int32],
                         holders: Holders) -> [Reused?] {
         let none = [Reused?](repeating: nil, count: made.papers.count)
         guard previous.count == made.count else { return none }

@@ -18,7 +18,7 @@ extension AuthorCountItem {
         case 0: return .text(renderer.authorURL(author, root: root))
         case 1: return .text(renderer.model.authors[author].name)
         case 2: return .number(count)
-        default: return linkValue(at: place - 3)
+        default: return .absent
         }
     }
 

@@ -9,7 +9,8 @@ struct AuthorIndexItem: AuthorCountItem {
     let root: String
     let renderer: SiteRenderer
 
-    static var filled: (template: String, names: [String])? { ("author-index-item", names) }
+    static let template = "author-index-item"
+    static var filled: (template: String, names: [String])? { (template, names) }
 
-    var html: String { rendered("author-index-item", names: Self.names) }
+    var html: String { rendered(Self.template, names: Self.names) }
 }

@@ -8,7 +8,8 @@ import Mustache
 struct FlatTemplate: Sendable {
     let parts: [MustacheTemplate.FlatPart]
     /// Room for the text and a few values, made once: grown append by append, the text was
-    /// copied again at each doubling (400 instructions an append).
+    /// copied again at each doubling (400 instructions an append). Filled as bytes, each value
+    /// appended as `FlatValue` shows it, the same for one item (`fill`) as for a list (`Slots`).
     let room: Int
 
     init?(_ template: MustacheTemplate) {
@@ -21,21 +22,15 @@ struct FlatTemplate: Sendable {
     /// renders nothing); nil when a value is neither a String nor an Int, which only a render
     /// knows how to show.
     func fill(_ value: (String) -> Any?) -> String? {
-        var text = ""
-        text.reserveCapacity(room)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(room)
         for part in parts {
             switch part {
-            case .text(let literal): text += literal
-            case .variable(let name, let escaped):
-                switch value(name) {
-                case nil: continue
-                case let string as String: text += escaped ? Escape.html(string) : string
-                case let number as Int: text += String(number)
-                default: return nil
-                }
+            case .text(let literal): bytes += literal.utf8
+            case .variable(let name, let escaped): guard FlatValue(value(name)).append(escaped: escaped, to: &bytes) else { return nil }
             }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -48,6 +43,28 @@ enum FlatValue {
     case absent
     /// A value only a render knows how to show.
     case other
+
+    /// What a name's lookup gave: nil, a String, an Int, or something else.
+    init(_ value: Any?) {
+        switch value {
+        case nil: self = .absent
+        case let string as String: self = .text(string)
+        case let number as Int: self = .number(number)
+        default: self = .other
+        }
+    }
+
+    /// Its bytes, escaped or not, onto the end of `bytes`: the text, the number's digits, or
+    /// nothing; false for `other`.
+    func append(escaped: Bool, to bytes: inout [UInt8]) -> Bool {
+        switch self {
+        case .absent: return true
+        case .text(let string): if escaped { Escape.appendHTML(string, to: &bytes) } else { bytes += string.utf8 }
+        case .number(let number): bytes += String(number).utf8
+        case .other: return false
+        }
+        return true
+    }
 }
 
 extension FlatTemplate {
@@ -71,13 +88,7 @@ extension FlatTemplate {
             for slot in slots {
                 switch slot {
                 case .text(let literal): bytes += literal
-                case .value(let place, let escaped):
-                    switch value(place) {
-                    case .absent: continue
-                    case .text(let string): if escaped { Escape.appendHTML(string, to: &bytes) } else { bytes += string.utf8 }
-                    case .number(let number): bytes += String(number).utf8
-                    case .other: return false
-                    }
+                case .value(let place, let escaped): guard value(place).append(escaped: escaped, to: &bytes) else { return false }
                 }
             }
             return true

@@ -17,22 +17,13 @@ protocol RenderedItem: MustacheParent, Sendable, HashedByInputs {
     /// (`rendered`), which a list of such items fills in whole (`RenderedItems`); nil for an
     /// item whose `html` is kept.
     static var filled: (template: String, names: [String])? { get }
-    /// The value of its `filled` name at `place`; past them, `root` and then `ix`.
+    /// The value of its `filled` name at `place`.
     func value(at place: Int) -> FlatValue
 }
 
 extension RenderedItem {
     static var filled: (template: String, names: [String])? { nil }
     func value(at place: Int) -> FlatValue { .other }
-
-    /// `root` and `ix`, at the places past an item's `filled` names (`value(at:)`).
-    func linkValue(at place: Int) -> FlatValue {
-        switch place {
-        case 0: return .text(root)
-        case 1: return .text(renderer.ix)
-        default: return .absent
-        }
-    }
 
     /// The item's own `template` given its values named `names` (`child(named:)`), `root` and
     /// `ix`: what its `html` is, made once and kept.
@@ -73,21 +64,24 @@ struct RenderedItems<Item: RenderedItem>: MustacheCustomRenderable, Sendable {
 
     var renderText: String {
         if let filled = Item.filled, let first = items.first, let flat = first.renderer.templates.flat[filled.template] {
-            return filledIn(flat.slots(names: filled.names + ["root", "ix"]))
+            return filledIn(flat.slots(names: filled.names + ["root", "ix"]), names: filled.names.count)
         }
         var html = ""
         for item in items { html += item.html }
         return html
     }
 
-    /// The items filled into their flat template, as bytes, each as its `html` would be; an item
-    /// with a value only a render shows is its `html`.
-    private func filledIn(_ slots: FlatTemplate.Slots) -> String {
+    /// The items filled into their flat template, as bytes, each as its `html` would be (`rendered`:
+    /// its `names` first, then `root` and `ix`); an item with a value only a render shows is its `html`.
+    private func filledIn(_ slots: FlatTemplate.Slots, names: Int) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(items.count * slots.room)
         for item in items {
             let start = bytes.count
-            guard !slots.fill(into: &bytes, item.value(at:)) else { continue }
+            let filled = slots.fill(into: &bytes) { place in
+                place < names ? item.value(at: place) : place == names ? .text(item.root) : .text(item.renderer.ix)
+            }
+            guard !filled else { continue }
             bytes.removeSubrange(start...)
             bytes += item.html.utf8
         }

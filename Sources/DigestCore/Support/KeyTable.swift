@@ -8,6 +8,8 @@ struct KeyTable {
     private let mask: Int
     /// The first place of 0, the empty slot's mark, when it is one of the keys.
     private var zero: Int?
+    /// Whether a key is in the list more than once (found as it went in).
+    private(set) var hasRepeats = false
 
     init(_ keys: some Collection<UInt64>) {
         var size = 16
@@ -15,12 +17,12 @@ struct KeyTable {
         (slots, places, mask) = ([UInt64](repeating: 0, count: size), [Int32](repeating: 0, count: size), size - 1)
         for (place, key) in keys.enumerated() {
             guard key != 0 else {
-                if zero == nil { zero = place }
+                if zero == nil { zero = place } else { hasRepeats = true }
                 continue
             }
             var i = Int(truncatingIfNeeded: key) & mask
             while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
-            if slots[i] == 0 { (slots[i], places[i]) = (key, Int32(place)) }
+            if slots[i] == 0 { (slots[i], places[i]) = (key, Int32(place)) } else { hasRepeats = true }
         }
     }
 

@@ -382,9 +382,9 @@ extension MustacheTemplate {
     }
 }
 
-// PaperDigest: a template rendered onto the end of a String its caller made, with the room
-// it expects the text to take: a page grown from nothing by its tokens' appends was copied
-// again at each doubling, a third of all the appends a page made.
+// PaperDigest: a template rendered onto the end of a String its caller holds, the way each
+// template renders into the one it is in (`render(context:into:)`); digest's tests render
+// whole pages through it.
 extension MustacheLibrary {
     /// Render `object` with the template named `name` onto the end of `string` (the same text
     /// as `render(_:withTemplate:)` gives); false, with `string` as it was, when there is no
