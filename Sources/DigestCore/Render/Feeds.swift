@@ -113,7 +113,7 @@ extension SiteRenderer {
                 if url.contains(where: Escape.xmlEscaped) { xml += Escape.xml(urlPath(pages[index].path)).utf8 } else { xml += UnsafeBufferPointer(rebasing: url) }
             }
             xml += close
-            if case .paper(let i) = pages[index].kind, var date = model.papers[i].facts.date {
+            if case .paper(let i) = pages[index].kind, var date = model.papers[i].date {
                 xml += lastmod
                 date.withUTF8 { xml += $0 }
                 xml += end

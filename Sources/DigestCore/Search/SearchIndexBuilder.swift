@@ -625,7 +625,7 @@ public enum SearchIndexBuilder {
                 valuesOf.append(scratch.withUnsafeBufferPointer { values.id($0) })
             }
             for p in run.indices {  // (each field read in place: a paper copied is a retain per text)
-                for tag in run[p].facts.tags { add(.tag, tag) }
+                for tag in run[p].tags { add(.tag, tag) }
                 if let year = run[p].year { add(.year, year) }
                 if let venue = run[p].facts.venue { add(.venue, venue) }
                 for name in run[p].facts.authors { add(.name, name) }

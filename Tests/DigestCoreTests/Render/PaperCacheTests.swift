@@ -40,6 +40,32 @@ import Testing
         #expect(emptied.abstractText.isEmpty && !back.abstractText.isEmpty && emptied.facts != back.facts)
     }
 
+    /// A paper read from the cache has its date, tags and sources made, and its other facts
+    /// read through (`PaperFacts.readThrough`), made when first asked for: each prefix of its
+    /// bytes that misses any of them reads as no paper. Changed, it is written as changed, not
+    /// as the bytes it was read from.
+    @Test func aPaperReadFromTheCacheMakesItsFactsWhenAsked() throws {
+        var paper = try #require(SearchTests.sample.papers.first { !$0.facts.authors.isEmpty && !$0.sources.isEmpty })
+        (paper.tags, paper.date) = (["alignment", "llm"], "2024-05-12")
+        var wire: [UInt8] = []
+        paper.write(to: &wire)
+        for end in 0..<wire.count {
+            var reader = WireReader(bytes: Array(wire[..<end]))
+            #expect(Paper.read(from: &reader) == nil)
+        }
+        var reader = WireReader(bytes: wire)
+        var back = try #require(Paper.read(from: &reader))
+        #expect(back.encodedFacts != nil)
+        #expect(back.date == paper.date && back.tags == paper.tags && back.sources == paper.sources)
+        #expect(back.facts == paper.facts && back.title == paper.title && back.facts.authors == paper.facts.authors)
+        back.facts.title = "Another Title"
+        #expect(back.encodedFacts == nil && back.date == paper.date && back.tags == paper.tags)
+        var again: [UInt8] = []
+        back.write(to: &again)
+        var reread = WireReader(bytes: again)
+        #expect(again != wire && Paper.read(from: &reread)?.facts.title == "Another Title")
+    }
+
     @Test func warningsAreSaidAgainAndEditsReadAgain() throws {
         let site = try Fixtures.site(listings: [Fixtures.abstractListNoHeader])
         _ = Fixtures.ingest(site)

@@ -71,7 +71,7 @@ extension SiteRenderer {
         var hash = pageHash(kind: 1, path: path)
         hash.add(tag: 1, keys[index].text)  // its title and abstract
         hash.add(tag: 2, keys[index].page)
-        for source in model.papers[index].facts.sources {
+        for source in model.papers[index].sources {
             let shown = model.sourcePlace(listing: source.listing)
             hash.add(tag: 16, shown.map { model.sources[$0].id })
             hash.add(tag: 17, shown.map { model.sources[$0].title })
@@ -177,7 +177,7 @@ extension SiteRenderer {
         case .urls(_, let listed):
             for index in listed {
                 hash.add(tag: 2, pages[index].path)
-                if case .paper(let i) = pages[index].kind { hash.add(tag: 3, model.papers[i].facts.date) }
+                if case .paper(let i) = pages[index].kind { hash.add(tag: 3, model.papers[i].date) }
             }
         }
         return hash.value
