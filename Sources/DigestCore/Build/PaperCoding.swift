@@ -37,8 +37,12 @@ extension PaperFacts {
         sources.map(\.line).write(to: &wire)
     }
 
-    /// The facts `write` wrote; nil when they do not read whole.
-    static func read(from wire: inout WireReader) -> PaperFacts? {
+    /// The date, tags and sources every build reads of every paper (`readThrough`).
+    typealias Made = (date: String?, tags: [String], sources: [SourceRef])
+
+    /// The facts `write` wrote; nil when they do not read whole. `made`: their date, tags and
+    /// sources, made already (`readThrough`): those are read through, not made again.
+    static func read(from wire: inout WireReader, made: Made? = nil) -> PaperFacts? {
         // Each value read into its place in the facts, moved there: read into constants first,
         // each of a paper's dozen texts and lists was retained into the facts and released
         // with its constant (0.11 G instructions of a 100k rebuild, which read every paper).
@@ -49,17 +53,25 @@ extension PaperFacts {
         }
         var facts = PaperFacts(title: "")
         guard into(&facts.title), into(&facts.titleInferred), into(&facts.authors), into(&facts.authorCount),
-              into(&facts.organization), into(&facts.affiliation), into(&facts.date), into(&facts.upvotes),
-              into(&facts.venue), into(&facts.session), into(&facts.room), into(&facts.abstractText), into(&facts.tags),
-              let sources = readSources(&wire)
-        else { return nil }
-        facts.sources = sources
+              into(&facts.organization), into(&facts.affiliation) else { return nil }
+        if let made {
+            guard skipText(&wire, optional: true) else { return nil }
+            facts.date = made.date
+        } else if !into(&facts.date) { return nil }
+        guard into(&facts.upvotes), into(&facts.venue), into(&facts.session), into(&facts.room), into(&facts.abstractText) else { return nil }
+        if let made {
+            guard skipTexts(&wire), skipSources(&wire) else { return nil }
+            (facts.tags, facts.sources) = (made.tags, made.sources)
+        } else {
+            guard into(&facts.tags), let sources = readSources(&wire) else { return nil }
+            facts.sources = sources
+        }
         return facts
     }
 
     /// The date, tags and sources of the facts `write` wrote, the others only read through
     /// (their lengths checked, no text made); nil when they do not read whole.
-    static func readThrough(_ wire: inout WireReader) -> (date: String?, tags: [String], sources: [SourceRef])? {
+    static func readThrough(_ wire: inout WireReader) -> Made? {
         guard skipText(&wire), Bool.read(from: &wire) != nil, skipTexts(&wire), skipNumber(&wire),
               skipText(&wire, optional: true), skipText(&wire, optional: true), let date = String?.read(from: &wire),
               skipNumber(&wire), skipText(&wire, optional: true), skipText(&wire, optional: true), skipText(&wire, optional: true),
@@ -79,6 +91,12 @@ extension PaperFacts {
             sources.append(SourceRef(listing: listing, line: line))
         }
         return sources
+    }
+
+    /// The sources read through.
+    private static func skipSources(_ wire: inout WireReader) -> Bool {
+        guard skipTexts(&wire), let lines = UInt64.read(from: &wire), lines <= UInt64(wire.count - wire.at) / 8 else { return false }
+        return wire.take(Int(lines) * 8) != nil
     }
 
     /// A String's bytes (or an optional one's) read through.

@@ -166,10 +166,11 @@ final class FactsBox: @unchecked Sendable {
 
     var facts: UnsafePointer<PaperFacts> {
         if let pointer = made.load(ordering: .acquiring) { return UnsafePointer(pointer) }
-        // (The encoding was read through once as the paper was taken from the cache: it reads.)
+        // (The encoding was read through once as the paper was taken from the cache: it reads.
+        // The date, tags and sources made then are taken, not made again.)
         var wire = WireReader(encoded!.wire, at: encoded!.range.lowerBound)
         let pointer = UnsafeMutablePointer<PaperFacts>.allocate(capacity: 1)
-        pointer.initialize(to: PaperFacts.read(from: &wire) ?? PaperFacts(title: ""))
+        pointer.initialize(to: PaperFacts.read(from: &wire, made: (date, tags, sources)) ?? PaperFacts(title: ""))
         let (stored, first) = made.compareExchange(expected: nil, desired: pointer, ordering: .acquiringAndReleasing)
         guard !stored, let first else { return UnsafePointer(pointer) }
         pointer.deinitialize(count: 1)
