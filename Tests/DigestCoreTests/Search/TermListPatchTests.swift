@@ -19,6 +19,18 @@ import Testing
         a.map { $0.map(\.number) == b.map(\.number) && $0.map(\.score) == b.map(\.score) } ?? false
     }
 
+    /// A list's bytes are its postings' numbers and scores in decimal, each digit count from
+    /// one to ten (a dated paper's number counted back from the dated ones), and read back as
+    /// they were written.
+    @Test func aListIsItsNumbersInDecimal() {
+        let pairs: [(number: Int, score: Int)] = [(0, 0), (9, 9), (10, 10), (99, 99), (100, 100), (12_345, 4_294_967_295), (4_000_000_000, 1_000_000_000)]
+        let postings = pairs.map { UInt64(UInt32.max - UInt32($0.score)) << 32 | UInt64($0.number) }
+        #expect(SearchIndexBuilder.listBytes(postings, dated: 0)[...] == list(pairs))
+        #expect(String(decoding: SearchIndexBuilder.listBytes(postings.prefix(2), dated: 5), as: UTF8.self) == "4,0,9,9")
+        #expect(SearchIndexBuilder.listBytes([UInt64](), dated: 0).isEmpty)
+        #expect(TermListPatch.numbers(list(pairs)) == pairs.flatMap { [$0.number, $0.score] })
+    }
+
     /// A list of fewer than the most a word keeps is all its postings: any change is told.
     @Test func aShortListIsPatchedWhateverTheScores() {
         let short = [(number: 1, score: 500), (2, 400), (3, 300)]
