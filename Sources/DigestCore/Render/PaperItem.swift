@@ -62,41 +62,46 @@ final class ItemMemo: @unchecked Sendable {
         }
     }
 
-    /// Every `mark` in `text` replaced: found over the stored bytes, then the text's runs
-    /// between them appended, with the replacement, to a String with room for all. (Written as
-    /// bytes into a new String, each item of every list page was checked again as UTF-8, 5
-    /// instructions a byte: 0.75 G instructions of a listing's rebuild at 100k papers. The runs
-    /// of a String between the bytes of another String found in it are whole scalars, and
-    /// are not checked again.)
+    /// Every `mark` in `text` replaced, over the stored bytes and into the new text's own
+    /// storage (not through an array of bytes, then copied): once per item of every list page.
     static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
-        var (text, mark) = (text, mark)
-        let places = text.withUTF8 { text in
-            mark.withUTF8 { mark -> [Int] in
-                // (Each mark's first byte found by memchr, many bytes at a step.)
-                var (places, i) = ([Int](), 0)
-                let starts = text.count - mark.count + 1  // (where the mark can start: below this)
-                while let found = text.firstIndex(of: mark[0], in: i..<max(i, starts)) {
-                    if memcmp(text.baseAddress! + found, mark.baseAddress!, mark.count) == 0 {
-                        places.append(found)
-                        i = found + mark.count
-                    } else {
-                        i = found + 1
+        var (text, mark, replacement) = (text, mark, replacement)
+        return text.withUTF8 { text in
+            mark.withUTF8 { mark in
+                replacement.withUTF8 { replacement in
+                    // Where the mark next starts at or after `from`; text.count when nowhere.
+                    // (Its first byte found by memchr, many bytes at a step.)
+                    func next(_ from: Int) -> Int {
+                        let starts = text.count - mark.count + 1  // (where the mark can start: below this)
+                        var i = from
+                        while let found = text.firstIndex(of: mark[0], in: i..<max(i, starts)) {
+                            if memcmp(text.baseAddress! + found, mark.baseAddress!, mark.count) == 0 { return found }
+                            i = found + 1
+                        }
+                        return text.count
+                    }
+                    // Room for every place the mark could start, when the replacement is longer:
+                    // the text is searched once, as it is copied.
+                    let growth = max(0, replacement.count - mark.count) * (text.count / mark.count)
+                    return String(unsafeUninitializedCapacity: text.count + growth) { out in
+                        var (written, run) = (0, 0)
+                        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                            memcpy(out.baseAddress! + written, base, bytes.count)
+                            written += bytes.count
+                        }
+                        var at = next(0)
+                        while at < text.count {
+                            copy(UnsafeBufferPointer(rebasing: text[run..<at]))
+                            copy(replacement)
+                            run = at + mark.count
+                            at = next(run)
+                        }
+                        copy(UnsafeBufferPointer(rebasing: text[run...]))
+                        return written
                     }
                 }
-                return places
             }
         }
-        guard !places.isEmpty else { return text }
-        let utf8 = text.utf8
-        var result = ""
-        result.reserveCapacity(utf8.count + places.count * (replacement.utf8.count - mark.utf8.count))
-        var run = 0
-        for place in places {
-            result.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: run)..<utf8.index(utf8.startIndex, offsetBy: place)])
-            result.append(replacement)
-            run = place + mark.utf8.count
-        }
-        result.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: run)...])
-        return result
     }
 }
