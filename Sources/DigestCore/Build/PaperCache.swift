@@ -119,14 +119,15 @@ enum PaperCache {
     /// version or unreadable holds nothing (its papers are parsed again, and kept again).
     static func read(_ folder: String) -> Kept {
         var files = ParallelMap.run(shards + 1) { n in
-            CacheFile.list(n < shards ? shardPath(folder, n) : recentPath(folder), version: version, entry)
+            var shared = SharedTexts()  // (one for each file: each is read on a core of its own)
+            return CacheFile.list(n < shards ? shardPath(folder, n) : recentPath(folder), version: version) { entry(from: &$0, shared: &shared) }
         }
         let recent = files.removeLast()
         return Kept(shards: files, recent: recent)
     }
 
-    private static func entry(from wire: inout WireReader) -> (key: String, value: Entry)? {
-        guard let stamp = FileStamp.read(from: &wire), let file = UInt64.read(from: &wire), let paper = Paper.read(from: &wire),
+    private static func entry(from wire: inout WireReader, shared: inout SharedTexts) -> (key: String, value: Entry)? {
+        guard let stamp = FileStamp.read(from: &wire), let file = UInt64.read(from: &wire), let paper = Paper.read(from: &wire, shared: &shared),
               let keys = PaperKeys.read(from: &wire), let count = UInt64.read(from: &wire), count <= 1024 else { return nil }
         var warnings: [(line: Int?, message: String)] = []
         for _ in 0..<count {

@@ -15,9 +15,16 @@ extension Paper: WireValue {
     }
 
     static func read(from wire: inout WireReader) -> Paper? {
+        var shared = SharedTexts()
+        return read(from: &wire, shared: &shared)
+    }
+
+    /// The same, its date, tags and listings' names shared with those of the papers read before
+    /// it with `shared` (a cache's).
+    static func read(from wire: inout WireReader, shared: inout SharedTexts) -> Paper? {
         guard let id = String.read(from: &wire), let isDraft = Bool.read(from: &wire) else { return nil }
         let start = wire.at
-        guard let (date, tags, sources) = PaperFacts.readThrough(&wire) else { return nil }
+        guard let (date, tags, sources) = PaperFacts.readThrough(&wire, shared: &shared) else { return nil }
         return Paper(id: id, isDraft: isDraft, date: date, tags: tags, sources: sources, encodedAt: start..<wire.at, in: wire.bytes)
     }
 }
@@ -63,7 +70,7 @@ extension PaperFacts {
             guard skipTexts(&wire), skipSources(&wire) else { return nil }
             (facts.tags, facts.sources) = (made.tags, made.sources)
         } else {
-            guard into(&facts.tags), let sources = readSources(&wire) else { return nil }
+            guard into(&facts.tags), let listings = [String].read(from: &wire), let sources = readSources(&wire, listings: listings) else { return nil }
             facts.sources = sources
         }
         return facts
@@ -71,18 +78,19 @@ extension PaperFacts {
 
     /// The date, tags and sources of the facts `write` wrote, the others only read through
     /// (their lengths checked, no text made); nil when they do not read whole.
-    static func readThrough(_ wire: inout WireReader) -> Made? {
+    static func readThrough(_ wire: inout WireReader, shared: inout SharedTexts) -> Made? {
         guard skipText(&wire), Bool.read(from: &wire) != nil, skipTexts(&wire), skipNumber(&wire),
               skipText(&wire, optional: true), skipText(&wire, optional: true), let date = String?.read(from: &wire),
               skipNumber(&wire), skipText(&wire, optional: true), skipText(&wire, optional: true), skipText(&wire, optional: true),
-              skipText(&wire), let tags = [String].read(from: &wire), let sources = readSources(&wire)
+              skipText(&wire), let tags = shared.readList(from: &wire), let listings = shared.readList(from: &wire),
+              let sources = readSources(&wire, listings: listings)
         else { return nil }
         return (date, tags, sources)
     }
 
-    /// Each source's listing, then each one's line.
-    private static func readSources(_ wire: inout WireReader) -> [SourceRef]? {
-        guard let listings = [String].read(from: &wire), let lines = UInt64.read(from: &wire), lines == UInt64(listings.count) else { return nil }
+    /// The sources of `listings` (read first), each one's line read.
+    private static func readSources(_ wire: inout WireReader, listings: [String]) -> [SourceRef]? {
+        guard let lines = UInt64.read(from: &wire), lines == UInt64(listings.count) else { return nil }
         // (Each source made as its line is read: no list of lines, then of pairs.)
         var sources: [SourceRef] = []
         sources.reserveCapacity(listings.count)
