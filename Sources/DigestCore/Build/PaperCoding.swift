@@ -47,9 +47,10 @@ extension PaperFacts {
     /// The date, tags and sources every build reads of every paper (`readThrough`).
     typealias Made = (date: String?, tags: [String], sources: [SourceRef])
 
-    /// The facts `write` wrote; nil when they do not read whole. `made`: their date, tags and
-    /// sources, made already (`readThrough`): those are read through, not made again.
-    static func read(from wire: inout WireReader, made: Made? = nil) -> PaperFacts? {
+    /// The facts `write` wrote, their date, tags and sources `made` already (`readThrough`,
+    /// as the paper was taken from the cache): those are read through, not made again; nil
+    /// when they do not read whole.
+    static func read(from wire: inout WireReader, made: Made) -> PaperFacts? {
         // Each value read into its place in the facts, moved there: read into constants first,
         // each of a paper's dozen texts and lists was retained into the facts and released
         // with its constant (0.11 G instructions of a 100k rebuild, which read every paper).
@@ -60,19 +61,10 @@ extension PaperFacts {
         }
         var facts = PaperFacts(title: "")
         guard into(&facts.title), into(&facts.titleInferred), into(&facts.authors), into(&facts.authorCount),
-              into(&facts.organization), into(&facts.affiliation) else { return nil }
-        if let made {
-            guard skipText(&wire, optional: true) else { return nil }
-            facts.date = made.date
-        } else if !into(&facts.date) { return nil }
-        guard into(&facts.upvotes), into(&facts.venue), into(&facts.session), into(&facts.room), into(&facts.abstractText) else { return nil }
-        if let made {
-            guard skipTexts(&wire), skipSources(&wire) else { return nil }
-            (facts.tags, facts.sources) = (made.tags, made.sources)
-        } else {
-            guard into(&facts.tags), let listings = [String].read(from: &wire), let sources = readSources(&wire, listings: listings) else { return nil }
-            facts.sources = sources
-        }
+              into(&facts.organization), into(&facts.affiliation), skipText(&wire, optional: true), into(&facts.upvotes),
+              into(&facts.venue), into(&facts.session), into(&facts.room), into(&facts.abstractText), skipTexts(&wire), skipSources(&wire)
+        else { return nil }
+        (facts.date, facts.tags, facts.sources) = made
         return facts
     }
 

@@ -1,8 +1,9 @@
 /// Lists of texts a cache holds many times over — a paper's tags, its listings' names — each
 /// made once as the cache is read, then shared, found by their bytes (`TermTable`): an array
-/// and a String (its bytes checked as UTF-8) for each were 0.18 G instructions of a rebuild at
-/// 100k papers, which reads every paper's. (A date, 10 bytes, is a String stored in place: made
-/// anew, it costs less than a look in a table; most are another's in 1,500 papers, a shard.)
+/// and Strings (their bytes checked as UTF-8) made for each paper's were 0.11 G instructions
+/// more of a title edit at 100k papers, which reads every paper's. (Not a date: 10 bytes, a
+/// String stored in place, made anew for less than a look in a table; and in a shard's 1,500
+/// papers most dates are unique.)
 struct SharedTexts {
     private var table = TermTable()
     private var texts: [String] = []
@@ -10,14 +11,14 @@ struct SharedTexts {
     private var lists: [[String]] = []
 
     /// The text of `bytes` (UTF-8, as `String(decoding:as:)` reads them).
-    mutating func text(_ bytes: UnsafeRawBufferPointer) -> String {
+    private mutating func text(_ bytes: UnsafeRawBufferPointer) -> String {
         let id = Int(table.id(bytes.assumingMemoryBound(to: UInt8.self)))
         if id == texts.count { texts.append(String(decoding: bytes, as: UTF8.self)) }
         return texts[id]
     }
 
     /// A String as `String.read` reads it; nil when it does not read whole.
-    mutating func read(from wire: inout WireReader) -> String? {
+    private mutating func read(from wire: inout WireReader) -> String? {
         guard let count = UInt64.read(from: &wire), let bytes = wire.take(Int(clamping: count)) else { return nil }
         return text(bytes)
     }
