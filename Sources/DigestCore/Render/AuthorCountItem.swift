@@ -22,12 +22,9 @@ extension AuthorCountItem {
         }
     }
 
+    /// Its `names`' values as `value(at:)` gives them (one place says what each is), and `html`.
     func child(named name: String) -> Any? {
-        switch name {
-        case "count": return count
-        case "html": return html
-        default: return renderer.author(name, of: author, root: root)
-        }
+        name == "html" ? html : Self.names.firstIndex(of: name).flatMap { value(at: $0).child }
     }
 
     func addInputs(to hash: inout ContextHash) {

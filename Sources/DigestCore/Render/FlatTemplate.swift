@@ -54,6 +54,16 @@ enum FlatValue {
         }
     }
 
+    /// The value as a template's context holds it (`child(named:)`): a String, an Int, or
+    /// nothing. (`other` is made only from what `init` could not take.)
+    var child: Any? {
+        switch self {
+        case .text(let string): return string
+        case .number(let number): return number
+        case .absent, .other: return nil
+        }
+    }
+
     /// Its bytes, escaped or not, onto the end of `bytes`: the text, the number's digits, or
     /// nothing; false for `other`.
     func append(escaped: Bool, to bytes: inout [UInt8]) -> Bool {
