@@ -246,9 +246,12 @@ public enum SiteBuild {
             searchHashes = Self.hashes(of: search, known: [])
         }
         // (What was taken as the site has it — how many term buckets, whether the filters — in `-v`.)
-        let termFiles = search.filter { $0.path.hasPrefix("search/t/") && $0.path.hasSuffix(".json") }
-        let keptTerms = termFiles.filter { $0.bytes == nil }.count
-        let taken = (keptTerms == 0 ? [] : ["\(keptTerms) of \(termFiles.count) term buckets as they were"])
+        func asTheyWere(_ folders: String..., kind: String) -> [String] {
+            let all = search.filter { file in file.path.hasSuffix(".json") && folders.contains { file.path.hasPrefix($0) } }
+            let kept = all.filter { $0.bytes == nil }.count
+            return kept == 0 ? [] : ["\(kept) of \(all.count) \(kind) as they were"]
+        }
+        let taken = asTheyWere("search/t/", kind: "term buckets") + asTheyWere("search/p/", "search/s/", kind: "vocabulary files")
             + (search.contains { $0.path == SearchLayout.facets && $0.bytes == nil } ? ["filters as they were"] : [])
         report.stages.append((taken.isEmpty ? "search index" : "search index (\(taken.joined(separator: "; ")))", indexed.seconds))
         let madeHashes = otherHashes + searchHashes.map { $0! }

@@ -93,7 +93,11 @@ public enum SearchIndexBuilder {
         // (Labelled as `bucketFiles` takes them: an array of unlabelled pairs passed as such is
         // converted element by element at run time, 82M instructions for 275k words.)
         bucketFiles(zip(live, lists).map { (key: $0, list: $1) }, count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
-        vocabularyFiles(names: live, df: df, into: &files)
+        // The vocabulary files of the words whose counts may have moved, when every changed
+        // paper's words then are known (`TermBucketReuse.wordsKnown`), the others taken.
+        var vocabulary: [(path: String, bytes: [UInt8]?)] = []
+        let changed = kept.flatMap { kept in kept.wordsKnown ? names.indices.filter { kept.making[$0] }.map { names[$0] } : nil }
+        vocabularyFiles(names: live, df: df, changed: changed, into: &files, taken: &vocabulary)
         displayFiles(papers, only: blocks, into: &files)
         files.append((SearchLayout.manifest, Array("""
             {"block":\(SearchLayout.block),"dated":\(dated),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
@@ -108,6 +112,7 @@ public enum SearchIndexBuilder {
         }
         if let kept { all = Self.merged(all, takenFiles(kept.buckets.count, SearchLayout.termFile) { !kept.buckets[$0] }) }
         if let blocks { all = Self.merged(all, takenFiles(blocks.count, SearchLayout.displayFile) { !blocks[$0] }) }
+        if !vocabulary.isEmpty { all = Self.merged(all, vocabulary) }
         if takenFilters { all = Self.merged(all, takenFiles(filterBuckets, SearchLayout.filterFile) { _ in true } + [File(path: SearchLayout.facets, bytes: nil)]) }
         return (all, mark.value)
     }
@@ -582,57 +587,6 @@ public enum SearchIndexBuilder {
     static func bucketCount(_ entries: [(key: String, list: [UInt8])]) -> Int {
         let size = entries.reduce(0) { $0 + $1.key.utf8.count + $1.list.count + 6 }
         return max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
-    }
-
-    static func vocabularyFiles(names: [String], df: [Int32], into files: inout [(path: String, bytes: [UInt8])]) {
-        // Single words (word pairs are looked up whole), sorted by name once: each list below is
-        // filled in that order, so none is sorted by its names again (String comparisons, in
-        // three lists a word), and a word's place in it (`rank`) orders the rest.
-        // Each compared first by its head (`SortHead`): 275k names at 100k papers, String
-        // comparisons all through, were 0.4 billion instructions of every build.
-        let singles = names.indices.filter { !names[$0].containsByte(0x20) }
-        let heads = ParallelMap.batched(singles.count) { SortHead(names[singles[$0]]) }
-        let words = singles.indices.sorted { a, b in heads[a].orders(heads[b]) ?? (names[singles[a]] < names[singles[b]]) }.map { singles[$0] }
-        let rank = {
-            var rank = [Int32](repeating: 0, count: names.count)
-            for (place, id) in words.enumerated() { rank[id] = Int32(place) }
-            return rank
-        }()
-        var prefixes: [String: [Int]] = [:]
-        var shortPrefixes: [String: [Int]] = [:]
-        var suffixes: [String: [Int]] = [:]
-        for id in words {
-            let name = names[id]
-            if let key = SearchLayout.prefixKey(name) {
-                if key.unicodeScalars.count == 3 { prefixes[key, default: []].append(id) }
-                shortPrefixes[SearchLayout.leading(2, of: name), default: []].append(id)
-            }
-            if let key = SearchLayout.suffixKey(name) { suffixes[key, default: []].append(id) }
-        }
-        // Each file sorted and written on every core: at 10k papers, made on one, they were the
-        // largest part of the index's one-core tail, which the render cannot start before.
-        let lists = prefixes.map { (path: SearchLayout.prefixFile($0.key), ids: $0.value, common: false) }
-            + shortPrefixes.map { (path: SearchLayout.prefixFile($0.key), ids: $0.value, common: true) }
-            + suffixes.map { (path: SearchLayout.suffixFile($0.key), ids: $0.value, common: false) }
-        files += ParallelMap.run(lists.count) { i -> (path: String, bytes: [UInt8]) in
-            var ids = lists[i].ids
-            if lists[i].common {
-                ids = Array(ids.sorted { df[$0] != df[$1] ? df[$0] > df[$1] : rank[$0] < rank[$1] }.prefix(SearchLayout.shortPrefixWords))
-                ids.sort { rank[$0] < rank[$1] }
-            }
-            // `[["word",df],…]`, written as bytes.
-            var bytes: [UInt8] = [UInt8(ascii: "[")]
-            for (k, id) in ids.enumerated() {
-                if k > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "["))
-                Escape.appendJSONString(names[id], to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                appendDecimal(Int(df[id]), to: &bytes)
-                bytes.append(UInt8(ascii: "]"))
-            }
-            bytes += [UInt8(ascii: "]"), 0x0A]
-            return (lists[i].path, bytes)
-        }
     }
 
     /// Each filter and the papers that answer to it, in paper order: a paper answers to its

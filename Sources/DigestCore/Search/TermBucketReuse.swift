@@ -25,6 +25,9 @@ struct TermBucketReuse {
     let fromSite: [Int]
     /// Each word's bucket (`SearchLayout.bucket`), by its id.
     let bucketOf: [Int]
+    /// Whether the words then of every paper that changed are known (not only their buckets):
+    /// then the words `making` are all whose count of papers may have moved.
+    let wordsKnown: Bool
 
     /// A paper's entry for a word: the chunk, the entry in it, the paper in the chunk and the
     /// paper's number.
@@ -91,7 +94,7 @@ struct TermBucketReuse {
         for id in patched.keys { buckets[bucketOf[id]] = true }
         guard buckets.lazy.filter({ $0 }).count * 2 <= termBuckets else { return nil }
         let making = names.indices.map { changed[$0] || unknown[bucketOf[$0]] }
-        (self.making, self.buckets, self.bucketOf) = (making, buckets, bucketOf)
+        (self.making, self.buckets, self.bucketOf, wordsKnown) = (making, buckets, bucketOf, !unknown.contains(true))
         self.patched = patched.filter { !making[$0.key] }
         fromSite = names.indices.filter { buckets[bucketOf[$0]] && !making[$0] }
     }

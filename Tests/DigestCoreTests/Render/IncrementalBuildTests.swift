@@ -219,8 +219,8 @@ extension IncrementalBuildTests {
         Issue.record("no abstract to edit")
     }
 
-    /// An edit rebuild takes the term buckets the site has as it would make them, and (an
-    /// abstract moves no paper) its filters, and the site is a clean build's, in either link
+    /// An edit rebuild takes the term buckets and vocabulary files the site has as it would
+    /// make them, and (an abstract moves no paper) its filters, and the site is a clean build's, in either link
     /// style (the scripts' twins are taken too).
     @Test(arguments: [SiteRenderer.LinkStyle.pretty, .files]) func anEditTakesTheTermBucketsItDoesNotChange(_ style: SiteRenderer.LinkStyle) throws {
         let site = try Fixtures.site(listings: [Fixtures.posterSession, Fixtures.dailyPapers])
@@ -231,7 +231,8 @@ extension IncrementalBuildTests {
         try editAnAbstract(site)
         let edited = SiteBuild.run(options)
         #expect(edited.incremental && edited.rewritten > 0)
-        #expect(edited.stages.contains { $0.name.hasPrefix("search index (") && $0.name.hasSuffix("term buckets as they were; filters as they were)") })
+        #expect(edited.stages.contains { $0.name.hasPrefix("search index (") && $0.name.contains("term buckets as they were; ")
+            && $0.name.hasSuffix("vocabulary files as they were; filters as they were)") })
         try expectSameAsCleanBuild(site, linkStyle: style)
     }
 
