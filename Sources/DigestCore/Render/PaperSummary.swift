@@ -104,6 +104,13 @@ extension SiteRenderer {
         return renderer
     }
 
+    /// This renderer, prepared (not to render all), for the model it was made for with its
+    /// related papers: none of what it prepared is made from those, so a rebuild prepares it
+    /// while they are found.
+    func with(related: [[Int]]) -> SiteRenderer {
+        SiteRenderer(self, model: model.with(related: related), summaryHashes: summaryHashes, authorHashes: authorHashes, keys: keys, siteHash: siteHash)
+    }
+
     /// The item with `rootMark` for its root, or nil when it must be rendered per root.
     func markedItem(_ index: Int) -> String? {
         mayHoldRootMark(index) ? nil : renderItem(index, root: Self.rootMark)

@@ -79,8 +79,8 @@ public final class SiteRenderer: Sendable {
     }
 
     /// The same renderer with its hashes made (`prepared`); the memos are shared.
-    init(_ renderer: SiteRenderer, summaryHashes: [UInt64], authorHashes: [UInt64], keys: [PaperKeys], siteHash: UInt64) {
-        (model, templates, linkStyle, katex, baseURL) = (renderer.model, renderer.templates, renderer.linkStyle, renderer.katex, renderer.baseURL)
+    init(_ renderer: SiteRenderer, model: SiteModel? = nil, summaryHashes: [UInt64], authorHashes: [UInt64], keys: [PaperKeys], siteHash: UInt64) {
+        (self.model, templates, linkStyle, katex, baseURL) = (model ?? renderer.model, renderer.templates, renderer.linkStyle, renderer.katex, renderer.baseURL)
         (items, coauthorItems, relatedItems, chrome) = (renderer.items, renderer.coauthorItems, renderer.relatedItems, renderer.chrome)
         (authorLinks, tagLinks, feedAbstracts) = (renderer.authorLinks, renderer.tagLinks, renderer.feedAbstracts)
         (self.summaryHashes, self.authorHashes, self.keys, self.siteHash) = (summaryHashes, authorHashes, keys, siteHash)
