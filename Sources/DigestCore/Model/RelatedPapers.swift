@@ -26,7 +26,7 @@ public enum RelatedPapers {
         let keys = paperKeys ?? Self.paperKeys(papers)
         let texts = textKeys ?? KeptWords.textKeys(papers)
         let then = previous.flatMap { placesThen($0, keys: keys) }
-        let (vectors, termKeys, df) = vectors(papers, termCache: termCache, textKeys: texts,
+        let (vectors, termKeys, df, taken) = vectors(papers, termCache: termCache, textKeys: texts,
                                              before: previous.flatMap { made in then.map { (made, $0.was) } })
         let kept = termKeys.count
         // Each term's postings in paper order, grouped by a counting sort (an array per term,
@@ -84,7 +84,9 @@ public enum RelatedPapers {
         // What each list is made from, and which lists the last `make` left as they are.
         var made = Made(lists: [], count: count, papers: keys, texts: texts, vectors: vectors, df: df, bars: [], ceilings: [],
                         postings: Postings(terms: termKeys, ends: Array(starts.dropFirst()), papers: docs32.map { keys[Int($0)] }, weights: weights))
-        let reused = previous.map { reusable($0, made: made, docs: docs32, holders: Holders(starts: termStarts, papers: docsByTerm, weights: weightsByTerm), then: then) } ?? Array(repeating: nil, count: papers.count)
+        let reused = previous.map {
+            reusable($0, made: made, docs: docs32, holders: Holders(starts: termStarts, papers: docsByTerm, weights: weightsByTerm), then: then, taken: taken)
+        } ?? Array(repeating: nil, count: papers.count)
 
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.
@@ -153,14 +155,15 @@ public enum RelatedPapers {
     }
 
     /// Each paper's strongest terms with their TF-IDF weights, normalised; the terms kept, by
-    /// id (their `termKey`s), and each one's count of papers. Terms are counted per chunk of
+    /// id (their `termKey`s), and each one's count of papers; per paper, whether its vector is
+    /// the one it had in `before`, taken from there (`taken`). Terms are counted per chunk of
     /// papers into the chunk's own table, then given ids across chunks: a String and a seeded
     /// hash per word was most of this stage. The chunks' counts are let go when this returns,
     /// before the scoring. `before`: the last `make` and each paper's place in it (`placesThen`),
     /// whose vectors are taken again where they would be made the same (at 100k papers, a title
     /// edit's rebuild made 10M weights, with a logarithm each, to change a few hundred vectors).
     static func vectors(_ papers: [Paper], termCache: (path: String, useCached: Bool)? = nil, textKeys texts: [UInt64],
-                        before: (made: Made, was: [Int?])? = nil) -> (vectors: Vectors, kept: [UInt64], df: [Int32]) {
+                        before: (made: Made, was: [Int?])? = nil) -> (vectors: Vectors, kept: [UInt64], df: [Int32], taken: [Bool]) {
         var cached = termCache.flatMap { $0.useCached ? RelatedCache.Terms.read($0.path) : nil }
         let keys = termCache == nil ? nil : texts
         var chunks = ParallelMap.runs(of: papers) { [cached] in ChunkTerms($0, cached: cached, keys: keys) }
@@ -205,9 +208,10 @@ public enum RelatedPapers {
         // an edit's rebuild at 100k papers).
         let movedTerm = moved.map { moved in termID.map { $0 >= 0 && moved[$0] } }
         let (ids, made) = (termID, chunks)
-        let vectors = ParallelMap.run(made.count) { c -> Vectors in
+        let vectors = ParallelMap.run(made.count) { c -> (vectors: Vectors, taken: [Bool]) in
             let chunk = made[c]
             var vectors = Vectors(ends: [], terms: [], weights: [])
+            var taken = [Bool](repeating: false, count: chunk.papers.count)
             // Per paper, whether it has a term whose count of papers moved.
             let touched = movedTerm.map { movedTerm in
                 chunk.terms.withUnsafeBufferPointer { terms in
@@ -228,6 +232,7 @@ public enum RelatedPapers {
             for d in 0..<chunk.papers.count {
                 if let touched, !touched[d], let before, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d] {
                     vectors.append(paper: o, of: before.made.vectors)
+                    taken[d] = true
                     continue
                 }
                 ranked.removeAll(keepingCapacity: true)
@@ -254,9 +259,9 @@ public enum RelatedPapers {
                 let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
                 if norm > 0 { vectors.append(v.lazy.map { ($0.term, $0.weight / norm) }) } else { vectors.append([]) }
             }
-            return vectors
+            return (vectors, taken)
         }
-        return (Vectors(joining: vectors), kept, keptDF)
+        return (Vectors(joining: vectors.map(\.vectors)), kept, keptDF, vectors.flatMap(\.taken))
     }
 
     /// The `count` papers with the highest scores offered, best first (ties by index), as
