@@ -172,7 +172,7 @@ public enum SiteBuild {
         // at times (0.2 s of a title edit's rebuild at 100k papers waited for them).
         let early = !incremental ? nil : SiteRenderer(model: unrelated, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
             .prepared(renderAll: false, workers: .threads, keys: keys)
-        let earlyPages = early?.pages()
+        let earlyPages = early?.pages(reusing: previous?.outputs.paths ?? [])
         let preparedEarly = clock.lap()
         say?("indexing \(papers.count) papers for search")
         let related = relating.wait()

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Array where Element == UInt8 {
     /// A text's UTF-8 appended from its stored bytes. `+= text.utf8` takes the generic copy
     /// through the view's iterator, ~50 instructions a byte: 7.5% of an ingest's instructions
@@ -52,6 +54,21 @@ extension String {
                 if let base = name.baseAddress { (at + middle).initialize(from: base, count: name.count) }
                 (at + end).initialize(from: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
                 return end + suffix.utf8CodeUnitCount
+            }
+        }
+    }
+}
+
+extension String {
+    /// Whether this is `prefix`, `name` and `suffix` in one piece, as `init(_:_:_:)` makes
+    /// it, told from the bytes, with no String made.
+    func isJoined(_ prefix: StaticString, _ name: String, _ suffix: StaticString) -> Bool {
+        withUTF8Bytes { whole in
+            name.withUTF8Bytes { name in
+                let (middle, end) = (prefix.utf8CodeUnitCount, prefix.utf8CodeUnitCount + name.count)
+                guard whole.count == end + suffix.utf8CodeUnitCount, let at = whole.baseAddress else { return false }
+                return memcmp(at, prefix.utf8Start, middle) == 0 && (name.isEmpty || memcmp(at + middle, name.baseAddress!, name.count) == 0)
+                    && memcmp(at + end, suffix.utf8Start, suffix.utf8CodeUnitCount) == 0
             }
         }
     }

@@ -56,6 +56,21 @@ import Testing
         ("sources", { $0.sources[0].line += 1000 }),
     ]
 
+    /// A rebuild's pages take the last build's paths where they are at their places, and make
+    /// the others: the list is the one made without them, whatever the last build's was (the
+    /// same, one paper fewer, moved by one, none).
+    @Test func pagesTakingTheLastBuildsPathsAreThePagesMade() throws {
+        let renderer = try self.renderer(Self.sample.papers)
+        let made = renderer.pages()
+        let paths = made.map(\.path)
+        let fewer = try self.renderer(Array(Self.sample.papers.dropLast())).pages().map(\.path)
+        for last in [paths, fewer, [String](paths.dropFirst()), ["index.html"] + paths, []] {
+            let taken = renderer.pages(reusing: last)
+            #expect(taken.map(\.path) == paths && taken.map(\.kind) == made.map(\.kind))
+        }
+        #expect(paths.contains { $0.hasPrefix("papers/") } && paths.contains { $0.hasPrefix("authors/") })
+    }
+
     @Test func everyFactOfARecordReachesItsPagesHashes() throws {
         // A field added to the facts fails this until it has a change here (and is in `modelHash`).
         #expect(Mirror(reflecting: PaperFacts(title: "")).children.compactMap(\.label).sorted() == Self.changes.map(\.field).sorted())

@@ -70,6 +70,17 @@ import Testing
         #expect(String(concatenating: "content/papers", "/", "x", ".md") == "content/papers/x.md")
     }
 
+    /// A path is told to be a prefix, name and suffix joined from its bytes, as joining them
+    /// would give it: not when a part differs or is longer.
+    @Test func aPathIsToldJoinedAsJoiningMakesIt() {
+        for name in ["2401-x", "", "é-😀", "a/b"] { #expect(String("papers/", name, "/index.html").isJoined("papers/", name, "/index.html")) }
+        #expect(!"papers/2401-x/index.html".isJoined("papers/", "2401-y", "/index.html"))
+        #expect(!"papers/2401-x/index.html".isJoined("authors/", "2401-x", "/index.html"))
+        #expect("papers/2401-x/index.html".isJoined("papers/", "2401-", "x/index.html"))  // (the same bytes)
+        #expect(!"papers/2401-xx/index.html".isJoined("papers/", "2401-x", "/index.html"))
+        #expect(!"papers/2401-x/index.htm".isJoined("papers/", "2401-x", "/index.html"))
+    }
+
     @Test func entities() {
         #expect(HTMLEntities.decode("Prompt &amp; Predict") == "Prompt & Predict")
         #expect(HTMLEntities.decode("&#8217;&#x2014;&eacute;") == "\u{2019}\u{2014}é")
