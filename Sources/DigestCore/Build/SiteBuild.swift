@@ -170,8 +170,11 @@ public enum SiteBuild {
         // A rebuild's renderer (what it hashes the pages' inputs with) and its list of pages are
         // made from no related paper: made while those are found, on the core they leave idle
         // at times (0.2 s of a title edit's rebuild at 100k papers waited for them).
-        let early = !incremental ? nil : SiteRenderer(model: unrelated, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
-            .prepared(renderAll: false, workers: .threads, keys: keys)
+        func makeRenderer(_ model: SiteModel, renderAll: Bool) -> SiteRenderer {
+            SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
+                .prepared(renderAll: renderAll, workers: .threads, keys: keys)
+        }
+        let early = incremental ? makeRenderer(unrelated, renderAll: false) : nil
         let earlyPages = early?.pages(reusing: previous?.outputs.paths ?? [])
         let preparedEarly = clock.lap()
         say?("indexing \(papers.count) papers for search")
@@ -186,9 +189,7 @@ public enum SiteBuild {
         // while the index is finished: its last steps keep one core busy, and the other took
         // these on when the index was done (a tenth of a 10k build's two cores idle). On
         // threads, as another thread runs: no fork.
-        let renderer = early?.with(related: related.lists)
-            ?? SiteRenderer(model: model, templates: templates, linkStyle: options.linkStyle, katex: !katex.isEmpty, baseURL: baseURL)
-                .prepared(renderAll: true, workers: .threads, keys: keys)
+        let renderer = early?.with(related: related.lists) ?? makeRenderer(model, renderAll: true)
         let keptItems = ItemsCache.take(for: renderer, incremental: incremental, path: ItemsCache.path(site), fingerprint: fingerprint, useCached: useCached)
         defer { keptItems?.wait() }
         let pages = earlyPages ?? renderer.pages()
@@ -254,12 +255,12 @@ public enum SiteBuild {
             searchHashes = Self.hashes(of: search, known: [])
         }
         // (What was taken as the site has it — how many term buckets, whether the filters — in `-v`.)
-        func asTheyWere(_ folders: String..., kind: String) -> [String] {
-            let all = search.filter { file in file.path.hasSuffix(".json") && folders.contains { file.path.hasPrefix($0) } }
+        func asTheyWere(_ folders: StaticString..., kind: String) -> [String] {
+            let all = search.filter { file in file.path.hasSuffix(".json") && folders.contains { file.path.hasPrefix("\($0)") } }
             let kept = all.filter { $0.bytes == nil }.count
             return kept == 0 ? [] : ["\(kept) of \(all.count) \(kind) as they were"]
         }
-        let taken = asTheyWere("search/t/", kind: "term buckets") + asTheyWere("search/p/", "search/s/", kind: "vocabulary files")
+        let taken = asTheyWere(SearchLayout.termFolder, kind: "term buckets") + asTheyWere(SearchLayout.prefixFolder, SearchLayout.suffixFolder, kind: "vocabulary files")
             + (search.contains { $0.path == SearchLayout.facets && $0.bytes == nil } ? ["filters as they were"] : [])
         report.stages.append((taken.isEmpty ? "search index" : "search index (\(taken.joined(separator: "; ")))", indexed.seconds))
         let madeHashes = otherHashes + searchHashes.map { $0! }

@@ -43,11 +43,16 @@ public enum SearchLayout {
 
     // (Each path in one piece: a rebuild names every term bucket and display file of the
     // index, 72k at 100k papers, and three appends each were 66M instructions.)
-    public static func termFile(_ bucket: Int) -> String { String("search/t/", String(bucket), ".json") }
+    /// The folders of the term buckets and of the vocabulary files (by prefix, by suffix).
+    static var termFolder: StaticString { "search/t/" }
+    static var prefixFolder: StaticString { "search/p/" }
+    static var suffixFolder: StaticString { "search/s/" }
+
+    public static func termFile(_ bucket: Int) -> String { String(termFolder, String(bucket), ".json") }
     public static func filterFile(_ bucket: Int) -> String { String("search/f/", String(bucket), ".json") }
     public static func displayFile(_ block: Int) -> String { String("search/d/", String(block), ".json") }
-    public static func prefixFile(_ key: String) -> String { String("search/p/", fileName(key), ".json") }
-    public static func suffixFile(_ key: String) -> String { String("search/s/", fileName(key), ".json") }
+    public static func prefixFile(_ key: String) -> String { String(prefixFolder, fileName(key), ".json") }
+    public static func suffixFile(_ key: String) -> String { String(suffixFolder, fileName(key), ".json") }
 
     /// `0..<count` in the order of their decimal texts — 0, 1, 10, 100, …, 11, …, 2, … — the
     /// order of the paths of the files numbered so: the files a rebuild takes as the site has

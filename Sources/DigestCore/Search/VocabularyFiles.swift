@@ -27,7 +27,7 @@ extension SearchIndexBuilder {
             let each = ParallelMap.batched(singles.count) { VocabularyKey.keys(of: names[singles[$0]]) }
             var keys: [VocabularyKey] = []
             keys.reserveCapacity(3 * each.count)
-            for three in each { keys += [three.0, three.1, three.2] }
+            for three in each { keys.append(three.0); keys.append(three.1); keys.append(three.2) }  // (no array a word)
             return keys
         }()
         var groups = VocabularyKey.Table(capacity: keys.count)
@@ -94,7 +94,7 @@ extension SearchIndexBuilder {
 
 /// A word's key in the vocabulary: its kind and the bytes of the characters it is made of,
 /// exactly, in two numbers (three scalars are at most 12 bytes).
-struct VocabularyKey: Equatable {
+struct VocabularyKey {
     enum Kind: UInt8 { case none = 0, prefix, short, suffix }
     let kind: Kind
     let low: UInt64, high: UInt64
@@ -102,8 +102,6 @@ struct VocabularyKey: Equatable {
     let range: Range<Int>
 
     static let none = VocabularyKey(kind: .none, low: 0, high: 0, range: 0..<0)
-
-    static func == (a: VocabularyKey, b: VocabularyKey) -> Bool { a.kind == b.kind && a.low == b.low && a.high == b.high }
 
     init(kind: Kind, low: UInt64, high: UInt64, range: Range<Int>) {
         (self.kind, self.low, self.high, self.range) = (kind, low, high, range)
