@@ -66,7 +66,11 @@ import Testing
         // The filters and facets (no paper's tags, year, venue or authors moved) taken whole.
         let filters = again.files.map(\.path).filter { $0.hasPrefix("search/f/") } + [SearchLayout.facets]
         #expect(filters.count > 1 && filters.allSatisfy(taken.contains))
-        #expect(taken.allSatisfy { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") || filters.contains($0) })
+        // The vocabulary files: no word came or went (a word the paper had, once more), so
+        // every one is taken.
+        let vocabulary = again.files.map(\.path).filter { $0.hasPrefix("search/p/") || $0.hasPrefix("search/s/") }
+        #expect(!vocabulary.isEmpty && vocabulary.allSatisfy(taken.contains))
+        #expect(taken.allSatisfy { $0.hasPrefix("search/t/") || $0.hasPrefix("search/d/") || filters.contains($0) || vocabulary.contains($0) })
         let expected = full(edited)
         expectTheIndexFromNothing(again.files, before: before, expected: expected)
         #expect(again.mark != first.mark)
@@ -326,14 +330,14 @@ import Testing
     }
 
     /// The same papers in the same places: the same mark, and every term bucket, display file,
-    /// filter file and the facets taken.
-    @Test func anUnchangedIndexTakesEveryTermBucketDisplayAndFilterFile() throws {
+    /// vocabulary file, filter file and the facets taken.
+    @Test func anUnchangedIndexTakesEveryTermBucketDisplayVocabularyAndFilterFile() throws {
         let path = try path()
         let papers = SearchTests.sample.papers
         let first = SearchIndexBuilder.index(papers, termCache: (path, false))
         let again = SearchIndexBuilder.index(papers, termCache: (path, true), site: first.mark)
         #expect(again.mark == first.mark)
-        let taken = first.files.map(\.path).filter { ["search/t/", "search/d/", "search/f/"].contains(String($0.prefix(9))) || $0 == SearchLayout.facets }
+        let taken = first.files.map(\.path).filter { ["search/t/", "search/d/", "search/f/", "search/p/", "search/s/"].contains(String($0.prefix(9))) || $0 == SearchLayout.facets }
         #expect(again.files.filter { $0.bytes == nil }.map(\.path) == taken)
     }
 
