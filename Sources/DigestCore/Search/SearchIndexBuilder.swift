@@ -270,7 +270,7 @@ public enum SearchIndexBuilder {
                             // taken, untouched past them (an edit's few touch a page or two),
                             // then written in place: appended, a check that each array is not
                             // shared came with each of 12M for a listing. (Found by a second
-                            // look at every entry, an edit's rebuild took 90M instructions more.)
+                            // look at every entry, an edit's rebuild took ~40M instructions more.)
                             let found = [Int32](unsafeUninitializedCapacity: terms.count) { found, count in
                                 count = 0
                                 for i in terms.indices where making[Int(terms[i])] {
