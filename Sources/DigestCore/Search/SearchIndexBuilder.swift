@@ -266,19 +266,20 @@ public enum SearchIndexBuilder {
                         chunk.terms.withUnsafeBufferPointer { terms in
                             // (Over the entries, not paper by paper: an edit makes a few words,
                             // and a look at each of 16M entries is all most of them need. They
-                            // are found first, their places written where room for all was
-                            // taken, untouched past them (an edit's few touch a page or two),
-                            // then written in place: appended, a check that each array is not
-                            // shared came with each of 12M for a listing. (Found by a second
-                            // look at every entry, an edit's rebuild took ~40M instructions more.)
-                            let found = [Int32](unsafeUninitializedCapacity: terms.count) { found, count in
-                                count = 0
+                            // are counted, and the places of up to a sixteenth of the entries
+                            // kept, then written in place: appended, a check that each array is
+                            // not shared came with each of 12M for a listing. An edit's few are
+                            // then not looked for again (~40M instructions of its rebuild); a
+                            // listing's many are, rather than kept: 48 MB more at its peak.)
+                            var count = 0
+                            let room = terms.count / 16 + 1
+                            let places = [Int32](unsafeUninitializedCapacity: room) { places, kept in
                                 for i in terms.indices where making[Int(terms[i])] {
-                                    found[count] = Int32(i)
+                                    if count < room { places[count] = Int32(i) }
                                     count += 1
                                 }
+                                kept = min(count, room)
                             }
-                            let count = found.count
                             var ids = [Int32](repeating: 0, count: count), out = [UInt64](repeating: 0, count: count)
                             ids.withUnsafeMutableBufferPointer { ids in
                                 out.withUnsafeMutableBufferPointer { out in
@@ -287,7 +288,7 @@ public enum SearchIndexBuilder {
                                     // entry, was 3 calls of memcpy an entry.)
                                     var (p, end, place, k) = (-1, 0, 0, 0)
                                     var divisors = LengthDivisors(FieldCounts(), averages: averages)
-                                    for i in found.lazy.map(Int.init) {
+                                    func take(_ i: Int) {
                                         if i >= end {
                                             while i >= end { (p, end) = (p + 1, chunk.papers.range(of: p + 1).upperBound) }
                                             divisors = LengthDivisors(chunk.lengths[p], averages: averages)
@@ -296,6 +297,11 @@ public enum SearchIndexBuilder {
                                         let score = Self.score(chunk.fieldCounts(at: i), divisors: divisors, idf: idf[Int(terms[i])])
                                         (ids[k], out[k]) = (terms[i], posting(score: score, place: place))
                                         k += 1
+                                    }
+                                    if count <= room {
+                                        for i in places { take(Int(i)) }
+                                    } else {
+                                        for i in terms.indices where making[Int(terms[i])] { take(i) }
                                     }
                                 }
                             }
