@@ -131,7 +131,7 @@ extension RelatedPapers {
     /// paper, whether its vector was taken from `previous` (`vectors`): it is the same, and not
     /// compared (100k vectors compared were 124M instructions of a title edit's rebuild).
     static func reusable(_ previous: Made, made: Made, docs: [Int32], holders: Holders, then: (before: KeyTable, was: [Int?])?,
-                         taken: [Bool]? = nil) -> [Reused?] {
+                         taken: [Bool]) -> [Reused?] {
         let none = [Reused?](repeating: nil, count: made.papers.count)
         guard previous.count == made.count, let then else { return none }
         let (before, was) = then
@@ -140,7 +140,7 @@ extension RelatedPapers {
         // papers moved every IDF (a listing added), and then little below is worth making (it
         // was 0.4 s of that rebuild at 100k papers).
         let same = ParallelMap.batched(made.papers.count, batch: 1024) { d in
-            placed[d] && was[d].map { taken?[d] == true || sameVector(d, in: made, as: $0, in: previous) } == true
+            placed[d] && was[d].map { taken[d] || sameVector(d, in: made, as: $0, in: previous) } == true
         }
         let sameCount = same.lazy.filter { $0 }.count
         let now: [Int] = {  // per paper then, its place today

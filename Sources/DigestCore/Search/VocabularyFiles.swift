@@ -59,7 +59,7 @@ extension SearchIndexBuilder {
         }
         let made = first.indices.filter { making[$0] }
         let (firsts, bounds, words) = (first, starts, members)
-        @Sendable func path(_ group: Int) -> String { keys[firsts[group]].path(in: names[singles[firsts[group] / 3]]) }
+        @Sendable func path(_ group: Int) -> String { keys[firsts[group]].path }
         // Each file sorted and written on every core: at 10k papers, made on one, they were the
         // largest part of the index's one-core tail, which the render cannot start before.
         files += ParallelMap.run(made.count) { i -> (path: String, bytes: [UInt8]) in
@@ -98,23 +98,21 @@ struct VocabularyKey {
     enum Kind: UInt8 { case none = 0, prefix, short, suffix }
     let kind: Kind
     let low: UInt64, high: UInt64
-    /// Where its bytes are in the word.
-    let range: Range<Int>
 
-    static let none = VocabularyKey(kind: .none, low: 0, high: 0, range: 0..<0)
+    static let none = VocabularyKey(kind: .none, low: 0, high: 0)
 
-    init(kind: Kind, low: UInt64, high: UInt64, range: Range<Int>) {
-        (self.kind, self.low, self.high, self.range) = (kind, low, high, range)
+    init(kind: Kind, low: UInt64, high: UInt64) {
+        (self.kind, self.low, self.high) = (kind, low, high)
     }
 
-    /// `kind`, then the bytes, then zeros, and their count in the last byte.
+    /// `kind`, then the bytes of `range` of `bytes`, then zeros, and their count in the last byte.
     init(_ kind: Kind, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var packed = (UInt64(kind.rawValue), UInt64(range.count) << 56)
         for (k, at) in range.enumerated() {
             let place = k + 1  // (after the kind)
             if place < 8 { packed.0 |= UInt64(bytes[at]) << UInt64(8 * place) } else { packed.1 |= UInt64(bytes[at]) << UInt64(8 * (place - 8)) }
         }
-        (self.kind, low, high, self.range) = (kind, packed.0, packed.1, range)
+        (self.kind, low, high) = (kind, packed.0, packed.1)
     }
 
     /// A word's first three scalars (when it has three or more), first two (two or more) and
@@ -139,9 +137,14 @@ struct VocabularyKey {
         }
     }
 
-    /// Its file's path, `word` being a word it is a key of.
-    func path(in word: String) -> String {
-        let text = word.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    /// Its file's path, from its own bytes.
+    var path: String {
+        var bytes: [UInt8] = []
+        for place in 1..<(1 + Int(high >> 56)) {  // (after the kind)
+            let word = place < 8 ? low >> UInt64(8 * place) : high >> UInt64(8 * (place - 8))
+            bytes.append(UInt8(truncatingIfNeeded: word))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         return kind == .suffix ? SearchLayout.suffixFile(text) : SearchLayout.prefixFile(text)
     }
 
