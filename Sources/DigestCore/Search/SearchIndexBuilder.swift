@@ -63,8 +63,14 @@ public enum SearchIndexBuilder {
         if let siteIndex, siteIndex.filterMark == filterMark {
             (filterBuckets, takenFilters) = (siteIndex.filterBuckets, true)
         } else {
-            (filterBuckets, takenFilters) = (filterFiles(papers, into: &files), false)
-            files.append((SearchLayout.facets, facets(papers)))
+            // Each paper's filters taken from those the last build that made them kept, when
+            // it has the paper's with the same fields, and kept for the next.
+            let path = termCache.map { FilterKeys.path(besideWords: $0.path) }
+            let paperKeys = fieldKeys.map { fields in papers.indices.map { FilterKeys.paperKey(fields: fields[$0], date: papers[$0].date) } }
+            let filters = FilterKeys(papers, paperKeys: paperKeys, kept: termCache?.useCached == true ? path.flatMap(FilterKeys.read) : nil)
+            (filterBuckets, takenFilters) = (filterFiles(filters, into: &files), false)
+            files.append((SearchLayout.facets, facets(papers, venues: filters.venueNames())))
+            if let path { filters.write(to: path) }
         }
         let averages = Self.averages(merged.lengthSums, papers: papers.count)
         if let termCache {
@@ -604,67 +610,7 @@ public enum SearchIndexBuilder {
         return max(1, (size + SearchLayout.bucketBytes - 1) / SearchLayout.bucketBytes)
     }
 
-    /// Each filter and the papers that answer to it, in paper order: a paper answers to its
-    /// tags, year and venue, and to every word of its authors' names. Those are values many
-    /// papers share, so each distinct value is made keys once, not once for every paper that
-    /// has it (500k names at 100k papers, cut into words and keys, were most of this step).
-    static func filterLists(_ papers: [Paper]) -> (keys: TermTable, papers: [[Int32]]) {
-        enum Kind: UInt8 { case tag, year, venue, name }
-        // Each paper's values, by id: a value's bytes are its kind, then its text. Read in runs
-        // of papers on every core, each into its own table; merged in run order, the ids are
-        // those one pass in paper order gives (each value's by where it is first met).
-        let runs = ParallelMap.runs(of: papers) { run -> (values: TermTable, valuesOf: [Int32], ends: [Int]) in
-            var values = TermTable()
-            var valuesOf: [Int32] = [], ends: [Int] = []
-            var scratch: [UInt8] = []
-            func add(_ kind: Kind, _ text: String) {
-                scratch.removeAll(keepingCapacity: true)
-                scratch.append(kind.rawValue)
-                scratch += text.utf8
-                valuesOf.append(scratch.withUnsafeBufferPointer { values.id($0) })
-            }
-            for p in run.indices {  // (each field read in place: a paper copied is a retain per text)
-                for tag in run[p].tags { add(.tag, tag) }
-                if let year = run[p].year { add(.year, year) }
-                if let venue = run[p].facts.venue { add(.venue, venue) }
-                for name in run[p].facts.authors { add(.name, name) }
-                ends.append(valuesOf.count)
-            }
-            return (values, valuesOf, ends)
-        }
-        var values = TermTable()
-        var valuesOf: [Int32] = [], ends: [Int] = []
-        for run in runs {
-            let global = values.merge(run.values)
-            ends += run.ends.map { $0 + valuesOf.count }
-            valuesOf += run.valuesOf.map { Int32(global[Int($0)]) }
-        }
-        let words = values.words
-        let keysOfValue = ParallelMap.run(values.count) { v -> [String] in
-            let bytes = words.arena[Int(words.starts[v])..<Int(words.starts[v + 1])]
-            let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-            switch Kind(rawValue: bytes.first!)! {
-            case .tag: return ["tag:" + text]
-            case .year: return ["year:" + text]
-            case .venue: return [SearchTokenizer.key(text)].filter { !$0.isEmpty }.map { "venue:" + $0 }
-            case .name: return SearchLayout.authorFilters(text)
-            }
-        }
-        var keys = TermTable()
-        let keyIDs = keysOfValue.map { $0.map { keys.id($0) } }
-        // A paper is in a key's list once, however many of its values give the key.
-        var papersOf = [[Int32]](repeating: [], count: keys.count)
-        var start = 0
-        for (p, end) in ends.enumerated() {
-            for v in valuesOf[start..<end] {
-                for k in keyIDs[Int(v)] where papersOf[Int(k)].last != Int32(p) { papersOf[Int(k)].append(Int32(p)) }
-            }
-            start = end
-        }
-        return (keys, papersOf)
-    }
-
-    /// What the filter files and the facets are made from (`filterLists`, `facets`): each
+    /// What the filter files and the facets are made from (`FilterKeys`, `facets`): each
     /// paper's tags, venue and authors (`fieldKeys`, its `SearchTermCache.fieldsKey`) and year,
     /// in order. (Made from hashes of those, not from the lists: 100k papers' values numbered
     /// and cut into filter keys were 5% of an abstract edit's rebuild, perf.) The year by its
@@ -680,19 +626,18 @@ public enum SearchIndexBuilder {
         return mark.value
     }
 
-    static func filterFiles(_ papers: [Paper], into files: inout [(path: String, bytes: [UInt8])]) -> Int {
-        let (table, papersOf) = filterLists(papers)
-        let members = papersOf
+    static func filterFiles(_ filters: FilterKeys, into files: inout [(path: String, bytes: [UInt8])]) -> Int {
+        let members = filters.lists()
         let lists = ParallelMap.batched(members.count) { id -> [UInt8] in
             var previous: Int32 = 0, list: [UInt8] = []
-            for p in members[id] {
+            for p in members[id].papers {
                 if !list.isEmpty { list.append(UInt8(ascii: ",")) }
                 appendDecimal(Int(p - previous), to: &list)
                 previous = p
             }
             return list
         }
-        let entries = zip(table.names(), lists).map { (key: $0, list: $1) }  // (labelled: see `index`)
+        let entries = zip(members, lists).map { (key: $0.key, list: $1) }  // (labelled: see `index`)
         let count = bucketCount(entries)
         bucketFiles(entries, count: count, path: SearchLayout.filterFile, into: &files)
         return count
@@ -776,15 +721,16 @@ public enum SearchIndexBuilder {
         return String(cut) + "…"
     }
 
-    static func facets(_ papers: [Paper]) -> [UInt8] {
+    /// `venues`: each paper's, by its place in `papers` (`FilterKeys.venueNames`).
+    static func facets(_ papers: [Paper], venues venueOf: [String?]) -> [UInt8] {
         var years: [String: Int] = [:]
         var venues: [String: (name: String, count: Int)] = [:]
         // Tags counted as `SiteModel.tags` counts them: the index is made beside the model.
         var tagCounts: [String: Int] = [:]
-        for paper in papers {
+        for (paper, venue) in zip(papers, venueOf) {
             for tag in paper.tags { tagCounts[tag, default: 0] += 1 }
             if let year = paper.year { years[year, default: 0] += 1 }
-            if let venue = paper.venue {
+            if let venue {
                 let key = SearchTokenizer.key(venue)
                 if !key.isEmpty { venues[key] = (venues[key]?.name ?? venue, (venues[key]?.count ?? 0) + 1) }
             }

@@ -24,7 +24,7 @@ import Testing
         }
     }
 
-    /// Filters are made once per distinct tag, year, venue and name (`filterLists`): each key's
+    /// Filters are made once per distinct tag, year, venue and name (`FilterKeys`): each key's
     /// papers are those whose own values give it, each once — two authors who share a surname,
     /// a tag named twice, a venue with no words.
     @Test func eachFilterListsThePapersThatAnswerToIt() {
@@ -43,8 +43,7 @@ import Testing
             if !venue.isEmpty { keys.append("venue:" + venue) }
             for key in Set(keys) { expected[key, default: []].append(Int32(p)) }
         }
-        let (keys, lists) = SearchIndexBuilder.filterLists(papers)
-        let made = Dictionary(uniqueKeysWithValues: zip(keys.names(), lists))
+        let made = Dictionary(uniqueKeysWithValues: FilterKeys(papers).lists().map { ($0.key, Array($0.papers)) })
         #expect(made == expected)
         #expect(made["author:wang"]?.filter { $0 == 7 }.count == 1 && made["tag:graphs"]?.contains(7) == true)
         #expect(made["year:2024"]?.contains(7) == true && !made.keys.contains("venue:"))
