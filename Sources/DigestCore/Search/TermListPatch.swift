@@ -20,7 +20,8 @@ enum TermListPatch {
                 making[id] = true
                 continue
             }
-            guard let changes = reuse.patched[id] else {
+            let (changes, removed) = (reuse.patched[id] ?? [], reuse.removed[id] ?? [])
+            guard !changes.isEmpty || !removed.isEmpty else {
                 lists[id] = Array(list)
                 continue
             }
@@ -30,7 +31,7 @@ enum TermListPatch {
                 return (number: Int(entry.number), score: SearchIndexBuilder.score(chunk.fieldCounts(at: Int(entry.entry)), lengths: chunk.lengths[Int(entry.paper)],
                                                                                    averages: averages, idf: idf))
             }
-            guard let postings = patched(list, changes: scores, dated: dated) else {
+            guard let postings = patched(list, changes: scores, removed: removed.map(Int.init), dated: dated) else {
                 making[id] = true
                 continue
             }
@@ -41,12 +42,13 @@ enum TermListPatch {
 
     /// A word's postings now, best first (`SearchIndexBuilder.posting`), from its list in the
     /// site (`number,score,…`: the best `SearchLayout.postingsPerTerm`, or all) and `changes`,
-    /// the scores now of papers that had the word then too. Nil when the list cannot tell: it
+    /// the scores now of papers that have the word (had it then or not), and `removed`, the
+    /// numbers of papers that had it and have it no more. Nil when the list cannot tell: it
     /// was full, and fewer than that many of its postings and the new ones are as good as its
     /// last, below which are postings it left out.
-    static func patched(_ list: ArraySlice<UInt8>, changes: [(number: Int, score: UInt32)], dated: Int) -> [UInt64]? {
+    static func patched(_ list: ArraySlice<UInt8>, changes: [(number: Int, score: UInt32)], removed: [Int] = [], dated: Int) -> [UInt64]? {
         guard let numbers = numbers(list), numbers.count % 2 == 0 else { return nil }
-        let edited = Set(changes.map(\.number))
+        let edited = Set(changes.map(\.number) + removed)
         var postings: [UInt64] = []
         postings.reserveCapacity(numbers.count / 2 + changes.count)
         for k in stride(from: 0, to: numbers.count, by: 2) where !edited.contains(numbers[k]) {

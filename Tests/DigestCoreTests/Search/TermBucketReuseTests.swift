@@ -134,6 +134,76 @@ import Testing
         expectTheIndexFromNothing(again.files, before: before, expected: expected)
     }
 
+    /// 250 papers that all have one word, each with words of its own, newest first.
+    static func commonWordPapers(_ count: Int = 250) -> [Paper] {
+        (0..<count).map { i in
+            var paper = Paper(id: "paper-\(1000 + i)", title: "Zebrafish study \(i) of word\(i)x")
+            paper.facts.abstract = "We count zebrafish in tank\(i)y and pond\(i % 7)z."
+            paper.facts.date = "2024-\(String(format: "%02d", 12 - i / 28))-\(String(format: "%02d", 28 - i % 28))"
+            return paper
+        }.sorted(by: Paper.newestFirst)
+    }
+
+    /// The file of the term bucket that has `word`'s list, and that list's bytes.
+    func list(of word: String, in files: [String: [UInt8]]) -> (path: String, list: String)? {
+        for (path, bytes) in files where path.hasPrefix("search/t/") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let start = text.range(of: "\"\(word)\":[") {
+                return (path, String(text[start.upperBound...].prefix { $0 != "]" }))
+            }
+        }
+        return nil
+    }
+
+    /// A paper that comes to a word 250 papers have, or leaves it, leaves the count its IDF is
+    /// made from as it was (`dfForIDF`): the word's list is the site's, patched with that
+    /// paper's posting, not made from every paper's — as a site's list changed by hand shows —
+    /// and with the site's own lists, the index is the one a build from nothing makes. One
+    /// more paper past a step of the rounding (254 → 255: 250 → 260) makes the list again.
+    @Test func aWordWhoseIDFStaysIsPatchedWithThePapersThatCameOrLeft() throws {
+        let papers = Self.commonWordPapers()
+        var newer = papers[0]
+        (newer.id, newer.facts.date) = ("paper-newest", "2025-01-01")
+        var leaving = papers
+        leaving[40].facts.title = leaving[40].title.replacingOccurrences(of: "Zebrafish s", with: "S")
+        leaving[40].facts.abstract = leaving[40].abstract.replacingOccurrences(of: "zebrafish ", with: "")
+        for changed in [[newer] + papers, leaving] {
+            #expect(SearchIndexBuilder.dfForIDF(251) == SearchIndexBuilder.dfForIDF(250) && SearchIndexBuilder.dfForIDF(249) == 250)
+            let (path, mark, before) = try built(papers)
+            let (bucket, list) = try #require(self.list(of: "zebrafish", in: before))
+            // Another paper's score in the site's list, one more: a list made anew has the score
+            // the paper has, a list patched keeps it.
+            let numbers = list.split(separator: ",").map { Int($0)! }
+            let score = numbers.count - 1
+            var tampered = numbers
+            tampered[score] += 1
+            var site = before
+            site[bucket] = Array(String(decoding: before[bucket]!, as: UTF8.self)
+                .replacingOccurrences(of: "\"zebrafish\":[\(list)]", with: "\"zebrafish\":[\(tampered.map(String.init).joined(separator: ","))]").utf8)
+            let again = SearchIndexBuilder.index(changed, termCache: (path, true), site: mark) { site[$0] }
+            let made = Dictionary(uniqueKeysWithValues: again.files.compactMap { file in file.bytes.map { (file.path, $0) } })
+            let patched = try #require(self.list(of: "zebrafish", in: made)).list.split(separator: ",").map { Int($0)! }
+            // (Pairs of a paper's number and its score.)
+            let scores = Dictionary(uniqueKeysWithValues: stride(from: 0, to: patched.count, by: 2).map { (patched[$0], patched[$0 + 1]) })
+            #expect(scores[numbers[score - 1]] == tampered[score] && patched != numbers)
+            // With the site's own bytes: the index a build from nothing makes.
+            let (path2, mark2, before2) = try built(papers)
+            let right = SearchIndexBuilder.index(changed, termCache: (path2, true), site: mark2) { before2[$0] }
+            expectTheIndexFromNothing(right.files, before: before2, expected: full(changed))
+        }
+        // Past a step: 254 papers have the word, then 255.
+        let more = Self.commonWordPapers(254)
+        var next = more[0]
+        (next.id, next.facts.date) = ("paper-newest", "2025-01-01")
+        #expect(SearchIndexBuilder.dfForIDF(255) != SearchIndexBuilder.dfForIDF(254))
+        let (path, mark, before) = try built(more)
+        let (bucket, list) = try #require(self.list(of: "zebrafish", in: before))
+        var site = before
+        site[bucket] = Array(String(decoding: before[bucket]!, as: UTF8.self).replacingOccurrences(of: "\"zebrafish\":[\(list)]", with: "\"zebrafish\":[\(list)1]").utf8)
+        let again = SearchIndexBuilder.index([next] + more, termCache: (path, true), site: mark) { site[$0] }
+        expectTheIndexFromNothing(again.files, before: site, expected: full([next] + more))
+    }
+
     /// The newest dated paper takes the number after every dated one's: each dated paper keeps
     /// its number, each undated one moves up one.
     @Test func theNewestDatedPaperTakesTheNextDatedNumber() throws {
