@@ -65,20 +65,32 @@ struct TermBucketReuse {
         var changed = [Bool](repeating: false, count: names.count)
         var buckets = [Bool](repeating: false, count: termBuckets)
         var unknown = [Bool](repeating: false, count: termBuckets)
-        var patched: [Int: [Entry]] = [:]
-        // Per word, the papers (of those whose words then are known) that came to it, and the
-        // numbers of those that left it; how many more came than left.
-        var came: [Int: [Entry]] = [:], left: [Int: [Int32]] = [:]
+        // Per word, how many more papers (of those whose words then are known) came to it than left it.
         var delta = [Int32](repeating: 0, count: names.count)
+        let bucketOf = names.map { SearchLayout.bucket($0, of: termBuckets) }
+        // Buckets are counted as they are marked: past half of them, the search stops (a
+        // dated listing among older papers moves every number after its papers: 100k papers
+        // looked at to make every bucket).
+        var marked = 0
+        func mark(_ bucket: Int) {
+            if !buckets[bucket] { (buckets[bucket], marked) = (true, marked + 1) }
+        }
+        func change(_ id: Int32, by step: Int32) {
+            (changed[Int(id)], delta[Int(id)]) = (true, delta[Int(id)] + step)
+            mark(bucketOf[Int(id)])
+        }
         /// The kept paper's words at `number`, or nil with their buckets marked `unknown`; nil
         /// for the init when neither is known.
         func keptWords(at number: Int) -> Set<Int32>?? {
             let key = kept.keys[number]
             if let k = words.kept.papers[key] { return Set(words.kept.range(of: k).map { words.kept.terms[$0] }) }
             guard let recent = kept.recent[key] else { return nil }
-            for bucket in recent { (buckets[Int(bucket)], unknown[Int(bucket)]) = (true, true) }
+            for bucket in recent { (unknown[Int(bucket)]) = true; mark(Int(bucket)) }
             return .some(nil)
         }
+        // The papers whose words changed, at their numbers: what came and left is counted
+        // first, and each word's entries gathered once it is known which words are made.
+        var moves: [(chunk: Int32, paper: Int32, number: Int32)] = []
         var number = 0
         for (c, chunk) in chunks.enumerated() {
             for p in 0..<chunk.papers.count {
@@ -91,31 +103,19 @@ struct TermBucketReuse {
                 }
                 for i in chunk.papers.range(of: p) {
                     let id = chunk.terms[i]
-                    let entry = Entry(chunk: Int32(c), entry: Int32(i), paper: Int32(p), number: Int32(number))
-                    if had.remove(id) != nil {
-                        patched[Int(id), default: []].append(entry)
-                    } else {
-                        (changed[Int(id)], delta[Int(id)]) = (true, delta[Int(id)] + 1)
-                        came[Int(id), default: []].append(entry)
-                    }
+                    if had.remove(id) != nil { mark(bucketOf[Int(id)]) } else { change(id, by: 1) }
                 }
-                for id in had {  // (gone from the paper)
-                    (changed[Int(id)], delta[Int(id)]) = (true, delta[Int(id)] - 1)
-                    left[Int(id), default: []].append(Int32(number))
-                }
+                for id in had { change(id, by: -1) }  // (gone from the paper)
+                moves.append((Int32(c), Int32(p), Int32(number)))
+                guard marked * 2 <= termBuckets else { return nil }
             }
         }
-        for gone in min(papers, keptPapers)..<keptPapers {
-            guard let known = keptWords(at: gone) else { return nil }
-            for id in known ?? [] {
-                (changed[Int(id)], delta[Int(id)]) = (true, delta[Int(id)] - 1)
-                left[Int(id), default: []].append(Int32(gone))
-            }
+        let gone = min(papers, keptPapers)..<keptPapers
+        for number in gone {
+            guard let known = keptWords(at: number) else { return nil }
+            for id in known ?? [] { change(id, by: -1) }
         }
-        let bucketOf = names.map { SearchLayout.bucket($0, of: termBuckets) }
-        for id in names.indices where changed[id] { buckets[bucketOf[id]] = true }
-        for id in patched.keys { buckets[bucketOf[id]] = true }
-        guard buckets.lazy.filter({ $0 }).count * 2 <= termBuckets else { return nil }
+        guard marked * 2 <= termBuckets else { return nil }
         // A word papers came to or left is made unless its IDF is as it was. (In a bucket whose
         // words then are not all known, every word is made: who came and left is not known.)
         func sameIDF(_ id: Int) -> Bool {
@@ -125,9 +125,23 @@ struct TermBucketReuse {
         let making = names.indices.map { unknown[bucketOf[$0]] || changed[$0] && !sameIDF($0) }
         (self.making, self.buckets, self.bucketOf, wordsKnown) = (making, buckets, bucketOf, !unknown.contains(true))
         moved = names.indices.map { making[$0] || changed[$0] }
-        for (id, entries) in came where !making[id] { patched[id, default: []] += entries }
-        self.patched = patched.filter { !making[$0.key] }
-        removed = left.filter { !making[$0.key] }
+        // Each patched word's entries now at the numbers that changed (the paper had it, or
+        // came to it), and the numbers of the papers that left it.
+        var patched: [Int: [Entry]] = [:], removed: [Int: [Int32]] = [:]
+        for (c, p, number) in moves {
+            var had = Int(number) < keptPapers ? (keptWords(at: Int(number)) ?? nil) ?? [] : []
+            let chunk = chunks[Int(c)]
+            for i in chunk.papers.range(of: Int(p)) {
+                let id = Int(chunk.terms[i])
+                had.remove(Int32(id))
+                if !making[id] { patched[id, default: []].append(Entry(chunk: c, entry: Int32(i), paper: p, number: number)) }
+            }
+            for id in had where !making[Int(id)] { removed[Int(id), default: []].append(number) }
+        }
+        for number in gone {
+            for id in (keptWords(at: number) ?? nil) ?? [] where !making[Int(id)] { removed[Int(id), default: []].append(Int32(number)) }
+        }
+        (self.patched, self.removed) = (patched, removed)
         fromSite = names.indices.filter { buckets[bucketOf[$0]] && !making[$0] }
     }
 }
