@@ -26,7 +26,9 @@ struct OutputHashes: Equatable, Sendable {
     /// alike they are compared in order; only the outputs between — a tag page added, a paper
     /// whose new title moves its page among the day's papers — are looked up by path.
     /// (`hash`: what the paths between are found by; a test gives one under which they collide.)
-    func matched(to outputs: [String], hash: @escaping @Sendable (String) -> UInt64 = pathHash) -> (hashes: [UInt64?], gone: [String]) {
+    /// (`outputHashes`: each output's `hash`, made by the caller, asked for when some output
+    /// is looked up by path.)
+    func matched(to outputs: [String], outputHashes: (() -> [UInt64])? = nil, hash: @escaping @Sendable (String) -> UInt64 = pathHash) -> (hashes: [UInt64?], gone: [String]) {
         let shorter = min(outputs.count, paths.count)
         var head = 0
         while head < shorter, outputs[head] == paths[head] { head += 1 }
@@ -37,8 +39,9 @@ struct OutputHashes: Equatable, Sendable {
         let (was, now) = (head..<(paths.count - tail), head..<(outputs.count - tail))
         let places = Places(paths, was, hash: hash)
         var found = [Bool](repeating: false, count: paths.count)
-        let middle = outputs[now].map { path -> UInt64? in
-            guard let i = places.place(of: path) else { return nil }
+        let made = now.isEmpty ? nil : outputHashes?()
+        let middle = now.map { o -> UInt64? in
+            guard let i = places.place(of: outputs[o], hash: made?[o]) else { return nil }
             found[i] = true
             return hashes[i]
         }
@@ -81,9 +84,9 @@ struct OutputHashes: Equatable, Sendable {
             }
         }
 
-        /// The first place of `path` in the range, if it is there.
-        func place(of path: String) -> Int? {
-            if let n = byHash.place(of: hash(path)), paths[range.lowerBound + n] == path { return range.lowerBound + n }
+        /// The first place of `path` in the range, if it is there. (`made`: its hash, when made.)
+        func place(of path: String, hash made: UInt64? = nil) -> Int? {
+            if let n = byHash.place(of: made ?? hash(path)), paths[range.lowerBound + n] == path { return range.lowerBound + n }
             return others.isEmpty ? nil : others[path]
         }
 

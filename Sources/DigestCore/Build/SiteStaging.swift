@@ -34,12 +34,15 @@ public struct SiteStaging: Sendable {
     /// others, sorted), which `keep` and `staleGone` name files by: the folders holding many
     /// of them are read whole, when the staging folder is reused and was not looked through
     /// already (`missing`: those of the last build's files it did not have).
-    init(current: String, staging: String, reused: Bool, stale: Set<String>, outputs: [String] = [], missing: [String]? = nil) {
+    /// (`pathHashes`: each output's `OutputHashes.pathHash`, made by the caller, asked for when
+    /// they are needed.)
+    init(current: String, staging: String, reused: Bool, stale: Set<String>, outputs: [String] = [], pathHashes made: (() -> [UInt64])? = nil,
+         missing: [String]? = nil) {
         (self.reused, self.stale) = (reused, PathSet(stale))
         open = OpenFolders(current: current, staging: staging)
         self.missing = reused ? missing.map { PathSet(Set($0)) } : nil
         listed = reused && missing == nil ? FolderListing(of: outputs, in: open.staging) : FolderListing()
-        pathHashes = reused && (!stale.isEmpty || !(missing ?? []).isEmpty) ? ParallelMap.batched(outputs.count) { OutputHashes.pathHash(outputs[$0]) } : nil
+        pathHashes = reused && (!stale.isEmpty || !(missing ?? []).isEmpty) ? made?() ?? ParallelMap.batched(outputs.count) { OutputHashes.pathHash(outputs[$0]) } : nil
     }
 
     /// The file, unchanged since the current site, into the new one: false when neither the

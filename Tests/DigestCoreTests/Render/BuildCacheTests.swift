@@ -59,8 +59,11 @@ import Testing
         #expect(same.hashes == [1, 2, 3, 4] && same.gone.isEmpty)
         let changed = last.matched(to: ["index.html", "papers/c/index.html", "papers/a/index.html", "feed.xml"], hash: hash)
         #expect(changed.hashes == [1, nil, 2, 4] && changed.gone == ["papers/b/index.html"])
-        let moved = last.matched(to: ["papers/b/index.html", "index.html", "papers/a/index.html", "feed.xml", "tags/x/index.html"], hash: hash)
+        let movedPaths = ["papers/b/index.html", "index.html", "papers/a/index.html", "feed.xml", "tags/x/index.html"]
+        let moved = last.matched(to: movedPaths, hash: hash)
         #expect(moved.hashes == [3, 1, 2, 4, nil] && moved.gone.isEmpty)
+        // The outputs' hashes made by the caller find the same.
+        #expect(last.matched(to: movedPaths, outputHashes: { movedPaths.map(hash) }, hash: hash) == moved)
         #expect(last.matched(to: ["feed.xml"], hash: hash) == ([4], ["index.html", "papers/a/index.html", "papers/b/index.html"]))
         #expect(last.matched(to: [], hash: hash).gone == last.paths && OutputHashes().matched(to: ["a"], hash: hash).hashes == [nil])
         // A damaged table naming a path twice: every path that is still made stays.
