@@ -229,35 +229,42 @@ public enum RelatedPapers {
             func unranked(_ rank: UInt64) -> (term: Int, weight: Float) {
                 (Int(UInt32(truncatingIfNeeded: rank)), Float(bitPattern: ~UInt32(truncatingIfNeeded: rank >> 32)))
             }
-            for d in 0..<chunk.papers.count {
-                if let touched, !touched[d], let before, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d] {
-                    vectors.append(paper: o, of: before.made.vectors)
-                    taken[d] = true
-                    continue
+            // (The chunk's terms and counts read through buffers: each subscript of a
+            // `ChunkEntries` asks whether it is viewed in the kept file, two for each of 10M
+            // entries when a listing makes every vector again.)
+            chunk.terms.withUnsafeBufferPointer { terms in
+            chunk.tfs.withUnsafeBufferPointer { tfs in
+                for d in 0..<chunk.papers.count {
+                    if let touched, !touched[d], let before, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d] {
+                        vectors.append(paper: o, of: before.made.vectors)
+                        taken[d] = true
+                        continue
+                    }
+                    ranked.removeAll(keepingCapacity: true)
+                    var positive = true
+                    for k in chunk.papers.range(of: d) {
+                        let term = Int(terms[k])
+                        guard ids[term] >= 0 else { continue }
+                        let tf = tfs[k]
+                        // (Whether a count is whole, told by converting it: `rounded()` is a call of
+                        // libm's roundf, 11M of them when every vector is made again.)
+                        let weight = (tf >= 0 && tf < 256 && Float(Int(tf)) == tf ? tfWeights[Int(tf)] : 1 + logf(tf)) * idfs[term]
+                        positive = positive && weight > 0
+                        ranked.append(Selection.rank(weight.bitPattern, place: ids[term]))
+                    }
+                    var v: [(term: Int, weight: Float)]
+                    if positive {
+                        Selection.smallestFirst(termsPerPaper, in: &ranked)
+                        v = ranked.prefix(termsPerPaper).map(unranked)
+                    } else {
+                        // (A weight of 0 or below, which no count of at least 1 gives: by comparison.)
+                        v = ranked.map(unranked)
+                        v = top(termsPerPaper, of: v) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+                    }
+                    let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
+                    if norm > 0 { vectors.append(v.lazy.map { ($0.term, $0.weight / norm) }) } else { vectors.append([]) }
                 }
-                ranked.removeAll(keepingCapacity: true)
-                var positive = true
-                for k in chunk.papers.range(of: d) {
-                    let term = Int(chunk.terms[k])
-                    guard ids[term] >= 0 else { continue }
-                    let tf = chunk.tfs[k]
-                    // (Whether a count is whole, told by converting it: `rounded()` is a call of
-                    // libm's roundf, 11M of them when every vector is made again.)
-                    let weight = (tf >= 0 && tf < 256 && Float(Int(tf)) == tf ? tfWeights[Int(tf)] : 1 + logf(tf)) * idfs[term]
-                    positive = positive && weight > 0
-                    ranked.append(Selection.rank(weight.bitPattern, place: ids[term]))
-                }
-                var v: [(term: Int, weight: Float)]
-                if positive {
-                    Selection.smallestFirst(termsPerPaper, in: &ranked)
-                    v = ranked.prefix(termsPerPaper).map(unranked)
-                } else {
-                    // (A weight of 0 or below, which no count of at least 1 gives: by comparison.)
-                    v = ranked.map(unranked)
-                    v = top(termsPerPaper, of: v) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-                }
-                let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
-                if norm > 0 { vectors.append(v.lazy.map { ($0.term, $0.weight / norm) }) } else { vectors.append([]) }
+            }
             }
             return (vectors, taken)
         }
