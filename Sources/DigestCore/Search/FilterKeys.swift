@@ -22,9 +22,9 @@ struct FilterKeys: Sendable {
     private(set) var asKept = false
 
     var count: Int { ends.count }
+    func range(_ p: Int) -> Range<Int> { RawWire.range(p, in: ends) }
 
     private init() {}
-    func range(_ p: Int) -> Range<Int> { RawWire.range(p, in: ends) }
 
     /// What a paper's filters and venue are made from: its authors, tags and venue (its
     /// `SearchTermCache.fieldsKey`, `fields`) and its year.
@@ -53,7 +53,6 @@ struct FilterKeys: Sendable {
         let missing = papers.indices.filter { places[$0] == nil }
         let made = Self.make(missing.map { papers[$0] }, keys: &keys, venues: &venues)
         ids.reserveCapacity((kept?.ids.count ?? 0) + made.ids.count)
-        (ends, venueOf) = ([], [])
         ends.reserveCapacity(papers.count)
         venueOf.reserveCapacity(papers.count)
         var next = 0  // (the next of `missing`)
