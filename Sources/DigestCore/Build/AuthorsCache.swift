@@ -69,8 +69,7 @@ enum AuthorsCache {
               let papersThen = RawWire.read(UInt64.self, from: &wire), papersThen.count <= keys.count,
               let now = places(then: papersThen, now: keys), now.reduce(UInt64(0), { $0 &+ hashes[$1] }) == sum,
               let textEnds = RawWire.read(UInt32.self, from: &wire), let text = RawWire.read(UInt8.self, from: &wire),
-              let keyArena = RawWire.read(UInt8.self, from: &wire), let keyStarts = RawWire.read(Int32.self, from: &wire),
-              let keyHashes = RawWire.read(UInt32.self, from: &wire), let shownCounts = RawWire.read(Int32.self, from: &wire),
+              let personKeys = TermTable.Words.read(from: &wire), let shownCounts = RawWire.read(Int32.self, from: &wire),
               let otherOwners = RawWire.read(Int32.self, from: &wire), let otherEnds = RawWire.read(UInt32.self, from: &wire),
               let otherText = RawWire.read(UInt8.self, from: &wire), let otherCounts = RawWire.read(Int32.self, from: &wire),
               let paperEnds = RawWire.read(UInt32.self, from: &wire), let papersOf = RawWire.read(Int32.self, from: &wire),
@@ -81,8 +80,7 @@ enum AuthorsCache {
         else { return nil }
         let count = paperEnds.count
         guard textEnds.count == 2 * count, RawWire.ends(textEnds, reach: text.count),
-              keyHashes.count == count, keyStarts.count == count + 1, keyStarts.first == 0,
-              zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }), keyStarts.last == Int32(keyArena.count),
+              personKeys.count == count,
               shownCounts.count == count, otherEnds.count == otherOwners.count, otherCounts.count == otherOwners.count,
               RawWire.ends(otherEnds, reach: otherText.count), RawWire.ids(otherOwners, below: count),
               RawWire.ends(paperEnds, reach: papersOf.count), RawWire.ids(papersOf, below: papersThen.count),
@@ -113,7 +111,7 @@ enum AuthorsCache {
             spellings.others[Int(owner), default: []].append((String(decoding: otherText[RawWire.range(k, in: otherEnds)], as: UTF8.self), Int(otherCounts[k])))
         }
         let people = SiteAuthors(authors: authors, paperAuthors: paperAuthors,
-                                 keys: TermTable.Words(arena: keyArena, starts: keyStarts, hashes: keyHashes), spellings: spellings)
+                                 keys: personKeys, spellings: spellings)
         return (people, added.indices.filter { added[$0] })
     }
 
@@ -184,9 +182,7 @@ enum AuthorsCache {
             try writer.raw(keys)
             try writer.raw(textEnds)
             try writer.raw(text)
-            try writer.raw(people.keys.arena)
-            try writer.raw(people.keys.starts)
-            try writer.raw(people.keys.hashes)
+            try writer.raw(people.keys)
             try writer.raw(people.spellings.shown)
             try writer.raw(otherOwners)
             try writer.raw(otherEnds)

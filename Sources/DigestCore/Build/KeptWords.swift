@@ -72,14 +72,12 @@ struct KeptWords: Sendable {
     /// papers, every id and range in bounds and every word different: each is checked once here,
     /// so a build takes entries without a check of its own.
     static func read(from wire: inout WireReader) -> KeptWords? {
-        guard let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
-              let hashes = RawWire.read(UInt32.self, from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
+        guard let words = TermTable.Words.read(from: &wire), let keys = RawWire.read(UInt64.self, from: &wire),
               let ends = RawWire.read(Int32.self, from: &wire), let terms = RawWire.view(Int32.self, from: &wire),
               let df = RawWire.read(Int32.self, from: &wire),
-              starts.count == hashes.count + 1, starts.first == 0, RawWire.ends(starts.dropFirst(), reach: arena.count),
-              ends.count == keys.count, RawWire.ends(ends, reach: terms.count), df.count == hashes.count,
-              terms.withUnsafeBufferPointer({ RawWire.ids($0, below: hashes.count) }) else { return nil }
-        guard let table = TermTable(distinct: TermTable.Words(arena: arena, starts: starts, hashes: hashes)) else { return nil }
+              ends.count == keys.count, RawWire.ends(ends, reach: terms.count), df.count == words.count,
+              terms.withUnsafeBufferPointer({ RawWire.ids($0, below: words.count) }) else { return nil }
+        guard let table = TermTable(distinct: words) else { return nil }
         var papers: [UInt64: Int] = [:]
         papers.reserveCapacity(keys.count)
         for (k, key) in keys.enumerated() { papers[key] = k }
@@ -93,15 +91,8 @@ struct KeptWords: Sendable {
     /// out maps every paper's entries to new ids.
     static func pruned(_ words: TermTable.Words, df: [some BinaryInteger]) -> (words: TermTable.Words, ids: [Int32]?, df: [Int32]) {
         guard prunes(df: df) else { return (words, nil, df.map { Int32($0) }) }
-        var live = TermTable.Words(), ids = [Int32](repeating: -1, count: words.count), liveDF: [Int32] = []
-        for id in 0..<words.count where df[id] > 0 {
-            ids[id] = Int32(live.count)
-            live.arena += words.arena[Int(words.starts[id])..<Int(words.starts[id + 1])]
-            live.starts.append(Int32(live.arena.count))
-            live.hashes.append(words.hashes[id])
-            liveDF.append(Int32(df[id]))
-        }
-        return (live, ids, liveDF)
+        let (live, ids) = words.keeping { df[$0] > 0 }
+        return (live, ids, df.filter { $0 > 0 }.map { Int32($0) })
     }
 
     /// Whether the words no paper has (`df` 0, one count per word) are a tenth of them: then
@@ -125,9 +116,7 @@ struct KeptWords: Sendable {
             for p in 0..<run.papers.count { ends.append(Int32(base + run.papers.range(of: p).upperBound)) }
             base += run.entries
         }
-        try writer.raw(words.arena)
-        try writer.raw(words.starts)
-        try writer.raw(words.hashes)
+        try writer.raw(words)
         try writer.raw(runs.lazy.map(\.keys), count: ends.count)
         try writer.raw(ends)
         try writer.raw(terms, count: base)

@@ -169,6 +169,17 @@ struct FilterKeys: Sendable {
         let names = (0..<venues.count).map { String(decoding: words.bytes($0), as: UTF8.self) }
         return venueOf.map { $0 < 0 ? nil : names[Int($0)] }
     }
+
+    /// Each venue some paper has, with how many papers have it and the number of the first.
+    func venueCounts() -> [(name: String, count: Int, first: Int)] {
+        var counts = [Int](repeating: 0, count: venues.count), first = [Int](repeating: 0, count: venues.count)
+        for (p, venue) in venueOf.enumerated() where venue >= 0 {
+            if counts[Int(venue)] == 0 { first[Int(venue)] = p }
+            counts[Int(venue)] += 1
+        }
+        let words = venues.words
+        return (0..<venues.count).filter { counts[$0] > 0 }.map { (String(decoding: words.bytes($0), as: UTF8.self), counts[$0], first[$0]) }
+    }
 }
 
 extension FilterKeys {
@@ -181,7 +192,7 @@ extension FilterKeys {
     /// or they do not read whole: every id within its table, every word's hash its own, no
     /// word twice (a key found under two ids would split its papers between two lists).
     static func read(_ path: String) -> FilterKeys? {
-        guard var wire = CacheFile.read(path, version: version), let keys = words(from: &wire), let venues = words(from: &wire),
+        guard var wire = CacheFile.read(path, version: version), let keys = table(from: &wire), let venues = table(from: &wire),
               let paperKeys = RawWire.read(UInt64.self, from: &wire), let ends = RawWire.read(UInt32.self, from: &wire),
               let ids = RawWire.read(UInt32.self, from: &wire), let venueOf = RawWire.read(Int32.self, from: &wire), wire.at == wire.count,
               paperKeys.count == ends.count, venueOf.count == ends.count, RawWire.ends(ends, reach: ids.count),
@@ -192,12 +203,9 @@ extension FilterKeys {
         return filters
     }
 
-    private static func words(from wire: inout WireReader) -> TermTable? {
-        guard let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
-              let hashes = RawWire.read(UInt32.self, from: &wire), starts.count == hashes.count + 1, starts.first == 0,
-              starts.last.map(Int.init) == arena.count, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
-        let words = TermTable.Words(arena: arena, starts: starts, hashes: hashes)
-        guard (0..<words.count).allSatisfy({ i in words.withBytes(of: i) { FNV1a.hash($0) } == hashes[i] }) else { return nil }
+    private static func table(from wire: inout WireReader) -> TermTable? {
+        guard let words = TermTable.Words.read(from: &wire),
+              (0..<words.count).allSatisfy({ i in words.withBytes(of: i) { FNV1a.hash($0) } == words.hashes[i] }) else { return nil }
         return TermTable(distinct: words)
     }
 
@@ -206,27 +214,16 @@ extension FilterKeys {
     func write(to path: String) {
         guard paperKeys.count == count, !asKept else { return }
         // (Ids given again in the order of the old, so the same keys give the same file.)
-        func compacted(_ table: TermTable, used: some Sequence<Int>) -> (table: TermTable, ids: [Int32]) {
+        func used(_ table: TermTable, _ ids: some Sequence<Int>) -> (words: TermTable.Words, ids: [Int32]) {
             var isUsed = [Bool](repeating: false, count: table.count)
-            for id in used { isUsed[id] = true }
-            let (old, newIDs) = (table.words, isUsed.indices.filter { isUsed[$0] })
-            var words = TermTable.Words()
-            var ids = [Int32](repeating: -1, count: table.count)
-            for (new, id) in newIDs.enumerated() {
-                words.append(id, of: old)
-                ids[id] = Int32(new)
-            }
-            return (TermTable(distinct: words) ?? TermTable(words), ids)
+            for id in ids { isUsed[id] = true }
+            return table.words.keeping { isUsed[$0] }
         }
-        let (keys, keyIDs) = compacted(keys, used: ids.lazy.map { Int($0) })
-        let (venues, venueIDs) = compacted(venues, used: venueOf.lazy.filter { $0 >= 0 }.map { Int($0) })
+        let (keys, keyIDs) = used(keys, ids.lazy.map { Int($0) })
+        let (venues, venueIDs) = used(venues, venueOf.lazy.filter { $0 >= 0 }.map { Int($0) })
         CacheFile.write(path, version: Self.version) { (writer: inout CacheWriter) in
-            for table in [keys, venues] {
-                let words = table.words
-                try writer.raw(words.arena)
-                try writer.raw(words.starts)
-                try writer.raw(words.hashes)
-            }
+            try writer.raw(keys)
+            try writer.raw(venues)
             try writer.raw(paperKeys)
             try writer.raw(ends)
             try writer.raw(ids.map { UInt32(keyIDs[Int($0)]) })

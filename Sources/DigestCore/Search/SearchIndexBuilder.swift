@@ -69,7 +69,7 @@ public enum SearchIndexBuilder {
             let paperKeys = fieldKeys.map { fields in papers.indices.map { FilterKeys.paperKey(fields: fields[$0], date: papers[$0].date) } }
             let filters = FilterKeys(papers, paperKeys: paperKeys, kept: termCache?.useCached == true ? path.flatMap(FilterKeys.read) : nil)
             (filterBuckets, takenFilters) = (filterFiles(filters, into: &files), false)
-            files.append((SearchLayout.facets, facets(papers, venues: filters.venueNames())))
+            files.append((SearchLayout.facets, facets(papers, venues: filters.venueCounts())))
             if let path { filters.write(to: path) }
         }
         let averages = Self.averages(merged.lengthSums, papers: papers.count)
@@ -732,19 +732,26 @@ public enum SearchIndexBuilder {
         return String(cut) + "…"
     }
 
-    /// `venues`: each paper's, by its place in `papers` (`FilterKeys.venueNames`).
-    static func facets(_ papers: [Paper], venues venueOf: [String?]) -> [UInt8] {
+    /// `venueCounts`: each venue the papers have, with how many and the place of the first
+    /// (`FilterKeys.venueCounts`): a venue's key is made once, not for each paper that has it;
+    /// the facet of a key is named as the first paper with it names its venue.
+    static func facets(_ papers: [Paper], venues venueCounts: [(name: String, count: Int, first: Int)]) -> [UInt8] {
         var years: [String: Int] = [:]
-        var venues: [String: (name: String, count: Int)] = [:]
+        var venues: [String: (name: String, count: Int, first: Int)] = [:]
         // Tags counted as `SiteModel.tags` counts them: the index is made beside the model.
         var tagCounts: [String: Int] = [:]
-        for (paper, venue) in zip(papers, venueOf) {
+        for paper in papers {
             for tag in paper.tags { tagCounts[tag, default: 0] += 1 }
             if let year = paper.year { years[year, default: 0] += 1 }
-            if let venue {
-                let key = SearchTokenizer.key(venue)
-                if !key.isEmpty { venues[key] = (venues[key]?.name ?? venue, (venues[key]?.count ?? 0) + 1) }
+        }
+        for venue in venueCounts {
+            let key = SearchTokenizer.key(venue.name)
+            guard !key.isEmpty else { continue }
+            guard let had = venues[key] else {
+                venues[key] = venue
+                continue
             }
+            venues[key] = (had.first < venue.first ? had.name : venue.name, had.count + venue.count, min(had.first, venue.first))
         }
         let tags = tagCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "[\(Escape.jsonString($0.key)),\($0.value)]" }

@@ -132,6 +132,13 @@ struct CacheWriter {
         try raw([array], count: array.count)
     }
 
+    /// A table's words: their bytes, where each starts, their hashes (`TermTable.Words.read`).
+    mutating func raw(_ words: TermTable.Words) throws {
+        try raw(words.arena)
+        try raw(words.starts)
+        try raw(words.hashes)
+    }
+
     mutating func flush() throws {
         try bytes.withUnsafeBytes { try put($0) }
         written += bytes.count

@@ -133,4 +133,23 @@ extension TermTable.Words {
         starts.append(Int32(arena.count))
         hashes.append(other.hashes[i])
     }
+
+    /// The words `keep` takes (by id), in their order, and each word's id among them (-1: left out).
+    func keeping(_ keep: (Int) -> Bool) -> (words: Self, ids: [Int32]) {
+        var kept = Self(), ids = [Int32](repeating: -1, count: count)
+        for id in 0..<count where keep(id) {
+            ids[id] = Int32(kept.count)
+            kept.append(id, of: self)
+        }
+        return (kept, ids)
+    }
+
+    /// Words as `CacheWriter.raw(_:)` wrote them: nil when they do not read whole, or their
+    /// starts do not run from 0 to the end of their bytes, one more than their hashes.
+    static func read(from wire: inout WireReader) -> Self? {
+        guard let arena = RawWire.read(UInt8.self, from: &wire), let starts = RawWire.read(Int32.self, from: &wire),
+              let hashes = RawWire.read(UInt32.self, from: &wire),
+              starts.count == hashes.count + 1, starts.first == 0, RawWire.ends(starts.dropFirst(), reach: arena.count) else { return nil }
+        return Self(arena: arena, starts: starts, hashes: hashes)
+    }
 }
