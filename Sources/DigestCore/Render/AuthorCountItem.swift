@@ -15,7 +15,7 @@ extension AuthorCountItem {
 
     func value(at place: Int) -> FlatValue {
         switch place {
-        case 0: return .text(renderer.authorURL(author, root: root))
+        case 0: return renderer.authorLink(author, root: root)
         case 1: return .text(renderer.model.authors[author].name)
         case 2: return .number(count)
         default: return .absent

@@ -39,6 +39,10 @@ struct FlatTemplate: Sendable {
 enum FlatValue {
     case text(String)
     case number(Int)
+    /// A link to a folder page: `root`, `folder`, `name`, `/` and `ix`, one after another
+    /// (`SiteRenderer.link`), written in their parts: made one String first, the links of the
+    /// A–Z index's 155k authors at 100k papers were 2.4k instructions each.
+    case link(root: String, folder: String, name: String, ix: String)
     /// The name is not there: it renders nothing.
     case absent
     /// A value only a render knows how to show.
@@ -60,6 +64,7 @@ enum FlatValue {
         switch self {
         case .text(let string): return string
         case .number(let number): return number
+        case .link(let root, let folder, let name, let ix): return root + folder + name + "/" + ix
         case .absent, .other: return nil
         }
     }
@@ -71,6 +76,10 @@ enum FlatValue {
         case .absent: return true
         case .text(let string): if escaped { Escape.appendHTML(string, to: &bytes) } else { bytes += string.utf8 }
         case .number(let number): bytes += String(number).utf8
+        case .link(let root, let folder, let name, let ix):
+            // (Escaping is byte by byte: the parts escaped are the whole escaped.)
+            func put(_ part: String) { if escaped { Escape.appendHTML(part, to: &bytes) } else { bytes += part.utf8 } }
+            put(root); put(folder); put(name); put("/"); put(ix)
         case .other: return false
         }
         return true

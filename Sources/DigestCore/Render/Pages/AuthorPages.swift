@@ -33,7 +33,12 @@ extension SiteRenderer {
 
     /// An author's page, linked from a page at `root`.
     func authorURL(_ author: Int, root: String) -> String {
-        link(root, "authors/\(model.authors[author].id)/")
+        authorLink(author, root: root).child as! String
+    }
+
+    /// An author's page, linked from a page at `root`, in its parts (`FlatValue.link`).
+    func authorLink(_ author: Int, root: String) -> FlatValue {
+        .link(root: root, folder: "authors/", name: model.authors[author].id, ix: ix)
     }
 
     /// An author's `url` and `name`, as a co-author item and a paper's author link give them.
