@@ -8,7 +8,7 @@ import Foundation
 /// (`RelatedPapers.Made`): an edit to a title or abstract scores again only the papers whose
 /// lists it can change.
 enum RelatedCache {
-    static let version = CacheFile.ofThisDigest("digest-related-cache 5 " + SiteBuild.version)
+    static let version = CacheFile.ofThisDigest("digest-related-cache 6 " + SiteBuild.version)
 
     static func path(_ site: SitePaths) -> String { site.path(".digest-cache/related.bin") }
 
@@ -55,6 +55,7 @@ enum RelatedCache {
               let vectorWeights = RawWire.read(UInt32.self, from: &wire), let df = RawWire.read(Int32.self, from: &wire),
               let bars = RawWire.read(UInt32.self, from: &wire), let ceilings = RawWire.read(UInt32.self, from: &wire), let listEnds = RawWire.read(UInt32.self, from: &wire),
               let entries = RawWire.read(UInt32.self, from: &wire),
+              let runners = RawWire.read(Int32.self, from: &wire), let beyond = RawWire.read(UInt32.self, from: &wire),
               let terms = RawWire.read(UInt64.self, from: &wire), let postingEnds = RawWire.read(UInt32.self, from: &wire),
               let postingPapers = RawWire.read(UInt64.self, from: &wire), let weights = RawWire.read(UInt32.self, from: &wire),
               wire.at == wire.count,
@@ -62,6 +63,8 @@ enum RelatedCache {
               vectorWeights.count == vectorTerms.count, RawWire.ids(vectorTerms, below: terms.count), df.count == terms.count,
               bars.count == papers.count, ceilings.count == papers.count, listEnds.count == papers.count,
               RawWire.ends(listEnds, reach: entries.count), entries.allSatisfy({ $0 < papers.count }),
+              runners.isEmpty || runners.count == papers.count * RelatedPapers.runnersKept, runners.allSatisfy({ $0 >= -1 && $0 < papers.count }),
+              beyond.isEmpty || beyond.count == papers.count,
               postingEnds.count == terms.count, RawWire.ends(postingEnds, reach: postingPapers.count), weights.count == postingPapers.count
         else { return nil }
         var lists: [[Int]] = []
@@ -74,7 +77,8 @@ enum RelatedCache {
         let postings = RelatedPapers.Postings(terms: terms, ends: postingEnds.map(Int.init), papers: postingPapers, weights: weights.map(Float.init(bitPattern:)))
         let vectors = RelatedPapers.Vectors(ends: vectorEnds, terms: vectorTerms, weights: vectorWeights.map(Float.init(bitPattern:)))
         return (key, RelatedPapers.Made(lists: lists, count: count, papers: papers, texts: texts, vectors: vectors, df: df,
-                                        bars: bars.map(Float.init(bitPattern:)), ceilings: ceilings.map(Float.init(bitPattern:)), postings: postings))
+                                        bars: bars.map(Float.init(bitPattern:)), ceilings: ceilings.map(Float.init(bitPattern:)), postings: postings,
+                                        runners: runners, beyond: beyond.map(Float.init(bitPattern:))))
     }
 
     static func write(_ made: RelatedPapers.Made, key: UInt64, to path: String) {
@@ -102,6 +106,8 @@ enum RelatedCache {
             // (Flattened first: `raw` writes each array of its parts with a call of its own, and
             // 100k lists of five were as many writes.)
             try writer.raw(entries)
+            try writer.raw(made.runners)
+            try writer.raw(made.beyond.map(\.bitPattern))
             try writer.raw(made.postings.terms)
             try writer.raw(made.postings.ends.map(UInt32.init))
             try writer.raw(made.postings.papers)

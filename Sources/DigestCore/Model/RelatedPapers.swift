@@ -9,6 +9,8 @@ public enum RelatedPapers {
     static let termsPerPaper = 24
     static let postingsPerTerm = 256
     static let titleWeight: Float = 3
+    /// Papers kept after each list, beside it, for the next build (`Made.runners`).
+    static let runnersKept = Runners.scalarCount
 
     /// `termCache`: where to keep each paper's terms for the next time (`RelatedCache.Terms`),
     /// and whether to take those kept there the last time; `textKeys`, what they are kept
@@ -91,13 +93,18 @@ public enum RelatedPapers {
         // Each paper's neighbours are independent of the others': score them on all cores,
         // a slice of papers per task with its own score array.
         let chunks = max(1, min(papers.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let parts = ParallelMap.run(chunks) { chunk -> (lists: [[Int]], bars: [Float], ceilings: [Float]) in
+        let parts = ParallelMap.run(chunks) { chunk -> (lists: [[Int]], bars: [Float], ceilings: [Float], runners: [Int32], beyond: [Float]) in
             let range = (papers.count * chunk / chunks)..<(papers.count * (chunk + 1) / chunks)
             var scores = [Float](repeating: 0, count: papers.count)
-            var out: [[Int]] = [], bars: [Float] = [], ceilings: [Float] = []
+            var out: [[Int]] = [], bars: [Float] = [], ceilings: [Float] = [], runners: [Int32] = [], beyond: [Float] = []
             out.reserveCapacity(range.count)
             bars.reserveCapacity(range.count)
             ceilings.reserveCapacity(range.count)
+            runners.reserveCapacity(range.count * runnersKept)
+            beyond.reserveCapacity(range.count)
+            func keep(runners theirs: Runners) {
+                for i in 0..<runnersKept { runners.append(theirs[i]) }
+            }
             scores.withUnsafeMutableBufferPointer { scores in
                 postingDocs.withUnsafeBufferPointer { postingDocs in
                     postingWeights.withUnsafeBufferPointer { postingWeights in
@@ -106,6 +113,8 @@ public enum RelatedPapers {
                                 out.append(kept.list)
                                 bars.append(kept.bar)
                                 ceilings.append(kept.ceiling)
+                                keep(runners: kept.runners)
+                                beyond.append(kept.beyond)
                                 continue
                             }
                             // Scores added up first, with nothing else in the loop: a count of
@@ -120,7 +129,7 @@ public enum RelatedPapers {
                             }
                             // Then the same postings again: each paper met is weighed once, at its
                             // first posting, and its score cleared for the next paper.
-                            var best = BestScores(count)
+                            var best = BestScores(count, runners: runnersKept)
                             for v in vector {
                                 let term = Int(docVectors.terms[v])
                                 for k in postingStarts[term]..<postingStarts[term + 1] {
@@ -134,15 +143,19 @@ public enum RelatedPapers {
                             out.append(best.list)
                             bars.append(best.bar)
                             ceilings.append(best.ceiling)
+                            keep(runners: best.runners)
+                            beyond.append(best.beyond)
                         }
                     }
                 }
             }
-            return (out, bars, ceilings)
+            return (out, bars, ceilings, runners, beyond)
         }
         made.lists = parts.flatMap(\.lists)
         made.bars = parts.flatMap(\.bars)
         made.ceilings = parts.flatMap(\.ceilings)
+        made.runners = parts.flatMap(\.runners)
+        made.beyond = parts.flatMap(\.beyond)
         return made
     }
 
@@ -272,18 +285,19 @@ public enum RelatedPapers {
     }
 
     /// The `count` papers with the highest scores offered, best first (ties by index), as
-    /// `top` keeps them, with the scores beside them, and the next best paper's score: past the
-    /// first few, most papers offered cost one comparison with the last one kept, and no lookup
-    /// of its score.
+    /// `top` keeps them, with the scores beside them, the next `runners` after them and the
+    /// next best paper's score: past the first few, most papers offered cost one comparison
+    /// with the last one kept, and no lookup of its score.
     struct BestScores {
         private var papers: [Int] = []
         private var scores: [Float] = []
         private let count: Int
-        /// One more than the list: the first paper left out is the ceiling of all left out.
+        /// One more than the list and its runners: the first paper left out is the ceiling of
+        /// all left out.
         private let keeping: Int
 
-        init(_ count: Int) {
-            (self.count, keeping) = (count, count + 1)
+        init(_ count: Int, runners: Int = 0) {
+            (self.count, keeping) = (count, count + runners + 1)
             papers.reserveCapacity(keeping + 1)
             scores.reserveCapacity(keeping + 1)
         }
@@ -299,6 +313,12 @@ public enum RelatedPapers {
 
         /// The best score of a paper left out (0 with none): none left out scores more.
         var ceiling: Float { scores.count > count ? scores[count] : 0 }
+
+        /// The papers after the list, best first.
+        var runners: Runners { Runners(papers: papers.dropFirst(count).prefix(keeping - count - 1)) }
+
+        /// The best score of a paper out of the list and its runners (0 with none).
+        var beyond: Float { scores.count == keeping ? scores[keeping - 1] : 0 }
 
         @inline(__always)
         mutating func offer(_ paper: Int, _ score: Float) {

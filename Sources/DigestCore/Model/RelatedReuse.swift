@@ -29,6 +29,27 @@ extension RelatedPapers {
         /// list was scored, or a bound on it when the list was taken again.
         var ceilings: [Float]
         var postings: Postings
+        /// Per paper, the papers that came next after its list when it was scored: `runnersKept`
+        /// places each, -1 for none there (past their end, or gone since); empty: none known.
+        /// When a listing moves every weight, a list whose last comes near its ceiling has them
+        /// scored exactly, not every paper it meets (`shifted`).
+        var runners: [Int32] = []
+        /// Per paper, no paper out of its list and its runners scores more: a bound, as
+        /// `ceilings` is (empty: the ceilings).
+        var beyond: [Float] = []
+
+        /// Paper `p`'s runners, in today's places by `now` (per place then, today's; -1 gone).
+        func runners(of p: Int, now: [Int]) -> Runners {
+            guard !runners.isEmpty else { return Runners.none }
+            var today = Runners.none
+            for i in 0..<runnersKept {
+                let then = Int(runners[p * runnersKept + i])
+                if then >= 0 { today[i] = Int32(now[then]) }
+            }
+            return today
+        }
+
+        func beyond(of p: Int) -> Float { beyond.isEmpty ? ceilings[p] : beyond[p] }
     }
 
     /// Every paper's vector, paper after paper: paper `p`'s terms and weights are at `range(p)`.
@@ -100,8 +121,13 @@ extension RelatedPapers {
         ParallelMap.batched(papers.count, batch: 1024) { paperKey(papers[$0].id) }
     }
 
-    /// A list taken again, in today's places, with its bar and ceiling.
-    typealias Reused = (list: [Int], bar: Float, ceiling: Float)
+    /// A list taken again, in today's places, with its bar and ceiling, its runners (today's
+    /// places) and the bound beyond them.
+    typealias Reused = (list: [Int], bar: Float, ceiling: Float, runners: Runners, beyond: Float)
+
+    /// A list's runners (`Made.runners`), -1 for none there (past their end, or gone): a value,
+    /// not an array, as 90k lists taken again after a listing each carry theirs.
+    typealias Runners = SIMD4<Int32>
 
     /// How far a score added up in another order may be from the scoring's, with room: the
     /// weights are of unit vectors, so rounding moves a sum of 24 of their products by less
@@ -205,6 +231,9 @@ extension RelatedPapers {
                 // No paper out of the list passes its bar, and none of those that changed scores
                 // more than `reach`: the others score as they did.
                 let ceiling = min(bar, max(previous.ceilings[o], reach[d] > 0 ? reach[d] + slack : 0))
+                // Its runners score as they did, or, changed, no more than `reach`, as the others.
+                let runners = previous.runners(of: o, now: now)
+                let beyond = min(ceiling, max(previous.beyond(of: o), reach[d] > 0 ? reach[d] + slack : 0))
                 // (The list as it was, when no paper in it moved: an edit's case, without a copy.)
                 let list = kept.allSatisfy { now[$0] == $0 } ? kept : kept.map { now[$0] }
                 let vector = made.vectors.range(d)
@@ -214,12 +243,12 @@ extension RelatedPapers {
                     for other in list where other != d && slots[other] >= 0 {
                         if vector.contains(where: { changedPapers[Int(made.vectors.terms[$0])].contains(Int32(other)) }) { return nil }
                     }
-                    return (list, bar, ceiling)
+                    return (list, bar, ceiling, runners, beyond)
                 }
                 met.removeAll(keepingCapacity: true)
                 for k in vector { met += changedPapers[Int(made.vectors.terms[k])] }
                 met.removeAll { $0 == d }
-                if met.isEmpty { return (list, bar, ceiling) }
+                if met.isEmpty { return (list, bar, ceiling, runners, beyond) }
                 guard list.count == made.count, let last = list.last else { return nil }
                 met.sort()
                 var previousOther: Int32 = -1
@@ -237,7 +266,7 @@ extension RelatedPapers {
                     for e in entries { weightOf[Int(weighed.items[e].term)] = 0 }
                     if score > bar || (score == bar && Int(other) < last) { return nil }
                 }
-                return (list, bar, ceiling)
+                return (list, bar, ceiling, runners, beyond)
             }
         }.flatMap { $0 }
     }
@@ -363,5 +392,15 @@ extension RelatedPapers {
             d = before[d]
         }
         return placed
+    }
+}
+
+extension RelatedPapers.Runners {
+    static var none: Self { Self(repeating: -1) }
+
+    /// The first of `papers` (as many as there are places), -1 past their end.
+    init(papers: some Collection<Int>) {
+        self = .none
+        for (i, paper) in papers.prefix(Self.scalarCount).enumerated() { self[i] = Int32(paper) }
     }
 }

@@ -15,6 +15,9 @@
 /// - the other papers — new, with other terms, come into a common term's strongest postings,
 ///   or with weights moved more than `steadyShift` — are scored from their side against every
 ///   paper (`mayReach`).
+/// A list whose last falls under that bound (mostly a near tie with the paper after it) has
+/// its runners (`Made.runners`) scored exactly too, and stands as the best of its papers and
+/// them when that best's last beats the same bound made from the score beyond the runners.
 extension RelatedPapers {
     /// How much a paper's weights may move, relative, and the paper still be bounded as
     /// steady; more, and it is scored from its side. (A 150-paper listing at 100k papers
@@ -117,10 +120,10 @@ extension RelatedPapers {
                 guard let o = was[d], shifts[d] != nil, previous.lists[o].allSatisfy({ now[$0] >= 0 }) else { return nil }
                 let kept = previous.lists[o].map { now[$0] }
                 let vector = made.vectors.range(d)
-                // Each listed paper's score, as the scoring adds it up: over this paper's terms,
-                // in order, where the listed paper is in the term's postings.
-                scores.removeAll(keepingCapacity: true)
-                for other in kept {
+                // A paper's score with this one, as the scoring adds it up: over this paper's
+                // terms, in order, where the other is in the term's postings. (`weightOf` passed
+                // in, not captured: captured, each write of it was checked for exclusive access.)
+                func score(_ other: Int, _ weightOf: inout [Float]) -> Float {
                     let theirs = made.vectors.range(other)
                     for k in theirs { weightOf[Int(made.vectors.terms[k])] = made.vectors.weights[k] }
                     var score: Float = 0
@@ -131,8 +134,10 @@ extension RelatedPapers {
                         score += made.vectors.weights[k] * weight
                     }
                     for k in theirs { weightOf[Int(made.vectors.terms[k])] = 0 }
-                    scores.append(score)
+                    return score
                 }
+                scores.removeAll(keepingCapacity: true)
+                for other in kept { scores.append(score(other, &weightOf)) }
                 // In the scoring's order: best first, ties by place; a paper scoring 0 is not met.
                 // Papers that now rank otherwise among themselves are put in that order: the list
                 // holds the same papers when its last beats the bound.
@@ -143,15 +148,30 @@ extension RelatedPapers {
                     (list, scores) = (ranked.map(\.0), ranked.map(\.1))
                 }
                 let growth = vector.reduce(0.0) { max($0, Double(growths[$1]) * grown[Int(made.vectors.terms[$1])]) }
-                let ceiling = max(Double(previous.ceilings[o]) * growth + Double(slack),
-                                  reach[d] > 0 ? Double(reach[d] + slack) : 0)
+                let reached = reach[d] > 0 ? Double(reach[d] + slack) : 0
+                let ceiling = max(Double(previous.ceilings[o]) * growth + Double(slack), reached)
+                // The same bound on the papers out of its list and its runners.
+                let beyond = max(Double(previous.beyond(of: o)) * growth + Double(slack), reached)
+                let runners = previous.runners(of: o, now: now)
                 if list.count == made.count {
-                    guard let bar = scores.last, Double(bar) > ceiling else { return nil }
-                    return (list, bar, Float(ceiling).nextUp)
+                    if let bar = scores.last, Double(bar) > ceiling { return (list, bar, Float(ceiling).nextUp, runners, Float(beyond).nextUp) }
+                    // Its last near its ceiling (a near tie with the paper after it: 8k of 9.3k
+                    // lists scored again after a 150-paper listing at 100k papers were so): its
+                    // runners scored too, and the list is the best of them all when its last
+                    // passes every other paper's bound.
+                    var met = Array(zip(list, scores))
+                    for i in 0..<runnersKept where runners[i] >= 0 && !list.contains(Int(runners[i])) {
+                        let other = Int(runners[i]), s = score(other, &weightOf)
+                        if s > 0 { met.append((other, s)) }
+                    }
+                    met.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                    guard met.count >= made.count, Double(met[made.count - 1].1) > beyond else { return nil }
+                    let (best, rest) = (met.prefix(made.count), met.dropFirst(made.count))
+                    return (best.map(\.0), met[made.count - 1].1, Float(max(Double(rest.first?.1 ?? 0), beyond)).nextUp, Runners(papers: rest.map(\.0)), Float(beyond).nextUp)
                 }
                 // A short list held every paper that scored then; none of the others scores now.
                 guard previous.ceilings[o] == 0, reach[d] == 0 else { return nil }
-                return (list, scores.last ?? 0, 0)
+                return (list, scores.last ?? 0, 0, Runners.none, 0)
             }
         }.flatMap { $0 }
     }

@@ -205,11 +205,54 @@ import Testing
         let swapped = Self.papers.indices.filter { six[$0].count == 6 }
         #expect(swapped.count > Self.papers.count / 2)
         for p in swapped { before.lists[p] = Array(six[p].prefix(4)) + [six[p][5]] }
+        // (No runners known: the fifth, left out, is not among them to be scored.)
+        (before.runners, before.beyond) = ([], [])
         let added = Self.withNewPaper("Tapir Burrows")
         let after = RelatedPapers.make(added, reusing: before)
         let made = RelatedPapers.make(added)
         #expect(added.indices.filter { after.lists[$0] != made.lists[$0] } == [])
         #expect(swapped.allSatisfy { made.lists[$0] != before.lists[$0] })
+    }
+
+    /// A list whose last comes near its ceiling (each ceiling raised to its list's bar, a bound
+    /// still) is made from its papers and runners, scored exactly, after a paper is added: the
+    /// lists, bars and bounds scoring every paper gives.
+    @Test func listsMadeFromTheirRunnersAreTheListsScoringAllGives() {
+        var before = RelatedPapers.make(Self.papers)
+        #expect(before.runners.count == Self.papers.count * RelatedPapers.runnersKept)
+        before.ceilings = before.bars
+        let added = Self.withNewPaper("Tapir Burrows")
+        let after = RelatedPapers.make(added, reusing: before)
+        let made = RelatedPapers.make(added)
+        #expect(added.indices.filter { after.lists[$0] != made.lists[$0] || after.bars[$0] != made.bars[$0] } == [])
+        #expect(zip(after.ceilings, made.ceilings).allSatisfy { $0 >= $1 })
+        #expect(zip(after.beyond, made.beyond).allSatisfy { $0 >= $1 })
+    }
+
+    /// Made from its papers and runners, not scored: with each list's first paper left out of
+    /// both (the sixth put in its list, the seventh among the runners) and its ceiling at its
+    /// bar, a paper added has the lists it does not reach come back without their first paper,
+    /// the sixth taken from the runners, as their exact scores rank them.
+    @Test func aListNearItsCeilingIsMadeFromItsRunners() {
+        var before = RelatedPapers.make(Self.papers)
+        let k = RelatedPapers.runnersKept
+        let planted = Self.papers.indices.filter { p in before.lists[p].count == 5 && !before.runners[(p * k)..<(p * k + k)].contains(-1) }
+        #expect(planted.count > Self.papers.count / 2, "\(planted.count) of \(Self.papers.count)")
+        var first: [Int: Int] = [:]
+        for p in planted {
+            let (list, runners) = (before.lists[p], before.runners[(p * k)..<(p * k + k)].map(Int.init))
+            first[p] = list[0]
+            before.lists[p] = Array(list.dropFirst()) + [runners[1]]
+            before.runners.replaceSubrange((p * k)..<(p * k + k), with: [Int32(runners[0])] + runners.dropFirst(2).map(Int32.init) + [-1])
+        }
+        before.ceilings = before.bars
+        let added = Self.withNewPaper("Tapir Burrows")
+        let after = RelatedPapers.make(added, reusing: before)
+        let made = RelatedPapers.make(added)
+        let six = RelatedPapers.make(added, count: 6).lists
+        let taken = planted.filter { p in after.lists[p] != made.lists[p] }
+        #expect(taken.count > planted.count / 2, "\(taken.count) of \(planted.count)")
+        #expect(taken.allSatisfy { p in !after.lists[p].contains(first[p]!) && after.lists[p] == six[p].filter { $0 != first[p]! }.prefix(5).map { $0 } })
     }
 
     /// A paper's vector is taken from the last `make` when its text and the counts of papers of
