@@ -238,7 +238,9 @@ public enum RelatedPapers {
             // kept for the run: as (term, weight) pairs in an array per paper, kept best by a
             // comparison through a closure, they were 24k instructions a paper, all made again
             // at 100k papers when a listing moved the count of papers.
-            var ranked: [UInt64] = []
+            // (Written into room made once for the chunk's longest paper, not appended: an append
+            // checks the array's storage, 10M of them when every vector is made again.)
+            var ranked = [UInt64](repeating: 0, count: (0..<chunk.papers.count).reduce(0) { max($0, chunk.papers.range(of: $1).count) })
             func unranked(_ rank: UInt64) -> (term: Int, weight: Float) {
                 (Int(UInt32(truncatingIfNeeded: rank)), Float(bitPattern: ~UInt32(truncatingIfNeeded: rank >> 32)))
             }
@@ -247,14 +249,14 @@ public enum RelatedPapers {
             // entries when a listing makes every vector again.)
             chunk.terms.withUnsafeBufferPointer { terms in
             chunk.tfs.withUnsafeBufferPointer { tfs in
+            ranked.withUnsafeMutableBufferPointer { ranked in
                 for d in 0..<chunk.papers.count {
                     if let touched, !touched[d], let before, let o = before.was[chunk.first + d], before.made.texts[o] == texts[chunk.first + d] {
                         vectors.append(paper: o, of: before.made.vectors)
                         taken[d] = true
                         continue
                     }
-                    ranked.removeAll(keepingCapacity: true)
-                    var positive = true
+                    var (count, positive) = (0, true)
                     for k in chunk.papers.range(of: d) {
                         let term = Int(terms[k])
                         guard ids[term] >= 0 else { continue }
@@ -263,20 +265,23 @@ public enum RelatedPapers {
                         // libm's roundf, 11M of them when every vector is made again.)
                         let weight = (tf >= 0 && tf < 256 && Float(Int(tf)) == tf ? tfWeights[Int(tf)] : 1 + logf(tf)) * idfs[term]
                         positive = positive && weight > 0
-                        ranked.append(Selection.rank(weight.bitPattern, place: ids[term]))
+                        ranked[count] = Selection.rank(weight.bitPattern, place: ids[term])
+                        count += 1
                     }
+                    let paper = UnsafeMutableBufferPointer(rebasing: ranked[0..<count])
                     var v: [(term: Int, weight: Float)]
                     if positive {
-                        Selection.smallestFirst(termsPerPaper, in: &ranked)
-                        v = ranked.prefix(termsPerPaper).map(unranked)
+                        Selection.smallestFirst(termsPerPaper, in: paper)
+                        v = paper.prefix(termsPerPaper).map(unranked)
                     } else {
                         // (A weight of 0 or below, which no count of at least 1 gives: by comparison.)
-                        v = ranked.map(unranked)
+                        v = paper.map(unranked)
                         v = top(termsPerPaper, of: v) { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
                     }
                     let norm = sqrtf(v.reduce(0) { $0 + $1.weight * $1.weight })
                     if norm > 0 { vectors.append(v.lazy.map { ($0.term, $0.weight / norm) }) } else { vectors.append([]) }
                 }
+            }
             }
             }
             return (vectors, taken)
