@@ -286,26 +286,36 @@ extension RelatedPapers {
     static func mayReach(_ bars: [Float]?, papers: Int, changed: [Int32], weighed: Flat<(term: Int32, weight: Float)>, holders: Holders,
                          members: [Int32], count: Int) -> (near: [Bool], reach: [Float]) {
         let found = ParallelMap.runs(of: Array(changed.indices)) { run -> (near: [Int32], reach: [Float]) in
-            var sums = [Float](repeating: 0, count: papers), touched: [Int32] = [], found: [Int32] = []
+            var sums = [Float](repeating: 0, count: papers), touched = [Int32](repeating: 0, count: papers), found: [Int32] = []
             var reach = [Float](repeating: 0, count: papers)
-            for slot in run {
-                for e in weighed.range(slot) {
-                    let (term, weight) = weighed.items[e]
-                    for h in holders.range(Int(term)) {
-                        let d = Int(holders.papers[h])
-                        if sums[d] == 0 { touched.append(Int32(d)) }
-                        sums[d] += holders.weights[h] * weight
+            // (Through buffers: each paper met is a write to three arrays, each write a check of
+            // the array's storage, 13M of them after a listing at 100k papers.)
+            sums.withUnsafeMutableBufferPointer { sums in
+            touched.withUnsafeMutableBufferPointer { touched in
+            reach.withUnsafeMutableBufferPointer { reach in
+                for slot in run {
+                    var met = 0
+                    for e in weighed.range(slot) {
+                        let (term, weight) = weighed.items[e]
+                        for h in holders.range(Int(term)) {
+                            // (A paper is met, as the scoring meets it, once its sum is above 0:
+                            // once, as sums of products of weights never fall.)
+                            let d = Int(holders.papers[h]), sum = sums[d]
+                            sums[d] = sum + holders.weights[h] * weight
+                            if sum == 0 && sums[d] != 0 { touched[met] = Int32(d); met += 1 }
+                        }
+                    }
+                    let paper = changed[slot]
+                    for d in touched[0..<met] {
+                        let (d, sum) = (Int(d), sums[Int(d)])
+                        sums[d] = 0
+                        guard d != paper else { continue }
+                        if let bars, sum >= bars[d] - slack { found.append(Int32(d)) }
+                        if sum > reach[d] && !members[(d * count)..<(d * count + count)].contains(paper) { reach[d] = sum }
                     }
                 }
-                let paper = changed[slot]
-                for d in touched {
-                    let (d, sum) = (Int(d), sums[Int(d)])
-                    sums[d] = 0
-                    guard d != paper else { continue }
-                    if let bars, sum >= bars[d] - slack { found.append(Int32(d)) }
-                    if sum > reach[d] && !members[(d * count)..<(d * count + count)].contains(paper) { reach[d] = sum }
-                }
-                touched.removeAll(keepingCapacity: true)
+            }
+            }
             }
             return (found, reach)
         }
