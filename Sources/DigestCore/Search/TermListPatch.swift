@@ -1,3 +1,5 @@
+import Algorithms
+
 /// The postings of a rebuild's words whose buckets it makes but not they themselves
 /// (`TermBucketReuse.fromSite`), from the site's files of those buckets: as they are there, or,
 /// for a word patched, with the scores of the papers edited anew. At 100k papers the words of
@@ -48,10 +50,18 @@ enum TermListPatch {
     /// last, below which are postings it left out.
     static func patched(_ list: ArraySlice<UInt8>, changes: [(number: Int, score: UInt32)], removed: [Int] = [], dated: Int) -> [UInt64]? {
         guard let numbers = numbers(list), numbers.count % 2 == 0 else { return nil }
-        let edited = Set(changes.map(\.number) + removed)
+        // The papers edited, in order: those of the list below the first or above the last are
+        // told apart without a look among them (a Set's hash for each of 1.3M postings was 0.13
+        // billion instructions of a 150-paper listing's rebuild at 100k papers).
+        let edited = (changes.map(\.number) + removed).sorted()
+        func isEdited(_ number: Int) -> Bool {
+            guard let first = edited.first, let last = edited.last, number >= first, number <= last else { return false }
+            let at = edited.partitioningIndex { $0 >= number }
+            return edited[at] == number
+        }
         var postings: [UInt64] = []
         postings.reserveCapacity(numbers.count / 2 + changes.count)
-        for k in stride(from: 0, to: numbers.count, by: 2) where !edited.contains(numbers[k]) {
+        for k in stride(from: 0, to: numbers.count, by: 2) where !isEdited(numbers[k]) {
             guard numbers[k + 1] <= Int(UInt32.max) else { return nil }
             postings.append(SearchIndexBuilder.posting(score: UInt32(numbers[k + 1]), place: SearchLayout.number(numbers[k], dated: dated)))
         }
