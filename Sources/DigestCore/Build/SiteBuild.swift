@@ -249,7 +249,7 @@ public enum SiteBuild {
         var madePathHashes: [UInt64]?
         func pathHashes() -> [UInt64] {
             if let made = madePathHashes { return made }
-            let made = ParallelMap.batched(outputPaths.count) { OutputHashes.pathHash(outputPaths[$0]) }
+            let made = OutputHashes.pathHashes(outputPaths)
             madePathHashes = made
             return made
         }

@@ -42,7 +42,7 @@ public struct SiteStaging: Sendable {
         open = OpenFolders(current: current, staging: staging)
         self.missing = reused ? missing.map { PathSet(Set($0)) } : nil
         listed = reused && missing == nil ? FolderListing(of: outputs, in: open.staging) : FolderListing()
-        pathHashes = reused && (!stale.isEmpty || !(missing ?? []).isEmpty) ? made?() ?? ParallelMap.batched(outputs.count) { OutputHashes.pathHash(outputs[$0]) } : nil
+        pathHashes = reused && (!stale.isEmpty || !(missing ?? []).isEmpty) ? made?() ?? OutputHashes.pathHashes(outputs) : nil
     }
 
     /// The file, unchanged since the current site, into the new one: false when neither the

@@ -122,8 +122,19 @@ extension RelatedPapers {
     }
 
     /// A list taken again, in today's places, with its bar and ceiling, its runners (today's
-    /// places) and the bound beyond them.
-    typealias Reused = (list: [Int], bar: Float, ceiling: Float, runners: Runners, beyond: Float)
+    /// places) and the bound beyond them. (A struct: as a tuple of five, each of 100k copied
+    /// into and out of the lists' arrays went through the runtime's generic tuple witnesses.)
+    struct Reused {
+        let list: [Int]
+        let bar: Float
+        let ceiling: Float
+        let runners: Runners
+        let beyond: Float
+
+        init(_ list: [Int], _ bar: Float, _ ceiling: Float, _ runners: Runners, _ beyond: Float) {
+            (self.list, self.bar, self.ceiling, self.runners, self.beyond) = (list, bar, ceiling, runners, beyond)
+        }
+    }
 
     /// A list's runners (`Made.runners`), -1 for none there (past their end, or gone): a value,
     /// not an array, as 90k lists taken again after a listing each carry theirs.
@@ -243,12 +254,12 @@ extension RelatedPapers {
                     for other in list where other != d && slots[other] >= 0 {
                         if vector.contains(where: { changedPapers[Int(made.vectors.terms[$0])].contains(Int32(other)) }) { return nil }
                     }
-                    return (list, bar, ceiling, runners, beyond)
+                    return Reused(list, bar, ceiling, runners, beyond)
                 }
                 met.removeAll(keepingCapacity: true)
                 for k in vector { met += changedPapers[Int(made.vectors.terms[k])] }
                 met.removeAll { $0 == d }
-                if met.isEmpty { return (list, bar, ceiling, runners, beyond) }
+                if met.isEmpty { return Reused(list, bar, ceiling, runners, beyond) }
                 guard list.count == made.count, let last = list.last else { return nil }
                 met.sort()
                 var previousOther: Int32 = -1
@@ -266,7 +277,7 @@ extension RelatedPapers {
                     for e in entries { weightOf[Int(weighed.items[e].term)] = 0 }
                     if score > bar || (score == bar && Int(other) < last) { return nil }
                 }
-                return (list, bar, ceiling, runners, beyond)
+                return Reused(list, bar, ceiling, runners, beyond)
             }
         }.flatMap { $0 }
     }

@@ -154,7 +154,7 @@ extension RelatedPapers {
                 let beyond = max(Double(previous.beyond(of: o)) * growth + Double(slack), reached)
                 let runners = previous.runners(of: o, now: now)
                 if list.count == made.count {
-                    if let bar = scores.last, Double(bar) > ceiling { return (list, bar, Float(ceiling).nextUp, runners, Float(beyond).nextUp) }
+                    if let bar = scores.last, Double(bar) > ceiling { return Reused(list, bar, Float(ceiling).nextUp, runners, Float(beyond).nextUp) }
                     // Its last near its ceiling (a near tie with the paper after it: 8k of 9.3k
                     // lists scored again after a 150-paper listing at 100k papers were so): its
                     // runners scored too, and the list is the best of them all when its last
@@ -167,11 +167,11 @@ extension RelatedPapers {
                     met.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
                     guard met.count >= made.count, Double(met[made.count - 1].1) > beyond else { return nil }
                     let (best, rest) = (met.prefix(made.count), met.dropFirst(made.count))
-                    return (best.map(\.0), met[made.count - 1].1, Float(max(Double(rest.first?.1 ?? 0), beyond)).nextUp, Runners(papers: rest.map(\.0)), Float(beyond).nextUp)
+                    return Reused(best.map(\.0), met[made.count - 1].1, Float(max(Double(rest.first?.1 ?? 0), beyond)).nextUp, Runners(papers: rest.map(\.0)), Float(beyond).nextUp)
                 }
                 // A short list held every paper that scored then; none of the others scores now.
                 guard previous.ceilings[o] == 0, reach[d] == 0 else { return nil }
-                return (list, scores.last ?? 0, 0, Runners.none, 0)
+                return Reused(list, scores.last ?? 0, 0, Runners.none, 0)
             }
         }.flatMap { $0 }
     }
