@@ -15,7 +15,17 @@ struct FlatTemplate: Sendable {
     init?(_ template: MustacheTemplate) {
         guard let parts = template.flatParts else { return nil }
         self.parts = parts
-        room = parts.reduce(0) { if case .text(let text) = $1 { $0 + text.utf8.count } else { $0 + 32 } }
+        room = Self.room(parts)
+    }
+
+    private static func room(_ parts: [MustacheTemplate.FlatPart]) -> Int {
+        parts.reduce(0) { room, part in
+            switch part {
+            case .text(let text): room + text.utf8.count
+            case .variable: room + 32
+            case .section(_, let inner): room + Self.room(inner)
+            }
+        }
     }
 
     /// The template with each name's value from `value` (nil: the name is not there, and
@@ -24,13 +34,33 @@ struct FlatTemplate: Sendable {
     func fill(_ value: (String) -> Any?) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(room)
+        guard Self.fill(parts, value, into: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func fill(_ parts: [MustacheTemplate.FlatPart], _ value: (String) -> Any?, into bytes: inout [UInt8]) -> Bool {
         for part in parts {
             switch part {
             case .text(let literal): bytes += literal.utf8
-            case .variable(let name, let escaped): guard FlatValue(value(name)).append(escaped: escaped, to: &bytes) else { return nil }
+            case .variable(let name, let escaped):
+                // A list's joined items (`RenderedItems`: a paper's tags) are their text, as a render puts it.
+                let found = value(name)
+                var shown = FlatValue(found)
+                if case .other = shown, let renderable = found as? MustacheCustomRenderable { shown = .text(renderable.renderText) }
+                guard shown.append(escaped: escaped, to: &bytes) else { return false }
+            case .section(let name, let inner):
+                // As swift-mustache renders a section over a Bool (asked first, as there), a
+                // String or an Int (its content once: the names in it are the page's, which
+                // such a value has none of), or nothing.
+                let found = value(name)
+                if let flag = found as? Bool {
+                    guard !flag || fill(inner, value, into: &bytes) else { return false }
+                    continue
+                }
+                guard let shown = FlatValue(found).showsSection, !shown || fill(inner, value, into: &bytes) else { return false }
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 }
 
@@ -69,6 +99,16 @@ enum FlatValue {
         }
     }
 
+    /// Whether a section over the value shows what it holds, as swift-mustache renders one
+    /// over a String, an Int (once) or nothing; nil for a value only a render knows how to show.
+    var showsSection: Bool? {
+        switch self {
+        case .absent: return false
+        case .text, .number, .link: return true
+        case .other: return nil
+        }
+    }
+
     /// Its bytes, escaped or not, onto the end of `bytes`: the text, the number's digits, or
     /// nothing; false for `other`.
     func append(escaped: Bool, to bytes: inout [UInt8]) -> Bool {
@@ -93,9 +133,11 @@ extension FlatTemplate {
     /// String were 10k instructions an item: 1.5 billion for the author index's 155k at 100k
     /// papers, one page on one core.)
     struct Slots: Sendable {
-        fileprivate enum Slot: Sendable {
+        fileprivate indirect enum Slot: Sendable {
             case text([UInt8])
             case value(place: Int, escaped: Bool)
+            /// A section over the value at `place` (nil: a name not given, absent).
+            case section(place: Int?, [Slot])
         }
         fileprivate let slots: [Slot]
         /// Room an item takes, about.
@@ -104,10 +146,16 @@ extension FlatTemplate {
         /// The bytes `fill` gives, onto the end of `bytes`, each variable's value from `value` by
         /// its place; false when a value is `other` (`bytes` then holds what was filled before it).
         func fill(into bytes: inout [UInt8], _ value: (Int) -> FlatValue) -> Bool {
+            Self.fill(slots, into: &bytes, value)
+        }
+
+        private static func fill(_ slots: [Slot], into bytes: inout [UInt8], _ value: (Int) -> FlatValue) -> Bool {
             for slot in slots {
                 switch slot {
                 case .text(let literal): bytes += literal
                 case .value(let place, let escaped): guard value(place).append(escaped: escaped, to: &bytes) else { return false }
+                case .section(let place, let inner):
+                    guard let shown = place.map(value).map(\.showsSection) ?? false, !shown || fill(inner, into: &bytes, value) else { return false }
                 }
             }
             return true
@@ -116,11 +164,16 @@ extension FlatTemplate {
 
     /// The template bound to the places of `names`, for a list's items (`Slots`).
     func slots(names: [String]) -> Slots {
-        Slots(slots: parts.compactMap { part in
+        Slots(slots: Self.slots(parts, names: names), room: room)
+    }
+
+    private static func slots(_ parts: [MustacheTemplate.FlatPart], names: [String]) -> [Slots.Slot] {
+        parts.compactMap { part in
             switch part {
             case .text(let literal): return .text(Array(literal.utf8))
             case .variable(let name, let escaped): return names.firstIndex(of: name).map { .value(place: $0, escaped: escaped) }
+            case .section(let name, let inner): return .section(place: names.firstIndex(of: name), slots(inner, names: names))
             }
-        }, room: room)
+        }
     }
 }

@@ -60,6 +60,9 @@ extension SiteRenderer {
         var context = summary(index, root: root)
         context["root"] = root
         context["ix"] = ix
+        // Filled in when the template allows (`FlatTemplate`): a render of a paper's item or
+        // related item was ~30k instructions, 7.8% of a 10k-paper full build.
+        if let flat = templates.flat[template], let html = flat.fill({ context[$0] }) { return html }
         return templates.render(context, template: template)
     }
 

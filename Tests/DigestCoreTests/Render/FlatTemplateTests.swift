@@ -41,20 +41,68 @@ import Testing
         #expect(!slots.fill(into: &bytes) { $0 == 3 ? .other : value($0) })
     }
 
-    /// Anything but text and plain names — a section, an inverted section, a partial, a name
-    /// with a dot, another content type — is rendered, not filled in.
-    @Test(arguments: ["{{#a}}x{{/a}}", "{{^a}}x{{/a}}", "{{> flat}}", "{{a.b}}", "{{.}}", "{{% CONTENT_TYPE: TEXT}}{{a}}"])
+    /// A section over a plain name, holding text and plain names, is filled in as swift-mustache
+    /// renders it: over a String (empty too), an Int (0 too) or true, its content once; over
+    /// false or nothing, nothing. A value of another kind is left to a render.
+    @Test func aSectionIsFilledInAsItRenders() throws {
+        let set = try Fixtures.templateSet([
+            "flat": "<li>{{#by}}<span title=\"{{by}}\">{{{html}}}</span>{{/by}}{{#n}} ({{n}}){{/n}}|{{#missing}}x{{/missing}}</li>\n",
+        ])
+        let flat = try #require(set.flat["flat"])
+        for by: Any? in ["Ann & Bo", "", 0, 3, true, false, nil] {
+            for n: Any? in [7, nil] {
+                var values: [String: Any] = ["html": "<em>x</em>"]
+                (values["by"], values["n"]) = (by, n)
+                // (`{{by}}` of true inside its section is a Bool's text, which only a render makes.)
+                if by as? Bool == true {
+                    #expect(flat.fill { values[$0] } == nil)
+                    continue
+                }
+                let filled = try #require(flat.fill { values[$0] }, "\(String(describing: by))")
+                #expect(filled == set.render(values, template: "flat"), "\(String(describing: by)), \(String(describing: n))")
+            }
+        }
+        #expect(flat.fill { ["by": "Ann", "html": "x"][$0] } == "<li><span title=\"Ann\">x</span>|</li>\n")
+        let shown = try Fixtures.templateSet(["flag": "{{#on}}<b>{{n}}</b>{{/on}}."])
+        for on in [true, false] { #expect(shown.flat["flag"]?.fill { ["on": on, "n": 2][$0] } == shown.render(["on": on, "n": 2], template: "flag")) }
+        #expect(flat.fill { $0 == "by" ? 1.5 : nil } == nil)
+        #expect(flat.fill { $0 == "by" ? ["a"] : nil } == nil)
+    }
+
+    /// Each sample paper's list item and related item, filled in (its tags' links joined, its
+    /// byline, date and venue sections), is what swift-mustache renders from the same context,
+    /// in both link styles; a tagged paper is among them.
+    @Test func papersItemsAreFilledInAsTheyRender() throws {
+        let set = try Fixtures.templateSet([:])
+        #expect(SearchTests.sample.papers.contains { !$0.tags.isEmpty })
+        for linkStyle in SiteRenderer.LinkStyle.allCases {
+            let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: linkStyle, katex: false, baseURL: "").prepared()
+            for index in SearchTests.sample.papers.indices {
+                for template in ["paper-item", "related-item"] {
+                    var context = renderer.summary(index, root: "../../")
+                    (context["root"], context["ix"]) = ("../../", renderer.ix)
+                    #expect(set.flat[template]?.fill { context[$0] } == set.render(context, template: template), "\(template) \(index)")
+                    #expect(renderer.renderItem(index, root: "../../", template: template) == set.render(context, template: template))
+                }
+            }
+        }
+    }
+
+    /// Anything but text, plain names and sections of them — an inverted section, a section in
+    /// a section, a partial, a name with a dot, another content type — is rendered, not filled in.
+    @Test(arguments: ["{{^a}}x{{/a}}", "{{#a}}{{#b}}x{{/b}}{{/a}}", "{{#a}}{{^b}}x{{/b}}{{/a}}", "{{#a}}{{> flat}}{{/a}}", "{{#a.b}}x{{/a.b}}",
+                      "{{> flat}}", "{{a.b}}", "{{.}}", "{{#a}}{{.}}{{/a}}", "{{% CONTENT_TYPE: TEXT}}{{a}}"])
     func onlyTextAndNamesAreFilledIn(text: String) throws {
         let set = try Fixtures.templateSet(["flat": "{{a}}", "other": text])
         #expect(set.flat["flat"] != nil)
         #expect(set.flat["other"] == nil)
     }
 
-    /// The built-in items that are filled in, and one that is not (it has sections).
-    @Test func builtInItemsOfNamesAloneAreFilledIn() throws {
+    /// The built-in items that are filled in, and those that are not (an inverted section, a page).
+    @Test func builtInItemsOfNamesAndSectionsAreFilledIn() throws {
         let set = try Fixtures.templateSet([:])
-        for name in ["author-index-item", "coauthor-item", "tag-link"] { #expect(set.flat[name] != nil, "\(name)") }
-        for name in ["paper-item", "author-link", "related-item", "authors"] { #expect(set.flat[name] == nil, "\(name)") }
+        for name in ["author-index-item", "coauthor-item", "tag-link", "paper-item", "related-item"] { #expect(set.flat[name] != nil, "\(name)") }
+        for name in ["author-link", "authors"] { #expect(set.flat[name] == nil, "\(name)") }
     }
 
     /// The author index's joined items give what its section over each letter's `authors` gave
@@ -76,11 +124,11 @@ import Testing
 }
 
 extension FlatTemplateTests {
-    /// A site's own item template with a section is rendered, not filled in: the author index
-    /// lists each author through it.
-    @Test func aSitesItemWithASectionIsRendered() throws {
-        let set = try Fixtures.templateSet(["author-index-item": "{{#count}}<li data-n=\"{{count}}\">{{name}}</li>{{/count}}"])
-        #expect(set.flat["author-index-item"] == nil)
+    /// A site's own item template with a section is filled in by places as a render gives it:
+    /// the author index lists each author through it.
+    @Test func aSitesItemWithASectionIsFilledInAsRendered() throws {
+        let set = try Fixtures.templateSet(["author-index-item": "{{#count}}<li data-n=\"{{count}}\">{{name}}</li>{{/count}}{{#nothing}}x{{/nothing}}"])
+        #expect(set.flat["author-index-item"] != nil)
         let renderer = SiteRenderer(model: SearchTests.sample, templates: set, linkStyle: .pretty, katex: false, baseURL: "")
         let page = try #require(renderer.pages().first { $0.kind == .authorIndex })
         let html = renderer.render(page)

@@ -420,17 +420,24 @@ extension MustacheSequence {
 // PaperDigest: a template that is text and plain variables alone, as its parts, so that a
 // caller can put values in without a render: digest's list items (`{{url}}`, `{{name}}`, a
 // count) are rendered once per item, 155k of them for one site's author index, and a render
-// pushes a context and looks each name up through the stack. Nil when the template holds
-// anything else: a section, a partial, a block, a name with a dot or a transform, or a content
-// type other than the one it starts with (which sets how `{{name}}` escapes).
+// pushes a context and looks each name up through the stack. Also a section over a plain name
+// that holds text and plain variables alone (`{{#byline}} <span>{{byline}}</span>{{/byline}}`),
+// which a caller fills in as `renderSection` renders it for a String, an Int, a Bool or
+// nothing. Nil when the template holds anything else: an inverted section, a section in a
+// section, a partial, a block, a name with a dot or a transform, or a content type other than
+// the one it starts with (which sets how `{{name}}` escapes).
 extension MustacheTemplate {
     public enum FlatPart: Sendable, Equatable {
         case text(String)
         /// A name's value, escaped by the template's content type unless `escaped` is false.
         case variable(String, escaped: Bool)
+        /// A section over a name's value, and what it holds (text and variables alone).
+        case section(String, [FlatPart])
     }
 
-    public var flatParts: [FlatPart]? {
+    public var flatParts: [FlatPart]? { self.flatParts(inSection: false) }
+
+    private func flatParts(inSection: Bool) -> [FlatPart]? {
         var parts: [FlatPart] = []
         for (index, token) in tokens.enumerated() {
             switch token {
@@ -439,7 +446,10 @@ extension MustacheTemplate {
                 parts.append(.variable(name, escaped: true))
             case .unescapedVariable(let name, let transforms) where transforms.isEmpty && !name.isEmpty && !Self.hasDot(name):
                 parts.append(.variable(name, escaped: false))
-            case .contentType where index == 0: continue
+            case .section(let name, let transforms, let template) where !inSection && transforms.isEmpty && !name.isEmpty && !Self.hasDot(name):
+                guard let inner = template.flatParts(inSection: true) else { return nil }
+                parts.append(.section(name, inner))
+            case .contentType where index == 0 && !inSection: continue
             default: return nil
             }
         }
