@@ -23,7 +23,7 @@ struct FlatTemplate: Sendable {
             switch part {
             case .text(let text): room + text.utf8.count
             case .variable: room + 32
-            case .section(_, let inner): room + Self.room(inner)
+            case .section(_, let inner), .invertedSection(_, let inner): room + Self.room(inner)
             }
         }
     }
@@ -48,16 +48,13 @@ struct FlatTemplate: Sendable {
                 var shown = FlatValue(found)
                 if case .other = shown, let renderable = found as? MustacheCustomRenderable { shown = .text(renderable.renderText) }
                 guard shown.append(escaped: escaped, to: &bytes) else { return false }
-            case .section(let name, let inner):
+            case .section(let name, let inner), .invertedSection(let name, let inner):
                 // As swift-mustache renders a section over a Bool (asked first, as there), a
                 // String or an Int (its content once: the names in it are the page's, which
-                // such a value has none of), or nothing.
+                // such a value has none of), or nothing; an inverted one the other way round.
                 let found = value(name)
-                if let flag = found as? Bool {
-                    guard !flag || fill(inner, value, into: &bytes) else { return false }
-                    continue
-                }
-                guard let shown = FlatValue(found).showsSection, !shown || fill(inner, value, into: &bytes) else { return false }
+                let shows = (found as? Bool) ?? FlatValue(found).showsSection
+                guard let shows, shows != part.isSection || fill(inner, value, into: &bytes) else { return false }
             }
         }
         return true
@@ -99,7 +96,8 @@ enum FlatValue {
         }
     }
 
-    /// Whether a section over the value shows what it holds, as swift-mustache renders one
+    /// Whether a section over the value shows what it holds (an inverted one: whether it does
+    /// not), as swift-mustache renders one
     /// over a String, an Int (once) or nothing; nil for a value only a render knows how to show.
     var showsSection: Bool? {
         switch self {
@@ -136,8 +134,8 @@ extension FlatTemplate {
         fileprivate indirect enum Slot: Sendable {
             case text([UInt8])
             case value(place: Int, escaped: Bool)
-            /// A section over the value at `place` (nil: a name not given, absent).
-            case section(place: Int?, [Slot])
+            /// A section, or an inverted one, over the value at `place` (nil: a name not given, absent).
+            case section(place: Int?, [Slot], inverted: Bool)
         }
         fileprivate let slots: [Slot]
         /// Room an item takes, about.
@@ -154,8 +152,8 @@ extension FlatTemplate {
                 switch slot {
                 case .text(let literal): bytes += literal
                 case .value(let place, let escaped): guard value(place).append(escaped: escaped, to: &bytes) else { return false }
-                case .section(let place, let inner):
-                    guard let shown = place.map(value).map(\.showsSection) ?? false, !shown || fill(inner, into: &bytes, value) else { return false }
+                case .section(let place, let inner, let inverted):
+                    guard let shows = place.map(value).map(\.showsSection) ?? false, shows == inverted || fill(inner, into: &bytes, value) else { return false }
                 }
             }
             return true
@@ -172,8 +170,14 @@ extension FlatTemplate {
             switch part {
             case .text(let literal): return .text(Array(literal.utf8))
             case .variable(let name, let escaped): return names.firstIndex(of: name).map { .value(place: $0, escaped: escaped) }
-            case .section(let name, let inner): return .section(place: names.firstIndex(of: name), slots(inner, names: names))
+            case .section(let name, let inner): return .section(place: names.firstIndex(of: name), slots(inner, names: names), inverted: false)
+            case .invertedSection(let name, let inner): return .section(place: names.firstIndex(of: name), slots(inner, names: names), inverted: true)
             }
         }
     }
+}
+
+extension MustacheTemplate.FlatPart {
+    /// Whether it is a section (not an inverted one): what it shows its content for.
+    fileprivate var isSection: Bool { if case .section = self { true } else { false } }
 }

@@ -63,8 +63,15 @@ import Testing
             }
         }
         #expect(flat.fill { ["by": "Ann", "html": "x"][$0] } == "<li><span title=\"Ann\">x</span>|</li>\n")
-        let shown = try Fixtures.templateSet(["flag": "{{#on}}<b>{{n}}</b>{{/on}}."])
-        for on in [true, false] { #expect(shown.flat["flag"]?.fill { ["on": on, "n": 2][$0] } == shown.render(["on": on, "n": 2], template: "flag")) }
+        let shown = try Fixtures.templateSet(["flag": "{{#on}}<b>{{n}}</b>{{/on}}.{{^on}}<i>{{n}}</i>{{/on}}"])
+        for on: Any? in [true, false, "x", 0, nil] {
+            var values: [String: Any] = ["n": 2]
+            values["on"] = on
+            let filled = try #require(shown.flat["flag"]?.fill { values[$0] })
+            #expect(filled == shown.render(values, template: "flag"), "\(String(describing: on))")
+        }
+        #expect(shown.flat["flag"]?.fill { ["on": "x", "n": 2][$0] } == "<b>2</b>.")
+        #expect(shown.flat["flag"]?.fill { ["n": 2][$0] } == ".<i>2</i>")
         #expect(flat.fill { $0 == "by" ? 1.5 : nil } == nil)
         #expect(flat.fill { $0 == "by" ? ["a"] : nil } == nil)
     }
@@ -88,9 +95,28 @@ import Testing
         }
     }
 
-    /// Anything but text, plain names and sections of them — an inverted section, a section in
-    /// a section, a partial, a name with a dot, another content type — is rendered, not filled in.
-    @Test(arguments: ["{{^a}}x{{/a}}", "{{#a}}{{#b}}x{{/b}}{{/a}}", "{{#a}}{{^b}}x{{/b}}{{/a}}", "{{#a}}{{> flat}}{{/a}}", "{{#a.b}}x{{/a.b}}",
+    /// Every sample page is the same with the built-in items filled in as with each of them
+    /// rendered (the same text with a section in a section that shows nothing, which only a
+    /// render takes): papers' items, related items, author links and the rest, in both link styles.
+    @Test func pagesAreTheSameWithItemsFilledInOrRendered() throws {
+        let items = ["paper-item", "related-item", "author-link", "tag-link", "coauthor-item", "author-index-item"]
+        let filled = try Fixtures.templateSet([:])
+        #expect(items.allSatisfy { filled.flat[$0] != nil })
+        let rendered = try Fixtures.templateSet(Dictionary(uniqueKeysWithValues: items.map { name in
+            (name, try! #require(DefaultTemplates.files["\(name).mustache"]) + "{{#no_such_name}}{{#x}}{{/x}}{{/no_such_name}}")
+        }))
+        #expect(items.allSatisfy { rendered.flat[$0] == nil })
+        for linkStyle in SiteRenderer.LinkStyle.allCases {
+            let a = SiteRenderer(model: SearchTests.sample, templates: filled, linkStyle: linkStyle, katex: false, baseURL: "").prepared()
+            let b = SiteRenderer(model: SearchTests.sample, templates: rendered, linkStyle: linkStyle, katex: false, baseURL: "").prepared()
+            let pages = a.pages()
+            #expect(pages.count > 20)
+            for page in pages { #expect(a.render(page) == b.render(page), "\(page.path)") }
+        }
+    }
+
+    /// Anything but text, plain names and sections of them — a section in a section, a partial, a name with a dot, another content type — is rendered, not filled in.
+    @Test(arguments: ["{{^a}}{{#b}}x{{/b}}{{/a}}", "{{#a}}{{#b}}x{{/b}}{{/a}}", "{{#a}}{{^b}}x{{/b}}{{/a}}", "{{#a}}{{> flat}}{{/a}}", "{{#a.b}}x{{/a.b}}",
                       "{{> flat}}", "{{a.b}}", "{{.}}", "{{#a}}{{.}}{{/a}}", "{{% CONTENT_TYPE: TEXT}}{{a}}"])
     func onlyTextAndNamesAreFilledIn(text: String) throws {
         let set = try Fixtures.templateSet(["flat": "{{a}}", "other": text])
@@ -98,11 +124,11 @@ import Testing
         #expect(set.flat["other"] == nil)
     }
 
-    /// The built-in items that are filled in, and those that are not (an inverted section, a page).
+    /// The built-in items that are filled in, and pages, which are not.
     @Test func builtInItemsOfNamesAndSectionsAreFilledIn() throws {
         let set = try Fixtures.templateSet([:])
-        for name in ["author-index-item", "coauthor-item", "tag-link", "paper-item", "related-item"] { #expect(set.flat[name] != nil, "\(name)") }
-        for name in ["author-link", "authors"] { #expect(set.flat[name] == nil, "\(name)") }
+        for name in ["author-index-item", "coauthor-item", "tag-link", "paper-item", "related-item", "author-link"] { #expect(set.flat[name] != nil, "\(name)") }
+        for name in ["authors", "paper"] { #expect(set.flat[name] == nil, "\(name)") }
     }
 
     /// The author index's joined items give what its section over each letter's `authors` gave

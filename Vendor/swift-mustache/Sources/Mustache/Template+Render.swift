@@ -420,12 +420,13 @@ extension MustacheSequence {
 // PaperDigest: a template that is text and plain variables alone, as its parts, so that a
 // caller can put values in without a render: digest's list items (`{{url}}`, `{{name}}`, a
 // count) are rendered once per item, 155k of them for one site's author index, and a render
-// pushes a context and looks each name up through the stack. Also a section over a plain name
-// that holds text and plain variables alone (`{{#byline}} <span>{{byline}}</span>{{/byline}}`),
-// which a caller fills in as `renderSection` renders it for a String, an Int, a Bool or
-// nothing. Nil when the template holds anything else: an inverted section, a section in a
-// section, a partial, a block, a name with a dot or a transform, or a content type other than
-// the one it starts with (which sets how `{{name}}` escapes).
+// pushes a context and looks each name up through the stack. Also a section or an inverted
+// section over a plain name that holds text and plain variables alone
+// (`{{#byline}} <span>{{byline}}</span>{{/byline}}`, `{{^last}}, {{/last}}`), which a caller
+// fills in as `renderSection` and `renderInvertedSection` render them for a String, an Int, a
+// Bool or nothing. Nil when the template holds anything else: a section in a section, a
+// partial, a block, a name with a dot or a transform, or a content type other than the one it
+// starts with (which sets how `{{name}}` escapes).
 extension MustacheTemplate {
     public enum FlatPart: Sendable, Equatable {
         case text(String)
@@ -433,6 +434,8 @@ extension MustacheTemplate {
         case variable(String, escaped: Bool)
         /// A section over a name's value, and what it holds (text and variables alone).
         case section(String, [FlatPart])
+        /// An inverted section over a name's value, and what it holds (text and variables alone).
+        case invertedSection(String, [FlatPart])
     }
 
     public var flatParts: [FlatPart]? { self.flatParts(inSection: false) }
@@ -449,6 +452,9 @@ extension MustacheTemplate {
             case .section(let name, let transforms, let template) where !inSection && transforms.isEmpty && !name.isEmpty && !Self.hasDot(name):
                 guard let inner = template.flatParts(inSection: true) else { return nil }
                 parts.append(.section(name, inner))
+            case .invertedSection(let name, let transforms, let template) where !inSection && transforms.isEmpty && !name.isEmpty && !Self.hasDot(name):
+                guard let inner = template.flatParts(inSection: true) else { return nil }
+                parts.append(.invertedSection(name, inner))
             case .contentType where index == 0 && !inSection: continue
             default: return nil
             }
