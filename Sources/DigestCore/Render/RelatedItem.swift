@@ -13,7 +13,7 @@ struct RelatedItem: RenderedItem {
     let renderer: SiteRenderer
 
     func child(named name: String) -> Any? {
-        name == "html" ? html : renderer.summary(index, root: root)[name]
+        name == "html" ? html : renderer.summaryValue(index, root: root, name)
     }
 
     var html: String {
