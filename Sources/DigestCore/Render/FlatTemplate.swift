@@ -1,10 +1,12 @@
 import Mustache
 
-/// A template that is text and plain variables alone (`MustacheTemplate.flatParts`), filled in
-/// without a render: the bytes swift-mustache gives for a String or an Int, escaped as
-/// `TemplateEscaping` escapes (every template of a `TemplateSet` starts with its pragma). A
-/// list item rendered by swift-mustache cost ~16k instructions however little it held: the
-/// author index's 155k items at 100k papers were 2.5 billion, one page on one core.
+/// A template that is text, plain variables and sections of them alone
+/// (`MustacheTemplate.flatParts`), filled in without a render: the bytes swift-mustache gives
+/// for a String, an Int or a list's joined items, and for a section over a Bool, a String, an
+/// Int or nothing, escaped as `TemplateEscaping` escapes (every template of a `TemplateSet`
+/// starts with its pragma). A list item rendered by swift-mustache cost ~16k instructions
+/// however little it held: the author index's 155k items at 100k papers were 2.5 billion, one
+/// page on one core.
 struct FlatTemplate: Sendable {
     let parts: [MustacheTemplate.FlatPart]
     /// Room for the text and a few values, made once: grown append by append, the text was
@@ -29,8 +31,8 @@ struct FlatTemplate: Sendable {
     }
 
     /// The template with each name's value from `value` (nil: the name is not there, and
-    /// renders nothing); nil when a value is neither a String nor an Int, which only a render
-    /// knows how to show.
+    /// renders nothing); nil when a value is one only a render knows how to show (a variable's
+    /// neither a String, an Int nor joined items; a section's neither a Bool, a String nor an Int).
     func fill(_ value: (String) -> Any?) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(room)
@@ -97,8 +99,8 @@ enum FlatValue {
     }
 
     /// Whether a section over the value shows what it holds (an inverted one: whether it does
-    /// not), as swift-mustache renders one
-    /// over a String, an Int (once) or nothing; nil for a value only a render knows how to show.
+    /// not), as swift-mustache renders one over a String, an Int (once) or nothing; nil for a
+    /// value only a render knows how to show.
     var showsSection: Bool? {
         switch self {
         case .absent: return false
