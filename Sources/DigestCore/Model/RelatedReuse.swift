@@ -241,10 +241,11 @@ extension RelatedPapers {
                 guard kept.allSatisfy({ now[$0] >= 0 }) else { return nil }
                 // No paper out of the list passes its bar, and none of those that changed scores
                 // more than `reach`: the others score as they did.
-                let ceiling = min(bar, max(previous.ceilings[o], reach[d] > 0 ? reach[d] + slack : 0))
+                let reached = reach[d] > 0 ? reach[d] + slack : 0
+                let ceiling = min(bar, max(previous.ceilings[o], reached))
                 // Its runners score as they did, or, changed, no more than `reach`, as the others.
                 let runners = previous.runners(of: o, now: now)
-                let beyond = min(ceiling, max(previous.beyond(of: o), reach[d] > 0 ? reach[d] + slack : 0))
+                let beyond = min(ceiling, max(previous.beyond(of: o), reached))
                 // (The list as it was, when no paper in it moved: an edit's case, without a copy.)
                 let list = kept.allSatisfy { now[$0] == $0 } ? kept : kept.map { now[$0] }
                 let vector = made.vectors.range(d)

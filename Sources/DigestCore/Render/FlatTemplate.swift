@@ -44,19 +44,9 @@ struct FlatTemplate: Sendable {
         for part in parts {
             switch part {
             case .text(let literal): bytes += literal.utf8
-            case .variable(let name, let escaped):
-                // A list's joined items (`RenderedItems`: a paper's tags) are their text, as a render puts it.
-                let found = value(name)
-                var shown = FlatValue(found)
-                if case .other = shown, let renderable = found as? MustacheCustomRenderable { shown = .text(renderable.renderText) }
-                guard shown.append(escaped: escaped, to: &bytes) else { return false }
+            case .variable(let name, let escaped): guard FlatValue(value(name)).append(escaped: escaped, to: &bytes) else { return false }
             case .section(let name, let inner), .invertedSection(let name, let inner):
-                // As swift-mustache renders a section over a Bool (asked first, as there), a
-                // String or an Int (its content once: the names in it are the page's, which
-                // such a value has none of), or nothing; an inverted one the other way round.
-                let found = value(name)
-                let shows = (found as? Bool) ?? FlatValue(found).showsSection
-                guard let shows, shows != part.isSection || fill(inner, value, into: &bytes) else { return false }
+                guard let shows = FlatValue(value(name)).showsSection, shows != part.isSection || fill(inner, value, into: &bytes) else { return false }
             }
         }
         return true
@@ -64,10 +54,17 @@ struct FlatTemplate: Sendable {
 }
 
 /// A value an item gives a flat template's variable, by its place among the item's names
-/// (`FlatTemplate.Slots`): what `fill` takes from a String or an Int, or nothing.
+/// (`FlatTemplate.Slots`), or that `fill` finds for a name: what a variable or a section shows
+/// of it as swift-mustache renders them.
 enum FlatValue {
     case text(String)
     case number(Int)
+    /// A Bool: a section over it shows its content for true; as a variable, its text is a
+    /// render's to make.
+    case flag(Bool)
+    /// A list's joined items (`RenderedItems`: a paper's tag links): their text, as a render
+    /// puts it in; a section over them is a render's to show.
+    case joined(MustacheCustomRenderable)
     /// A link to a folder page: `root`, `folder`, `name`, `/` and `ix`, one after another
     /// (`SiteRenderer.link`), written in their parts: made one String first, the links of the
     /// A–Z index's 155k authors at 100k papers were 2.4k instructions each.
@@ -77,50 +74,58 @@ enum FlatValue {
     /// A value only a render knows how to show.
     case other
 
-    /// What a name's lookup gave: nil, a String, an Int, or something else.
+    /// What a name's lookup gave: nil, a String, a Bool (asked before a number, as a section
+    /// asks), an Int, joined items, or something else.
     init(_ value: Any?) {
         switch value {
         case nil: self = .absent
         case let string as String: self = .text(string)
+        case let flag as Bool: self = .flag(flag)
         case let number as Int: self = .number(number)
+        case let joined as MustacheCustomRenderable: self = .joined(joined)
         default: self = .other
         }
     }
 
-    /// The value as a template's context holds it (`child(named:)`): a String, an Int, or
-    /// nothing. (`other` is made only from what `init` could not take.)
+    /// The value as a template's context holds it (`child(named:)`). (`other` is made only
+    /// from what `init` could not take.)
     var child: Any? {
         switch self {
         case .text(let string): return string
         case .number(let number): return number
+        case .flag(let flag): return flag
+        case .joined(let joined): return joined
         case .link(let root, let folder, let name, let ix): return root + folder + name + "/" + ix
         case .absent, .other: return nil
         }
     }
 
     /// Whether a section over the value shows what it holds (an inverted one: whether it does
-    /// not), as swift-mustache renders one over a String, an Int (once) or nothing; nil for a
-    /// value only a render knows how to show.
+    /// not), as swift-mustache renders one over a Bool, a String, an Int (once: the names in it
+    /// are the page's, which such a value has none of) or nothing; nil for a value only a
+    /// render knows how to show.
     var showsSection: Bool? {
         switch self {
         case .absent: return false
+        case .flag(let flag): return flag
         case .text, .number, .link: return true
-        case .other: return nil
+        case .joined, .other: return nil
         }
     }
 
-    /// Its bytes, escaped or not, onto the end of `bytes`: the text, the number's digits, or
-    /// nothing; false for `other`.
+    /// Its bytes, escaped or not, onto the end of `bytes`: the text, the number's digits, the
+    /// joined items' text, or nothing; false for a Bool or `other`.
     func append(escaped: Bool, to bytes: inout [UInt8]) -> Bool {
         switch self {
         case .absent: return true
         case .text(let string): if escaped { Escape.appendHTML(string, to: &bytes) } else { bytes += string.utf8 }
         case .number(let number): bytes += String(number).utf8
+        case .joined(let joined): _ = FlatValue.text(joined.renderText).append(escaped: escaped, to: &bytes)
         case .link(let root, let folder, let name, let ix):
             // (Escaping is byte by byte: the parts escaped are the whole escaped.)
             func put(_ part: String) { if escaped { Escape.appendHTML(part, to: &bytes) } else { bytes += part.utf8 } }
             put(root); put(folder); put(name); put("/"); put(ix)
-        case .other: return false
+        case .flag, .other: return false
         }
         return true
     }

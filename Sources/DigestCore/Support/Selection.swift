@@ -26,16 +26,12 @@ enum Selection {
         UInt64(~value) << 32 | UInt64(UInt32(truncatingIfNeeded: place))
     }
 
-    /// `smallest` in an array kept and used again, not a copy: its first `count` numbers become
+    /// `smallest` in room kept and used again, not a copy: its first `count` numbers become
     /// the smallest, ascending; the others stay after them, in no order. (Each paper's ~100
     /// terms, for its 24 strongest: sorted whole, they were 16k instructions a paper, and a copy
-    /// for `smallest` is an allocation per paper.)
-    static func smallestFirst(_ count: Int, in numbers: inout [UInt64]) {
-        numbers.withUnsafeMutableBufferPointer { smallestFirst(count, in: $0) }
-    }
-
-    /// The same in a buffer: read and swapped without a check of the array's storage or
-    /// bounds at each step (as an array's, those were a sixth of choosing 100k papers' terms).
+    /// for `smallest` is an allocation per paper.) A buffer, read and swapped without a check of
+    /// an array's storage or bounds at each step (as an array's, those were a sixth of choosing
+    /// 100k papers' terms).
     static func smallestFirst(_ count: Int, in numbers: UnsafeMutableBufferPointer<UInt64>) {
         let kept = min(count, numbers.count)
         var numbers = numbers

@@ -50,7 +50,7 @@ import Testing
             let numbers = (0..<size).map { _ in random.next() % UInt64(max(1, size / 3)) << 32 | random.next() >> 40 }
             for count in [0, 1, 24, size / 2, size, size + 1] {
                 var chosen = numbers
-                Selection.smallestFirst(count, in: &chosen)
+                chosen.withUnsafeMutableBufferPointer { Selection.smallestFirst(count, in: $0) }
                 #expect(Array(chosen.prefix(count)) == Array(numbers.sorted().prefix(count)), "\(count) of \(size)")
                 #expect(chosen.sorted() == numbers.sorted(), "\(count) of \(size)")
             }
