@@ -30,14 +30,19 @@ struct ItemsCache: Sendable {
 
     /// The item made from what `hash` stands for, if one is kept.
     func item(_ hash: UInt64) -> String? {
-        guard let at = place(hash) else { return nil }
-        let start = at == 0 ? 0 : Int(ends[at - 1])
-        return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<Int(ends[at])]), as: UTF8.self) }
+        place(hash).map { at in bytes(at: at) { String(decoding: $0, as: UTF8.self) } }
     }
 
     func has(_ hash: UInt64) -> Bool { place(hash) != nil }
 
-    private func place(_ hash: UInt64) -> Int? {
+    /// The bytes of the item kept at `place`, as the file has them: a list copies them from there.
+    func bytes<R>(at place: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = place == 0 ? 0 : Int(ends[place - 1])
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[place])])) }
+    }
+
+    /// Where the item made from what `hash` stands for is kept, if it is.
+    func place(_ hash: UInt64) -> Int? {
         var (low, high) = (0, hashes.count)
         while low < high {
             let mid = (low + high) / 2
