@@ -71,41 +71,45 @@ final class ItemMemo: @unchecked Sendable {
     /// Every `mark` in `text` replaced, over the stored bytes and into the new text's own
     /// storage (not through an array of bytes, then copied): once per item of every list page.
     static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
-        var (text, mark, replacement) = (text, mark, replacement)
-        return text.withUTF8 { text in
-            mark.withUTF8 { mark in
-                replacement.withUTF8 { replacement in
-                    // Where the mark next starts at or after `from`; text.count when nowhere.
-                    // (Its first byte found by memchr, many bytes at a step.)
-                    func next(_ from: Int) -> Int {
-                        let starts = text.count - mark.count + 1  // (where the mark can start: below this)
-                        var i = from
-                        while let found = text.firstIndex(of: mark[0], in: i..<max(i, starts)) {
-                            if memcmp(text.baseAddress! + found, mark.baseAddress!, mark.count) == 0 { return found }
-                            i = found + 1
-                        }
-                        return text.count
+        var text = text
+        return text.withUTF8 { replacing(mark, in: $0, with: replacement) }
+    }
+
+    /// The same over bytes: an item as the items cache has it.
+    static func replacing(_ mark: String, in text: UnsafeBufferPointer<UInt8>, with replacement: String) -> String {
+        var (mark, replacement) = (mark, replacement)
+        return mark.withUTF8 { mark in
+            replacement.withUTF8 { replacement in
+                // Where the mark next starts at or after `from`; text.count when nowhere.
+                // (Its first byte found by memchr, many bytes at a step.)
+                func next(_ from: Int) -> Int {
+                    let starts = text.count - mark.count + 1  // (where the mark can start: below this)
+                    var i = from
+                    while let found = text.firstIndex(of: mark[0], in: i..<max(i, starts)) {
+                        if memcmp(text.baseAddress! + found, mark.baseAddress!, mark.count) == 0 { return found }
+                        i = found + 1
                     }
-                    // Room for every place the mark could start, when the replacement is longer:
-                    // the text is searched once, as it is copied.
-                    let growth = max(0, replacement.count - mark.count) * (text.count / mark.count)
-                    return String(unsafeUninitializedCapacity: text.count + growth) { out in
-                        var (written, run) = (0, 0)
-                        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-                            memcpy(out.baseAddress! + written, base, bytes.count)
-                            written += bytes.count
-                        }
-                        var at = next(0)
-                        while at < text.count {
-                            copy(UnsafeBufferPointer(rebasing: text[run..<at]))
-                            copy(replacement)
-                            run = at + mark.count
-                            at = next(run)
-                        }
-                        copy(UnsafeBufferPointer(rebasing: text[run...]))
-                        return written
+                    return text.count
+                }
+                // Room for every place the mark could start, when the replacement is longer:
+                // the text is searched once, as it is copied.
+                let growth = max(0, replacement.count - mark.count) * (text.count / mark.count)
+                return String(unsafeUninitializedCapacity: text.count + growth) { out in
+                    var (written, run) = (0, 0)
+                    func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                        memcpy(out.baseAddress! + written, base, bytes.count)
+                        written += bytes.count
                     }
+                    var at = next(0)
+                    while at < text.count {
+                        copy(UnsafeBufferPointer(rebasing: text[run..<at]))
+                        copy(replacement)
+                        run = at + mark.count
+                        at = next(run)
+                    }
+                    copy(UnsafeBufferPointer(rebasing: text[run...]))
+                    return written
                 }
             }
         }
