@@ -139,8 +139,12 @@ public final class SiteRenderer: Sendable {
     func render(_ context: consuming [String: Any], page: Page) -> String {
         var context = context  // the caller's, not a copy: a page's context is not used after it is rendered
         for (name, html) in chrome.html(root: context["root"] as! String, renderer: self) { context[name] = html }
-        return templates.render(context, template: Self.template(page.kind))
+        return templates.render(context, template: Self.template(page.kind), capacity: Self.pageCapacity)
     }
+
+    /// Room a page's text is made with: the built-in templates' list pages are ~16 KB and their
+    /// paper pages ~11 KB at 10k papers (a larger page grows from there).
+    static let pageCapacity = 16 << 10
 
     static func template(_ kind: Kind) -> String {
         switch kind {

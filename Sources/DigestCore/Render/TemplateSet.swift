@@ -86,4 +86,12 @@ public struct TemplateSet: Sendable {
     public func render(_ context: [String: Any], template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
+
+    /// The same, into a text made with room for `capacity` bytes: a page grown from nothing as
+    /// it is rendered was made anew at each doubling, copied each time.
+    func render(_ context: [String: Any], template: String, capacity: Int) -> String {
+        var text = ""
+        text.reserveCapacity(capacity)
+        return library.render(context, withTemplate: template, into: &text) ? text : ""
+    }
 }
