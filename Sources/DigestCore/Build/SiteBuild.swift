@@ -332,7 +332,7 @@ public enum SiteBuild {
             }
             let context = renderer.context(for: pages[i])
             let hash = pageHashes?[i] ?? renderer.inputHash(context, page: pages[i])  // a rebuild has it already
-            return PageOutcome(hash: hash, wrote: true, error: staging.write(renderer.render(context, page: pages[i]), pages[i].path, page: true))
+            return PageOutcome(hash: hash, wrote: true, error: staging.write(renderer.renderBytes(context, page: pages[i]), pages[i].path, page: true))
         }
         // A worker that died left its pages unknown: the old site stays.
         guard let results = rendered else {

@@ -16,6 +16,11 @@ struct PaperItem: RenderedItem {
 
     var html: String { renderer.items.html(index, root: root, renderer: renderer) }
 
+    static func write(_ items: [PaperItem], into bytes: inout [UInt8]) -> Bool {
+        items.first?.renderer.items.write(items, into: &bytes)
+        return true
+    }
+
     func addInputs(to hash: inout ContextHash) { hash.add(summaryHash, root: root) }
 }
 
@@ -68,6 +73,23 @@ final class ItemMemo: @unchecked Sendable {
         }
     }
 
+    /// `items` (of one list) written onto a page's bytes, each as its `html` is: an item the last
+    /// build kept copied from the cache, any other from the memo, with its root put in where the
+    /// mark is. (As texts, each item was made a String, checked as UTF-8 as it was made, to be
+    /// appended to the list's and that to the page's: 259k items in a listing's rebuild at 100k.)
+    func write(_ items: [PaperItem], into bytes: inout [UInt8]) {
+        for listed in items {
+            var root = listed.root
+            if let kept, let place = kept.place(listed.renderer.summaryHashes[listed.index]) {
+                kept.bytes(at: place) { text in root.withUTF8 { Self.append(text, replacing: SiteRenderer.rootMark, with: $0, to: &bytes) } }
+            } else if var marked = item(listed.index, renderer: listed.renderer) {
+                marked.withUTF8 { text in root.withUTF8 { Self.append(text, replacing: SiteRenderer.rootMark, with: $0, to: &bytes) } }
+            } else {
+                bytes += listed.renderer.renderItem(listed.index, root: listed.root).utf8
+            }
+        }
+    }
+
     /// Every `mark` in `text` replaced, over the stored bytes and into the new text's own
     /// storage (not through an array of bytes, then copied): once per item of every list page.
     static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
@@ -77,41 +99,54 @@ final class ItemMemo: @unchecked Sendable {
 
     /// The same over bytes: an item as the items cache has it.
     static func replacing(_ mark: String, in text: UnsafeBufferPointer<UInt8>, with replacement: String) -> String {
-        var (mark, replacement) = (mark, replacement)
-        return mark.withUTF8 { mark in
-            replacement.withUTF8 { replacement in
-                // Where the mark next starts at or after `from`; text.count when nowhere.
-                // (Its first byte found by memchr, many bytes at a step.)
-                func next(_ from: Int) -> Int {
-                    let starts = text.count - mark.count + 1  // (where the mark can start: below this)
-                    var i = from
-                    while let found = text.firstIndex(of: mark[0], in: i..<max(i, starts)) {
-                        if memcmp(text.baseAddress! + found, mark.baseAddress!, mark.count) == 0 { return found }
-                        i = found + 1
+        var replacement = replacement
+        return replacement.withUTF8 { replacement in
+            // Room for every place the mark could start, when the replacement is longer: the
+            // text is searched once, as it is copied.
+            let marks = text.count / max(1, mark.utf8.count)
+            return String(unsafeUninitializedCapacity: text.count + max(0, replacement.count - mark.utf8.count) * marks) { out in
+                var written = 0
+                runs(of: text, around: mark) { run, marked in
+                    for part in marked ? [run, replacement] : [run] where !part.isEmpty {
+                        memcpy(out.baseAddress! + written, part.baseAddress!, part.count)
+                        written += part.count
                     }
-                    return text.count
                 }
-                // Room for every place the mark could start, when the replacement is longer:
-                // the text is searched once, as it is copied.
-                let growth = max(0, replacement.count - mark.count) * (text.count / mark.count)
-                return String(unsafeUninitializedCapacity: text.count + growth) { out in
-                    var (written, run) = (0, 0)
-                    func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-                        memcpy(out.baseAddress! + written, base, bytes.count)
-                        written += bytes.count
-                    }
-                    var at = next(0)
-                    while at < text.count {
-                        copy(UnsafeBufferPointer(rebasing: text[run..<at]))
-                        copy(replacement)
-                        run = at + mark.count
-                        at = next(run)
-                    }
-                    copy(UnsafeBufferPointer(rebasing: text[run...]))
-                    return written
-                }
+                return written
             }
+        }
+    }
+
+    /// `text` appended to `bytes`, each `mark` in it replaced.
+    static func append(_ text: UnsafeBufferPointer<UInt8>, replacing mark: String, with replacement: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        runs(of: text, around: mark) { run, marked in
+            bytes.append(contentsOf: run)
+            if marked { bytes.append(contentsOf: replacement) }
+        }
+    }
+
+    /// `text` in runs, in order, each given with whether `mark` follows it (and is left out).
+    private static func runs(of text: UnsafeBufferPointer<UInt8>, around mark: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
+        var mark = mark
+        mark.withUTF8 { mark in
+            // Where the mark next starts at or after `from`; text.count when nowhere.
+            // (Its first byte found by memchr, many bytes at a step.)
+            func next(_ from: Int) -> Int {
+                let starts = text.count - mark.count + 1  // (where the mark can start: below this)
+                var i = from
+                while let found = text.firstIndex(of: mark[0], in: i..<max(i, starts)) {
+                    if memcmp(text.baseAddress! + found, mark.baseAddress!, mark.count) == 0 { return found }
+                    i = found + 1
+                }
+                return text.count
+            }
+            var (run, at) = (0, next(0))
+            while at < text.count {
+                body(UnsafeBufferPointer(rebasing: text[run..<at]), true)
+                run = at + mark.count
+                at = next(run)
+            }
+            body(UnsafeBufferPointer(rebasing: text[run...]), false)
         }
     }
 }

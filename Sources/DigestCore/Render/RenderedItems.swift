@@ -19,11 +19,15 @@ protocol RenderedItem: MustacheParent, Sendable, HashedByInputs {
     static var filled: (template: String, names: [String])? { get }
     /// The value of its `filled` name at `place`.
     func value(at place: Int) -> FlatValue
+    /// The items' `html`s written onto a page's bytes by the kind of item itself (`PaperItem`);
+    /// false when it does not, and they are written one by one.
+    static func write(_ items: [Self], into bytes: inout [UInt8]) -> Bool
 }
 
 extension RenderedItem {
     static var filled: (template: String, names: [String])? { nil }
     func value(at place: Int) -> FlatValue { .other }
+    static func write(_ items: [Self], into bytes: inout [UInt8]) -> Bool { false }
 
     /// The item's own `template` given its values named `names` (`child(named:)`), `root` and
     /// `ix`: what its `html` is, made once and kept.
@@ -59,23 +63,38 @@ extension Array: HashedByInputs where Element: RenderedItem {
 /// item of a section costs swift-mustache a context and a render of its own (~3 µs, however
 /// little the item holds): at 10k papers the 166k co-authors of the author pages were a
 /// tenth of a build's work, and the lists of papers half as much again.
-struct RenderedItems<Item: RenderedItem>: MustacheCustomRenderable, Sendable {
+struct RenderedItems<Item: RenderedItem>: MustacheBytesRenderable, Sendable {
     let items: [Item]
 
     var renderText: String {
         if let filled = Item.filled, let first = items.first, let flat = first.renderer.templates.flat[filled.template] {
-            return filledIn(flat.slots(names: filled.names + ["root", "ix"]), names: filled.names.count)
+            var bytes: [UInt8] = []
+            filledIn(flat.slots(names: filled.names + ["root", "ix"]), names: filled.names.count, into: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }
         var html = ""
         for item in items { html += item.html }
         return html
     }
 
-    /// The items filled into their flat template, as bytes, each as its `html` would be (`rendered`:
-    /// its `names` first, then `root` and `ix`); an item with a value only a render shows is its `html`.
-    private func filledIn(_ slots: FlatTemplate.Slots, names: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(items.count * slots.room)
+    /// The same text written onto a page's bytes (`MustacheBytes`), never made a String.
+    func write(into bytes: inout [UInt8]) {
+        if Item.write(items, into: &bytes) { return }
+        if let filled = Item.filled, let first = items.first, let flat = first.renderer.templates.flat[filled.template] {
+            filledIn(flat.slots(names: filled.names + ["root", "ix"]), names: filled.names.count, into: &bytes)
+            return
+        }
+        for item in items { bytes += item.html.utf8 }
+    }
+
+    /// The items filled into their flat template, onto `bytes`, each as its `html` would be
+    /// (`rendered`: its `names` first, then `root` and `ix`); an item with a value only a render
+    /// shows is its `html`.
+    private func filledIn(_ slots: FlatTemplate.Slots, names: Int, into bytes: inout [UInt8]) {
+        // (Room made as an append would make it, doubling: an exact reserve for each list of a
+        // page would copy the page's bytes for each.)
+        let needed = bytes.count + items.count * slots.room
+        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, 2 * bytes.capacity)) }
         for item in items {
             let start = bytes.count
             let filled = slots.fill(into: &bytes) { place in
@@ -85,7 +104,6 @@ struct RenderedItems<Item: RenderedItem>: MustacheCustomRenderable, Sendable {
             bytes.removeSubrange(start...)
             bytes += item.html.utf8
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     var isNull: Bool { items.isEmpty }

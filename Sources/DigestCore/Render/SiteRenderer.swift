@@ -137,9 +137,19 @@ public final class SiteRenderer: Sendable {
     /// `site_footer`) added: the chrome depends only on site-wide values and the link root,
     /// which the context holds, so it is rendered once per root and is not part of the hash.
     func render(_ context: consuming [String: Any], page: Page) -> String {
+        templates.render(withChrome(context), template: Self.template(page.kind), capacity: Self.pageCapacity)
+    }
+
+    /// The same page as UTF-8 bytes, as a build writes it: rendered onto bytes, never made a
+    /// String (`MustacheBytes`), and its lists' items copied in as bytes.
+    func renderBytes(_ context: consuming [String: Any], page: Page) -> [UInt8] {
+        templates.renderBytes(withChrome(context), template: Self.template(page.kind), capacity: Self.pageCapacity)
+    }
+
+    private func withChrome(_ context: consuming [String: Any]) -> [String: Any] {
         var context = context  // the caller's, not a copy: a page's context is not used after it is rendered
         for (name, html) in chrome.html(root: context["root"] as! String, renderer: self) { context[name] = html }
-        return templates.render(context, template: Self.template(page.kind), capacity: Self.pageCapacity)
+        return context
     }
 
     /// Room a page's text is made with: the built-in templates' list pages are ~16 KB and their

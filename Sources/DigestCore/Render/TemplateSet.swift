@@ -94,4 +94,10 @@ public struct TemplateSet: Sendable {
         text.reserveCapacity(capacity)
         return library.render(context, withTemplate: template, into: &text) ? text : ""
     }
+
+    /// The same text as UTF-8 bytes, rendered onto bytes (`MustacheBytes`).
+    func renderBytes(_ context: [String: Any], template: String, capacity: Int) -> [UInt8] {
+        var bytes = MustacheBytes(capacity: capacity)
+        return library.render(context, withTemplate: template, into: &bytes) ? bytes.bytes : []
+    }
 }

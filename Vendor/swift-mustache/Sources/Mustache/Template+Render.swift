@@ -25,7 +25,7 @@ extension MustacheTemplate {
     // partials and blocks, so that a page is one String that grows, not a String per template
     // and per section item copied into the next one out: those copies and each new String's
     // growth were 8% of the instructions of a rebuild that rendered 14k pages (same text).
-    func render(context: MustacheContext, into string: inout String) {
+    func render<Output: MustacheOutput>(context: MustacheContext, into string: inout Output) {
         var context = context
 
         if let indentation = context.indentation, indentation != "" {
@@ -39,7 +39,7 @@ extension MustacheTemplate {
                 }
                 own += renderedString
             }
-            string += own
+            string.append(own)
         } else {
             // PaperDigest: each token read in place (`tokens[index]`), not copied out by the
             // array's iterator with a retain of every value it holds and a release after.
@@ -51,41 +51,41 @@ extension MustacheTemplate {
 
     // PaperDigest: a token into the text being rendered: text, a value, a section, a partial or
     // a block put in where it is made (upstream made a String of each, `renderToken`).
-    private func renderToken(_ token: Token, context: inout MustacheContext, into string: inout String) {
+    private func renderToken<Output: MustacheOutput>(_ token: Token, context: inout MustacheContext, into string: inout Output) {
         switch token {
         case .text(let text):
-            string += text
+            string.append(text)
 
         case .variable(let variable, let transforms):
             guard let child = getChild(named: variable, transforms: transforms, context: context) else { return }
             if let value = child as? String {
-                string += context.contentType.escapeText(value)
+                string.append(context.contentType.escapeText(value))
             } else if let template = child as? MustacheTemplate {
                 template.render(context: context, into: &string)
             } else if let renderable = child as? MustacheCustomRenderable {
-                string += context.contentType.escapeText(renderable.renderText)
+                string.append(context.contentType.escapeText(renderable.renderText))
             } else if let lambda = child as? MustacheLambda {
-                string += self.renderLambda(lambda, parameter: "", context: context)
+                string.append(self.renderLambda(lambda, parameter: "", context: context))
             } else {
-                string += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
+                string.append(context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child))))
             }
 
         case .unescapedVariable(let variable, let transforms):
             guard let child = getChild(named: variable, transforms: transforms, context: context) else { return }
             if let value = child as? String {
-                string += value
+                string.append(value)
             } else if let renderable = child as? MustacheCustomRenderable {
-                string += renderable.renderText
+                string.append(unescaped: renderable)
             } else if let lambda = child as? MustacheLambda {
-                string += self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                string.append(self.renderUnescapedLambda(lambda, parameter: "", context: context))
             } else {
-                string += String(describing: unwrapIfAnyContainsOptional(child))
+                string.append(String(describing: unwrapIfAnyContainsOptional(child)))
             }
 
         case .section(let variable, let transforms, let template):
             guard let child = self.getChild(named: variable, transforms: transforms, context: context) else { return }
             if !Self.isPlain(child), let lambda = child as? MustacheLambda {
-                string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                string.append(self.renderUnescapedLambda(lambda, parameter: template.text, context: context))
                 return
             }
             self.renderSection(child, with: template, context: context, into: &string)
@@ -95,7 +95,7 @@ extension MustacheTemplate {
                 template.render(context: context, into: &string)
                 return
             }
-            string += self.renderInvertedSection(child, with: template, context: context)
+            string.append(self.renderInvertedSection(child, with: template, context: context))
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
@@ -122,8 +122,8 @@ extension MustacheTemplate {
     // PaperDigest: the partial named, from the library (in a debug build, read again from its
     // file when the context says so), into the text being rendered; upstream's `renderToken`
     // had this twice, for a partial and for a partial named by a value.
-    private func renderPartial(named name: String, indentation: String?, overrides: [String: MustacheTemplate]?,
-                               context: MustacheContext, into string: inout String) {
+    private func renderPartial<Output: MustacheOutput>(named name: String, indentation: String?, overrides: [String: MustacheTemplate]?,
+                                                       context: MustacheContext, into string: inout Output) {
         guard var template = context.library?.getTemplate(named: name) else { return }
         #if DEBUG
         if context.reloadPartials {
@@ -132,12 +132,12 @@ extension MustacheTemplate {
             }
             do {
                 guard let partialTemplate = try MustacheTemplate(filename: filename) else {
-                    string += "Cannot find template at \(filename)"
+                    string.append("Cannot find template at \(filename)")
                     return
                 }
                 template = partialTemplate
             } catch {
-                string += "\(error)"
+                string.append("\(error)")
                 return
             }
         }
@@ -154,7 +154,7 @@ extension MustacheTemplate {
     }
 
     // PaperDigest: a section into the text being rendered (`renderSection` below gives it alone).
-    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    func renderSection<Output: MustacheOutput>(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout Output) {
         if let bool = child as? Bool {
             if bool { template.render(context: context, into: &string) }
             return
@@ -394,12 +394,64 @@ extension MustacheLibrary {
         template.render(context: .init(object, library: self), into: &string)
         return true
     }
+
+    /// The same, onto the end of UTF-8 bytes: the same text, as bytes, never made a String.
+    public func render(_ object: Any, withTemplate name: String, into bytes: inout MustacheBytes) -> Bool {
+        guard let template = self.getTemplate(named: name) else { return false }
+        template.render(context: .init(object, library: self), into: &bytes)
+        return true
+    }
+}
+
+// PaperDigest: what a render puts its text onto: a String, or UTF-8 bytes (`MustacheBytes`),
+// which a page written to a file needs. Each `+=` of a String onto a String, ~430 instructions,
+// was a third of rendering a page, and a String made of bytes is checked as UTF-8 when made.
+public protocol MustacheOutput {
+    mutating func append(_ text: String)
+    /// A custom renderable put in unescaped (`{{{name}}}`): its `renderText`.
+    mutating func append(unescaped renderable: MustacheCustomRenderable)
+}
+
+extension String: MustacheOutput {
+    public mutating func append(unescaped renderable: MustacheCustomRenderable) {
+        self += renderable.renderText
+    }
+}
+
+/// PaperDigest: a render's text as UTF-8 bytes.
+public struct MustacheBytes: MustacheOutput {
+    public var bytes: [UInt8]
+
+    public init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    public mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// A renderable that writes its own bytes (`MustacheBytesRenderable`) writes them here;
+    /// any other is its `renderText`.
+    public mutating func append(unescaped renderable: MustacheCustomRenderable) {
+        if let writer = renderable as? MustacheBytesRenderable {
+            writer.write(into: &bytes)
+        } else {
+            append(renderable.renderText)
+        }
+    }
+}
+
+/// PaperDigest: a custom renderable that can write its unescaped text as UTF-8 bytes, the same
+/// text as its `renderText`, without making that String.
+public protocol MustacheBytesRenderable: MustacheCustomRenderable {
+    func write(into bytes: inout [UInt8])
 }
 
 // PaperDigest: a section over a sequence, into the text being rendered (as upstream's
 // `renderSection(with:context:)` in Sequence.swift, which gives the same text as a String).
 extension MustacheSequence {
-    func renderSection(with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+    func renderSection<Output: MustacheOutput>(with template: MustacheTemplate, context: MustacheContext, into string: inout Output) {
         var sequenceContext = MustacheSequenceContext(first: true)
 
         var iterator = makeIterator()
