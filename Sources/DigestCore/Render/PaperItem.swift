@@ -106,11 +106,14 @@ final class ItemMemo: @unchecked Sendable {
             let marks = text.count / max(1, mark.utf8.count)
             return String(unsafeUninitializedCapacity: text.count + max(0, replacement.count - mark.utf8.count) * marks) { out in
                 var written = 0
+                func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    memcpy(out.baseAddress! + written, base, bytes.count)
+                    written += bytes.count
+                }
                 runs(of: text, around: mark) { run, marked in
-                    for part in marked ? [run, replacement] : [run] where !part.isEmpty {
-                        memcpy(out.baseAddress! + written, part.baseAddress!, part.count)
-                        written += part.count
-                    }
+                    copy(run)
+                    if marked { copy(replacement) }
                 }
                 return written
             }
