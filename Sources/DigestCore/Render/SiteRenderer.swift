@@ -133,6 +133,11 @@ public final class SiteRenderer: Sendable {
         render(context(for: page), page: page)
     }
 
+    /// The page as the bytes a build writes (`renderBytes(_:page:)`).
+    public func renderBytes(_ page: Page) -> [UInt8] {
+        renderBytes(context(for: page), page: page)
+    }
+
     /// The page from its context, with the site's chrome (`site_head`, `site_header`,
     /// `site_footer`) added: the chrome depends only on site-wide values and the link root,
     /// which the context holds, so it is rendered once per root and is not part of the hash.
