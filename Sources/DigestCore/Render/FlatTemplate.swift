@@ -46,7 +46,11 @@ struct FlatTemplate: Sendable {
             case .text(let literal): bytes += literal.utf8
             case .variable(let name, let escaped): guard FlatValue(value(name)).append(escaped: escaped, to: &bytes) else { return false }
             case .section(let name, let inner), .invertedSection(let name, let inner):
-                guard let shows = FlatValue(value(name)).showsSection, shows != part.isSection || fill(inner, value, into: &bytes) else { return false }
+                // (The value looked up once, for the section and for its name inside it:
+                // `{{#byline}} {{byline}}{{/byline}}` made a paper's byline twice.)
+                let held = value(name)
+                guard let shows = FlatValue(held).showsSection,
+                      shows != part.isSection || fill(inner, { $0 == name ? held : value($0) }, into: &bytes) else { return false }
             }
         }
         return true
@@ -120,7 +124,11 @@ enum FlatValue {
         case .absent: return true
         case .text(let string): if escaped { Escape.appendHTML(string, to: &bytes) } else { bytes += string.utf8 }
         case .number(let number): bytes += String(number).utf8
-        case .joined(let joined): _ = FlatValue.text(joined.renderText).append(escaped: escaped, to: &bytes)
+        case .joined(let joined):
+            // (Unescaped, written as bytes when it can: not made a String, checked as UTF-8, first.)
+            if !escaped, let writer = joined as? MustacheBytesRenderable { writer.write(into: &bytes) } else {
+                _ = FlatValue.text(joined.renderText).append(escaped: escaped, to: &bytes)
+            }
         case .link(let root, let folder, let name, let ix):
             // (Escaping is byte by byte: the parts escaped are the whole escaped.)
             func put(_ part: String) { if escaped { Escape.appendHTML(part, to: &bytes) } else { bytes += part.utf8 } }
@@ -160,7 +168,10 @@ extension FlatTemplate {
                 case .text(let literal): bytes += literal
                 case .value(let place, let escaped): guard value(place).append(escaped: escaped, to: &bytes) else { return false }
                 case .section(let place, let inner, let inverted):
-                    guard let shows = place.map(value).map(\.showsSection) ?? false, shows == inverted || fill(inner, into: &bytes, value) else { return false }
+                    // (The value made once, for the section and for its place inside it.)
+                    let held = place.map(value)
+                    guard let shows = held.map(\.showsSection) ?? false,
+                          shows == inverted || fill(inner, into: &bytes, { $0 == place ? held! : value($0) }) else { return false }
                 }
             }
             return true

@@ -33,14 +33,19 @@ final class ItemMemo: @unchecked Sendable {
     private var kept: ItemsCache?
 
     func html(_ index: Int, root: String, renderer: SiteRenderer) -> String {
-        // An item the last build kept is copied from the cache's bytes with its root put in: not
-        // made a text and kept in the memo first (100k texts, ~90 MB, at 100k papers, each
-        // checked as UTF-8 twice), and found again by its hash, not under the memo's lock.
-        if let kept, let place = kept.place(renderer.summaryHashes[index]) {
-            return kept.bytes(at: place) { Self.replacing(SiteRenderer.rootMark, in: $0, with: root) }
+        withMarked(index, renderer: renderer) { text in
+            text.map { Self.replacing(SiteRenderer.rootMark, in: $0, with: root) } ?? renderer.renderItem(index, root: root)
         }
-        guard let marked = item(index, renderer: renderer) else { return renderer.renderItem(index, root: root) }
-        return Self.replacing(SiteRenderer.rootMark, in: marked, with: root)
+    }
+
+    /// `body` given the item's bytes with the root mark, or nil when it is rendered for each
+    /// root (`markedItem`). An item the last build kept is read from the cache's bytes: not made
+    /// a text and kept in the memo first (100k texts, ~90 MB, at 100k papers, each checked as
+    /// UTF-8 twice), and found again by its hash, not under the memo's lock.
+    private func withMarked<R>(_ index: Int, renderer: SiteRenderer, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        if let kept, let place = kept.place(renderer.summaryHashes[index]) { return kept.bytes(at: place) { body($0) } }
+        guard var marked = item(index, renderer: renderer) else { return body(nil) }
+        return marked.withUTF8 { body($0) }
     }
 
     /// The item with the root mark, made (or taken from those kept) once; nil when it is
@@ -73,19 +78,16 @@ final class ItemMemo: @unchecked Sendable {
         }
     }
 
-    /// `items` (of one list) written onto a page's bytes, each as its `html` is: an item the last
-    /// build kept copied from the cache, any other from the memo, with its root put in where the
-    /// mark is. (As texts, each item was made a String, checked as UTF-8 as it was made, to be
-    /// appended to the list's and that to the page's: 259k items in a listing's rebuild at 100k.)
+    /// `items` (of one list) written onto a page's bytes, each as its `html` is, with its root
+    /// put in where the mark is. (As texts, each item was made a String, checked as UTF-8 as it
+    /// was made, to be appended to the list's and that to the page's: 259k items in a listing's
+    /// rebuild at 100k.)
     func write(_ items: [PaperItem], into bytes: inout [UInt8]) {
         for listed in items {
             var root = listed.root
-            if let kept, let place = kept.place(listed.renderer.summaryHashes[listed.index]) {
-                kept.bytes(at: place) { text in root.withUTF8 { Self.append(text, replacing: SiteRenderer.rootMark, with: $0, to: &bytes) } }
-            } else if var marked = item(listed.index, renderer: listed.renderer) {
-                marked.withUTF8 { text in root.withUTF8 { Self.append(text, replacing: SiteRenderer.rootMark, with: $0, to: &bytes) } }
-            } else {
-                bytes += listed.renderer.renderItem(listed.index, root: listed.root).utf8
+            withMarked(listed.index, renderer: listed.renderer) { text in
+                guard let text else { return bytes += listed.renderer.renderItem(listed.index, root: listed.root).utf8 }
+                root.withUTF8 { Self.append(text, replacing: SiteRenderer.rootMark, with: $0, to: &bytes) }
             }
         }
     }

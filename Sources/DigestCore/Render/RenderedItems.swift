@@ -66,18 +66,16 @@ extension Array: HashedByInputs where Element: RenderedItem {
 struct RenderedItems<Item: RenderedItem>: MustacheBytesRenderable, Sendable {
     let items: [Item]
 
+    /// The text `write(into:)` writes (a String for a render into one: the tests', a site's
+    /// `{{tag_links}}` escaped).
     var renderText: String {
-        if let filled = Item.filled, let first = items.first, let flat = first.renderer.templates.flat[filled.template] {
-            var bytes: [UInt8] = []
-            filledIn(flat.slots(names: filled.names + ["root", "ix"]), names: filled.names.count, into: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var html = ""
-        for item in items { html += item.html }
-        return html
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same text written onto a page's bytes (`MustacheBytes`), never made a String.
+    /// The items' text written onto a page's bytes (`MustacheBytes`), never made a String: the
+    /// same bytes as `{{#papers}}{{{html}}}{{/papers}}` over them.
     func write(into bytes: inout [UInt8]) {
         if Item.write(items, into: &bytes) { return }
         if let filled = Item.filled, let first = items.first, let flat = first.renderer.templates.flat[filled.template] {

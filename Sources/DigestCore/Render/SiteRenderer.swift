@@ -142,7 +142,7 @@ public final class SiteRenderer: Sendable {
     /// `site_footer`) added: the chrome depends only on site-wide values and the link root,
     /// which the context holds, so it is rendered once per root and is not part of the hash.
     func render(_ context: consuming [String: Any], page: Page) -> String {
-        templates.render(withChrome(context), template: Self.template(page.kind), capacity: Self.pageCapacity)
+        templates.render(withChrome(context), template: Self.template(page.kind))
     }
 
     /// The same page as UTF-8 bytes, as a build writes it: rendered onto bytes, never made a
@@ -157,8 +157,9 @@ public final class SiteRenderer: Sendable {
         return context
     }
 
-    /// Room a page's text is made with: the built-in templates' list pages are ~16 KB and their
-    /// paper pages ~11 KB at 10k papers (a larger page grows from there).
+    /// Room a page's bytes are made with: the built-in templates' list pages are ~16 KB and
+    /// their paper pages ~11 KB at 10k papers (a larger page grows from there), not grown from
+    /// nothing and copied at each doubling.
     static let pageCapacity = 16 << 10
 
     static func template(_ kind: Kind) -> String {

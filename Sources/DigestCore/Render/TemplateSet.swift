@@ -87,15 +87,8 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    /// The same, into a text made with room for `capacity` bytes: a page grown from nothing as
-    /// it is rendered was made anew at each doubling, copied each time.
-    func render(_ context: [String: Any], template: String, capacity: Int) -> String {
-        var text = ""
-        text.reserveCapacity(capacity)
-        return library.render(context, withTemplate: template, into: &text) ? text : ""
-    }
-
-    /// The same text as UTF-8 bytes, rendered onto bytes (`MustacheBytes`).
+    /// The same text as UTF-8 bytes, rendered onto bytes made with room for `capacity`
+    /// (`MustacheBytes`).
     func renderBytes(_ context: [String: Any], template: String, capacity: Int) -> [UInt8] {
         var bytes = MustacheBytes(capacity: capacity)
         return library.render(context, withTemplate: template, into: &bytes) ? bytes.bytes : []
