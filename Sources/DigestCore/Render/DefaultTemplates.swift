@@ -668,7 +668,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{#pagination}}
 <nav class="pagination" aria-label="Pages">
 {{#previous}}<a rel="prev" href="{{previous}}">← {{previous_label}}</a>{{/previous}}
-<span>Page {{page}} of {{pages}}</span>
+<span>Page {{page}}{{^not_first}} of {{pages}}{{/not_first}}</span>
 {{#next}}<a rel="next" href="{{next}}">{{next_label}} →</a>{{/next}}
 </nav>
 {{/pagination}}
@@ -848,7 +848,7 @@ mark { background: var(--accent-bg); color: inherit; font-weight: 600; border-ra
 {{/head}}
 {{$main}}
 <h1>Tag: {{tag}}</h1>
-<p class="counts">{{count}} papers, newest first · <a href="{{tag_root}}feed.xml">Atom feed for this tag</a></p>
+<p class="counts">{{#first_page}}{{count}} papers, newest first{{/first_page}}{{^first_page}}Newest first{{/first_page}} · <a href="{{tag_root}}feed.xml">Atom feed for this tag</a></p>
 <section aria-labelledby="papers">
 <h2 id="papers">Papers</h2>
 {{>paper-list}}

@@ -164,6 +164,19 @@ extension BuildTests {
         let tag = try BuiltSample.page("tags/llm/index.html")
         #expect(tag.contains("Older →</a>"))
     }
+
+    /// The count of pages, and a tag's count of papers, are on a list's first page only (a
+    /// page after it changes only with its own papers and next link).
+    @Test func aListsCountsAreOnItsFirstPageOnly() throws {
+        let home = try BuiltSample.page("index.html"), second = try BuiltSample.page("page/2/index.html")
+        let pages = SiteRenderer.pageCount(PageInputsTests.sample.papers.count, perPage: 25)
+        #expect(pages > 2 && home.contains("<span>Page 1 of \(pages)</span>"))
+        #expect(second.contains("<span>Page 2</span>"))
+        let tag = try BuiltSample.page("tags/llm/index.html"), tagSecond = try BuiltSample.page("tags/llm/page/2/index.html")
+        #expect(tag.contains("<p class=\"counts\">") && tag.contains(" papers, newest first · "))
+        #expect(tagSecond.contains("<p class=\"counts\">Newest first · ") && !tagSecond.contains(" papers, newest first"))
+        #expect(tagSecond.contains("<span>Page 2</span>"))
+    }
 }
 
 extension BuildTests {

@@ -172,6 +172,34 @@ import Testing
         }
     }
 
+    /// A list's last page of papers gone (as a page of papers added after them would come): the
+    /// pages between its first and its new last keep their contexts and hashes — the count of
+    /// papers and of pages is on the first page only — so a rebuild leaves them as they are.
+    @Test func aListsMiddlePagesStayWhenItsLastPageGoes() throws {
+        let papers = Self.sample.papers
+        let renderer = try renderer(papers)
+        let tag = try #require(renderer.model.tags.first { $0.papers.count > 3 * renderer.perPage })
+        let lists: [(first: String, folder: String, papers: [Int])] = [
+            ("index.html", "", Array(renderer.model.papers.indices)),
+            ("tags/\(tag.id)/index.html", "tags/\(tag.id)/", tag.papers),
+        ]
+        let before = try hashes(papers)
+        for list in lists {
+            let pages = SiteRenderer.pageCount(list.papers.count, perPage: renderer.perPage)
+            #expect(pages >= 4)
+            let gone = Set(list.papers[((pages - 1) * renderer.perPage)...].map { renderer.model.papers[$0].id })
+            let after = try hashes(papers.filter { !gone.contains($0.id) })
+            #expect(before[list.first]!.context != after[list.first]!.context && before[list.first]!.model != after[list.first]!.model)
+            #expect(after[list.folder + "page/\(pages)/index.html"] == nil)
+            for n in 2...(pages - 2) {
+                let path = list.folder + "page/\(n)/index.html"
+                #expect(before[path]!.context == after[path]!.context, "\(path): its context changed")
+                #expect(before[path]!.model == after[path]!.model, "\(path): its hash changed")
+            }
+            expectHashesFollowContexts(before, after, "the last page of \(list.first) gone")
+        }
+    }
+
     @Test func aListingsNewHeaderReachesItsPapersHashes() throws {
         var listings = Self.sample.listings
         let name = try #require(listings.keys.sorted().first)

@@ -1,12 +1,12 @@
 extension SiteRenderer {
-    /// Newest papers, paginated; counts; the tag cloud; the sources.
+    /// Newest papers, paginated; on the first page, the counts, the tag cloud and the sources.
     func homeContext(page n: Int, into context: inout [String: Any]) {
         let root = context["root"] as! String
         paginate(model.papers.indices, page: n, root: root, folder: "", into: &context)
+        context["first_page"] = n == 1
+        guard n == 1 else { return }  // (the pages after it change only with their own papers: see `pagination`)
         context["paper_count"] = model.papers.count
         context["author_count"] = model.authors.count
-        context["first_page"] = n == 1
-        guard n == 1 else { return }  // the tag cloud and sources stand on the first page only
         context["tag_count"] = model.tags.count
         context["source_count"] = model.sources.count
         let most = model.tags.map(\.papers.count).max() ?? 1

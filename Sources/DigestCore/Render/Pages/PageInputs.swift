@@ -23,7 +23,7 @@ extension SiteRenderer {
             return listInputs(kind: 5, path: page.path, papers: tag.papers, page: n) { $0.add(tag: 1, tag.id) }
         case .source(let i, let n):
             let source = model.sources[i]
-            return listInputs(kind: 6, path: page.path, papers: source.papers, page: n) { hash in
+            return listInputs(kind: 6, path: page.path, papers: source.papers, page: n, countOnEveryPage: true) { hash in
                 hash.add(tag: 1, source.title)
                 hash.add(tag: 2, source.listing)
                 hash.add(tag: 3, source.format?.displayName)
@@ -33,13 +33,16 @@ extension SiteRenderer {
     }
 
     /// A page of a list of papers (the home page's, a tag's, a source's): the papers it shows,
-    /// each by its summary hash as its item is, the count of all (the page's count, and its
-    /// pagination: the labels and links follow from the kind and the path), and `own`, what
-    /// else its context has. (Hashed as contexts, the 15k list pages of a 100k site, each a
-    /// table of its items and links cast value by value, were 0.13 CPU-s of every rebuild.)
-    private func listInputs(kind: UInt8, path: String, papers: some Collection<Int>, page n: Int, _ own: (inout ContextHash) -> Void) -> UInt64 {
+    /// each by its summary hash as its item is, the count of all on the first page (its count
+    /// and count of pages) or where every page shows it (`countOnEveryPage`: a source's), else
+    /// whether a page comes after it (its next link: see `pagination`; the labels and links
+    /// follow from the kind and the path), and `own`, what else its context has. (Hashed as
+    /// contexts, the 15k list pages of a 100k site, each a table of its items and links cast
+    /// value by value, were 0.13 CPU-s of every rebuild.)
+    private func listInputs(kind: UInt8, path: String, papers: some Collection<Int>, page n: Int, countOnEveryPage: Bool = false,
+                            _ own: (inout ContextHash) -> Void) -> UInt64 {
         var hash = pageHash(kind: kind, path: path)
-        hash.add(tag: 30, papers.count)
+        if n == 1 || countOnEveryPage { hash.add(tag: 30, papers.count) } else { hash.add(tag: 34, n * perPage < papers.count ? 1 : 0) }
         hash.add(tag: 31, n)
         for paper in papers.dropFirst((n - 1) * perPage).prefix(perPage) { hash.add(tag: 32, summaryHashes[paper]) }
         hash.add(byte: 33)
@@ -51,8 +54,8 @@ extension SiteRenderer {
     /// and source's entry (`homeContext`).
     private func homeInputs(page n: Int, path: String) -> UInt64 {
         listInputs(kind: 4, path: path, papers: model.papers.indices, page: n) { hash in
-            hash.add(tag: 1, model.authors.count)
             guard n == 1 else { return }
+            hash.add(tag: 1, model.authors.count)
             for tag in model.tags {
                 hash.add(tag: 2, tag.id)
                 hash.add(tag: 3, tag.papers.count)
