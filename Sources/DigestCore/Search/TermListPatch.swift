@@ -75,21 +75,30 @@ enum TermListPatch {
     }
 
     /// The numbers of a list, `1,2,…` (none in an empty one); nil for other bytes.
+    /// (Read through a buffer into room made for the most a list that long can hold: read from
+    /// the slice and appended one by one, the 5k lists a 150-paper listing patches at 100k
+    /// papers, 2.6M numbers, were 0.37 billion instructions.)
     static func numbers(_ list: ArraySlice<UInt8>) -> [Int]? {
-        var numbers: [Int] = [], value = 0, digits = 0
-        for byte in list {
-            if byte == UInt8(ascii: ",") {
-                guard digits > 0 else { return nil }
-                numbers.append(value)
-                (value, digits) = (0, 0)
-            } else {
-                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"), digits < 12 else { return nil }
-                (value, digits) = (value * 10 + Int(byte - UInt8(ascii: "0")), digits + 1)
+        list.withUnsafeBufferPointer { bytes -> [Int]? in
+            var failed = false
+            let numbers = [Int](unsafeUninitializedCapacity: bytes.count / 2 + 1) { out, count in
+                var (value, digits) = (0, 0)
+                count = 0
+                for byte in bytes {
+                    if byte == UInt8(ascii: ",") {
+                        guard digits > 0 else { failed = true; return }
+                        out[count] = value
+                        count += 1
+                        (value, digits) = (0, 0)
+                    } else {
+                        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"), digits < 12 else { failed = true; return }
+                        (value, digits) = (value &* 10 &+ Int(byte &- UInt8(ascii: "0")), digits + 1)
+                    }
+                }
+                if digits > 0 { out[count] = value; count += 1 } else if !bytes.isEmpty { failed = true }
             }
+            return failed ? nil : numbers
         }
-        guard digits > 0 else { return list.isEmpty ? [] : nil }
-        numbers.append(value)
-        return numbers
     }
 
     /// The entries of a term bucket's file as `SearchIndexBuilder.bucketFiles` writes it,

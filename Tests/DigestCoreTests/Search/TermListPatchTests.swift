@@ -77,6 +77,10 @@ import Testing
         #expect(TermListPatch.numbers(ArraySlice("1,,2".utf8)) == nil)
         #expect(TermListPatch.numbers(ArraySlice("1,x".utf8)) == nil)
         #expect(TermListPatch.numbers(ArraySlice("".utf8)) == [])
+        #expect(TermListPatch.numbers(ArraySlice("1,".utf8)) == nil && TermListPatch.numbers(ArraySlice(",1".utf8)) == nil)
+        #expect(TermListPatch.numbers(ArraySlice("1234567890123".utf8)) == nil)  // past 12 digits
+        // A list in the middle of a file's bytes (its slice does not start at 0).
+        #expect(TermListPatch.numbers(Array("[7,42,0]".utf8)[1..<7]) == [7, 42, 0])
         #expect(TermListPatch.patched(ArraySlice("1,2,3".utf8), changes: [], dated: 0) == nil)  // an odd count
     }
 }
