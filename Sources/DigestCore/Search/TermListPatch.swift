@@ -76,8 +76,8 @@ enum TermListPatch {
 
     /// The numbers of a list, `1,2,…` (none in an empty one); nil for other bytes.
     /// (Read through a buffer into room made for the most a list that long can hold: read from
-    /// the slice and appended one by one, the 5k lists a 150-paper listing patches at 100k
-    /// papers, 2.6M numbers, were 0.37 billion instructions.)
+    /// the slice and appended one by one, the 4,913 lists a 150-paper listing patches at 100k
+    /// papers were 0.37 billion instructions; now 0.20.)
     static func numbers(_ list: ArraySlice<UInt8>) -> [Int]? {
         list.withUnsafeBufferPointer { bytes -> [Int]? in
             var failed = false
