@@ -56,14 +56,6 @@ int digest_trim_heap(void) {
 #endif
 }
 
-void digest_limit_heap_arenas(int count) {
-#ifdef __GLIBC__
-    if (count > 0) mallopt(M_ARENA_MAX, count);
-#else
-    (void)count;
-#endif
-}
-
 void digest_grow_heap_in_large_steps(void) {
 #ifdef __GLIBC__
     mallopt(M_TOP_PAD, 64 << 20);

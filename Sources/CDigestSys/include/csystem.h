@@ -24,14 +24,6 @@ int digest_trim_heap(void);
 /// a time, ~13k mprotect calls for a 10k-paper ingest.
 void digest_grow_heap_in_large_steps(void);
 
-/// Lets the heap have at most `count` arenas (glibc M_ARENA_MAX; by default up to 8 per core,
-/// one more for each thread that finds the others busy). A build's stages run on several
-/// threads at once and free what they made at different times, each arena keeping its own free
-/// memory: a 100k-paper full build's peak (`bench/peak_memory.py`, five runs each, in turn)
-/// was 886–919 MB with arenas as many as the cores, 918–970 MB without (up to 1,002 MB in
-/// other runs); its time and a listing's rebuild's, the same.
-void digest_limit_heap_arenas(int count);
-
 /// Bytes the heap holds in use (glibc mallinfo2: allocated chunks and mapped blocks); 0
 /// where the C library cannot tell.
 unsigned long long digest_heap_in_use(void);

@@ -8,8 +8,6 @@ import Foundation
 public enum SiteBuild {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport()
-        // (Before this build's threads start; a process that lives on keeps its own heap's settings.)
-        if options.processEndsAfter { digest_limit_heap_arenas(Int32(ProcessInfo.processInfo.activeProcessorCount)) }
         let site = SitePaths(root: options.siteFolder)
         let given = options.output ?? site.output
         report.output = given
