@@ -32,10 +32,12 @@ final class ItemMemo: @unchecked Sendable {
     /// (Set before any page is rendered, and not after.)
     private var kept: ItemsCache?
 
+    /// The item's text at `root`: the bytes `write` puts on a page (for a site template that
+    /// asks for `{{html}}`; the build's lists are written as bytes).
     func html(_ index: Int, root: String, renderer: SiteRenderer) -> String {
-        withMarked(index, renderer: renderer) { text in
-            text.map { Self.replacing(SiteRenderer.rootMark, in: $0, with: root) } ?? renderer.renderItem(index, root: root)
-        }
+        var bytes: [UInt8] = []
+        write(index, root: root, renderer: renderer, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `body` given the item's bytes with the root mark, or nil when it is rendered for each
@@ -83,55 +85,28 @@ final class ItemMemo: @unchecked Sendable {
     /// was made, to be appended to the list's and that to the page's: 259k items in a listing's
     /// rebuild at 100k.)
     func write(_ items: [PaperItem], into bytes: inout [UInt8]) {
-        for listed in items {
-            var root = listed.root
-            withMarked(listed.index, renderer: listed.renderer) { text in
-                guard let text else { return bytes += listed.renderer.renderItem(listed.index, root: listed.root).utf8 }
-                root.withUTF8 { Self.append(text, replacing: SiteRenderer.rootMark, with: $0, to: &bytes) }
-            }
+        for listed in items { write(listed.index, root: listed.root, renderer: listed.renderer, into: &bytes) }
+    }
+
+    /// One item at `root` onto `bytes`: its marked bytes with the root put in, or rendered for the root.
+    private func write(_ index: Int, root: String, renderer: SiteRenderer, into bytes: inout [UInt8]) {
+        var root = root
+        withMarked(index, renderer: renderer) { text in
+            guard let text else { return bytes += renderer.renderItem(index, root: root).utf8 }
+            root.withUTF8 { Self.append(text, replacing: SiteRenderer.rootMark, with: $0, to: &bytes) }
         }
     }
 
-    /// Every `mark` in `text` replaced, over the stored bytes and into the new text's own
-    /// storage (not through an array of bytes, then copied): once per item of every list page.
+    /// Every `mark` in `text` replaced (as `append` does it).
     static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
-        var text = text
-        return text.withUTF8 { replacing(mark, in: $0, with: replacement) }
-    }
-
-    /// The same over bytes: an item as the items cache has it.
-    static func replacing(_ mark: String, in text: UnsafeBufferPointer<UInt8>, with replacement: String) -> String {
-        var replacement = replacement
-        return replacement.withUTF8 { replacement in
-            // Room for every place the mark could start, when the replacement is longer: the
-            // text is searched once, as it is copied.
-            let marks = text.count / max(1, mark.utf8.count)
-            return String(unsafeUninitializedCapacity: text.count + max(0, replacement.count - mark.utf8.count) * marks) { out in
-                var written = 0
-                func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-                    memcpy(out.baseAddress! + written, base, bytes.count)
-                    written += bytes.count
-                }
-                runs(of: text, around: mark) { run, marked in
-                    copy(run)
-                    if marked { copy(replacement) }
-                }
-                return written
-            }
-        }
+        var (text, replacement) = (text, replacement)
+        var bytes: [UInt8] = []
+        text.withUTF8 { text in replacement.withUTF8 { append(text, replacing: mark, with: $0, to: &bytes) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` appended to `bytes`, each `mark` in it replaced.
     static func append(_ text: UnsafeBufferPointer<UInt8>, replacing mark: String, with replacement: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        runs(of: text, around: mark) { run, marked in
-            bytes.append(contentsOf: run)
-            if marked { bytes.append(contentsOf: replacement) }
-        }
-    }
-
-    /// `text` in runs, in order, each given with whether `mark` follows it (and is left out).
-    private static func runs(of text: UnsafeBufferPointer<UInt8>, around mark: String, _ body: (UnsafeBufferPointer<UInt8>, Bool) -> Void) {
         var mark = mark
         mark.withUTF8 { mark in
             // Where the mark next starts at or after `from`; text.count when nowhere.
@@ -147,11 +122,12 @@ final class ItemMemo: @unchecked Sendable {
             }
             var (run, at) = (0, next(0))
             while at < text.count {
-                body(UnsafeBufferPointer(rebasing: text[run..<at]), true)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<at]))
+                bytes.append(contentsOf: replacement)
                 run = at + mark.count
                 at = next(run)
             }
-            body(UnsafeBufferPointer(rebasing: text[run...]), false)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
         }
     }
 }
