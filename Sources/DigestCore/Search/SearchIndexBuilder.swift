@@ -33,7 +33,8 @@ public enum SearchIndexBuilder {
     /// (their text, fields and display facts are what the words are kept under), when the
     /// build has them already; with a term cache and none given, they are made.
     static func index(_ newestFirst: [Paper], termCache: (path: String, useCached: Bool)? = nil, keys given: [PaperKeys]? = nil,
-                      site: UInt64? = nil, siteFile: (String) -> [UInt8]? = { _ in nil }) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
+                      site: UInt64? = nil, siteFile: (String) -> [UInt8]? = { _ in nil },
+                      postingRuns runs: Int = postingRuns) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         // Papers in the order of their numbers (`SearchLayout.number`): the dated from the
         // oldest, then the undated, so that a listing's papers take new numbers and leave the
         // others' as they were, not move them all.
@@ -94,7 +95,7 @@ public enum SearchIndexBuilder {
         // (Moved, not copied: a copy held here kept every chunk's arrays, 130 MB at 100k
         // papers, to the end of the index, past where `postingLists` lets them go.)
         let (live, df, lists) = postingLists(consume chunks, consume merged, names: names, averages: averages, papers: papers.count, dated: dated,
-                                             making: making, taken: taken)
+                                             making: making, taken: taken, runs: runs)
 
         // (Labelled as `bucketFiles` takes them: an array of unlabelled pairs passed as such is
         // converted element by element at run time, 82M instructions for 275k words.)
@@ -236,7 +237,7 @@ public enum SearchIndexBuilder {
     /// `making`: per word, whether its postings are made (the others' lists are empty, or
     /// `taken`'s, by word).
     static func postingLists(_ chunks: consuming [Chunk], _ merged: consuming Merged, names: [String], averages: [Double], papers: Int, dated: Int,
-                             making: [Bool]? = nil, taken: [Int: [UInt8]] = [:]) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
+                             making: [Bool]? = nil, taken: [Int: [UInt8]] = [:], runs: Int = postingRuns) -> (names: [String], df: [Int32], lists: [[UInt8]]) {
         // (A word kept from the last build that no paper has now has `df` 0 and no postings:
         // it is left out at the end.)
         let df = merged.df
@@ -252,7 +253,7 @@ public enum SearchIndexBuilder {
         var starts = [Int](repeating: 0, count: names.count + 1)
         for id in names.indices { starts[id + 1] = starts[id] + (making?[id] ?? true ? Int(df[id]) : 0) }
         var fill = starts
-        var flat: [UInt64]  // (made in each branch where its room is taken: see below)
+        var lists: [[UInt8]] = []
         if let making {
             // Only the words made: their entries found and scored on every core, then placed
             // (one pass over all 13M entries at 100k papers, on one core, was 0.4 CPU-s of an
@@ -317,7 +318,7 @@ public enum SearchIndexBuilder {
                 }
             }
             // (Made here, not before the chunks went: 100 MB at 100k papers.)
-            flat = [UInt64](repeating: 0, count: starts[names.count])
+            var flat = [UInt64](repeating: 0, count: starts[names.count])
             // (Written through buffers: through the arrays, each of 12M entries after a listing
             // checked that both were not shared, on one core while the others waited.)
             flat.withUnsafeMutableBufferPointer { flat in
@@ -335,44 +336,80 @@ public enum SearchIndexBuilder {
                     }
                 }
             }
+            lists = bestLists(flat, starts: starts, words: 0..<names.count, dated: dated)
         } else {
             // Every entry scored on every core, and the counts let go.
-            flat = [UInt64](repeating: 0, count: starts[names.count])
             var scores = scores(chunks, averages: averages, idf: idf)
             for c in chunks.indices { (chunks[c].counts, chunks[c].outsized) = ([], [:]) }
-            var paper = 0
-            // (Written through buffers, as above: a full build's 13M entries, on one core.)
-            flat.withUnsafeMutableBufferPointer { flat in
-                fill.withUnsafeMutableBufferPointer { fill in
-                    for c in chunks.indices {
-                        chunks[c].terms.withUnsafeBufferPointer { terms in
-                            scores[c].withUnsafeBufferPointer { scores in
-                                for p in 0..<chunks[c].papers.count {
-                                    for i in chunks[c].papers.range(of: p) {
-                                        let id = Int(terms[i])
-                                        flat[fill[id]] = posting(score: scores[i], place: SearchLayout.number(paper, dated: dated))
-                                        fill[id] += 1
+            // Then placed a run of words at a time, each run's lists made before the next: the
+            // postings of all the words at once were an array of 126 MB at 100k papers, beside
+            // the chunks and their scores (as much again), at the full build's peak of memory.
+            // The chunks are read once per run, and let go in the last.
+            let runs = wordRuns(starts, count: runs)
+            lists.reserveCapacity(names.count)
+            for (r, words) in runs.enumerated() {
+                let (first, last) = (starts[words.lowerBound], r == runs.count - 1)
+                var flat = [UInt64](repeating: 0, count: starts[words.upperBound] - first)
+                var paper = 0
+                // (Written through buffers, as above: a full build's 13M entries, on one core.)
+                flat.withUnsafeMutableBufferPointer { flat in
+                    fill.withUnsafeMutableBufferPointer { fill in
+                        for c in chunks.indices {
+                            chunks[c].terms.withUnsafeBufferPointer { terms in
+                                scores[c].withUnsafeBufferPointer { scores in
+                                    for p in 0..<chunks[c].papers.count {
+                                        for i in chunks[c].papers.range(of: p) {
+                                            let id = Int(terms[i])
+                                            guard words.contains(id) else { continue }
+                                            flat[fill[id] - first] = posting(score: scores[i], place: SearchLayout.number(paper, dated: dated))
+                                            fill[id] += 1
+                                        }
+                                        paper += 1
                                     }
-                                    paper += 1
                                 }
                             }
+                            if last { (chunks[c], scores[c]) = (Chunk(), []) }
                         }
-                        (chunks[c], scores[c]) = (Chunk(), [])
                     }
                 }
+                lists += bestLists(flat, starts: starts, words: words, dated: dated)
             }
-        }
-        let (grouped, bounds) = (flat, starts)
-        var lists = ParallelMap.batched(names.count) { id -> [UInt8] in
-            guard bounds[id] < bounds[id + 1] else { return [] }  // (a word not made, most in an edit)
-            // The best of a common word's tens of thousands, without sorting them all.
-            return listBytes(Selection.smallest(SearchLayout.postingsPerTerm, of: Array(grouped[bounds[id]..<bounds[id + 1]])), dated: dated)
         }
         for (id, list) in taken { lists[id] = list }
         // Kept words no paper has now, left out.
         guard df.contains(0) else { return (names, df, lists) }
         let live = df.indices.filter { df[$0] > 0 }
         return (live.map { names[$0] }, live.map { df[$0] }, live.map { lists[$0] })
+    }
+
+    /// How many runs of words a full build places the postings of, one after the other (`wordRuns`).
+    static let postingRuns = 4
+
+    /// Words `0..<starts.count - 1` in `count` runs of about as many postings each (`starts`:
+    /// where each word's postings begin); fewer when a word alone has more than a run's share.
+    static func wordRuns(_ starts: [Int], count: Int) -> [Range<Int>] {
+        let words = starts.count - 1, total = starts[words]
+        var runs: [Range<Int>] = [], first = 0
+        for r in 1..<max(count, 1) where first < words {
+            // The first word whose postings begin at or past the run's share.
+            var end = first
+            while end < words && starts[end] < total * r / count { end += 1 }
+            if end > first { runs.append(first..<end); first = end }
+        }
+        if first < words || runs.isEmpty { runs.append(first..<words) }
+        return runs
+    }
+
+    /// The lists of `words`, each word's postings in `flat` from `starts[word] - starts[words.lowerBound]`
+    /// (empty for a word with none: most in an edit), the best of a common word's tens of
+    /// thousands chosen without sorting them all.
+    static func bestLists(_ flat: [UInt64], starts: [Int], words: Range<Int>, dated: Int) -> [[UInt8]] {
+        let first = starts[words.lowerBound]
+        return ParallelMap.batched(words.count) { k -> [UInt8] in
+            let (from, to) = (starts[words.lowerBound + k] - first, starts[words.lowerBound + k + 1] - first)
+            guard from < to else { return [] }
+            return listBytes(Selection.smallest(SearchLayout.postingsPerTerm, of: Array(flat[from..<to])), dated: dated)
+        }
     }
 
     /// A word's postings, best first, as its list in a term bucket: `number,score,…`.
