@@ -28,6 +28,19 @@ import Testing
         #expect(ItemsCache.read(path, fingerprint: "f2") == nil)
     }
 
+    /// Items written in runs of a few bytes (each run at least one item, most several) are
+    /// read back as written, and the file is the one a single run writes.
+    @Test func itemsWrittenInRunsAreTheItemsWrittenAtOnce() throws {
+        let path = try Self.path()
+        let items = (0..<40).map { (hash: UInt64($0 * 7919 % 97), html: "<li>item \($0)" + String(repeating: "é", count: $0 % 9) + "</li>") }
+        ItemsCache.write(items, fingerprint: "f", to: path, runBytes: 1 << 20)
+        let whole = try #require(FileManager.default.contents(atPath: path))
+        ItemsCache.write(items, fingerprint: "f", to: path, runBytes: 30)
+        #expect(FileManager.default.contents(atPath: path) == whole)
+        let kept = try #require(ItemsCache.read(path, fingerprint: "f"))
+        for item in items { #expect(kept.item(item.hash) == item.html) }
+    }
+
     /// A paper whose inputs' hash is kept gets the kept item, not one made; the others are
     /// made at once, as without a cache; and what the next build should keep holds both.
     @Test func aKeptItemIsTakenAndTheOthersMade() throws {
