@@ -151,18 +151,27 @@ public enum SiteBuild {
         }
         let indexing = BackgroundTask { () -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64, written: [(path: String, hash: UInt64, error: Int32)], seconds: Double) in
             var clock = StageClock()
+            // A full build writes every file of the search index, so it does so as each kind is
+            // made, on every core, and lets the bytes go: held to the end, they were 130 MB of a
+            // 100k build's peak. (The files' order is as made whole: by path, then each one's
+            // script.) A rebuild keeps them to write only the files that changed.
+            var written: [(path: String, hash: UInt64, error: Int32)] = [], scripts: [(path: String, hash: UInt64, error: Int32)] = []
+            let emit = fresh.map { fresh in { (made: [(path: String, bytes: [UInt8])]) in
+                let files = made.map { (path: $0.path, bytes: Optional($0.bytes)) }
+                let all = Self.withScripts(files, linkStyle)
+                let done = ParallelMap.run(all.count) { i in
+                    let bytes = all[i].bytes!  // (all made: no site to take any from)
+                    return (path: all[i].path, hash: ContextHash.of(bytes: bytes), error: fresh.write(bytes, all[i].path))
+                }
+                written += done.prefix(files.count)
+                scripts += done.dropFirst(files.count)
+            } }
             let (built, mark) = SearchIndexBuilder.index(papers, termCache: (SearchTermCache.path(site), useCached: useCached), keys: keys,
-                                                         site: siteIndex) { FileBytes.read(output + "/" + $0) }
-            let files = Self.withScripts(built, linkStyle)
-            // A full build writes every file of the search index, so it does so now, on every
-            // core, and lets the bytes go: a third of a GB at 100k papers, which the render
-            // workers would inherit. A rebuild keeps them to write only the files that changed.
-            guard let fresh else { return (files, mark, [], clock.lap()) }
-            let written = ParallelMap.run(files.count) { i in
-                let bytes = files[i].bytes!  // (all made: no site to take any from)
-                return (files[i].path, ContextHash.of(bytes: bytes), fresh.write(bytes, files[i].path))
-            }
-            return ([], mark, written, clock.lap())
+                                                         site: siteIndex, siteFile: { FileBytes.read(output + "/" + $0) }, emit: emit)
+            guard fresh != nil else { return (Self.withScripts(built, linkStyle), mark, [], clock.lap()) }
+            // (Each script sorts with the file it is made from.)
+            let order = written.indices.sorted { written[$0].path < written[$1].path }
+            return ([], mark, order.map { written[$0] } + (scripts.isEmpty ? [] : order.map { scripts[$0] }), clock.lap())
         }
         let unrelated = SiteModel(config: loaded.config, newestFirst: papers, listings: loaded.listings,
                                   people: { AuthorsCache.people($0, keys: paperKeys, bylines: keys.map(\.byline), path: AuthorsCache.path(site), useCached: useCached) }) { _ in [] }

@@ -32,9 +32,14 @@ public enum SearchIndexBuilder {
     /// (`TermListPatch`). `keys`: the papers' `PaperKeys`
     /// (their text, fields and display facts are what the words are kept under), when the
     /// build has them already; with a term cache and none given, they are made.
+    /// `emit`, when there is no site's index (a full build): each kind of file is handed to it
+    /// as soon as it is made (filters, term buckets, vocabulary, display files, manifest), to
+    /// be written and let go, and none is returned. Held to the end, they were 130 MB of a
+    /// 100k build's peak of memory.
     static func index(_ newestFirst: [Paper], termCache: (path: String, useCached: Bool)? = nil, keys given: [PaperKeys]? = nil,
                       site: UInt64? = nil, siteFile: (String) -> [UInt8]? = { _ in nil },
-                      postingRuns runs: Int = postingRuns) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
+                      postingRuns runs: Int = postingRuns,
+                      emit: (([(path: String, bytes: [UInt8])]) -> Void)? = nil) -> (files: [(path: String, bytes: [UInt8]?)], mark: UInt64) {
         // Papers in the order of their numbers (`SearchLayout.number`): the dated from the
         // oldest, then the undated, so that a listing's papers take new numbers and leave the
         // others' as they were, not move them all.
@@ -60,6 +65,12 @@ public enum SearchIndexBuilder {
         mark.add(filterMark)
         // The filter files and facets, unless the site has them as they would be made (nil).
         var files: [(path: String, bytes: [UInt8])] = []
+        precondition(emit == nil || site == nil, "files are emitted only when none is taken from the site")
+        func emitFiles() {
+            guard let emit, !files.isEmpty else { return }
+            emit(files)
+            files = []
+        }
         let filterBuckets: Int, takenFilters: Bool
         if let siteIndex, siteIndex.filterMark == filterMark {
             (filterBuckets, takenFilters) = (siteIndex.filterBuckets, true)
@@ -73,6 +84,7 @@ public enum SearchIndexBuilder {
             files.append((SearchLayout.facets, facets(papers, venues: filters.venueCounts())))
             if let path { filters.write(to: path) }
         }
+        emitFiles()
         let averages = Self.averages(merged.lengthSums, papers: papers.count)
         if let termCache {
             keep(chunks, merged, names: names, words: cached, path: termCache.path,
@@ -100,16 +112,20 @@ public enum SearchIndexBuilder {
         // (Labelled as `bucketFiles` takes them: an array of unlabelled pairs passed as such is
         // converted element by element at run time, 82M instructions for 275k words.)
         bucketFiles(zip(live, lists).map { (key: $0, list: $1) }, count: termBuckets, path: SearchLayout.termFile, only: kept?.buckets, into: &files)
+        emitFiles()
         // The vocabulary files of the words whose counts may have moved, when every changed
         // paper's words then are known (`TermBucketReuse.wordsKnown`), the others taken.
         var vocabulary: [(path: String, bytes: [UInt8]?)] = []
         let changed = kept.flatMap { kept in kept.wordsKnown ? names.indices.filter { kept.moved[$0] }.map { names[$0] } : nil }
         vocabularyFiles(names: live, df: df, changed: changed, into: &files, taken: &vocabulary)
+        emitFiles()
         displayFiles(papers, only: blocks, into: &files)
+        emitFiles()
         files.append((SearchLayout.manifest, Array("""
             {"block":\(SearchLayout.block),"dated":\(dated),"filterBuckets":\(filterBuckets),"papers":\(papers.count),\
             "shortPrefixWords":\(SearchLayout.shortPrefixWords),"termBuckets":\(termBuckets),"version":1}\n
             """.utf8)))
+        emitFiles()
         // The files made, sorted by path, and those taken as the site has them (no bytes), each
         // kind already in its paths' order, merged in.
         typealias File = (path: String, bytes: [UInt8]?)
