@@ -81,4 +81,15 @@ import Testing
         try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: path))
         #expect(FilterKeys.read(path) == nil)
     }
+
+    /// A listing's few papers leave the count of filter buckets where it was (two significant
+    /// digits, rounded up), so only the buckets of their keys change: exact, the count moved
+    /// and every key's bucket with it.
+    @Test func aFewMoreKeysLeaveTheCountOfBucketsAsItWas() {
+        let entries = (0..<1000).map { (key: "author \($0)", list: [UInt8](repeating: UInt8(ascii: "1"), count: 3370)) }
+        let more = entries + (0..<2).map { (key: "newcomer \($0)", list: [UInt8](repeating: UInt8(ascii: "1"), count: 2000)) }
+        #expect(SearchIndexBuilder.bucketCount(entries) == 1700)
+        #expect(SearchIndexBuilder.bucketCount(more) == 1700)
+        #expect([1, 99, 100, 101, 1692, 12_345].map(SearchIndexBuilder.twoDigitsUp) == [1, 99, 100, 110, 1700, 13_000])
+    }
 }
