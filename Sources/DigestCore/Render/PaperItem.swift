@@ -97,14 +97,6 @@ final class ItemMemo: @unchecked Sendable {
         }
     }
 
-    /// Every `mark` in `text` replaced (as `append` does it).
-    static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
-        var (text, replacement) = (text, replacement)
-        var bytes: [UInt8] = []
-        text.withUTF8 { text in replacement.withUTF8 { append(text, replacing: mark, with: $0, to: &bytes) } }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// `text` appended to `bytes`, each `mark` in it replaced.
     static func append(_ text: UnsafeBufferPointer<UInt8>, replacing mark: String, with replacement: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var mark = mark

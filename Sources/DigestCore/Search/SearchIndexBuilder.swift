@@ -223,11 +223,13 @@ public enum SearchIndexBuilder {
 
     /// `count` rounded up to two significant digits (below 100, itself): a count of buckets
     /// that a few more or fewer entries leave where it was, and every key's bucket with it.
-    static func twoDigitsUp(_ count: Int) -> Int {
-        guard count >= 100 else { return count }
+    static func twoDigitsUp(_ count: Int) -> Int { twoSignificantDigits(count, up: true) }
+
+    /// `n` (above 0) rounded to two significant digits, up or to the nearest; below 100, itself.
+    private static func twoSignificantDigits(_ n: Int, up: Bool) -> Int {
         var scale = 1
-        while count / scale >= 100 { scale *= 10 }
-        return (count + scale - 1) / scale * scale
+        while n / scale >= 100 { scale *= 10 }
+        return (n + (up ? scale - 1 : scale / 2)) / scale * scale
     }
 
     /// The chunks' words in one table (`KeptWords.merge`): the words kept by the last build
@@ -366,10 +368,10 @@ public enum SearchIndexBuilder {
             // postings of all the words at once were an array of 126 MB at 100k papers, beside
             // the chunks and their scores (as much again), at the full build's peak of memory.
             // The chunks are read once per run, and let go in the last.
-            let runs = wordRuns(starts, count: runs)
+            let groups = wordRuns(starts, count: runs)
             lists.reserveCapacity(names.count)
-            for (r, words) in runs.enumerated() {
-                let (first, last) = (starts[words.lowerBound], r == runs.count - 1)
+            for (r, words) in groups.enumerated() {
+                let (first, last) = (starts[words.lowerBound], r == groups.count - 1)
                 var flat = [UInt64](repeating: 0, count: starts[words.upperBound] - first)
                 var paper = 0
                 // (Written through buffers, as above: a full build's 13M entries, on one core.)
@@ -505,11 +507,7 @@ public enum SearchIndexBuilder {
     /// new paper moved every score in the index and every term bucket was written again
     /// (22k at 100k papers). Ranks move by nothing a reader sees: at 100k papers an IDF moves
     /// by at most 0.5% of the count's log.
-    static func countForIDF(_ papers: Int) -> Int {
-        var (count, scale) = (max(papers, 1), 1)
-        while count / scale >= 100 { scale *= 10 }
-        return (count + scale / 2) / scale * scale
-    }
+    static func countForIDF(_ papers: Int) -> Int { twoSignificantDigits(max(papers, 1), up: false) }
 
     /// Each entry's BM25F score, chunk by chunk on every core.
     static func scores(_ chunks: [Chunk], averages: [Double], idf: [Double]) -> [[UInt32]] {

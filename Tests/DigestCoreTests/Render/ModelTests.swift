@@ -258,3 +258,13 @@ extension ModelTests {
         #expect(best.ceiling == 0.5)
     }
 }
+
+extension ItemMemo {
+    /// Every `mark` in `text` replaced, as `append` does it onto a list's bytes.
+    static func replacing(_ mark: String, in text: String, with replacement: String) -> String {
+        var (text, replacement) = (text, replacement)
+        var bytes: [UInt8] = []
+        text.withUTF8 { text in replacement.withUTF8 { append(text, replacing: mark, with: $0, to: &bytes) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
