@@ -202,6 +202,34 @@ extension BuildTests {
 }
 
 extension BuildTests {
+    /// A sitemap lists each page as `<loc>`: `base_url` and the page's path without
+    /// `index.html`, escaped as XML; a dated paper's date as its `lastmod`; in the order given.
+    /// Its bytes are as a text made page by page has them, for the sample's pages and for a
+    /// path with bytes to escape and one without `index.html`.
+    @Test func aSitemapHasEachPagesEscapedURLAndAPapersDate() throws {
+        let model = SearchTests.sample
+        let base = "https://example.org/d&'s/"
+        let renderer = SiteRenderer(model: model, templates: try TemplateSet.load(siteTemplates: "/nonexistent").get(),
+                                    linkStyle: .pretty, katex: true, baseURL: base).prepared(renderAll: false)
+        let pages = renderer.pages() + [SiteRenderer.Page(kind: .tag(0, page: 1), path: "tags/a&b<\"c\">'d/index.html"),
+                                        SiteRenderer.Page(kind: .search, path: "search/x.html"),
+                                        SiteRenderer.Page(kind: .paper(0), path: "papers/&/index.html")]
+        var expected = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            expected += "<url><loc>" + Escape.xml(base + renderer.urlPath(page.path)) + "</loc>"
+            if case .paper(let i) = page.kind, let date = model.papers[i].date { expected += "<lastmod>\(date)</lastmod>" }
+            expected += "</url>\n"
+        }
+        expected += "</urlset>\n"
+        let made = String(decoding: renderer.sitemap(.urls(path: "sitemap.xml", pages: Array(pages.indices)[...]), pages), as: UTF8.self)
+        #expect(made == expected)
+        #expect(made.contains("<loc>https://example.org/d&amp;&#39;s/tags/a&amp;b&lt;&quot;c&quot;&gt;&#39;d/</loc>"))
+        #expect(made.contains("<loc>https://example.org/d&amp;&#39;s/search/x.html</loc>"))
+        #expect(model.papers.contains { $0.date != nil } && made.contains("<lastmod>"))
+    }
+}
+
+extension BuildTests {
     /// The feeds keep the abstracts they made, and a paper page takes its feed entry's; no other
     /// paper's is kept. A page renders the same either way.
     @Test func feedAbstractsAreKeptForTheirPagesOnly() throws {
