@@ -115,12 +115,14 @@ extension SiteRenderer {
         let (fixed, dated) = (open.count + base.count + close.count + urlEnd.count, lastmod.count + end.count)
         let kept = listed.map { index -> Int in
             var path = pages[index].path
-            let kept = path.withUTF8 { path in
-                let url = path.count - (Self.endsInFolderPage(path) ? Self.folderPage.count : 0)
-                return UnsafeBufferPointer(rebasing: path[..<url]).contains { $0 < 0x40 && Escape.xmlEscaped($0) } ? -1 : url
+            // (The escaped text made from the same bytes as the plain one: one rule for a URL.)
+            let (kept, text) = path.withUTF8 { path -> (Int, [UInt8]?) in
+                let url = UnsafeBufferPointer(rebasing: path[..<(path.count - (Self.endsInFolderPage(path) ? Self.folderPage.count : 0))])
+                guard url.contains(where: { $0 < 0x40 && Escape.xmlEscaped($0) }) else { return (url.count, nil) }
+                return (-1, Array(Escape.xml(String(decoding: url, as: UTF8.self)).utf8))
             }
-            if kept < 0 { escaped[index] = Array(Escape.xml(urlPath(path)).utf8) }
-            length += fixed + (kept < 0 ? escaped[index]!.count : kept)
+            if let text { escaped[index] = text }
+            length += fixed + (text?.count ?? kept)
             if case .paper(let i) = pages[index].kind, let date = model.papers[i].date { length += dated + date.utf8.count }
             return kept
         }
