@@ -83,7 +83,10 @@ struct BuildCache: Equatable {
             let other = folder + "/" + name
             // (A relative folder, written before caches named it absolute, is not judged from here.)
             guard let output = output(of: other), output.hasPrefix("/") else { continue }
-            if output == own || !FileManager.default.fileExists(atPath: output) { unlink(other) }
+            if output == own || !FileManager.default.fileExists(atPath: output) {
+                unlink(other)
+                unlink(PageSpans.path(besides: other))
+            }
         }
     }
 

@@ -9,6 +9,8 @@ public struct BuildReport: Sendable {
     public var incremental = false
     /// Files written this time, of all the site's files; files removed.
     public var rewritten = 0, total = 0, removed = 0
+    /// Paper pages written with only their related papers put in place of the old ones (`PageSpans`).
+    public var spliced = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

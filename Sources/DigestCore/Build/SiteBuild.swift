@@ -334,14 +334,34 @@ public enum SiteBuild {
             written += zip(files, outcomes).filter { $1.wrote }.map(\.0.path)
         }
         // Pages are written as they are rendered, so the site is never held in memory whole.
+        // A paper page whose related list alone changed is made from the page the site has,
+        // when the template shows the list in one place (`RelatedBlock`); each paper page
+        // written tells where its list is, for the next build (`PageSpans`).
+        let spanning = templates.relatedStandsAlone
+        let spansPath = PageSpans.path(besides: cachePath)
+        let siteSeal = previous.map { SiteSeal.trusted($0.sealed) } ?? 0
+        let spans = spanning ? previous.flatMap { PageSpans.read(spansPath, seal: $0.sealed, fingerprint: fingerprint) } : nil
         if pageHashes != nil { say?("rendering the pages that changed") }
         let rendered = workers.mapOnce(pages.count, progress: pageHashes == nil ? Self.pageProgress("rendering", pages.count, say) : nil) { i -> PageOutcome in
             if let hash = pageHashes?[i], known[i] == hash, staging.keep(pages[i].path, page: true, output: i) {
                 return PageOutcome(hash: hash, wrote: false, error: 0)
             }
+            var base: UInt64 = 0
+            if spanning, case .paper(let p) = pages[i].kind {
+                base = renderer.paperBase(p, path: pages[i].path)
+                if let spans, let hash = pageHashes?[i], let old = spans.entry(paperKeys[p]), old.base == base,
+                   let page = staging.current(pages[i].path, size: Int(old.size), seal: siteSeal) {
+                    let made = page.withUnsafeBytes { renderer.withRelated(p, page: pages[i], in: $0, at: Int(old.start)..<Int(old.end)) }
+                    return PageOutcome(hash: hash, wrote: true, error: staging.write(made.bytes, pages[i].path, page: true),
+                                       span: PageSpans.Entry(made.span, in: made.bytes.count, base: base), spliced: true)
+                }
+            }
             let context = renderer.context(for: pages[i])
+            let note = spanning ? (context["related_items"] as? RelatedBlock)?.note : nil
             let hash = pageHashes?[i] ?? renderer.inputHash(context, page: pages[i])  // a rebuild has it already
-            return PageOutcome(hash: hash, wrote: true, error: staging.write(renderer.renderBytes(context, page: pages[i]), pages[i].path, page: true))
+            let bytes = renderer.renderBytes(context, page: pages[i])
+            return PageOutcome(hash: hash, wrote: true, error: staging.write(bytes, pages[i].path, page: true),
+                               span: note?.span.flatMap { PageSpans.Entry($0, in: bytes.count, base: base) })
         }
         // A worker that died left its pages unknown: the old site stays.
         guard let results = rendered else {
@@ -353,6 +373,7 @@ public enum SiteBuild {
         failed += zip(pages, results).filter { $1.error != 0 }.map { (path: $0.path, error: $1.error) }
         written += zip(pages, results).filter { $1.wrote }.map(\.0.path)
         report.rewritten = written.count
+        report.spliced = results.reduce(0) { $1.spliced ? $0 + 1 : $0 }
         // The build cache's table, and what the new site holds: outputs it no longer has were
         // not linked into it — or, in the previous site, are taken out of it.
         var removed: Set<String> = []
@@ -362,11 +383,13 @@ public enum SiteBuild {
             staging.remove(staging.staleGone(outputPaths).union(removed).sorted())
         }
         report.removed = removed.count
-        report.stages.append(("render and write", preparing + clock.lap()))
+        let spliced = report.spliced == 0 ? "" : " (\(counted(report.spliced, "paper page")) with only their related papers put in place)"
+        report.stages.append(("render and write" + spliced, preparing + clock.lap()))
 
         say?("putting the new site in place")
         var kept: String?
         var sealed: UInt64 = 0
+        var spansWrite: BackgroundTask<Void>?
         if let first = failed.min(by: { $0.path < $1.path }) {
             folder.discard()
             report.diagnostics.append(Self.writeFailure(first, of: failed.count, output: output))
@@ -374,6 +397,11 @@ public enum SiteBuild {
             // The cache goes first: stopped between the swap and the new cache, the next build is a full one.
             try? FileManager.default.removeItem(atPath: cachePath)
             sealed = staging.seal()
+            // The new site's spans go beside its build cache, named by its seal, written while
+            // the site is put in place and the cache saved.
+            spansWrite = spanning ? BackgroundTask { [sealed] in
+                PageSpans.write(Self.spanEntries(pages, results, keys: paperKeys, kept: spans), seal: sealed, fingerprint: fingerprint, to: spansPath)
+            } : nil
             do {
                 try folder.swapIn()
                 report.written = true
@@ -386,7 +414,9 @@ public enum SiteBuild {
         }
         // The model, pages and tables go with the process (`ProcessEnd`), not one object at a time.
         if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, known, outputPaths, hashes, results) }
+        defer { spansWrite?.wait() }
         if report.written {
+            if !spanning { unlink(spansPath) }
             var cache = BuildCache(fingerprint: fingerprint, output: cachedFolder, inputs: inputs.stamp, report: report.saved, outputs: hashes,
                                    searchMark: indexed.mark, others: inputs.others, records: loaded.recordsKey, sealed: sealed)
             if let kept { (cache.previous, cache.stale, cache.previousSealed) = (kept, Set(written).union(removed), previous?.sealed ?? 0) }
@@ -399,23 +429,65 @@ public enum SiteBuild {
     }
 }
 
+extension SiteBuild {
+    /// Where each paper page's related list is in the new site: as written now (a page written
+    /// without it known has none), or as the last build's spans had it for a page kept as it
+    /// was. (The kept ones taken in their order, for the papers still there, not looked up
+    /// page by page: a title edit at 100k papers rewrites a handful.)
+    static func spanEntries(_ pages: [SiteRenderer.Page], _ results: [PageOutcome], keys: [UInt64],
+                            kept: PageSpans?) -> [(key: UInt64, entry: PageSpans.Entry)] {
+        var written: [UInt64] = [], entries: [(key: UInt64, entry: PageSpans.Entry)] = []
+        for (page, result) in zip(pages, results) where result.wrote {
+            guard case .paper(let p) = page.kind else { continue }
+            written.append(keys[p])
+            if let span = result.span { entries.append((keys[p], span)) }
+        }
+        guard let kept else { return entries }
+        let (rewritten, papers) = (KeyTable(written), KeyTable(keys))
+        entries.reserveCapacity(entries.count + kept.count)
+        for place in 0..<kept.count {
+            let key = kept.key(at: place)
+            guard rewritten.place(of: key) == nil, papers.place(of: key) != nil, let entry = kept.entry(at: place) else { continue }
+            entries.append((key, entry))
+        }
+        return entries
+    }
+}
+
 /// What rendering one page came to, as a worker process reports it: `error`, 0 or why the
-/// page could not be written (`errno`).
+/// page could not be written (`errno`); for a paper page written, where its related list is
+/// in it (`PageSpans`), and whether it was made from the page the site had (`spliced`).
 struct PageOutcome: WireValue, Sendable {
     let hash: UInt64
     let wrote: Bool
     let error: Int32
+    var span: PageSpans.Entry? = nil
+    var spliced = false
 
     func write(to wire: inout [UInt8]) {
         hash.write(to: &wire)
         wrote.write(to: &wire)
         Int(error).write(to: &wire)
+        spliced.write(to: &wire)
+        (span != nil).write(to: &wire)
+        if let span {
+            span.base.write(to: &wire)
+            for place in [span.size, span.start, span.end] { UInt64(place).write(to: &wire) }
+        }
     }
 
     static func read(from wire: inout WireReader) -> PageOutcome? {
         guard let hash = UInt64.read(from: &wire), let wrote = Bool.read(from: &wire),
-              let error = Int.read(from: &wire).flatMap(Int32.init(exactly:)) else { return nil }
-        return PageOutcome(hash: hash, wrote: wrote, error: error)
+              let error = Int.read(from: &wire).flatMap(Int32.init(exactly:)),
+              let spliced = Bool.read(from: &wire), let spanned = Bool.read(from: &wire) else { return nil }
+        var outcome = PageOutcome(hash: hash, wrote: wrote, error: error, spliced: spliced)
+        if spanned {
+            guard let base = UInt64.read(from: &wire), let size = UInt64.read(from: &wire).flatMap(UInt32.init(exactly:)),
+                  let start = UInt64.read(from: &wire).flatMap(UInt32.init(exactly:)),
+                  let end = UInt64.read(from: &wire).flatMap(UInt32.init(exactly:)) else { return nil }
+            outcome.span = PageSpans.Entry(base: base, size: size, start: start, end: end)
+        }
+        return outcome
     }
 }
 

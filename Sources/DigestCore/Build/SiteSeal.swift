@@ -65,6 +65,15 @@ enum SiteSeal {
         }
     }
 
+    /// Whether the file open as `file` is one a build sealed at `seal` left as it is: a file
+    /// `size` bytes long, changed last (its content, or its links) before the seal. A file
+    /// written over in place keeps its folder's time but not its own.
+    static func leftAsMade(file: Int32, size: Int, seal: UInt64) -> Bool {
+        var info = stat()
+        guard seal > 0, fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == size else { return false }
+        return nanoseconds(info.st_ctim) < seal
+    }
+
     private static func nanoseconds(_ time: timespec) -> UInt64 {
         UInt64(truncatingIfNeeded: time.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: time.tv_nsec)
     }

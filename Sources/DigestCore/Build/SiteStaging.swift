@@ -77,6 +77,25 @@ public struct SiteStaging: Sendable {
         OutputFolder.writeNew(text, to: place(path, page: page), in: open.staging)
     }
 
+    /// The current site's file at `path` as the build that sealed the site at `seal` left it,
+    /// `size` bytes long (`SiteSeal.leftAsMade(file:)`); nil when it is not that, or cannot be read.
+    func current(_ path: String, size: Int, seal: UInt64) -> [UInt8]? {
+        let file = path.withCString { openat(open.current, $0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        guard SiteSeal.leftAsMade(file: file, size: size, seal: seal) else { return nil }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = read(file, buffer.baseAddress! + count, size - count)
+                guard n > 0 else { return }
+                count += n
+            }
+            complete = true
+        }
+        return complete ? bytes : nil
+    }
+
     /// Where a changed file goes (from the staging folder), made ready for it.
     private func place(_ path: String, page: Bool) -> String {
         if reused { unlinkat(open.staging, path, 0) } else if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }

@@ -15,6 +15,9 @@ public struct TemplateSet: Sendable {
     public let warnings: [Diagnostic]
     /// The templates that are text and plain variables alone, by name: filled in, not rendered.
     let flat: [String: FlatTemplate]
+    /// Whether a paper page shows its related papers in one place alone (`RelatedBlock`), where
+    /// a rebuild may put a new list in the old one's place.
+    let relatedStandsAlone: Bool
 
     public static func load(siteTemplates folder: String) -> Result<TemplateSet, Diagnostics> {
         var sources: [String: (text: String, file: String)] = [:]
@@ -66,7 +69,8 @@ public struct TemplateSet: Sendable {
             flat[name] = library.getTemplate(named: name).flatMap(FlatTemplate.init)
         }
         return .success(TemplateSet(library: library, assets: assets, overridden: overridden.sorted(), fingerprint: hash.value,
-                                    warnings: TemplatePartials.warnings(sources, site: siteNames), flat: flat))
+                                    warnings: TemplatePartials.warnings(sources, site: siteNames), flat: flat,
+                                    relatedStandsAlone: sources["paper"].map { RelatedBlock.standsAlone(paper: $0.text) { sources[$0]?.text } } ?? false))
     }
 
     /// Files below the folder, as paths relative to it, skipping hidden ones.

@@ -72,6 +72,21 @@ extension SiteRenderer {
     /// shown, which the model decides, by each source's.)
     private func paperInputs(_ index: Int, path: String) -> UInt64 {
         var hash = pageHash(kind: 1, path: path)
+        addPaperInputs(index, to: &hash)
+        for related in model.related[index] { hash.add(tag: 20, summaryHashes[related]) }
+        return hash.value
+    }
+
+    /// All a paper's page is made from but its related papers (`RelatedBlock`): whether it has
+    /// any, not which.
+    func paperBase(_ index: Int, path: String) -> UInt64 {
+        var hash = pageHash(kind: 1, path: path)
+        addPaperInputs(index, to: &hash)
+        hash.add(tag: 21, model.related[index].isEmpty ? 0 : 1)
+        return hash.value
+    }
+
+    private func addPaperInputs(_ index: Int, to hash: inout ContextHash) {
         hash.add(tag: 1, keys[index].text)  // its title and abstract
         hash.add(tag: 2, keys[index].page)
         for source in model.papers[index].sources {
@@ -80,8 +95,6 @@ extension SiteRenderer {
             hash.add(tag: 17, shown.map { model.sources[$0].title })
         }
         for author in model.paperAuthors[index] { hash.add(tag: 18, authorHashes[author]) }
-        for related in model.related[index] { hash.add(tag: 20, summaryHashes[related]) }
-        return hash.value
     }
 
     /// All of a paper's facts its page shows but its title and abstract (`KeptWords.textKey`),

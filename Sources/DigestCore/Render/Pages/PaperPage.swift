@@ -37,9 +37,9 @@ extension SiteRenderer {
             context["abstract_text"] = abstract
         }
         context["summary"] = Self.summaryText(title: paper.title, abstract: abstract)
-        let related = model.related[index].map { RelatedItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
+        let related = relatedItems(index, root: root)
         context["related"] = related
-        context["related_items"] = RenderedItems(items: related)
+        context["related_items"] = RelatedBlock(items: RenderedItems(items: related))
         context["has_related"] = !related.isEmpty
         context["title_query"] = Escape.query(paper.title)
         context["bibtex"] = BibTeX.entry(for: paper, authors: names)
