@@ -83,17 +83,8 @@ public struct SiteStaging: Sendable {
         let file = path.withCString { openat(open.current, $0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
         guard file >= 0 else { return nil }
         defer { close(file) }
-        guard SiteSeal.leftAsMade(file: file, size: size, seal: seal) else { return nil }
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let n = read(file, buffer.baseAddress! + count, size - count)
-                guard n > 0 else { return }
-                count += n
-            }
-            complete = true
-        }
-        return complete ? bytes : nil
+        guard SiteSeal.leftAsMade(file: file, size: size, seal: seal), let bytes = FileBytes.contents(file, size: size) else { return nil }
+        return bytes.count == size ? bytes : nil
     }
 
     /// Where a changed file goes (from the staging folder), made ready for it.

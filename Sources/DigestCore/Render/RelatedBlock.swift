@@ -50,62 +50,36 @@ struct RelatedBlock: MustacheBytesRenderable, HashedByInputs, Sendable {
     static func standsAlone(paper: String, text: (String) -> String?) -> Bool {
         var blocks = 0
         var read: Set<String> = ["paper"]
-        // (Over each template's bytes: a scan with Foundation's `range(of:)` and Characters was
-        // 6M instructions of every build.)
+        let related = Array("related".utf8)
         func scan(_ template: String) -> Bool {
-            let bytes = Array(template.utf8)
-            let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}")
             var open: [UInt8] = []  // the sigils of the tags a `/` closes
-            var at = 0
-            while let start = Self.find([brace, brace], in: bytes, from: at) {
-                let triple = start + 2 < bytes.count && bytes[start + 2] == brace
-                let content = start + (triple ? 3 : 2)
-                guard let end = Self.find(triple ? [closing, closing, closing] : [closing, closing], in: bytes, from: content) else { return false }
-                at = end + (triple ? 3 : 2)
-                var tag = bytes[content..<end].drop { $0 == UInt8(ascii: " ") }
-                var sigil = triple ? brace : UInt8(ascii: " ")
-                if !triple, let first = tag.first, Array("#^/&>!=<$%".utf8).contains(first) {
-                    sigil = first
-                    tag = tag.dropFirst()
-                }
-                while let last = tag.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { tag = tag.dropLast() }
-                let name = String(decoding: tag.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }, as: UTF8.self)
-                switch sigil {
-                case UInt8(ascii: "!"), UInt8(ascii: "%"): continue
-                case UInt8(ascii: "="): return false
-                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"): open.append(sigil)
+            var alone = true
+            let closed = TemplateTags.forEach(in: template) { tag in
+                switch tag.sigil {
+                case UInt8(ascii: "!"), UInt8(ascii: "%"): return true
+                case UInt8(ascii: "="): alone = false
+                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"): open.append(tag.sigil)
                 case UInt8(ascii: "/"): _ = open.popLast()
                 case UInt8(ascii: "<"), UInt8(ascii: ">"):
-                    if sigil == UInt8(ascii: "<") { open.append(sigil) }
-                    guard !name.hasPrefix("*") else { return false }
+                    if tag.sigil == UInt8(ascii: "<") { open.append(tag.sigil) }
+                    if tag.name.hasPrefix("*") { alone = false }
                     // (Each template read once: what it shows is the same wherever it is put.)
-                    if !read.contains(name), let included = text(name) {
-                        read.insert(name)
-                        guard scan(included) else { return false }
+                    else if !read.contains(tag.name), let included = text(tag.name) {
+                        read.insert(tag.name)
+                        alone = scan(included)
                     }
-                    continue
+                    return alone
                 default: break
                 }
-                if name == "." && !open.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "^") }) { return false }
-                guard Self.find(Array("related".utf8), in: Array(name.utf8), from: 0) != nil else { continue }
-                if name == "has_related" { continue }
-                guard name == "related_items", sigil == brace || sigil == UInt8(ascii: "&") else { return false }
-                blocks += 1
+                guard alone else { return false }
+                if tag.name == "." && !open.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "^") }) { alone = false }
+                else if tag.name == "related_items" && (tag.sigil == UInt8(ascii: "{") || tag.sigil == UInt8(ascii: "&")) { blocks += 1 }
+                else if tag.name != "has_related" && TemplateTags.find(related, in: Array(tag.name.utf8), from: 0) != nil { alone = false }
+                return alone
             }
-            return true
+            return closed && alone
         }
         return scan(paper) && blocks == 1
-    }
-
-    /// Where `needle` first is in `bytes` at or after `from`.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var at = from
-        while at + needle.count <= bytes.count {
-            if bytes[at] == needle[0] && bytes[at..<(at + needle.count)].elementsEqual(needle) { return at }
-            at += 1
-        }
-        return nil
     }
 }
 

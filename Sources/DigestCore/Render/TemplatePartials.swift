@@ -29,19 +29,9 @@ enum TemplatePartials {
     /// Each `{{> name}}` in `text`, with its line.
     static func references(in text: String) -> [(name: String, line: Int)] {
         var found: [(String, Int)] = []
-        var line = 1
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            let tag = rest[..<close.lowerBound]
-            if tag.drop(while: { $0 == " " }).first == ">" {
-                let name = tag.drop(while: { $0 == " " }).dropFirst().trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty { found.append((name, line)) }
-            }
-            line += tag.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-            rest = rest[close.upperBound...]
+        TemplateTags.forEach(in: text) { tag in
+            if tag.sigil == UInt8(ascii: ">"), !tag.name.isEmpty { found.append((tag.name, tag.line)) }
+            return true
         }
         return found
     }

@@ -39,8 +39,8 @@ enum FileBytes {
         return body(fd, Int(info.st_size))
     }
 
-    /// The `size` bytes of an open file; nil when reading fails.
-    private static func contents(_ fd: Int32, size: Int) -> [UInt8]? {
+    /// The `size` bytes of an open file (fewer when it ends sooner); nil when reading fails.
+    static func contents(_ fd: Int32, size: Int) -> [UInt8]? {
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
