@@ -23,16 +23,6 @@ struct PageSpans: Sendable {
         var size: UInt32
         var start: UInt32
         var end: UInt32
-
-        init(base: UInt64, size: UInt32, start: UInt32, end: UInt32) {
-            (self.base, self.size, self.start, self.end) = (base, size, start, end)
-        }
-
-        /// The list at `span` of a page `size` bytes long; nil past what the file keeps (4 GB).
-        init?(_ span: Range<Int>, in size: Int, base: UInt64) {
-            guard span.upperBound <= size, let size = UInt32(exactly: size) else { return nil }
-            self.init(base: base, size: size, start: UInt32(span.lowerBound), end: UInt32(span.upperBound))
-        }
     }
 
     /// Beside the build cache at `buildCache` (`BuildCache.path`), for the same output folder.
@@ -103,5 +93,13 @@ struct PageSpans: Sendable {
             try writer.raw(bases)
             try writer.raw(places)
         }
+    }
+}
+
+extension PageSpans.Entry {
+    /// The list at `span` of a page `size` bytes long; nil past what the file keeps (4 GB).
+    init?(_ span: Range<Int>, in size: Int, base: UInt64) {
+        guard span.upperBound <= size, let size = UInt32(exactly: size) else { return nil }
+        self.init(base: base, size: size, start: UInt32(span.lowerBound), end: UInt32(span.upperBound))
     }
 }

@@ -350,10 +350,10 @@ public enum SiteBuild {
             if spanning, case .paper(let p) = pages[i].kind {
                 base = renderer.paperBase(p, path: pages[i].path)
                 if let spans, let hash = pageHashes?[i], let old = spans.entry(paperKeys[p]), old.base == base,
-                   let page = staging.current(pages[i].path, size: Int(old.size), seal: siteSeal) {
-                    let made = page.withUnsafeBytes { renderer.withRelated(p, page: pages[i], in: $0, at: Int(old.start)..<Int(old.end)) }
-                    return PageOutcome(hash: hash, wrote: true, error: staging.write(made.bytes, pages[i].path, page: true),
-                                       span: PageSpans.Entry(made.span, in: made.bytes.count, base: base), spliced: true)
+                   var page = staging.current(pages[i].path, size: Int(old.size), seal: siteSeal) {
+                    let span = renderer.putRelated(p, page: pages[i], into: &page, at: Int(old.start)..<Int(old.end))
+                    return PageOutcome(hash: hash, wrote: true, error: staging.write(page, pages[i].path, page: true),
+                                       span: PageSpans.Entry(span, in: page.count, base: base), spliced: true)
                 }
             }
             let context = renderer.context(for: pages[i])
@@ -472,7 +472,9 @@ struct PageOutcome: WireValue, Sendable {
         (span != nil).write(to: &wire)
         if let span {
             span.base.write(to: &wire)
-            for place in [span.size, span.start, span.end] { UInt64(place).write(to: &wire) }
+            UInt64(span.size).write(to: &wire)
+            UInt64(span.start).write(to: &wire)
+            UInt64(span.end).write(to: &wire)
         }
     }
 

@@ -57,24 +57,27 @@ struct RelatedBlock: MustacheBytesRenderable, HashedByInputs, Sendable {
             let closed = TemplateTags.forEach(in: template) { tag in
                 switch tag.sigil {
                 case UInt8(ascii: "!"), UInt8(ascii: "%"): return true
-                case UInt8(ascii: "="): alone = false
-                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"): open.append(tag.sigil)
+                case UInt8(ascii: "="):  // (new delimiters: the rest is not read as it renders)
+                    alone = false
+                    return false
+                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"): open.append(tag.sigil)
                 case UInt8(ascii: "/"): _ = open.popLast()
-                case UInt8(ascii: "<"), UInt8(ascii: ">"):
-                    if tag.sigil == UInt8(ascii: "<") { open.append(tag.sigil) }
-                    if tag.name.hasPrefix("*") { alone = false }
+                default: break
+                }
+                if tag.sigil == UInt8(ascii: "<") || tag.sigil == UInt8(ascii: ">") {
                     // (Each template read once: what it shows is the same wherever it is put.)
+                    if tag.name.hasPrefix("*") { alone = false }
                     else if !read.contains(tag.name), let included = text(tag.name) {
                         read.insert(tag.name)
                         alone = scan(included)
                     }
-                    return alone
-                default: break
+                } else if tag.name == "." {
+                    alone = open.contains { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "^") }
+                } else if tag.name == "related_items" && (tag.sigil == UInt8(ascii: "{") || tag.sigil == UInt8(ascii: "&")) {
+                    blocks += 1
+                } else if tag.name != "has_related" && TemplateTags.find(related, in: Array(tag.name.utf8), from: 0) != nil {
+                    alone = false
                 }
-                guard alone else { return false }
-                if tag.name == "." && !open.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "^") }) { alone = false }
-                else if tag.name == "related_items" && (tag.sigil == UInt8(ascii: "{") || tag.sigil == UInt8(ascii: "&")) { blocks += 1 }
-                else if tag.name != "has_related" && TemplateTags.find(related, in: Array(tag.name.utf8), from: 0) != nil { alone = false }
                 return alone
             }
             return closed && alone
@@ -89,19 +92,15 @@ extension SiteRenderer {
         model.related[index].map { RelatedItem(index: $0, root: root, summaryHash: summaryHashes[$0], renderer: self) }
     }
 
-    /// Paper `index`'s page made from `old`, the page as the site has it, whose related list
-    /// is at `span`: the new list's bytes in its place, and where they are. The bytes a render
-    /// gives when all else the page shows is as it was (`paperBase`) and the template shows its
-    /// related papers in that one place alone (`RelatedBlock.standsAlone`, and a render that
-    /// wrote the block once).
-    func withRelated(_ index: Int, page: Page, in old: UnsafeRawBufferPointer, at span: Range<Int>) -> (bytes: [UInt8], span: Range<Int>) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(old.count + 1024)
-        bytes += old[..<span.lowerBound]
-        let start = bytes.count
-        RenderedItems(items: relatedItems(index, root: root(of: page))).write(into: &bytes)
-        let end = bytes.count
-        bytes += old[span.upperBound...]
-        return (bytes, start..<end)
+    /// Paper `index`'s page made from `page`, the page as the site has it, whose related list
+    /// is at `span`: the new list's bytes put in its place, in the page's own array; where they
+    /// are. The bytes a render gives when all else the page shows is as it was (`paperBase`)
+    /// and the template shows its related papers in that one place alone
+    /// (`RelatedBlock.standsAlone`, and a render that wrote the block once).
+    func putRelated(_ index: Int, page: Page, into bytes: inout [UInt8], at span: Range<Int>) -> Range<Int> {
+        var list: [UInt8] = []
+        RenderedItems(items: relatedItems(index, root: root(of: page))).write(into: &list)
+        bytes.replaceSubrange(span, with: list)
+        return span.lowerBound..<(span.lowerBound + list.count)
     }
 }
