@@ -33,8 +33,14 @@ struct PathSet: Sendable {
     /// The same, with the path's `OutputHashes.pathHash` made already, or made only when the
     /// set has paths.
     func contains(_ path: String, hash: @autoclosure () -> UInt64) -> Bool {
+        mayContain(hash: hash()) && paths.contains(path)
+    }
+
+    /// Whether a path whose `OutputHashes.pathHash` is `hash` may be in the set: false tells
+    /// it is not, without the path.
+    func mayContain(hash: @autoclosure () -> UInt64) -> Bool {
         guard !paths.isEmpty else { return false }
         let bit = hash() & mask
-        return bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0 && paths.contains(path)
+        return bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0
     }
 }

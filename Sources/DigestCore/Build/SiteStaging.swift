@@ -62,6 +62,19 @@ public struct SiteStaging: Sendable {
         return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
     }
 
+    /// Whether `keep` would find the output at `output` (its place among the `outputs`) in the
+    /// staging folder already, told by its path's hash alone: a reused folder looked through
+    /// (`missing`) holds every file of the last build but the stale and the missing ones. False
+    /// when that does not tell (`keep` then asks with the path). A rebuild keeps most of its
+    /// outputs as they are — 260k pages of 270k after a listing at 100k papers — and visiting
+    /// each with its path, a String to retain, to hash or to look up, was 5% of that rebuild.
+    func holdsAlready(output: Int) -> Bool {
+        guard reused, let missing else { return false }
+        guard let pathHashes else { return stale.isEmpty && missing.isEmpty }  // (made whenever either has paths)
+        let hash = pathHashes[output]
+        return !stale.mayContain(hash: hash) && !missing.mayContain(hash: hash)
+    }
+
     /// A changed file: never written into the previous site's file, which may be a hard link
     /// to the current site's, but as a new file in its place.
     /// (`page`: the path is a page's, `…/index.html`, in a folder of its own, which in a
