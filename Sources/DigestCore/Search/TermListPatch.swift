@@ -104,21 +104,26 @@ enum TermListPatch {
     /// The entries of a term bucket's file as `SearchIndexBuilder.bucketFiles` writes it,
     /// `{"key":[…],…}`: each key as written (quoted, escaped as `Escape.jsonString` does) and its
     /// list's bytes. Nil for a file of another shape.
+    /// (Each list's end found by `memchr` (`firstIndex(of:in:)`), through a buffer: found by `firstIndex(of:)` on the
+    /// array's slices, the 5k files a 150-paper listing patches at 100k papers, tens of MB,
+    /// were 0.2 billion instructions.)
     static func entries(_ bytes: [UInt8]) -> [[UInt8]: ArraySlice<UInt8>]? {
         let (quote, backslash) = (UInt8(ascii: "\""), UInt8(ascii: "\\"))
         guard bytes.first == UInt8(ascii: "{") else { return nil }
         var entries: [[UInt8]: ArraySlice<UInt8>] = [:]
-        var i = 1
-        while i < bytes.count, bytes[i] == quote {
-            var end = i + 1  // (the key's closing quote, past escaped characters)
-            while end < bytes.count, bytes[end] != quote { end += bytes[end] == backslash ? 2 : 1 }
-            guard end + 2 < bytes.count, bytes[end + 1] == UInt8(ascii: ":"), bytes[end + 2] == UInt8(ascii: "["),
-                  let close = bytes[(end + 3)...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
-            entries[Array(bytes[i...end])] = bytes[(end + 3)..<close]
-            i = close + 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: ",") { i += 1 }
+        let shaped = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var i = 1
+            while i < buffer.count, buffer[i] == quote {
+                var end = i + 1  // (the key's closing quote, past escaped characters)
+                while end < buffer.count, buffer[end] != quote { end += buffer[end] == backslash ? 2 : 1 }
+                guard end + 2 < buffer.count, buffer[end + 1] == UInt8(ascii: ":"), buffer[end + 2] == UInt8(ascii: "["),
+                      let close = buffer.firstIndex(of: UInt8(ascii: "]"), in: (end + 3)..<buffer.count) else { return false }
+                entries[Array(buffer[i...end])] = bytes[(end + 3)..<close]
+                i = close + 1
+                if i < buffer.count, buffer[i] == UInt8(ascii: ",") { i += 1 }
+            }
+            return i < buffer.count && buffer[i] == UInt8(ascii: "}")
         }
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "}") else { return nil }
-        return entries
+        return shaped ? entries : nil
     }
 }

@@ -29,6 +29,11 @@ import Testing
         #expect(String(decoding: SearchIndexBuilder.listBytes(postings.prefix(2), dated: 5), as: UTF8.self) == "4,0,9,9")
         #expect(SearchIndexBuilder.listBytes([UInt64](), dated: 0).isEmpty)
         #expect(TermListPatch.numbers(list(pairs)) == pairs.flatMap { [$0.number, $0.score] })
+        // Every number to 20,000, and each side of every power of ten a posting can hold.
+        var powers = [Int](), power = 10
+        while power <= 1_000_000_000 { powers += [power - 1, power, power + 1]; power *= 10 }
+        let sweep = (Array(0...20_000) + powers).map { (number: $0, score: 20_000 - min($0, 20_000)) }
+        #expect(SearchIndexBuilder.listBytes(sweep.map { UInt64(UInt32.max - UInt32($0.score)) << 32 | UInt64($0.number) }, dated: 0)[...] == list(sweep))
     }
 
     /// A list of fewer than the most a word keeps is all its postings: any change is told.
