@@ -66,8 +66,8 @@ public struct SiteStaging: Sendable {
     /// staging folder already, told by its path's hash alone: a reused folder looked through
     /// (`missing`) holds every file of the last build but the stale and the missing ones. False
     /// when that does not tell (`keep` then asks with the path). A rebuild keeps most of its
-    /// outputs as they are — 260k pages of 270k after a listing at 100k papers — and visiting
-    /// each with its path, a String to retain, to hash or to look up, was 5% of that rebuild.
+    /// outputs as they are — 260k pages of 270k after a listing at 100k papers — and each
+    /// asked with its path, a String to retain (a cold line), to hash or to look up.
     func holdsAlready(output: Int) -> Bool {
         guard reused, let missing else { return false }
         guard let pathHashes else { return stale.isEmpty && missing.isEmpty }  // (made whenever either has paths)
