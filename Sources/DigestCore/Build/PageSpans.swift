@@ -1,3 +1,5 @@
+import Algorithms
+
 /// Where each paper page's related list lies in the page as the site has it, beside the build
 /// cache (`build-<output>.spans`): a rebuild whose only change to a paper's page is its list
 /// of related papers puts the new list's bytes in place of the old ones (`RelatedBlock`)
@@ -62,12 +64,8 @@ struct PageSpans: Sendable {
 
     /// The entry of the page of the paper with `key`, if one is kept.
     func entry(_ key: UInt64) -> Entry? {
-        var (low, high) = (0, keys.count)
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low < keys.count && keys[low] == key ? entry(at: low) : nil
+        let place = keys.partitioningIndex { $0 >= key }
+        return place < keys.count && keys[place] == key ? entry(at: place) : nil
     }
 
     /// Keeps `entries` (one per key) of the site sealed at `seal` for the next build, sorted by

@@ -327,8 +327,7 @@ public enum SiteBuild {
             // copied and let go for each of 81k files, a retain and a release of all it holds.)
             let rebuilding = previous != nil
             var outcomes = ParallelMap.run(files.count) { i -> (wrote: Bool, error: Int32) in
-                if rebuilding, known[pages.count + i] == madeHashes[i],
-                   staging.holdsAlready(output: pages.count + i) || staging.keep(files[i].path, output: pages.count + i) { return (false, 0) }
+                if rebuilding, known[pages.count + i] == madeHashes[i], staging.keep(files[i].path, output: pages.count + i) { return (false, 0) }
                 if i < feedCount { return (true, staging.write(renderer.atomFeed(renderer.feed(i)), files[i].path)) }
                 if i < madeLater { return (true, staging.write(renderer.sitemap(sitemaps[i - feedCount], pages), files[i].path)) }
                 guard let bytes = files[i].bytes else { return (false, ENOENT) }  // taken as it was, and lost since

@@ -47,8 +47,11 @@ public struct SiteStaging: Sendable {
 
     /// The file, unchanged since the current site, into the new one: false when neither the
     /// previous site nor the current one has it. (`output`: its place among the `outputs`
-    /// the staging was made with.)
-    func keep(_ path: String, page: Bool = false, output: Int? = nil) -> Bool {
+    /// the staging was made with. Its `path` is asked for only when its place does not tell
+    /// that the folder holds it already, `holdsAlready`: most of a rebuild's outputs.)
+    func keep(_ path: @autoclosure () -> String, page: Bool = false, output: Int? = nil) -> Bool {
+        if let output, holdsAlready(output: output) { return true }
+        let path = path()
         guard reused else {
             if page { _ = OutputFolder.makeParent(of: path, in: open.staging) }
             return OutputFolder.link(path, to: path, from: open.current, in: open.staging)
