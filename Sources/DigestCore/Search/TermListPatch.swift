@@ -13,12 +13,13 @@ enum TermListPatch {
     static func lists(_ reuse: TermBucketReuse, making: inout [Bool], names: [String], df: [Int32], chunks: [SearchIndexBuilder.Chunk],
                       averages: [Double], papers: Int, dated: Int, siteFile: (String) -> [UInt8]?) -> [Int: [UInt8]] {
         let count = Double(SearchIndexBuilder.countForIDF(papers))
-        var files: [Int: [[UInt8]: ArraySlice<UInt8>]] = [:]
+        var files: [Int: BucketEntries] = [:]
         var lists: [Int: [UInt8]] = [:]
         for id in reuse.fromSite {
             let bucket = reuse.bucketOf[id]
-            if files[bucket] == nil { files[bucket] = siteFile(SearchLayout.termFile(bucket)).flatMap(entries) ?? [:] }
-            guard let list = files[bucket]![Array(Escape.jsonString(names[id]).utf8)] else {
+            if files[bucket] == nil { files[bucket] = siteFile(SearchLayout.termFile(bucket)).flatMap(entries) ?? BucketEntries() }
+            var key = Escape.jsonString(names[id])
+            guard let list = key.withUTF8({ files[bucket]!.list($0) }) else {
                 making[id] = true
                 continue
             }
@@ -187,10 +188,10 @@ enum TermListPatch {
     /// (Each list's end found by `memchr` (`firstIndex(of:in:)`), through a buffer: found by
     /// `firstIndex(of:)` on the array's slices, the buckets a 150-paper listing patches at 100k
     /// papers were read in 0.20 billion instructions; now 0.02.)
-    static func entries(_ bytes: [UInt8]) -> [[UInt8]: ArraySlice<UInt8>]? {
+    static func entries(_ bytes: [UInt8]) -> BucketEntries? {
         let (quote, backslash) = (UInt8(ascii: "\""), UInt8(ascii: "\\"))
         guard bytes.first == UInt8(ascii: "{") else { return nil }
-        var entries: [[UInt8]: ArraySlice<UInt8>] = [:]
+        var entries = BucketEntries(bytes)
         let shaped = bytes.withUnsafeBufferPointer { buffer -> Bool in
             var i = 1
             while i < buffer.count, buffer[i] == quote {
@@ -198,12 +199,40 @@ enum TermListPatch {
                 while end < buffer.count, buffer[end] != quote { end += buffer[end] == backslash ? 2 : 1 }
                 guard end + 2 < buffer.count, buffer[end + 1] == UInt8(ascii: ":"), buffer[end + 2] == UInt8(ascii: "["),
                       let close = buffer.firstIndex(of: UInt8(ascii: "]"), in: (end + 3)..<buffer.count) else { return false }
-                entries[Array(buffer[i...end])] = bytes[(end + 3)..<close]
+                entries.add(key: UnsafeBufferPointer(rebasing: buffer[i...end]), list: (end + 3)..<close)
                 i = close + 1
                 if i < buffer.count, buffer[i] == UInt8(ascii: ",") { i += 1 }
             }
             return i < buffer.count && buffer[i] == UInt8(ascii: "}")
         }
         return shaped ? entries : nil
+    }
+
+    /// A bucket's file read by its keys (`entries`): each key's list's bytes, found by the key's
+    /// bytes as written. (In a Dictionary keyed by byte arrays, each key an array of its own,
+    /// hashed a byte at a step, the 88k keys of the buckets a 150-paper listing patches at 100k
+    /// papers were 0.3 billion instructions.) A key written twice finds its last list.
+    struct BucketEntries {
+        private var keys = TermTable(capacity: 32)
+        /// Each key's list, by the key's id, in `bytes`.
+        private var lists: [Range<Int>] = []
+        private let bytes: [UInt8]
+
+        init(_ bytes: [UInt8] = []) { self.bytes = bytes }
+
+        var count: Int { keys.count }
+        var isEmpty: Bool { keys.count == 0 }
+
+        fileprivate mutating func add(key: UnsafeBufferPointer<UInt8>, list: Range<Int>) {
+            let id = Int(keys.id(key))
+            if id == lists.count { lists.append(list) } else { lists[id] = list }
+        }
+
+        /// The list of the key written as `key` (quoted and escaped).
+        func list(_ key: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8>? {
+            keys.find(key).map { bytes[lists[Int($0)]] }
+        }
+
+        subscript(key: [UInt8]) -> ArraySlice<UInt8>? { key.withUnsafeBufferPointer { list($0) } }
     }
 }

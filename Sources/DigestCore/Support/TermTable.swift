@@ -7,7 +7,8 @@ struct TermTable {
     private var starts: [Int32] = [0]
     private var hashes: [UInt32] = []
     /// Open addressing: an id + 1 per slot, 0 when empty; the count of slots is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1 << 12)
+    private var slots: [Int32]
+    private static let slotsFirst = 1 << 12
 
     var count: Int { hashes.count }
 
@@ -58,7 +59,16 @@ struct TermTable {
     /// A table of `words`, each id its place there when they are all different (a word that
     /// repeats has the id of its first).
     init(_ words: Words = Words()) {
+        slots = [Int32](repeating: 0, count: Self.slotsFirst)
         for i in 0..<words.count { _ = id(of: i, in: words) }
+    }
+
+    /// An empty table with room for `capacity` words before it grows: for one of thousands of
+    /// small tables, which the first size's 4,096 slots (16 KB, zeroed) would make large.
+    init(capacity: Int) {
+        var size = 16
+        while capacity * 2 > size { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
     }
 
     /// A table of `words`, each id its place there, their arrays taken whole and only the slots
@@ -66,7 +76,7 @@ struct TermTable {
     /// in every rebuild); nil when two of them are the same (words read back wrong).
     init?(distinct words: Words) {
         (arena, starts, hashes) = (words.arena, words.starts, words.hashes)
-        var size = slots.count
+        var size = Self.slotsFirst
         while words.count * 2 > size { size *= 2 }
         slots = [Int32](repeating: 0, count: size)
         for id in 0..<words.count {
