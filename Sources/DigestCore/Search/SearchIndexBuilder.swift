@@ -808,14 +808,22 @@ public enum SearchIndexBuilder {
     /// (`FilterKeys.venueCounts`): a venue's key is made once, not for each paper that has it;
     /// the facet of a key is named as the first paper with it names its venue.
     static func facets(_ papers: [Paper], venues venueCounts: [(name: String, count: Int, first: Int)]) -> [UInt8] {
-        var years: [String: Int] = [:]
         var venues: [String: (name: String, count: Int, first: Int)] = [:]
-        // Tags counted as `SiteModel.tags` counts them: the index is made beside the model.
-        var tagCounts: [String: Int] = [:]
-        for paper in papers {
-            for tag in paper.tags { tagCounts[tag, default: 0] += 1 }
-            if let year = paper.year { years[year, default: 0] += 1 }
+        // Tags counted as `SiteModel.tags` counts them (the index is made beside the model), and
+        // years, numbered on their bytes: as Dictionary keys, a seeded hash of each of 300k tags
+        // and 100k years was 0.15 billion instructions of every rebuild at 100k papers.
+        var (tagNumbers, yearNumbers) = (TermTable(), TermTable(capacity: 64))
+        var (tagCounts, yearCounts): ([Int], [Int]) = ([], [])
+        func count(_ text: String, in numbers: inout TermTable, _ counts: inout [Int]) {
+            let number = Int(numbers.id(text))
+            if number == counts.count { counts.append(0) }
+            counts[number] += 1
         }
+        for paper in papers {
+            for tag in paper.tags { count(tag, in: &tagNumbers, &tagCounts) }
+            if let year = paper.year { count(year, in: &yearNumbers, &yearCounts) }
+        }
+        let tagNames = tagNumbers.names(), yearNames = yearNumbers.names()
         for venue in venueCounts {
             let key = SearchTokenizer.key(venue.name)
             guard !key.isEmpty else { continue }
@@ -825,9 +833,9 @@ public enum SearchIndexBuilder {
             }
             venues[key] = (had.first < venue.first ? had.name : venue.name, had.count + venue.count, min(had.first, venue.first))
         }
-        let tags = tagCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { "[\(Escape.jsonString($0.key)),\($0.value)]" }
-        let yearList = years.keys.sorted(by: >).map { "[\(Escape.jsonString($0)),\(years[$0]!)]" }
+        let tags = tagCounts.indices.sorted { tagCounts[$0] != tagCounts[$1] ? tagCounts[$0] > tagCounts[$1] : tagNames[$0] < tagNames[$1] }
+            .map { "[\(Escape.jsonString(tagNames[$0])),\(tagCounts[$0])]" }
+        let yearList = yearCounts.indices.sorted { yearNames[$0] > yearNames[$1] }.map { "[\(Escape.jsonString(yearNames[$0])),\(yearCounts[$0])]" }
         let venueList = venues.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
             .map { "[\(Escape.jsonString($0.key)),\(Escape.jsonString($0.value.name)),\($0.value.count)]" }
         return Array("""

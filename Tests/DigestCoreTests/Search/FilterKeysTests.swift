@@ -92,4 +92,20 @@ import Testing
         #expect(SearchIndexBuilder.bucketCount(more) == 1700)
         #expect([1, 99, 100, 101, 1692, 12_345].map(SearchIndexBuilder.twoDigitsUp) == [1, 99, 100, 110, 1700, 13_000])
     }
+
+    /// The facets count each tag as the tag pages do (a paper naming one twice, twice), most
+    /// papers first and then A–Z; and each year's papers, newest first.
+    @Test func facetsCountTagsAsTheirPagesAndYearsNewestFirst() throws {
+        func paper(_ id: String, tags: [String], date: String?) -> Paper {
+            var paper = Paper(id: id, title: id)
+            (paper.facts.tags, paper.facts.date) = (tags, date)
+            return paper
+        }
+        let papers = [paper("a", tags: ["zeta", "beta"], date: "2023-01-02"), paper("b", tags: ["beta", "alpha"], date: "2025-03-04"),
+                      paper("c", tags: ["zeta", "zeta"], date: nil), paper("d", tags: ["alpha"], date: "2023-11-12")]
+        let facets = try #require(String(bytes: SearchIndexBuilder.facets(papers, venues: []), encoding: .utf8))
+        #expect(facets == #"{"tags":[["zeta",3],["alpha",2],["beta",2]],"venues":[],"years":[["2025",1],["2023",2]]}"# + "\n")
+        let model = SiteModel(config: SiteConfig(), papers: papers, listings: [:])
+        #expect(model.tags.map { [$0.id: $0.papers.count] } == [["alpha": 2], ["beta": 2], ["zeta": 3]])
+    }
 }
