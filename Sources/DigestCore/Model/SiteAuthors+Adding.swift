@@ -148,9 +148,14 @@ private struct Arrivals {
             var new = TermTable(capacity: slugs.count)
             for slug in slugs { _ = new.id(slug) }
             guard new.count == slugs.count else { return nil }
-            for author in authors {
-                var slug = author.id
-                guard slug.withUTF8({ new.find($0) }) == nil else { return nil }
+            // (Each slug read where it is: a person copied out of the array is a retain of each
+            // of their four parts.)
+            for i in authors.indices {
+                let found = authors[i].id.utf8.withContiguousStorageIfAvailable { new.find($0) != nil } ?? {
+                    var slug = authors[i].id
+                    return slug.withUTF8 { new.find($0) != nil }
+                }()
+                guard !found else { return nil }
             }
         }
         let keys = names.map { (key: Author.sortKey(of: $0), name: $0) }
