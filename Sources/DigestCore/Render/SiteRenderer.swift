@@ -92,9 +92,9 @@ public final class SiteRenderer: Sendable {
 
     /// Every page of the site, in a fixed order.
     /// `last`: the last build's outputs, pages first, in this order: a paper's or author's
-    /// page whose path is at its place there takes that String, not one made again (255k at
-    /// 100k papers, 0.22 billion instructions of every rebuild, which then compared them with
-    /// those byte by byte).
+    /// page whose path is there takes that String, not one made again (255k at 100k papers,
+    /// 0.22 billion instructions of every rebuild, which then compared them with those byte by
+    /// byte), found where the page before's was, or near (`PathCursor`).
     public func pages(reusing last: [String] = []) -> [Page] {
         var pages: [Page] = []
         /// A list of `count` papers under `folder`, over pages of `perPage`.
@@ -109,12 +109,10 @@ public final class SiteRenderer: Sendable {
         paginated(model.papers.count, folder: "") { .home(page: $0) }
         let (model, home) = (self.model, pages)
         let (papersAt, authorsAt) = (home.count, home.count + model.papers.count + 1)
-        pages = ParallelMap.batched(authorsAt + model.authors.count) { i in
+        pages = ParallelMap.batched(authorsAt + model.authors.count, carrying: { PathCursor() }) { cursor, i in
             if i < papersAt { return home[i] }
-            let kept = i < last.count ? last[i] : nil
             func path(_ folder: StaticString, _ id: String) -> String {
-                if let kept, kept.isJoined(folder, id, Self.pageFile) { return kept }
-                return Self.pagePath(folder, id)
+                cursor.find(folder, id, Self.pageFile, in: last, expected: i) ?? Self.pagePath(folder, id)
             }
             if i >= authorsAt { return Page(kind: .author(i - authorsAt), path: path(Self.authorFolder, model.authors[i - authorsAt].id)) }
             if i < authorsAt - 1 { return Page(kind: .paper(i - papersAt), path: path(Self.paperFolder, model.papers[i - papersAt].id)) }

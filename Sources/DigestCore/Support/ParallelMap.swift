@@ -23,6 +23,20 @@ enum ParallelMap {
         }
     }
 
+    /// The same, each run of indices mapped in order with a value it carries from one index
+    /// to the next (made by `start` for each run): what a run found where, to look there next.
+    static func batched<S, T: Sendable>(_ count: Int, batch: Int = 4096, carrying start: @Sendable () -> S,
+                                        _ transform: @Sendable (inout S, Int) -> T) -> [T] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            let places = Places(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: (count + batch - 1) / batch) { r in
+                var carried = start()
+                for i in r * batch..<min((r + 1) * batch, count) { (places.base! + i).initialize(to: transform(&carried, i)) }
+            }
+            initialized = count
+        }
+    }
+
     /// The array's memory, each place written by one task only.
     private struct Places<T>: @unchecked Sendable {
         let base: UnsafeMutablePointer<T>?
