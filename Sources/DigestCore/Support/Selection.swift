@@ -72,13 +72,16 @@ enum Selection {
             if better(a[high], a[low]) { a.swapAt(high, low) }
             if better(a[high], a[mid]) { a.swapAt(high, mid) }
             let pivot = a[mid]
+            // (Steps by wrapping arithmetic: the places stay within the collection, and each
+            // step checked for overflow was a branch in the loop that chooses every paper's
+            // terms, 10M entries when a listing makes every vector again.)
             var (i, j) = (low, high)
             while i <= j {
-                while better(a[i], pivot) { i += 1 }
-                while better(pivot, a[j]) { j -= 1 }
+                while better(a[i], pivot) { i &+= 1 }
+                while better(pivot, a[j]) { j &-= 1 }
                 if i <= j {
                     a.swapAt(i, j)
-                    (i, j) = (i + 1, j - 1)
+                    (i, j) = (i &+ 1, j &- 1)
                 }
             }
             // [low, j] are no worse than the pivot, [i, high] no better; between them, the pivot.
