@@ -11,8 +11,9 @@ struct PathCursor {
 
     /// How far past the place expected a path is looked for (pages gone before it)…
     static let near = 8
-    /// …and how far either side, when the run has found none yet, or has missed `near` in a
-    /// row (and again every 64 misses after): a page new since (the cursor stays), or many gone.
+    /// …and how far either side, until the run finds a first path (for at most `near` pages),
+    /// or when `near` in a row were missed (and again every 64 misses after): pages new since
+    /// (the cursor stays), or many gone.
     static let window = 2048
 
     /// The String of `last` that is `prefix`, `name` and `suffix` (`String.isJoined`), for the
@@ -20,7 +21,7 @@ struct PathCursor {
     mutating func find(_ prefix: StaticString, _ name: String, _ suffix: StaticString, in last: [String], expected place: Int) -> String? {
         guard !last.isEmpty else { return nil }
         let start = next ?? min(place, last.count - 1)
-        let wide = next == nil || misses == Self.near || (misses > Self.near && misses % 64 == 0)
+        let wide = misses == Self.near || (misses > Self.near ? misses % 64 == 0 : next == nil)
         func found(_ at: Int) -> String? {
             guard at >= 0, at < last.count, last[at].isJoined(prefix, name, suffix) else { return nil }
             (next, misses) = (at + 1, 0)

@@ -14,13 +14,7 @@ enum ParallelMap {
     /// result holds (a page's path), and the papers' and authors' pages, 255k at 100k papers,
     /// were copied twice that way.
     static func batched<T: Sendable>(_ count: Int, batch: Int = 4096, _ transform: @Sendable (Int) -> T) -> [T] {
-        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            let places = Places(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: (count + batch - 1) / batch) { r in
-                for i in r * batch..<min((r + 1) * batch, count) { (places.base! + i).initialize(to: transform(i)) }
-            }
-            initialized = count
-        }
+        batched(count, batch: batch, carrying: {}) { _, i in transform(i) }
     }
 
     /// The same, each run of indices mapped in order with a value it carries from one index
