@@ -93,20 +93,11 @@ enum AuthorsCache {
             let (slug, name) = (RawWire.range(2 * a, in: textEnds), RawWire.range(2 * a + 1, in: textEnds))
             // (Sorted only when out of order: after an edit, every person's papers keep theirs,
             // and 155k sorts of a list or two each were 66M instructions at 100k papers.)
-            // (Each array made its size and filled: through `map`, each of 310k was made by the
-            // growth of an empty one, 340 instructions apiece.)
-            let (paperRange, coauthorRange) = (RawWire.range(a, in: paperEnds), RawWire.range(a, in: coauthorEnds))
-            var papers = [Int](unsafeUninitializedCapacity: paperRange.count) { out, made in
-                for (n, k) in paperRange.enumerated() { out[n] = now[Int(papersOf[k])] }
-                made = paperRange.count
-            }
+            var papers = papersOf[RawWire.range(a, in: paperEnds)].map { now[Int($0)] }
             if papers.indices.dropFirst().contains(where: { papers[$0 - 1] > papers[$0] }) { papers.sort() }
             var author = Author(id: String(decoding: text[slug], as: UTF8.self), name: String(decoding: text[name], as: UTF8.self),
                                 papers: papers)
-            author.coauthors = [(author: Int, count: Int)](unsafeUninitializedCapacity: coauthorRange.count) { out, made in
-                for (n, k) in coauthorRange.enumerated() { out[n] = (Int(coauthors[k]), Int(counts[k])) }
-                made = coauthorRange.count
-            }
+            author.coauthors = RawWire.range(a, in: coauthorEnds).map { (author: Int(coauthors[$0]), count: Int(counts[$0])) }
             return author
         }
         var paperAuthors = [[Int]](repeating: [], count: keys.count)
