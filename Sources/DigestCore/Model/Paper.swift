@@ -72,7 +72,18 @@ public struct Paper: Sendable {
     /// are written again as they are.
     var encodedFacts: (wire: WireBytes, range: Range<Int>)? { box.encoded }
 
-    public var year: String? { date.map { String($0.prefix(4)) } }
+    /// The date's first four characters. (Its first four bytes when they are ASCII digits and
+    /// no more follows or an ASCII byte, which joins no digit into one character, as in every
+    /// checked record: `prefix(4)` walks Characters, and with the Substring it makes was half of
+    /// counting 100k papers' years for the search's facets and filters.)
+    public var year: String? {
+        guard let date else { return nil }
+        let digits = date.withUTF8Bytes { bytes -> String? in
+            guard bytes.count >= 4, bytes.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), bytes.count == 4 || bytes[4] < 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<4]), as: UTF8.self)
+        }
+        return digits ?? String(date.prefix(4))
+    }
 
     /// A record as a paper, with what `RecordCheck` says of it (the one place records are
     /// validated): no paper when it found an error.

@@ -151,11 +151,7 @@ private struct Arrivals {
             // (Each slug read where it is: a person copied out of the array is a retain of each
             // of their four parts.)
             for i in authors.indices {
-                let found = authors[i].id.utf8.withContiguousStorageIfAvailable { new.find($0) != nil } ?? {
-                    var slug = authors[i].id
-                    return slug.withUTF8 { new.find($0) != nil }
-                }()
-                guard !found else { return nil }
+                guard !authors[i].id.withUTF8Bytes({ new.find($0) != nil }) else { return nil }
             }
         }
         let keys = names.map { (key: Author.sortKey(of: $0), name: $0) }

@@ -629,29 +629,17 @@ public enum SearchIndexBuilder {
         }
     }
 
-    /// `n` in decimal, as JSON writes it.
-    /// (Digits made from the right into a buffer on the stack, then added at once: a call per
-    /// digit was a tenth of this stage, for the millions of numbers in the postings at 100k.)
-    /// Most are one or two digits, appended as bytes: adding a slice of the buffer took ~80
-    /// instructions, most of the number's cost, for 600k numbers in a 2k build.
+    /// `n` in decimal, as JSON writes it: a digit, the commonest, appended as its byte; longer,
+    /// made on the stack by `writeDecimal` (a call per digit, as it was first, was a tenth of
+    /// this stage for the millions of numbers in the postings at 100k).
     static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
         precondition(n >= 0, "postings hold no negative numbers")
         if n < 10 { bytes.append(UInt8(ascii: "0") + UInt8(n)); return }
-        if n < 100 {
-            bytes.append(UInt8(ascii: "0") + UInt8(n / 10))
-            bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
-            return
-        }
+        // (Written as `writeDecimal` writes a list's numbers, on the stack, then appended byte by
+        // byte: the generic append of a buffer was 100 instructions a number, for 3.5M numbers
+        // of three digits or more after a listing at 100k papers.)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var value = n, start = 20
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            } while value > 0
-            // (Digit by digit: the generic append of a buffer was 100 instructions a number,
-            // for 3.5M numbers of three digits or more after a listing at 100k papers.)
-            for k in start..<20 { bytes.append(digits[k]) }
+            for k in 0..<writeDecimal(n, into: digits, at: 0) { bytes.append(digits[k]) }
         }
     }
 
@@ -820,16 +808,7 @@ public enum SearchIndexBuilder {
         }
         for paper in papers {
             for tag in paper.tags { count(tagNumbers.id(tag), &tagCounts) }
-            guard var date = paper.date else { continue }
-            // A date's year (`Paper.year`, its first four characters) from its bytes when they
-            // are four digits and no more follows or an ASCII byte (which joins no digit into
-            // one character): a Substring and a String made for each of 100k papers were half
-            // of these counts.
-            let number = date.withUTF8 { bytes -> Int32? in
-                guard bytes.count >= 4, bytes.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), bytes.count == 4 || bytes[4] < 0x80 else { return nil }
-                return yearNumbers.id(UnsafeBufferPointer(rebasing: bytes[..<4]))
-            }
-            count(number ?? yearNumbers.id(paper.year!), &yearCounts)
+            if let year = paper.year { count(yearNumbers.id(year), &yearCounts) }
         }
         let tagNames = tagNumbers.names(), yearNames = yearNumbers.names()
         for venue in venueCounts {
