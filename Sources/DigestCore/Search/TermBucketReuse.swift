@@ -1,3 +1,5 @@
+import Algorithms
+
 /// Which term buckets a rebuild makes again, and which the current site has as they would
 /// be made. A word's postings are made from the papers that have it — at each number (papers
 /// are numbered from the oldest), the paper's counts of it and its field lengths — and from
@@ -79,11 +81,28 @@ struct TermBucketReuse {
             (changed[Int(id)], delta[Int(id)]) = (true, delta[Int(id)] + step)
             mark(bucketOf[Int(id)])
         }
+        // Each paper of this build by its key, made when first asked (`keptWords`).
+        var papersNow: (table: KeyTable, starts: [Int])?
         /// The kept paper's words at `number`, or nil with their buckets marked `unknown`; nil
         /// for the init when neither is known.
         func keptWords(at number: Int) -> Set<Int32>?? {
             let key = kept.keys[number]
             if let k = words.kept.papers[key] { return Set(words.kept.range(of: k).map { words.kept.terms[$0] }) }
+            // A paper counted anew since the words were kept (`kept.recent` has its buckets) that
+            // this build has too, by the same key, had the words it has: the key is made from
+            // all its words are counted from. (Undated papers go by their listing's name: a
+            // listing named before the last one moves that one's papers along, and known by their
+            // buckets alone, they made every word there again, and every vocabulary file: at 100k
+            // papers, the index of a second 150-paper listing 0.9 → 1.4 s.)
+            if papersNow == nil {
+                let starts = chunks.reduce(into: [0]) { $0.append($0.last! + $1.papers.count) }
+                papersNow = (KeyTable(chunks.lazy.flatMap(\.keys)), starts)
+            }
+            if let (table, starts) = papersNow, let place = table.place(of: key) {
+                let c = starts.partitioningIndex { $0 > place } - 1
+                let chunk = chunks[c]
+                return Set(chunk.papers.range(of: place - starts[c]).map { chunk.terms[$0] })
+            }
             guard let recent = kept.recent[key] else { return nil }
             for bucket in recent {
                 unknown[Int(bucket)] = true

@@ -305,6 +305,42 @@ import Testing
         Issue.record("no word found in a bucket of its own")
     }
 
+    /// Two undated papers come in two builds, the second from a listing named before the
+    /// first's, so that it takes the first's number and moves it on. The first was counted
+    /// anew since the words were kept (the index file has its buckets alone), and this build
+    /// has it with the same key: its words then are its words now, so every word's count of
+    /// papers is known and the vocabulary files of the words neither paper has are taken;
+    /// together, the index a build from nothing makes.
+    @Test func aPaperCountedSinceTheWordsWereKeptThatMovesHasTheWordsItHasNow() throws {
+        let path = try path()
+        let papers = SearchTests.sample.papers
+        func more(_ place: Int, id: String, listing: String) -> Paper {
+            var paper = papers[place]
+            (paper.id, paper.facts.date, paper.facts.sources) = (id, nil, [SourceRef(listing: listing, line: 1)])
+            // (A few words of its own: few buckets. A whole abstract's words are in most of
+            // the sample's buckets, and past half of them marked, all are made.)
+            paper.facts.abstract = "A short note on " + id.filter(\.isLetter) + "."
+            return paper
+        }
+        let (first, second) = (more(papers.count / 2, id: "zzzz-first", listing: "zzzz-b-posters.txt"),
+                               more(papers.count / 3, id: "zzzz-second", listing: "zzzz-a-posters.txt"))
+        let start = SearchIndexBuilder.index(papers, termCache: (path, false))
+        var before = Dictionary(uniqueKeysWithValues: start.files.map { ($0.path, $0.bytes!) })
+        let once = SiteModel(config: SiteConfig(), papers: papers + [first], listings: [:]).papers
+        let added = SearchIndexBuilder.index(once, termCache: (path, true), site: start.mark) { before[$0] }
+        expectTheIndexFromNothing(added.files, before: before, expected: full(once))
+        #expect(SearchTermCache.readIndex(path).map { Array($0.recent.keys) } == [SearchTermCache.key(first, text: KeptWords.textKey(of: first))])
+        for file in added.files { if let bytes = file.bytes { before[file.path] = bytes } }
+
+        let twice = SiteModel(config: SiteConfig(), papers: papers + [first, second], listings: [:]).papers
+        #expect(twice.suffix(2).map(\.id) == ["zzzz-second", "zzzz-first"])  // the first moved on
+        let again = SearchIndexBuilder.index(twice, termCache: (path, true), site: added.mark) { before[$0] }
+        let vocabulary = again.files.filter { $0.path.hasPrefix("search/p/") || $0.path.hasPrefix("search/s/") }
+        let takenVocabulary = vocabulary.filter { $0.bytes == nil }
+        #expect(!takenVocabulary.isEmpty && takenVocabulary.count < vocabulary.count, "\(takenVocabulary.count) of \(vocabulary.count) vocabulary files taken")
+        expectTheIndexFromNothing(again.files, before: before, expected: full(twice))
+    }
+
     /// More papers counted anew than `CacheFile.recentLimit`: the words file is written
     /// again, with them, and the index file has none apart.
     @Test func manyPapersCountedAnewWriteTheWordsAgain() throws {
