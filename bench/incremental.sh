@@ -2,16 +2,19 @@
 # Incremental builds on a generated site: after editing one record, and after ingesting one
 # new 150-paper listing. Usage: bench/incremental.sh [SIZE] (default 10000); run bench/run.sh
 # SIZE first, or this generates the corpus. Appends to $OUT/results.md.
+# RUNS (default 5): how many records are edited, and how many listings added, one after
+# another, each rebuilt and timed: their medians are the numbers, with the range beside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 digest=${DIGEST:-$(pwd)/.build/release/digest}  # DIGEST=path: another build of it, for an A/B
 out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)
 n=${1:-10000}
+runs=${RUNS:-5}
 site="$out/site-$n"
 [ -d "$site/content/papers" ] || bench/gen_corpus.py records "$n" "$site"
-# The listings below are timed as new: a corpus that has either already (an ingest run by hand
+# The listings below are timed as new: a corpus that has any already (an ingest run by hand
 # on it) would time a build with nothing added.
-for name in new-listing.txt new-listing-2.txt; do
+for name in $(seq -f "posters-%g.txt" 1 "$runs") daily-papers.txt; do
   if [ -e "$site/content/listings/$name" ]; then
     echo "bench/incremental.sh: $site/content/listings/$name is there already: its papers would not be new; generate the corpus again" >&2
     exit 1
@@ -29,6 +32,10 @@ seconds() {
   local start end; start=$(date +%s.%N)
   "$@" >"$out/last.txt" 2>&1 || { echo "bench/incremental.sh: failed: $*" >&2; cat "$out/last.txt" >&2; return 1; }
   end=$(date +%s.%N); python3 -c "print('%.2f' % ($end - $start))"
+}
+# The median of the times given, with the least and the most: "1.23 s (1.10–1.40 s, 5 runs)".
+median() {
+  python3 -c 'import statistics, sys; t = sorted(map(float, sys.argv[1:])); print("%.2f s (%.2f–%.2f s, %d runs)" % (statistics.median(t), t[0], t[-1], len(t)))' "$@"
 }
 
 full=$(seconds "$digest" build -C "$scratch" -o "$public")
@@ -49,10 +56,15 @@ record=$(ls "$scratch/content/papers" | sort | sed -n 2p)
 sed -i '0,/^title: "/s//title: "Edited: /' "$scratch/content/papers/$record"
 edit=$(seconds "$digest" build -C "$scratch" -o "$public"); edit_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
 # The first rebuild after a full build links every unchanged file into a new folder; it keeps
-# the site it replaced, and the next rebuild starts from that (SiteStaging).
-record=$(ls "$scratch/content/papers" | sort | sed -n 3p)
-sed -i '0,/^title: "/s//title: "Edited: /' "$scratch/content/papers/$record"
-edit2=$(seconds "$digest" build -C "$scratch" -o "$public"); edit2_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
+# the site it replaced, and the next rebuild starts from that (SiteStaging): the edits after
+# it, one record each (the 3rd, 4th, … by name), are the steady state, timed RUNS times.
+edits=()
+for k in $(seq 3 $((runs + 2))); do
+  record=$(ls "$scratch/content/papers" | sort | sed -n ${k}p)
+  sed -i '0,/^title: "/s//title: "Edited: /' "$scratch/content/papers/$record"
+  edits+=("$(seconds "$digest" build -C "$scratch" -o "$public")"); edit2_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
+done
+edit2=$(median "${edits[@]}")
 # Another record's tags: related papers are made from titles and abstracts only, and are
 # taken from .digest-cache/related.bin.
 record=$(grep -rl '^tags: \[[a-z]' "$scratch/content/papers" | sort | sed -n 4p)
@@ -64,14 +76,22 @@ touch "$scratch/content/papers/$(ls "$scratch/content/papers" | sort | sed -n 5p
 touched=$(seconds "$digest" build -C "$scratch" -o "$public")
 cp -r "$scratch/content/papers" "$scratch/content/papers.copy" && rm -rf "$scratch/content/papers" && mv "$scratch/content/papers.copy" "$scratch/content/papers"
 copied=$(seconds "$digest" build -C "$scratch" -o "$public")
-bench/gen_corpus.py listing 150 "$out/new-listing.txt" --format poster-session --seed 99
-ingest=$(seconds "$digest" ingest -C "$scratch" "$out/new-listing.txt" --today 2026-11-22)
-add=$(seconds "$digest" build -C "$scratch" -o "$public"); add_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
-# The generated records were never ingested, so that first ingest indexed them all
-# (.digest-cache/records.bin); a second listing shows an ingest with the index in place.
-bench/gen_corpus.py listing 150 "$out/new-listing-2.txt" --format daily-papers --seed 98
-ingest2=$(seconds "$digest" ingest -C "$scratch" "$out/new-listing-2.txt" --today 2026-11-22)
+# 150-paper poster sessions (undated), RUNS of them, one after another, each ingested and
+# built: the first after the edits above, the others each after a listing, as a site
+# regenerated for every listing committed is.
+adds=()
+for k in $(seq 1 "$runs"); do
+  bench/gen_corpus.py listing 150 "$out/posters-$k.txt" --format poster-session --seed $((98 + k))
+  took=$(seconds "$digest" ingest -C "$scratch" "$out/posters-$k.txt" --today 2026-11-22)
+  # The generated records were never ingested, so the first ingest indexed them all
+  # (.digest-cache/records.bin); the second shows an ingest with the index in place.
+  case $k in 1) ingest=$took ;; 2) ingest2=$took ;; esac
+  adds+=("$(seconds "$digest" build -C "$scratch" -o "$public")"); add_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
+done
+add=$(median "${adds[@]}")
+bench/gen_corpus.py listing 150 "$out/daily-papers.txt" --format daily-papers --seed 98
+ingest3=$(seconds "$digest" ingest -C "$scratch" "$out/daily-papers.txt" --today 2026-11-22)
 # Its papers are dated, the newest of the site: they go first on the home page and its pages.
 add2=$(seconds "$digest" build -C "$scratch" -o "$public"); add2_files=$(grep -o 'incremental: [0-9]* of [0-9]*' "$out/last.txt")
-echo "| $n papers, incremental | full $full s · no change $noop s (the kernel's floor: $floor) · one record edited $edit s ($edit_files), another $edit2 s ($edit2_files) · one record's tags edited $tags s ($tags_files) · one record touched $touched s, every record copied anew $copied s · 150-paper listing: ingest $ingest s (a second one: $ingest2 s), build $add s ($add_files; after the second, dated one: $add2 s, $add2_files) |" | tee -a "$out/results.md"
+echo "| $n papers, incremental | full $full s · no change $noop s (the kernel's floor: $floor) · one record edited $edit s ($edit_files), then one record at a time $edit2 (the last: $edit2_files) · one record's tags edited $tags s ($tags_files) · one record touched $touched s, every record copied anew $copied s · 150-paper listings one after another: ingest $ingest s (the second: ${ingest2:-–} s), build $add (each: ${adds[*]} s; the last: $add_files); a dated one after them: ingest $ingest3 s, build $add2 s ($add2_files) |" | tee -a "$out/results.md"
 rm -rf "$scratch"
