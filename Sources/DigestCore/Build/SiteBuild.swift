@@ -227,10 +227,12 @@ public enum SiteBuild {
         // pages go back to the system before the render, whose memos grow to its end. Made on
         // three threads at once, they were left in three malloc arenas: with the index beside the
         // model, a 100k build's largest resident set rose from 938–982 MB to 1,001–1,013 MB;
-        // given back, it is 907–961 MB. A rebuild renders a few thousand pages at most, and its
-        // largest resident set is no higher kept (100k papers, a 150-paper listing: 870–910 MB
-        // either way): given back, the pages were faulted in again by the stages after, 184k
-        // page faults where kept 166k, and the trim's own walk of the arenas, 4% of its CPU time.
+        // given back, it is 907–961 MB. A rebuild renders only the pages that changed, and its
+        // largest resident set is no higher with them kept (100k papers: a 150-paper poster
+        // session 877–886 MB given back, 880–901 kept; a Daily Papers listing, 89k files,
+        // 1,056–1,060 and 1,047–1,056): given back, the pages were faulted in again by the stages
+        // after (the poster session: 181–189k page faults, kept 164–167k), and with the trim's
+        // own walk of the arenas that was 3% of the rebuild's CPU time.
         if !incremental { _ = digest_trim_heap() }
         // (Counted by runs, which the pages come in: a lookup in the table for each of 270k
         // pages at 100k papers was 90M instructions, on the one thread running here.)
