@@ -156,8 +156,7 @@ struct VocabularyKey {
         private var count: Int32 = 0
 
         init(capacity: Int) {
-            var size = 16
-            while size < capacity * 2 { size *= 2 }
+            let size = SlotCount.of(capacity)
             slots = Array(repeating: (0, 0, -1), count: size)
             mask = size - 1
         }

@@ -12,8 +12,7 @@ struct KeyTable {
     private(set) var hasRepeats = false
 
     init(_ keys: some Collection<UInt64>) {
-        var size = 16
-        while size < keys.count * 2 { size *= 2 }
+        let size = SlotCount.of(keys.count)
         (slots, places, mask) = ([UInt64](repeating: 0, count: size), [Int32](repeating: 0, count: size), size - 1)
         for (place, key) in keys.enumerated() {
             guard key != 0 else {

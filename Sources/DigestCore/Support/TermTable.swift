@@ -66,9 +66,7 @@ struct TermTable {
     /// An empty table with room for `capacity` words before it grows: for one of thousands of
     /// small tables, which the first size's 4,096 slots (16 KB, zeroed) would make large.
     init(capacity: Int) {
-        var size = 16
-        while capacity * 2 > size { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [Int32](repeating: 0, count: SlotCount.of(capacity))
     }
 
     /// A table of `words`, each id its place there, their arrays taken whole and only the slots
@@ -76,9 +74,7 @@ struct TermTable {
     /// in every rebuild); nil when two of them are the same (words read back wrong).
     init?(distinct words: Words) {
         (arena, starts, hashes) = (words.arena, words.starts, words.hashes)
-        var size = Self.slotsFirst
-        while words.count * 2 > size { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [Int32](repeating: 0, count: SlotCount.of(words.count, least: Self.slotsFirst))
         for id in 0..<words.count {
             let (found, slot) = words.withBytes(of: id) { look($0, hash: words.hashes[id]) }
             guard found == nil else { return nil }
