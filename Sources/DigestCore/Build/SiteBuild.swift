@@ -222,7 +222,7 @@ public enum SiteBuild {
 
         // (The caches written on other threads are done before render workers fork. Pages
         // rendered on threads go on beside them: a listing's rebuild at 100k papers waited here
-        // 0.1 s for the related papers' 44 MB, one core writing, the other idle.)
+        // 0.05–0.1 s for the related papers' 44 MB, one core writing, the other idle.)
         if case .threads = workers {} else {
             cacheWrite?.wait()
             relatedWrite?.wait()
