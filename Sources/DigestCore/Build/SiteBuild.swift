@@ -298,11 +298,7 @@ public enum SiteBuild {
         // papers, they were 20 ms of a listing's rebuild on the one thread running then.)
         func asTheyWere(_ folders: StaticString..., kind: String) -> [String] {
             var (kept, all) = (0, 0)
-            for i in search.indices where search[i].path.withUTF8Bytes({ path in
-                path.count > 5 && path[(path.count - 5)...].elementsEqual(".json".utf8) && folders.contains { folder in
-                    path.count > folder.utf8CodeUnitCount && memcmp(path.baseAddress!, folder.utf8Start, folder.utf8CodeUnitCount) == 0
-                }
-            }) {
+            for i in search.indices where folders.contains(where: { search[i].path.isJoined($0, ".json") }) {
                 all += 1
                 if search[i].bytes == nil { kept += 1 }
             }

@@ -75,6 +75,19 @@ extension String {
 }
 
 extension String {
+    /// Whether this is `prefix`, any bytes, then `suffix` (the two not overlapping), told from
+    /// the bytes, as a file in a folder with an ending is (`search/t/…json`). (`hasPrefix` and
+    /// `hasSuffix` compare as Unicode does: for each of a 100k site's 81k search files, a cost.)
+    func isJoined(_ prefix: StaticString, _ suffix: StaticString) -> Bool {
+        withUTF8Bytes { whole in
+            let (head, tail) = (prefix.utf8CodeUnitCount, suffix.utf8CodeUnitCount)
+            guard whole.count >= head + tail, let at = whole.baseAddress else { return false }
+            return memcmp(at, prefix.utf8Start, head) == 0 && memcmp(at + whole.count - tail, suffix.utf8Start, tail) == 0
+        }
+    }
+}
+
+extension String {
     /// A new String written from `text`'s bytes straight into its own storage, which `write`
     /// fills and gives the length of: no longer than `text`. (Appending to an array, then
     /// making a String of it, copied every byte twice.)

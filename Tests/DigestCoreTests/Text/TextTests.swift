@@ -81,6 +81,18 @@ import Testing
         #expect(!"papers/2401-x/index.htm".isJoined("papers/", "2401-x", "/index.html"))
     }
 
+    /// A path is told to be in a folder with an ending from its bytes: not when either differs,
+    /// or when the two would overlap.
+    @Test func aPathIsToldInAFolderWithAnEndingFromItsBytes() {
+        #expect("search/t/12.json".isJoined("search/t/", ".json"))
+        #expect("search/t/é😀.json".isJoined("search/t/", ".json"))
+        #expect("search/t/.json".isJoined("search/t/", ".json"))
+        #expect(!"search/p/12.json".isJoined("search/t/", ".json"))
+        #expect(!"search/t/12.js".isJoined("search/t/", ".json"))
+        #expect(!"ab.json".isJoined("ab.j", ".json"))  // (both there, but overlapping)
+        #expect(!"".isJoined("search/t/", ".json"))
+    }
+
     @Test func entities() {
         #expect(HTMLEntities.decode("Prompt &amp; Predict") == "Prompt & Predict")
         #expect(HTMLEntities.decode("&#8217;&#x2014;&eacute;") == "\u{2019}\u{2014}é")
