@@ -220,10 +220,12 @@ public enum SiteBuild {
         let searchWritten = indexed.written
         _ = clock.lap()  // the wait for the index, inside its own time
 
-        // (The caches written on other threads are done before render workers fork. Pages
-        // rendered on threads go on beside them: a listing's rebuild at 100k papers waited here
-        // 0.05–0.1 s for the related papers' 44 MB, one core writing, the other idle.)
-        if case .threads = workers {} else {
+        // (The caches written on other threads are done before render workers fork, and before
+        // a full build gives its freed heap back, below. A rebuild's pages rendered on threads go
+        // on beside them: a listing's rebuild at 100k papers waited here 0.05–0.1 s for the
+        // related papers' 44 MB, one core writing, the other idle.)
+        let forks: Bool = if case .threads = workers { false } else { true }
+        if !incremental || forks {
             cacheWrite?.wait()
             relatedWrite?.wait()
         }
