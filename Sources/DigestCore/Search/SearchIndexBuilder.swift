@@ -92,7 +92,7 @@ public enum SearchIndexBuilder {
         }
         // What is as it was in the site's index is taken.
         let kept = siteIndex.flatMap { index in
-            cached.flatMap { TermBucketReuse(chunks, names: names, df: merged.df, words: $0, kept: index, termBuckets: termBuckets, averages: averages) }
+            cached.flatMap { TermBucketReuse(chunks, paperKeys: wordKeys, names: names, df: merged.df, words: $0, kept: index, termBuckets: termBuckets, averages: averages) }
         }
         let blocks = siteIndex.map { changedBlocks(displayKeys, kept: $0.displayKeys) }
         // The words of the buckets made that are not made themselves, from the site's files.

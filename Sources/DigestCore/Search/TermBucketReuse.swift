@@ -46,14 +46,15 @@ struct TermBucketReuse {
     /// the words changed in more than half the buckets (making them all costs little more),
     /// or the words of a paper the last build had at a number are not known. `chunks`: this
     /// build's words, merged (`merge`), with each paper's key, and `df` each word's count of
-    /// papers; `words`, the words kept (by key: the last build's papers are there, or in
+    /// papers; `paperKeys`, those keys chunk after chunk, as the build has them flat
+    /// (`wordKeys`); `words`, the words kept (by key: the last build's papers are there, or in
     /// `kept.recent`); `kept`, what the last build's index was made from.
     ///
     /// A word that papers came to or left is patched too when the count its IDF is made from
     /// (`SearchIndexBuilder.dfForIDF`) is as it was: the postings of the papers that came are
     /// put in its list, those of the papers that left taken out, not every posting scored
     /// again (100k papers, a 150-paper listing: the index 1.15 → 0.66 s).
-    init?(_ chunks: [SearchIndexBuilder.Chunk], names: [String], df: [Int32],
+    init?(_ chunks: [SearchIndexBuilder.Chunk], paperKeys: [UInt64], names: [String], df: [Int32],
           words: SearchTermCache.Terms, kept: SearchTermCache.Index, termBuckets: Int, averages: [Double]) {
         let papers = chunks.reduce(0) { $0 + $1.papers.count }, keptPapers = kept.keys.count
         guard kept.termBuckets == termBuckets, SearchIndexBuilder.countForIDF(keptPapers) == SearchIndexBuilder.countForIDF(papers),
@@ -97,7 +98,7 @@ struct TermBucketReuse {
             // now 0.82–0.97 s, as the first's.)
             if papersNow == nil {
                 let starts = chunks.reduce(into: [0]) { $0.append($0.last! + $1.papers.count) }
-                papersNow = (KeyTable(chunks.lazy.flatMap(\.keys)), starts)
+                papersNow = (KeyTable(paperKeys), starts)
             }
             if let (table, starts) = papersNow, let place = table.place(of: key) {
                 let c = starts.partitioningIndex { $0 > place } - 1
