@@ -49,5 +49,9 @@ let package = Package(
             name: "DigestCoreTests",
             dependencies: ["DigestCore"]
         ),
+        .testTarget(
+            name: "DigestServeTests",
+            dependencies: ["DigestServe"]
+        ),
     ]
 )

@@ -68,9 +68,11 @@ public final class DevServer: Sendable {
                 // The port is known now (0 asks for any free one); the first build links to it.
                 let port = Self.port(of: await server.listeningAddress) ?? self.options.port
                 let baseURL = "http://\(self.options.host):\(port)/"
+                // Watched from before the first build: a change while it builds is built next.
+                let watcher = SiteWatcher(root: self.options.siteFolder)
                 await self.build(baseURL: baseURL, ingest: false)
                 ready(baseURL)
-                await self.watch(baseURL: baseURL)
+                await self.watch(watcher, baseURL: baseURL)
             }
             try await group.next()
             group.cancelAll()
@@ -92,7 +94,7 @@ public final class DevServer: Sendable {
         var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
         var ip = socket.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
         guard inet_ntop(AF_INET, &ip, &text, socklen_t(text.count)) != nil else { return nil }
-        return String(cString: text)
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     struct HostError: Error, CustomStringConvertible {
@@ -116,19 +118,17 @@ public final class DevServer: Sendable {
         return nil
     }
 
-    /// Polls the site's files four times a second; a change starts a build once they are quiet.
-    func watch(baseURL: String) async {
-        let watcher = SiteWatcher(root: options.siteFolder)
-        var last = watcher.snapshot()
+    /// Builds whenever watched files change, once they are quiet: a listing written in pieces,
+    /// or an editor's save in steps, is one change.
+    func watch(_ watcher: SiteWatcher, baseURL: String) async {
         while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 250_000_000)
-            let now = watcher.snapshot()
-            let changed = SiteWatcher.changes(from: last, to: now)
-            guard !changed.isEmpty else { continue }
-            last = now
+            try? await Task.sleep(for: watcher.interval)
+            guard !watcher.look(), case let changed = watcher.take(), !changed.isEmpty else { continue }
             options.log("changed: " + changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? " and \(changed.count - 5) more" : ""))
-            await build(baseURL: baseURL, ingest: changed.contains { $0.hasPrefix("content/listings/") || $0 == "digest.yml" })
-            last = watcher.snapshot()  // ingest writes records: not a change to build again for
+            let ingest = SiteWatcher.needsIngest(changed)
+            await build(baseURL: baseURL, ingest: ingest)
+            // What changed while it built is built next; but not the records an ingest wrote.
+            if ingest { _ = watcher.look(); watcher.drop(where: SiteWatcher.isRecord) }
         }
     }
 
