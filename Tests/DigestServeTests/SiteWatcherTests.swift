@@ -5,17 +5,24 @@ import Testing
 /// What `digest serve` builds for: the changes to listings, records, templates and
 /// `digest.yml`, told once each and nothing else — told by the kernel, and polled where it
 /// cannot tell.
-@Suite struct SiteWatcherTests {
-    /// A site folder with one listing and two records, and a watcher on it (polling or not).
-    private static func site(polling: Bool = false) throws -> (root: String, watcher: SiteWatcher) {
-        let root = NSTemporaryDirectory() + "digest-watch-" + UUID().uuidString
+@Suite final class SiteWatcherTests {
+    /// A site folder with one listing and two records, made for each test and removed after it.
+    private let root = NSTemporaryDirectory() + "digest-watch-" + UUID().uuidString
+
+    init() throws {
         for folder in ["content/listings", "content/papers", "public"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
         for file in ["content/listings/a.txt", "content/papers/a.md", "content/papers/b.md", "digest.yml"] {
-            try write(file, "first\n", in: root)
+            try Self.write(file, "first\n", in: root)
         }
-        return (root, SiteWatcher(root: root, polling: polling))
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// A watcher on the site (polling or not).
+    private func watcher(polling: Bool = false) -> SiteWatcher {
+        SiteWatcher(root: root, polling: polling)
     }
 
     private static func write(_ file: String, _ text: String, in root: String) throws {
@@ -35,14 +42,14 @@ import Testing
 
     @Test(arguments: [false, true])
     func anEditedRecordIsToldAlone(polling: Bool) throws {
-        let (root, watcher) = try Self.site(polling: polling)
+        let watcher = watcher(polling: polling)
         try Self.write("content/papers/a.md", "second, longer\n", in: root)
         #expect(Self.changes(watcher) == ["content/papers/a.md"])
         #expect(watcher.take() == [])
     }
 
     @Test func nothingChangedTellsNothing() throws {
-        let (_, watcher) = try Self.site()
+        let watcher = watcher()
         usleep(50_000)
         #expect(!watcher.look())
         #expect(watcher.take() == [])
@@ -51,14 +58,14 @@ import Testing
     /// `sed -i` and many editors write a file beside the record and rename it over the record:
     /// the record changed, the file beside it came and went.
     @Test func aFileWrittenBesideAndRenamedOverTellsTheRecordOnly() throws {
-        let (root, watcher) = try Self.site()
+        let watcher = watcher()
         try Self.write("content/papers/sedX1y2z3", "second\n", in: root)
         #expect(rename(root + "/content/papers/sedX1y2z3", root + "/content/papers/b.md") == 0)
         #expect(Self.changes(watcher) == ["content/papers/b.md"])
     }
 
     @Test func aDeletedRecordAndANewListingAreTold() throws {
-        let (root, watcher) = try Self.site()
+        let watcher = watcher()
         try FileManager.default.removeItem(atPath: root + "/content/papers/a.md")
         try Self.write("content/listings/b.txt", "new\n", in: root)
         let changed = Self.changes(watcher)
@@ -69,7 +76,7 @@ import Testing
 
     /// The build's output, the caches and other files of the site are not watched.
     @Test func filesOutsideTheWatchedOnesAreNotTold() throws {
-        let (root, watcher) = try Self.site()
+        let watcher = watcher()
         try FileManager.default.createDirectory(atPath: root + "/.digest-cache/serve", withIntermediateDirectories: true)
         for file in ["public/index.html", ".digest-cache/serve/index.html", "content/notes.txt", "README.md"] {
             try Self.write(file, "x\n", in: root)
@@ -81,7 +88,7 @@ import Testing
     /// `templates/` made after serve started (the first template written): its files are told
     /// from then on, and those written into it before its watch was set are told too.
     @Test func aFolderMadeAfterTheStartIsWatched() throws {
-        let (root, watcher) = try Self.site()
+        let watcher = watcher()
         try FileManager.default.createDirectory(atPath: root + "/templates/partials", withIntermediateDirectories: true)
         try Self.write("templates/partials/head.mustache", "<head>\n", in: root)
         #expect(Self.changes(watcher).contains("templates/partials/head.mustache"))
@@ -93,7 +100,7 @@ import Testing
     /// A folder of records moved in is told with every record in it; moved out, its records'
     /// later changes are not told under the path it had.
     @Test func aFolderMovedInIsToldWithItsFilesAndNotAfterItMovedOut() throws {
-        let (root, watcher) = try Self.site()
+        let watcher = watcher()
         let outside = root + "/elsewhere"
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         try Self.write("elsewhere/c.md", "c\n", in: root)
