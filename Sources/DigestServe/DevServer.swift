@@ -70,9 +70,10 @@ public final class DevServer: Sendable {
                 let baseURL = "http://\(self.options.host):\(port)/"
                 // Watched from before the first build: a change while it builds is built next.
                 let watcher = SiteWatcher(root: self.options.siteFolder)
-                await self.build(baseURL: baseURL, ingest: false)
+                let records = RecordStamps(siteFolder: self.options.siteFolder)
+                await self.build(baseURL: baseURL, ingest: false, records: records)
                 ready(baseURL)
-                await self.watch(watcher, baseURL: baseURL)
+                await self.watch(watcher, records: records, baseURL: baseURL)
             }
             try await group.next()
             group.cancelAll()
@@ -120,26 +121,38 @@ public final class DevServer: Sendable {
 
     /// Builds whenever watched files change, once they are quiet: a listing written in pieces,
     /// or an editor's save in steps, is one change.
-    func watch(_ watcher: SiteWatcher, baseURL: String) async {
+    /// (`records`: the records' stamps, kept as the watcher tells of changes, `RecordStamps`.)
+    func watch(_ watcher: SiteWatcher, records: RecordStamps, baseURL: String) async {
+        var records = records
         while !Task.isCancelled {
             try? await Task.sleep(for: watcher.interval)
             guard !watcher.look(), case let changed = watcher.take(), !changed.isEmpty else { continue }
             options.log("changed: " + changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? " and \(changed.count - 5) more" : ""))
             let ingest = SiteWatcher.needsIngest(changed)
-            await build(baseURL: baseURL, ingest: ingest)
-            // What changed while it built is built next; but not the records an ingest wrote.
-            if ingest { _ = watcher.look(); watcher.drop(where: SiteWatcher.isRecord) }
+            records = SiteWatcher.records(records, after: changed, siteFolder: options.siteFolder)
+            await build(baseURL: baseURL, ingest: ingest, records: records)
+            // What changed while it built is built next; but not the records an ingest wrote,
+            // which are stamped again as they are now.
+            if ingest {
+                _ = watcher.look()
+                watcher.drop(where: SiteWatcher.isRecord)
+                records = RecordStamps(siteFolder: options.siteFolder)
+            }
         }
     }
 
-    func build(baseURL: String, ingest: Bool) async {
+    func build(baseURL: String, ingest: Bool, records: RecordStamps) async {
         var ingestProblems: [String] = []
+        var records = records
         if ingest {
             let report = Ingest.run(IngestOptions(siteFolder: options.siteFolder, today: options.today))
             options.log(report.render().trimmingCharacters(in: .newlines))
             ingestProblems = report.allDiagnostics.filter { $0.severity == .error }.map(\.description)
+            records = RecordStamps(siteFolder: options.siteFolder)  // as the ingest left them
         }
-        let report = SiteBuild.run(BuildOptions(siteFolder: options.siteFolder, output: output, baseURL: baseURL))
+        var build = BuildOptions(siteFolder: options.siteFolder, output: output, baseURL: baseURL)
+        build.records = records
+        let report = SiteBuild.run(build)
         options.log(report.render().trimmingCharacters(in: .newlines))
         // A listing that would not ingest stays on the page until it does, though the build
         // that follows (from the records already there) succeeds.

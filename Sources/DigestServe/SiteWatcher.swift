@@ -1,3 +1,4 @@
+import DigestCore
 import Foundation
 
 /// What `digest serve` watches: the listings, the records, the templates and `digest.yml`.
@@ -6,7 +7,7 @@ import Foundation
 /// changed (a snapshot of 100k stamps took about half a second) and saw an edit 0.25–0.75 s
 /// late. Where the kernel gives no inotify, it polls so, as often as `interval` says.
 final class SiteWatcher {
-    static let folders = ["content/listings", "content/papers", "templates"]
+    static let folders = ["content/listings", recordsFolder, "templates"]
     static let files = ["digest.yml"]
 
     let root: String
@@ -57,7 +58,17 @@ final class SiteWatcher {
 
     /// Whether a change is to a record (which an ingest writes).
     static func isRecord(_ path: String) -> Bool {
-        path == "content/papers" || path.hasPrefix("content/papers/")
+        path == recordsFolder || path.hasPrefix(recordsFolder + "/")
+    }
+
+    private static let recordsFolder = "content/papers"
+
+    /// The records' stamps after the `changed` paths: those of the files changed in the records'
+    /// folder stamped again; every record's when the folder itself changed (made, moved, or
+    /// events were lost).
+    static func records(_ stamps: RecordStamps, after changed: [String], siteFolder: String) -> RecordStamps {
+        if changed.contains(recordsFolder) { return RecordStamps(siteFolder: siteFolder) }
+        return stamps.updated(changed.lazy.filter { $0.hasPrefix(recordsFolder + "/") }.map { String($0.dropFirst(recordsFolder.count + 1)) }.filter { !$0.contains("/") })
     }
 
     // MARK: Polling

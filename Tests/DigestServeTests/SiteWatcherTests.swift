@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DigestCore
 @testable import DigestServe
 
 /// What `digest serve` builds for: the changes to listings, records, templates and
@@ -110,5 +111,18 @@ import Testing
         #expect(Self.changes(watcher) == ["content/papers/more"])
         try Self.write("elsewhere/c.md", "c again\n", in: root)
         #expect(Self.changes(watcher) == [])
+    }
+
+    /// The records' stamps kept from what the watcher told: a record's change stamps it again;
+    /// the records' folder itself changed (moved, or events lost) stamps every record.
+    @Test func theRecordsStampsFollowWhatChanged() throws {
+        let kept = RecordStamps(siteFolder: root)
+        try Self.write("content/papers/c.md", "new\n", in: root)
+        try FileManager.default.removeItem(atPath: root + "/content/papers/a.md")
+        let told = SiteWatcher.records(kept, after: ["content/papers/a.md", "content/papers/c.md", "content/papers/more/d.md", "templates/x.mustache"], siteFolder: root)
+        #expect(told.records.map(\.id) == ["b", "c"])
+        try Self.write("content/papers/e.md", "new\n", in: root)
+        #expect(SiteWatcher.records(told, after: ["content/papers/b.md"], siteFolder: root).records.map(\.id) == ["b", "c"])
+        #expect(SiteWatcher.records(told, after: ["content/papers"], siteFolder: root).records.map(\.id) == ["b", "c", "e"])
     }
 }

@@ -15,9 +15,10 @@ struct BuildInputs {
     /// The records, each with its file's stamp (`RecordStore.stampedIDs`): the paper cache needs them too.
     let records: [(id: String, stamp: FileStamp?)]
 
-    init(_ site: SitePaths) {
+    /// (`known`: the records' stamps as the caller keeps them, `BuildOptions.records`.)
+    init(_ site: SitePaths, known: RecordStamps? = nil) {
         let store = RecordStore(folder: site.papers)
-        records = store.stampedIDs()
+        records = known.flatMap { $0.folder == store.folder ? $0.records : nil } ?? store.stampedIDs()
         let others = ((try? FileManager.default.contentsOfDirectory(atPath: site.listings)) ?? []).sorted().map { site.listings + "/" + $0 }
             + [site.path(SiteConfig.fileName)]
         let otherStamps = ParallelMap.run(others.count) { FileStamp(path: others[$0]) }

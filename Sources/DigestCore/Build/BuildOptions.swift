@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     /// The process ends with the build (`digest build`): what the build holds in memory is
     /// left to the system to take back at exit instead of being freed object by object.
     public var processEndsAfter = false
+    /// The records' stamps as the caller keeps them (`digest serve`, told of every change):
+    /// taken instead of a stat of every record. They must be the files' stamps as they are: a
+    /// record changed since would be built as it was.
+    public var records: RecordStamps?
 
     public init(siteFolder: String, output: String? = nil, baseURL: String? = nil,
                 linkStyle: SiteRenderer.LinkStyle = .pretty, katexFolder: String = "/usr/share/javascript/katex") {

@@ -44,7 +44,7 @@ public enum SiteBuild {
             let cache = BuildCache.load(cachePath)
             return (cache, cache.flatMap { $0.previous.isEmpty ? nil : PreviousSiteLookup($0.outputs.paths, in: folder.previousPath($0.previous), seal: $0.previousSealed) })
         }
-        let inputs = BuildInputs(site)
+        let inputs = BuildInputs(site, known: options.records)
         // A template error is reported after the records' problems, as the pages need both.
         let templates = try? loadedTemplates.get()
         let fingerprint = templates.map { Self.fingerprint(templates: $0, config: config, baseURL: baseURL, options: options, katex: katex) }

@@ -48,7 +48,7 @@ public struct RecordStore: Sendable {
     }
 
     /// What a record's file name ends in, after its id.
-    private static let ending = ".md"
+    static let ending = ".md"
     private static let suffix = Array(ending.utf8)
 
     /// `sorted` (in the order of `ids()`) with `updates` put in: each replaces the
