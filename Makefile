@@ -54,7 +54,7 @@ bench: build
 	@scripts/install-deps.sh hyperfine
 	bench/ingest_throughput.py $(DIGEST)
 	bench/run.sh $(or $(BENCH_SIZES),10000)
-	for n in $(or $(BENCH_SIZES),10000); do bench/incremental.sh $$n; done
+	for n in $(or $(BENCH_SIZES),10000); do bench/incremental.sh $$n; bench/serve.sh $$n; done
 	bench/search-quality.sh $(or $(BENCH_SIZES),10000)
 
 clean:
