@@ -152,7 +152,11 @@ public final class DevServer: Sendable {
         }
         var build = BuildOptions(siteFolder: options.siteFolder, output: output, baseURL: baseURL)
         build.records = records
+        // What the build held is freed on a thread of its own, not before the build returns.
+        let leftovers = Leftovers()
+        build.leftovers = leftovers
         let report = SiteBuild.run(build)
+        leftovers.letGoInBackground()
         options.log(report.render().trimmingCharacters(in: .newlines))
         // A listing that would not ingest stays on the page until it does, though the build
         // that follows (from the records already there) succeeds.

@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// The process ends with the build (`digest build`): what the build holds in memory is
     /// left to the system to take back at exit instead of being freed object by object.
     public var processEndsAfter = false
+    /// A process that goes on after the build (`digest serve`): what the build held is kept in
+    /// these, for the caller to let go of after it (`Leftovers.letGoInBackground`).
+    public var leftovers: Leftovers?
     /// The records' stamps as the caller keeps them (`digest serve`, told of every change):
     /// taken instead of a stat of every record. They must be the files' stamps as they are: a
     /// record changed since would be built as it was.
@@ -30,5 +33,13 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.linkStyle = linkStyle
         self.katexFolder = katexFolder
+    }
+}
+
+extension BuildOptions {
+    /// What the build held, at its end: left to the process's exit (`ProcessEnd`) or to the
+    /// caller (`leftovers`), else freed here, one object at a time, as the build's scope ends.
+    func keepPastEnd(_ values: Any...) {
+        if processEndsAfter { ProcessEnd.keep(values) } else { leftovers?.keep(values) }
     }
 }

@@ -67,8 +67,8 @@ public enum SiteBuild {
         // Nothing read has changed since the last build, and all it wrote is there.
         if let previous, previous.inputs == inputs.stamp, lookup?.cancel() ?? true, let unchanged = asLastLeft(previous, "inputs unchanged") {
             // (The 350k paths of the last build's outputs and the 100k records, at 100k papers,
-            // go with the process: see `ProcessEnd`.)
-            if options.processEndsAfter { ProcessEnd.keep(previous, inputs) }
+            // go with the process, or to the caller: `keepPastEnd`.)
+            options.keepPastEnd(previous, inputs)
             return unchanged
         }
         let say = options.progress
@@ -91,7 +91,7 @@ public enum SiteBuild {
             var cache = previous
             cache.inputs = inputs.stamp  // (the next build need not read them)
             try? cache.save(cachePath)
-            if options.processEndsAfter { ProcessEnd.keep(previous, inputs, loaded) }
+            options.keepPastEnd(previous, inputs, loaded)
             return unchanged
         }
         guard let templates, let fingerprint else {
@@ -324,8 +324,8 @@ public enum SiteBuild {
                 (cache.others, cache.records) = (inputs.others, loaded.recordsKey)
                 try? cache.save(cachePath)
             }
-            // The model, pages and tables go with the process, as after a build that wrote.
-            if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous, known, outputPaths, pageHashes, inputs, search) }
+            // The model, pages and tables go with the process (or to the caller), as after a build that wrote.
+            options.keepPastEnd(model, renderer, pages, previous, known, outputPaths, pageHashes, inputs, search)
             return report
         }
         guard let staging = fresh ?? prepareStaging(outputs: outputPaths, pathHashes: pathHashes) else { return report }
@@ -440,8 +440,9 @@ public enum SiteBuild {
             }
             folder.discard()
         }
-        // The model, pages and tables go with the process (`ProcessEnd`), not one object at a time.
-        if options.processEndsAfter { ProcessEnd.keep(model, renderer, pages, previous as Any, known, outputPaths, hashes, results) }
+        // The model, pages and tables go with the process (`ProcessEnd`), or to the caller,
+        // not one object at a time here (`keepPastEnd`).
+        options.keepPastEnd(model, renderer, pages, previous as Any, known, outputPaths, hashes, results)
         defer { spansWrite?.wait() }
         if report.written {
             if !spanning { unlink(spansPath) }

@@ -8,7 +8,9 @@ enum ProcessEnd {
     }
 
     /// The values stay referenced until the process exits.
-    static func keep(_ values: Any...) {
+    static func keep(_ values: Any...) { keep(values) }
+
+    static func keep(_ values: [Any]) {
         _ = Unmanaged.passRetained(Kept(values))
     }
 }
