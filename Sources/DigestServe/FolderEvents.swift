@@ -24,6 +24,8 @@ final class FolderEvents {
     /// record, then renamed over it) is no change.
     private var pending = Set<String>()
     private var made = Set<String>()
+    /// What the kernel's events are read into (a look every 50 ms).
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// A file written and closed, moved in or out, made (a hard link is only that), deleted,
     /// or touched. (Not each write: the close after them.)
@@ -47,7 +49,6 @@ final class FolderEvents {
     /// told anything. Never waits.
     func look() -> Bool {
         var told = false
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(events, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
@@ -94,8 +95,14 @@ final class FolderEvents {
         // watches itself: `IN_IGNORED`.)
         if isFolder && event.mask & UInt32(IN_MOVED_FROM) != 0 { unwatch(below: path) }
         if inTree(path) || files.contains(path) {
-            if went && made.remove(path) != nil { pending.remove(path) } else { pending.insert(path) }
-            if !isFolder && event.mask & UInt32(IN_CREATE) != 0 { made.insert(path) }
+            if went && made.remove(path) != nil {
+                pending.remove(path)
+            } else {
+                // (Made where nothing was pending: a record deleted, then a file made in its place
+                // and gone again, is still a record deleted.)
+                if !isFolder && event.mask & UInt32(IN_CREATE) != 0 && !pending.contains(path) { made.insert(path) }
+                pending.insert(path)
+            }
             if isFolder && came { watchAll(path) }
         } else if isFolder && came {
             // A folder on the way to a watched one, or it, made (or moved in) after the start.

@@ -65,6 +65,16 @@ import Testing
         #expect(Self.changes(watcher) == ["content/papers/b.md"])
     }
 
+    /// A record deleted, then a file made in its place and gone again before they were taken:
+    /// the record is still gone.
+    @Test func aRecordDeletedThenMadeAndGoneAgainIsTold() throws {
+        let watcher = watcher()
+        try FileManager.default.removeItem(atPath: root + "/content/papers/a.md")
+        try Self.write("content/papers/a.md", "again\n", in: root)
+        try FileManager.default.removeItem(atPath: root + "/content/papers/a.md")
+        #expect(Self.changes(watcher) == ["content/papers/a.md"])
+    }
+
     @Test func aDeletedRecordAndANewListingAreTold() throws {
         let watcher = watcher()
         try FileManager.default.removeItem(atPath: root + "/content/papers/a.md")
