@@ -10,17 +10,24 @@ public struct RecordStamps: Sendable {
 
     /// Every record of the site's records' folder, stamped now.
     public init(siteFolder: String) {
-        let store = RecordStore(folder: SitePaths(root: siteFolder).papers)
-        (folder, records) = (store.folder, store.stampedIDs())
+        self.init(folder: SitePaths(root: siteFolder).papers)
+    }
+
+    private init(folder: String) {
+        (self.folder, records) = (folder, RecordStore(folder: folder).stampedIDs())
     }
 
     /// The stamps with the files `names` of the records' folder (each a name in it, as the
     /// kernel told it) stamped again: a record gone taken out, a new one put in its place. A
     /// name that is not a record's (`.md`, not hidden, as `stampedIDs` takes them) is passed over.
+    /// (Many names — a branch checked out, a folder of records copied in — are stamped as every
+    /// record is: each put in or taken out of the array moves the records after it.)
     public func updated(_ names: some Sequence<String>) -> RecordStamps {
+        let names = Set(names)
+        guard names.count <= max(256, records.count / 64) else { return RecordStamps(folder: folder) }
         var copy = self
         let store = RecordStore(folder: folder)
-        for name in Set(names) where name.count > RecordStore.ending.count && !name.hasPrefix(".") && name.hasSuffix(RecordStore.ending) {
+        for name in names where name.count > RecordStore.ending.count && !name.hasPrefix(".") && name.hasSuffix(RecordStore.ending) {
             let id = String(name.dropLast(RecordStore.ending.count))
             // (The first place not before it: its own when it is there.)
             var (low, high) = (0, copy.records.count)

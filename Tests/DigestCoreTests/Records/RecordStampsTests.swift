@@ -29,6 +29,10 @@ import Testing
         #expect(updated.records.map(\.stamp) == fresh.records.map(\.stamp))
         #expect(updated.records.count == ids.count - 1 + new.count)
         #expect(kept.records.map(\.id) == ids)  // (a copy updated, the kept ones as they were)
+        // Every record's name, more than are stamped one by one: the same.
+        let all = kept.updated(ids.map { $0 + ".md" } + names)
+        #expect(all.records.map(\.id) == fresh.records.map(\.id))
+        #expect(all.records.map(\.stamp) == fresh.records.map(\.stamp))
     }
 
     /// A build given the stamps takes them as the records' (no stat of its own): the edit a
