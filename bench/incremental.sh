@@ -33,10 +33,7 @@ seconds() {
   "$@" >"$out/last.txt" 2>&1 || { echo "bench/incremental.sh: failed: $*" >&2; cat "$out/last.txt" >&2; return 1; }
   end=$(date +%s.%N); python3 -c "print('%.2f' % ($end - $start))"
 }
-# The median of the times given, with the least and the most: "1.23 s (1.10–1.40 s, 5 runs)".
-median() {
-  python3 -c 'import statistics, sys; t = sorted(map(float, sys.argv[1:])); print("%.2f s (%.2f–%.2f s, %d runs)" % (statistics.median(t), t[0], t[-1], len(t)))' "$@"
-}
+. bench/median.sh
 
 full=$(seconds "$digest" build -C "$scratch" -o "$public")
 noop=$(seconds "$digest" build -C "$scratch" -o "$public")

@@ -5,6 +5,7 @@
 # makes it. RUNS (default 5) edits; their median is the number. Appends to $OUT/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/median.sh
 digest=${DIGEST:-$(pwd)/.build/release/digest}
 out=${OUT:-bench/out}; mkdir -p "$out"; out=$(cd "$out" && pwd)
 n=${1:-10000}
@@ -36,6 +37,6 @@ for k in $(seq 2 $((runs + 1))); do
   end=$(date +%s.%N); edits+=("$(python3 -c "print('%.2f' % ($end - $start))")")
   sleep 1
 done
-median=$(python3 -c 'import statistics, sys; t = sorted(map(float, sys.argv[1:])); print("%.2f s (%.2f–%.2f s, %d runs)" % (statistics.median(t), t[0], t[-1], len(t)))' "${edits[@]}")
+edit=$(median "${edits[@]}")
 last=$(grep -o 'incremental: [0-9]* of [0-9]*' "$log" | tail -1)
-echo "| $n papers, digest serve | one record edited, written to rebuilt: $median (each: ${edits[*]} s; the last: $last) · idle: $idle of 1000 ticks of CPU in 10 s |" | tee -a "$out/results.md"
+echo "| $n papers, digest serve | one record edited, written to rebuilt: $edit (each: ${edits[*]} s; the last: $last) · idle: $idle of 1000 ticks of CPU in 10 s |" | tee -a "$out/results.md"

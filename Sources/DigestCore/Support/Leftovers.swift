@@ -24,7 +24,7 @@ public final class Leftovers: @unchecked Sendable {
     public func letGoInBackground() {
         let held = lock.withLock {
             defer { values = [] }
-            return Held(values)
+            return HeldValues(values)
         }
         guard !held.values.isEmpty else { return }
         Thread {
@@ -32,9 +32,11 @@ public final class Leftovers: @unchecked Sendable {
             held.values = []
         }.start()
     }
+}
 
-    private final class Held: @unchecked Sendable {
-        var values: [Any]
-        init(_ values: [Any]) { self.values = values }
-    }
+/// Values held by reference, to be let go where and when the holder says: on a thread of its
+/// own (`Leftovers`), or never (`ProcessEnd`).
+final class HeldValues: @unchecked Sendable {
+    var values: [Any]
+    init(_ values: [Any]) { self.values = values }
 }

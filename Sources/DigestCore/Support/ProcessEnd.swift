@@ -2,15 +2,10 @@
 /// and tables one object at a time took 0.3–0.5 s after the last file was written, for memory
 /// the system takes back whole at exit — what clang's `-disable-free` skips for the same reason.
 enum ProcessEnd {
-    private final class Kept: @unchecked Sendable {
-        let values: [Any]
-        init(_ values: [Any]) { self.values = values }
-    }
-
     /// The values stay referenced until the process exits.
     static func keep(_ values: Any...) { keep(values) }
 
     static func keep(_ values: [Any]) {
-        _ = Unmanaged.passRetained(Kept(values))
+        _ = Unmanaged.passRetained(HeldValues(values))
     }
 }
